@@ -1,0 +1,20 @@
+/* cc-json-export.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+JsonNode   *cc_json_export_article  (CcArticle *article);
+JsonNode   *cc_json_export_claim    (CcClaim   *claim);
+char       *cc_json_export_articles (GPtrArray *articles,
+                                     gsize     *length);
+
+G_END_DECLS

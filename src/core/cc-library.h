@@ -1,0 +1,100 @@
+/* cc-library.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint      n_imported;
+  guint      n_duplicates;
+  guint      n_refused;
+  gboolean   cancelled;
+  /* Human-readable lines, each naming a file: refusals and skips. */
+  GPtrArray *messages;
+  /* The same refusals as GErrors (CC_IMPORT_ERROR or CC_STORE_ERROR). */
+  GPtrArray *errors;
+} CcImportReport;
+
+void cc_import_report_free (CcImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcImportReport, cc_import_report_free)
+
+/* Called on the thread-default main context of the caller with the share
+ * of files done (0..1) and the file being read. */
+typedef void (*CcImportProgress) (double      fraction,
+                                  const char *path,
+                                  gpointer    user_data);
+
+#define CC_TYPE_LIBRARY (cc_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (CcLibrary, cc_library, CC, LIBRARY, GObject)
+
+CcLibrary      *cc_library_new                (CcStore              *store);
+gboolean        cc_library_load               (CcLibrary            *self,
+                                               GError              **error);
+CcStore        *cc_library_get_store          (CcLibrary            *self);
+GListModel     *cc_library_get_claims         (CcLibrary            *self);
+CcArticle      *cc_library_lookup_article     (CcLibrary            *self,
+                                               gint64                id);
+CcImportReport *cc_library_import             (CcLibrary            *self,
+                                               const char * const   *paths,
+                                               GCancellable         *cancellable,
+                                               CcImportProgress      progress,
+                                               gpointer              user_data);
+void            cc_library_import_async       (CcLibrary            *self,
+                                               const char * const   *paths,
+                                               GCancellable         *cancellable,
+                                               CcImportProgress      progress,
+                                               gpointer              progress_data,
+                                               GDestroyNotify        progress_notify,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+CcImportReport *cc_library_import_finish      (CcLibrary            *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+gboolean        cc_library_update_article     (CcLibrary            *self,
+                                               CcArticle            *article,
+                                               const char           *title,
+                                               const char           *outlet,
+                                               const char           *url,
+                                               const char           *published,
+                                               GError              **error);
+gboolean        cc_library_remove_article     (CcLibrary            *self,
+                                               CcArticle            *article,
+                                               GError              **error);
+gboolean        cc_library_add_claim          (CcLibrary            *self,
+                                               CcArticle            *article,
+                                               CcClaim              *claim,
+                                               GError              **error);
+gboolean        cc_library_save_claim         (CcLibrary            *self,
+                                               CcClaim              *claim,
+                                               GError              **error);
+gboolean        cc_library_set_claim_rejected (CcLibrary            *self,
+                                               CcClaim              *claim,
+                                               gboolean              rejected,
+                                               GError              **error);
+gboolean        cc_library_add_annotation     (CcLibrary            *self,
+                                               CcArticle            *article,
+                                               CcAnnotation         *annotation,
+                                               GError              **error);
+gboolean        cc_library_save_annotation    (CcLibrary            *self,
+                                               CcAnnotation         *annotation,
+                                               GError              **error);
+gboolean        cc_library_remove_annotation  (CcLibrary            *self,
+                                               CcAnnotation         *annotation,
+                                               GError              **error);
+GHashTable     *cc_library_search             (CcLibrary            *self,
+                                               const char           *query,
+                                               GError              **error);
+guint           cc_library_refresh_claims     (CcLibrary            *self,
+                                               GCancellable         *cancellable);
+
+G_END_DECLS

@@ -1,0 +1,78 @@
+/* cc-store.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+#define CC_STORE_ERROR (cc_store_error_quark ())
+
+typedef enum
+{
+  CC_STORE_ERROR_OPEN,
+  CC_STORE_ERROR_SQL,
+  CC_STORE_ERROR_SCHEMA,
+  CC_STORE_ERROR_DUPLICATE,
+  CC_STORE_ERROR_NOT_FOUND,
+} CcStoreError;
+
+/* The schema version this build writes; older files are migrated. */
+#define CC_STORE_SCHEMA_VERSION 2
+
+#define CC_TYPE_STORE (cc_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)
+
+GQuark      cc_store_error_quark          (void);
+char       *cc_store_dup_default_path     (void);
+CcStore    *cc_store_new                  (const char    *path,
+                                           GError       **error);
+const char *cc_store_get_path             (CcStore       *self);
+int         cc_store_get_schema_version   (CcStore       *self);
+GPtrArray  *cc_store_load_articles        (CcStore       *self,
+                                           GError       **error);
+gboolean    cc_store_has_text             (CcStore       *self,
+                                           const char    *text_hash);
+gboolean    cc_store_add_article          (CcStore       *self,
+                                           CcArticle     *article,
+                                           GError       **error);
+gboolean    cc_store_update_article       (CcStore       *self,
+                                           CcArticle     *article,
+                                           GError       **error);
+gboolean    cc_store_delete_article       (CcStore       *self,
+                                           gint64         article_id,
+                                           GError       **error);
+gboolean    cc_store_add_claim            (CcStore       *self,
+                                           CcClaim       *claim,
+                                           GError       **error);
+gboolean    cc_store_update_claim         (CcStore       *self,
+                                           CcClaim       *claim,
+                                           GError       **error);
+gboolean    cc_store_delete_claim         (CcStore       *self,
+                                           gint64         claim_id,
+                                           GError       **error);
+gboolean    cc_store_replace_auto_claims  (CcStore       *self,
+                                           gint64         article_id,
+                                           GPtrArray     *claims,
+                                           GError       **error);
+gboolean    cc_store_add_annotation       (CcStore       *self,
+                                           CcAnnotation  *annotation,
+                                           GError       **error);
+gboolean    cc_store_update_annotation    (CcStore       *self,
+                                           CcAnnotation  *annotation,
+                                           GError       **error);
+gboolean    cc_store_delete_annotation    (CcStore       *self,
+                                           gint64         annotation_id,
+                                           GError       **error);
+GArray     *cc_store_search               (CcStore       *self,
+                                           const char    *query,
+                                           GError       **error);
+
+G_END_DECLS

@@ -42,6 +42,7 @@ gboolean    cc_store_has_text             (CcStore       *self,
                                            const char    *text_hash);
 gboolean    cc_store_add_article          (CcStore       *self,
                                            CcArticle     *article,
+                                           guint          extractor_version,
                                            GError       **error);
 gboolean    cc_store_update_article       (CcStore       *self,
                                            CcArticle     *article,
@@ -61,6 +62,7 @@ gboolean    cc_store_delete_claim         (CcStore       *self,
 gboolean    cc_store_replace_auto_claims  (CcStore       *self,
                                            gint64         article_id,
                                            GPtrArray     *claims,
+                                           guint          extractor_version,
                                            GError       **error);
 gboolean    cc_store_add_annotation       (CcStore       *self,
                                            CcAnnotation  *annotation,
@@ -70,6 +72,9 @@ gboolean    cc_store_update_annotation    (CcStore       *self,
                                            GError       **error);
 gboolean    cc_store_delete_annotation    (CcStore       *self,
                                            gint64         annotation_id,
+                                           GError       **error);
+GArray     *cc_store_list_stale           (CcStore       *self,
+                                           guint          extractor_version,
                                            GError       **error);
 GArray     *cc_store_search               (CcStore       *self,
                                            const char    *query,

@@ -1,0 +1,480 @@
+/* cc-article.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-article"
+
+#include "config.h"
+
+#include "cc-article-private.h"
+#include "cc-utils.h"
+
+struct _CcArticle
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *title;
+  char       *outlet;
+  char       *url;
+  char       *published;
+  char       *language;
+  char       *text;
+  char       *source_file;
+  gint64      imported;
+
+  GListStore *claims;
+  GListStore *annotations;
+  guint       n_claims;
+};
+
+G_DEFINE_FINAL_TYPE (CcArticle, cc_article, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_OUTLET,
+  PROP_URL,
+  PROP_PUBLISHED,
+  PROP_LANGUAGE,
+  PROP_TEXT,
+  PROP_SOURCE_FILE,
+  PROP_IMPORTED,
+  PROP_CLAIMS,
+  PROP_ANNOTATIONS,
+  PROP_N_CLAIMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cc_article_update_n_claims (CcArticle *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+
+      if (!cc_claim_get_rejected (claim))
+        count++;
+    }
+
+  if (count != self->n_claims)
+    {
+      self->n_claims = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+    }
+}
+
+static void
+on_claim_rejected_notify (CcArticle  *self,
+                          GParamSpec *pspec,
+                          CcClaim    *claim)
+{
+  cc_article_update_n_claims (self);
+}
+
+static void
+cc_article_watch_claim (CcArticle *self,
+                        CcClaim   *claim)
+{
+  g_signal_connect_object (claim, "notify::rejected",
+                           G_CALLBACK (on_claim_rejected_notify), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+cc_article_unwatch_claim (CcArticle *self,
+                          CcClaim   *claim)
+{
+  g_signal_handlers_disconnect_by_func (claim, on_claim_rejected_notify, self);
+}
+
+static void
+cc_article_unwatch_all (CcArticle *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
+      cc_article_unwatch_claim (self, claim);
+    }
+}
+
+static void
+cc_article_dispose (GObject *object)
+{
+  CcArticle *self = (CcArticle *)object;
+
+  if (self->claims != NULL)
+    cc_article_unwatch_all (self);
+  g_clear_object (&self->claims);
+  g_clear_object (&self->annotations);
+
+  G_OBJECT_CLASS (cc_article_parent_class)->dispose (object);
+}
+
+static void
+cc_article_finalize (GObject *object)
+{
+  CcArticle *self = (CcArticle *)object;
+
+  g_free (self->title);
+  g_free (self->outlet);
+  g_free (self->url);
+  g_free (self->published);
+  g_free (self->language);
+  g_free (self->text);
+  g_free (self->source_file);
+
+  G_OBJECT_CLASS (cc_article_parent_class)->finalize (object);
+}
+
+static void
+cc_article_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CcArticle *self = CC_ARTICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_OUTLET:
+      g_value_set_string (value, self->outlet);
+      break;
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_PUBLISHED:
+      g_value_set_string (value, self->published);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_SOURCE_FILE:
+      g_value_set_string (value, self->source_file);
+      break;
+    case PROP_IMPORTED:
+      g_value_set_int64 (value, self->imported);
+      break;
+    case PROP_CLAIMS:
+      g_value_set_object (value, self->claims);
+      break;
+    case PROP_ANNOTATIONS:
+      g_value_set_object (value, self->annotations);
+      break;
+    case PROP_N_CLAIMS:
+      g_value_set_uint (value, self->n_claims);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_article_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CcArticle *self = CC_ARTICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      cc_article_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TITLE:
+      cc_article_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_OUTLET:
+      cc_article_set_outlet (self, g_value_get_string (value));
+      break;
+    case PROP_URL:
+      cc_article_set_url (self, g_value_get_string (value));
+      break;
+    case PROP_PUBLISHED:
+      cc_article_set_published (self, g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      cc_article_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_TEXT:
+      cc_article_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE_FILE:
+      cc_article_set_source_file (self, g_value_get_string (value));
+      break;
+    case PROP_IMPORTED:
+      cc_article_set_imported (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_article_class_init (CcArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = cc_article_dispose;
+  object_class->finalize = cc_article_finalize;
+  object_class->get_property = cc_article_get_property;
+  object_class->set_property = cc_article_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, rw);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
+  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, rw);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, rw);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, rw);
+  properties[PROP_SOURCE_FILE] = g_param_spec_string ("source-file", NULL, NULL, NULL, rw);
+  properties[PROP_IMPORTED] = g_param_spec_int64 ("imported", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_CLAIMS] = g_param_spec_object ("claims", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_ANNOTATIONS] =
+    g_param_spec_object ("annotations", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_N_CLAIMS] = g_param_spec_uint ("n-claims", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cc_article_init (CcArticle *self)
+{
+  self->claims = g_list_store_new (CC_TYPE_CLAIM);
+  self->annotations = g_list_store_new (CC_TYPE_ANNOTATION);
+}
+
+CcArticle *
+cc_article_new (void)
+{
+  return g_object_new (CC_TYPE_ARTICLE, NULL);
+}
+
+#define DEFINE_STR_PROP(name, PROP)                                       \
+  const char *                                                            \
+  cc_article_get_##name (CcArticle *self)                                 \
+  {                                                                       \
+    g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);                    \
+    return self->name;                                                    \
+  }                                                                       \
+  void                                                                    \
+  cc_article_set_##name (CcArticle  *self,                                \
+                         const char *value)                               \
+  {                                                                       \
+    g_return_if_fail (CC_IS_ARTICLE (self));                              \
+    if (cc_set_str (&self->name, value))                                  \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);       \
+  }
+
+DEFINE_STR_PROP (title, PROP_TITLE)
+DEFINE_STR_PROP (outlet, PROP_OUTLET)
+DEFINE_STR_PROP (url, PROP_URL)
+DEFINE_STR_PROP (published, PROP_PUBLISHED)
+DEFINE_STR_PROP (language, PROP_LANGUAGE)
+DEFINE_STR_PROP (text, PROP_TEXT)
+DEFINE_STR_PROP (source_file, PROP_SOURCE_FILE)
+
+#undef DEFINE_STR_PROP
+
+gint64
+cc_article_get_id (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), 0);
+  return self->id;
+}
+
+void
+cc_article_set_id (CcArticle *self,
+                   gint64     id)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+    }
+}
+
+gint64
+cc_article_get_imported (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), 0);
+  return self->imported;
+}
+
+void
+cc_article_set_imported (CcArticle *self,
+                         gint64     imported)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->imported != imported)
+    {
+      self->imported = imported;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTED]);
+    }
+}
+
+/**
+ * cc_article_get_claims:
+ *
+ * Returns: (transfer none): a #GListModel of #CcClaim, in text order
+ */
+GListModel *
+cc_article_get_claims (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->claims);
+}
+
+/**
+ * cc_article_get_annotations:
+ *
+ * Returns: (transfer none): a #GListModel of #CcAnnotation
+ */
+GListModel *
+cc_article_get_annotations (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  return G_LIST_MODEL (self->annotations);
+}
+
+guint
+cc_article_get_n_claims (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), 0);
+  return self->n_claims;
+}
+
+char *
+cc_article_dup_text_hash (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text ? self->text : "", -1);
+}
+
+static int
+compare_claims (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CcClaim *ca = (CcClaim *)a;
+  CcClaim *cb = (CcClaim *)b;
+  guint sa = cc_claim_get_start (ca);
+  guint sb = cc_claim_get_start (cb);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return 0;
+}
+
+void
+_cc_article_append_claim (CcArticle *self,
+                          CcClaim   *claim)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  g_return_if_fail (CC_IS_CLAIM (claim));
+
+  cc_article_watch_claim (self, claim);
+  g_list_store_insert_sorted (self->claims, claim, compare_claims, NULL);
+  cc_article_update_n_claims (self);
+}
+
+void
+_cc_article_remove_claim (CcArticle *self,
+                          CcClaim   *claim)
+{
+  guint position;
+
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  g_return_if_fail (CC_IS_CLAIM (claim));
+
+  if (g_list_store_find (self->claims, claim, &position))
+    {
+      cc_article_unwatch_claim (self, claim);
+      g_list_store_remove (self->claims, position);
+      cc_article_update_n_claims (self);
+    }
+}
+
+static int
+compare_claim_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return compare_claims (*(CcClaim **)a, *(CcClaim **)b, NULL);
+}
+
+void
+_cc_article_replace_claims (CcArticle *self,
+                            GPtrArray *claims)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  sorted = g_ptr_array_copy (claims, NULL, NULL);
+  g_ptr_array_sort (sorted, compare_claim_ptrs);
+  cc_article_unwatch_all (self);
+  for (guint i = 0; i < sorted->len; i++)
+    cc_article_watch_claim (self, g_ptr_array_index (sorted, i));
+  g_list_store_splice (self->claims, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
+                       sorted->pdata, sorted->len);
+  cc_article_update_n_claims (self);
+}
+
+void
+_cc_article_append_annotation (CcArticle    *self,
+                               CcAnnotation *annotation)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  g_return_if_fail (CC_IS_ANNOTATION (annotation));
+
+  g_list_store_append (self->annotations, annotation);
+}
+
+void
+_cc_article_remove_annotation (CcArticle    *self,
+                               CcAnnotation *annotation)
+{
+  guint position;
+
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (g_list_store_find (self->annotations, annotation, &position))
+    g_list_store_remove (self->annotations, position);
+}
+
+void
+_cc_article_replace_annotations (CcArticle *self,
+                                 GPtrArray *annotations)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  g_list_store_splice (self->annotations, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
+                       annotations->pdata, annotations->len);
+}

@@ -1,0 +1,1056 @@
+/* cc-store.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* CcStore owns the only SQLite handle of a library file. All SQL lives
+ * here, every statement is prepared once and kept, and every write runs in
+ * its own transaction, so that a process killed at any moment leaves only
+ * whole articles behind. Calls may come from several threads (the window's
+ * import worker and the main thread); a mutex serialises them. */
+
+#define G_LOG_DOMAIN "cc-store"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cc-annotation.h"
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-store.h"
+
+typedef enum
+{
+  STMT_ARTICLES,
+  STMT_CLAIMS,
+  STMT_ANNOTATIONS,
+  STMT_HAS_HASH,
+  STMT_INSERT_ARTICLE,
+  STMT_UPDATE_ARTICLE,
+  STMT_DELETE_ARTICLE,
+  STMT_INSERT_CLAIM,
+  STMT_UPDATE_CLAIM,
+  STMT_DELETE_CLAIM,
+  STMT_DELETE_AUTO_CLAIMS,
+  STMT_INSERT_ANNOTATION,
+  STMT_UPDATE_ANNOTATION,
+  STMT_DELETE_ANNOTATION,
+  STMT_SEARCH,
+  STMT_STALE,
+  STMT_SET_VERSION,
+  N_STMTS
+} StmtId;
+
+#define CLAIM_COLUMNS \
+  "article_id, start, end, text, low, high, vague, qualifier, subject, claimant, " \
+  "claimant_country, status, hedged, event_date, origin, rejected, extractor_version"
+
+#define ANNOTATION_COLUMNS "article_id, start, end, color, note, tags, created, modified"
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_ARTICLES] =
+    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
+    "FROM articles ORDER BY id",
+  [STMT_CLAIMS] = "SELECT id, " CLAIM_COLUMNS " FROM claims ORDER BY article_id, start, id",
+  [STMT_ANNOTATIONS] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations ORDER BY article_id, start, id",
+  [STMT_HAS_HASH] = "SELECT title FROM articles WHERE text_hash = ?1",
+  [STMT_INSERT_ARTICLE] =
+    "INSERT INTO articles (title, outlet, url, published, language, text, text_hash, "
+    "source_file, imported, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [STMT_UPDATE_ARTICLE] =
+    "UPDATE articles SET title = ?2, outlet = ?3, url = ?4, published = ?5, language = ?6 "
+    "WHERE id = ?1",
+  [STMT_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+  [STMT_INSERT_CLAIM] =
+    "INSERT INTO claims (" CLAIM_COLUMNS ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+  [STMT_UPDATE_CLAIM] =
+    "UPDATE claims SET article_id = ?1, start = ?2, end = ?3, text = ?4, low = ?5, high = ?6, "
+    "vague = ?7, qualifier = ?8, subject = ?9, claimant = ?10, claimant_country = ?11, "
+    "status = ?12, hedged = ?13, event_date = ?14, origin = ?15, rejected = ?16, "
+    "extractor_version = ?17 WHERE id = ?18",
+  [STMT_DELETE_CLAIM] = "DELETE FROM claims WHERE id = ?1",
+  [STMT_DELETE_AUTO_CLAIMS] = "DELETE FROM claims WHERE article_id = ?1 AND origin = 'auto'",
+  [STMT_INSERT_ANNOTATION] =
+    "INSERT INTO annotations (" ANNOTATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_UPDATE_ANNOTATION] =
+    "UPDATE annotations SET start = ?2, end = ?3, color = ?4, note = ?5, tags = ?6, "
+    "modified = ?7 WHERE id = ?1",
+  [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
+  [STMT_SEARCH] =
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
+  [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
+  [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
+};
+
+/* The schema ladder: migrations[i] takes a file from user_version i to
+ * i + 1. Version 1 was the first release's schema; version 2 added the
+ * extractor version of articles and their auto claims, and tags on
+ * annotations. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  outlet TEXT,"
+  "  url TEXT,"
+  "  published TEXT,"
+  "  language TEXT,"
+  "  text TEXT NOT NULL,"
+  "  text_hash TEXT NOT NULL UNIQUE,"
+  "  source_file TEXT,"
+  "  imported INTEGER NOT NULL);"
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  low REAL NOT NULL,"
+  "  high REAL NOT NULL,"
+  "  vague INTEGER NOT NULL DEFAULT 0,"
+  "  qualifier TEXT,"
+  "  subject TEXT,"
+  "  claimant TEXT,"
+  "  claimant_country TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'other',"
+  "  hedged INTEGER NOT NULL DEFAULT 0,"
+  "  event_date TEXT,"
+  "  origin TEXT NOT NULL DEFAULT 'auto',"
+  "  rejected INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  color TEXT,"
+  "  note TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, text, content = 'articles', content_rowid = 'id');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;",
+
+  /* 1 → 2 */
+  "ALTER TABLE claims ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE annotations ADD COLUMN tags TEXT;"
+  "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX claims_by_article ON claims (article_id, start);"
+  "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);
+
+struct _CcStore
+{
+  GObject       parent_instance;
+
+  GMutex        mutex;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  char         *path;
+  int           schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (CcStore, cc_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cc-store-error-quark, cc_store_error)
+
+static gboolean
+set_sql_error (CcStore  *self,
+               GError  **error,
+               const char *what)
+{
+  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (CcStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+                   "%s: %s", self->path, msg ? msg : sqlite3_errmsg (self->db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+get_stmt (CcStore  *self,
+          StmtId    id,
+          GError  **error)
+{
+  if (self->stmts[id] == NULL &&
+      sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                          &self->stmts[id], NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error, "preparing a statement");
+      return NULL;
+    }
+
+  sqlite3_reset (self->stmts[id]);
+  sqlite3_clear_bindings (self->stmts[id]);
+  return self->stmts[id];
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           index)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
+}
+
+static gboolean
+step_done (CcStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error, "writing");
+  return TRUE;
+}
+
+static gboolean
+begin (CcStore  *self,
+       GError  **error)
+{
+  return exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+commit_or_rollback (CcStore   *self,
+                    gboolean   ok,
+                    GError   **error)
+{
+  if (ok)
+    ok = exec_sql (self, "COMMIT", error);
+  if (!ok)
+    exec_sql (self, "ROLLBACK", NULL);
+  return ok;
+}
+
+static gboolean
+migrate (CcStore  *self,
+         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return set_sql_error (self, error, "reading the schema version");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > CC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA,
+                   "%s was written by a newer Crosscheck (schema %d, this one knows %d)",
+                   self->path, version, CC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  while (version < CC_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      gboolean ok;
+
+      if (!begin (self, error))
+        return FALSE;
+      ok = exec_sql (self, migrations[version], error) && exec_sql (self, bump, error);
+      if (!commit_or_rollback (self, ok, error))
+        {
+          g_prefix_error (error, "Migrating the library to schema %d: ", version + 1);
+          return FALSE;
+        }
+      version++;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+static void
+cc_store_finalize (GObject *object)
+{
+  CcStore *self = (CcStore *)object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (self->stmts[i]);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_mutex_clear (&self->mutex);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (cc_store_parent_class)->finalize (object);
+}
+
+static void
+cc_store_class_init (CcStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cc_store_finalize;
+}
+
+static void
+cc_store_init (CcStore *self)
+{
+  g_mutex_init (&self->mutex);
+}
+
+/**
+ * cc_store_dup_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/crosscheck/library.db`
+ */
+char *
+cc_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "crosscheck", "library.db", NULL);
+}
+
+/**
+ * cc_store_new:
+ * @path: the library file; created with its folder when missing
+ *
+ * Opens a library, migrating an older schema forward.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+CcStore *
+cc_store_new (const char  *path,
+              GError     **error)
+{
+  g_autoptr(CcStore) self = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (CC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
+                   "Cannot create the folder %s: %s", dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
+                   "Cannot open the library %s: %s", path,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* A file that is not a database fails on the first real read. */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error))
+    {
+      if (error != NULL && *error != NULL && (*error)->code == CC_STORE_ERROR_SQL)
+        (*error)->code = CC_STORE_ERROR_OPEN;
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+cc_store_get_path (CcStore *self)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+cc_store_get_schema_version (CcStore *self)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+static CcClaim *
+claim_from_row (sqlite3_stmt *stmt)
+{
+  CcClaim *claim = cc_claim_new ();
+  g_autofree char *status = NULL;
+  g_autofree char *origin = NULL;
+  CcClaimStatus st = CC_CLAIM_STATUS_OTHER;
+  CcClaimOrigin orig = CC_CLAIM_ORIGIN_AUTO;
+
+  cc_claim_set_id (claim, sqlite3_column_int64 (stmt, 0));
+  cc_claim_set_article_id (claim, sqlite3_column_int64 (stmt, 1));
+  cc_claim_set_start (claim, sqlite3_column_int (stmt, 2));
+  cc_claim_set_end (claim, sqlite3_column_int (stmt, 3));
+  cc_claim_set_text (claim, (const char *)sqlite3_column_text (stmt, 4));
+  cc_claim_set_low (claim, sqlite3_column_double (stmt, 5));
+  cc_claim_set_high (claim, sqlite3_column_double (stmt, 6));
+  cc_claim_set_vague (claim, sqlite3_column_int (stmt, 7));
+  cc_claim_set_qualifier (claim, (const char *)sqlite3_column_text (stmt, 8));
+  cc_claim_set_subject (claim, (const char *)sqlite3_column_text (stmt, 9));
+  cc_claim_set_claimant (claim, (const char *)sqlite3_column_text (stmt, 10));
+  cc_claim_set_claimant_country (claim, (const char *)sqlite3_column_text (stmt, 11));
+  status = column_text (stmt, 12);
+  cc_claim_status_from_string (status, &st);
+  cc_claim_set_status (claim, st);
+  cc_claim_set_hedged (claim, sqlite3_column_int (stmt, 13));
+  cc_claim_set_event_date (claim, (const char *)sqlite3_column_text (stmt, 14));
+  origin = column_text (stmt, 15);
+  cc_claim_origin_from_string (origin, &orig);
+  cc_claim_set_origin (claim, orig);
+  cc_claim_set_rejected (claim, sqlite3_column_int (stmt, 16));
+  cc_claim_set_extractor_version (claim, sqlite3_column_int (stmt, 17));
+
+  return claim;
+}
+
+static CcAnnotation *
+annotation_from_row (sqlite3_stmt *stmt)
+{
+  CcAnnotation *annotation = cc_annotation_new ();
+
+  cc_annotation_set_id (annotation, sqlite3_column_int64 (stmt, 0));
+  cc_annotation_set_article_id (annotation, sqlite3_column_int64 (stmt, 1));
+  cc_annotation_set_start (annotation, sqlite3_column_int (stmt, 2));
+  cc_annotation_set_end (annotation, sqlite3_column_int (stmt, 3));
+  cc_annotation_set_color (annotation, (const char *)sqlite3_column_text (stmt, 4));
+  cc_annotation_set_note (annotation, (const char *)sqlite3_column_text (stmt, 5));
+  cc_annotation_set_tags (annotation, (const char *)sqlite3_column_text (stmt, 6));
+  cc_annotation_set_created (annotation, sqlite3_column_int64 (stmt, 7));
+  cc_annotation_set_modified (annotation, sqlite3_column_int64 (stmt, 8));
+
+  return annotation;
+}
+
+/* Groups rows of one child table by article, in the order they come. */
+static gboolean
+load_children (CcStore     *self,
+               StmtId       id,
+               GHashTable  *by_id,
+               gboolean     claims,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  CcArticle *current = NULL;
+  int rc;
+
+  if (!(stmt = get_stmt (self, id, error)))
+    return FALSE;
+
+  for (;;)
+    {
+      gint64 article_id;
+      CcArticle *article;
+
+      rc = sqlite3_step (stmt);
+      article_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : -1;
+      article = rc == SQLITE_ROW ? g_hash_table_lookup (by_id, &article_id) : NULL;
+
+      if (current != NULL && article != current)
+        {
+          if (claims)
+            _cc_article_replace_claims (current, batch);
+          else
+            _cc_article_replace_annotations (current, batch);
+          g_ptr_array_set_size (batch, 0);
+        }
+      current = article;
+
+      if (rc != SQLITE_ROW)
+        break;
+      if (article == NULL)
+        continue;
+
+      if (claims)
+        g_ptr_array_add (batch, claim_from_row (stmt));
+      else
+        g_ptr_array_add (batch, annotation_from_row (stmt));
+    }
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error, "reading");
+  return TRUE;
+}
+
+/**
+ * cc_store_load_articles:
+ *
+ * Returns: (transfer full) (element-type CcArticle): every article with its
+ *   claims and annotations, in import order
+ */
+GPtrArray *
+cc_store_load_articles (CcStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  if (!exec_sql (self, "BEGIN", error))
+    return NULL;
+
+  if (!(stmt = get_stmt (self, STMT_ARTICLES, error)))
+    {
+      exec_sql (self, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CcArticle *article = g_object_new (CC_TYPE_ARTICLE,
+                                         "id", sqlite3_column_int64 (stmt, 0),
+                                         "title", sqlite3_column_text (stmt, 1),
+                                         "outlet", sqlite3_column_text (stmt, 2),
+                                         "url", sqlite3_column_text (stmt, 3),
+                                         "published", sqlite3_column_text (stmt, 4),
+                                         "language", sqlite3_column_text (stmt, 5),
+                                         "text", sqlite3_column_text (stmt, 6),
+                                         "source-file", sqlite3_column_text (stmt, 7),
+                                         "imported", sqlite3_column_int64 (stmt, 8),
+                                         NULL);
+      g_ptr_array_add (articles, article);
+    }
+  sqlite3_reset (stmt);
+
+  ok = rc == SQLITE_DONE || set_sql_error (self, error, "reading articles");
+
+  if (ok)
+    {
+      for (guint i = 0; i < articles->len; i++)
+        {
+          CcArticle *article = g_ptr_array_index (articles, i);
+          gint64 *key = g_new (gint64, 1);
+
+          *key = cc_article_get_id (article);
+          g_hash_table_insert (by_id, key, article);
+        }
+      ok = load_children (self, STMT_CLAIMS, by_id, TRUE, error) &&
+           load_children (self, STMT_ANNOTATIONS, by_id, FALSE, error);
+    }
+
+  exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
+  return ok ? g_steal_pointer (&articles) : NULL;
+}
+
+gboolean
+cc_store_has_text (CcStore    *self,
+                   const char *text_hash)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (!(stmt = get_stmt (self, STMT_HAS_HASH, NULL)))
+    return FALSE;
+  bind_text (stmt, 1, text_hash);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+bind_claim (sqlite3_stmt *stmt,
+            CcClaim      *claim)
+{
+  sqlite3_bind_int64 (stmt, 1, cc_claim_get_article_id (claim));
+  sqlite3_bind_int (stmt, 2, cc_claim_get_start (claim));
+  sqlite3_bind_int (stmt, 3, cc_claim_get_end (claim));
+  bind_text (stmt, 4, cc_claim_get_text (claim));
+  sqlite3_bind_double (stmt, 5, cc_claim_get_low (claim));
+  sqlite3_bind_double (stmt, 6, cc_claim_get_high (claim));
+  sqlite3_bind_int (stmt, 7, cc_claim_get_vague (claim));
+  bind_text (stmt, 8, cc_claim_get_qualifier (claim));
+  bind_text (stmt, 9, cc_claim_get_subject (claim));
+  bind_text (stmt, 10, cc_claim_get_claimant (claim));
+  bind_text (stmt, 11, cc_claim_get_claimant_country (claim));
+  bind_text (stmt, 12, cc_claim_status_to_string (cc_claim_get_status (claim)));
+  sqlite3_bind_int (stmt, 13, cc_claim_get_hedged (claim));
+  bind_text (stmt, 14, cc_claim_get_event_date (claim));
+  bind_text (stmt, 15, cc_claim_origin_to_string (cc_claim_get_origin (claim)));
+  sqlite3_bind_int (stmt, 16, cc_claim_get_rejected (claim));
+  sqlite3_bind_int (stmt, 17, cc_claim_get_extractor_version (claim));
+}
+
+static gboolean
+insert_claim_locked (CcStore  *self,
+                     CcClaim  *claim,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, STMT_INSERT_CLAIM, error)))
+    return FALSE;
+  bind_claim (stmt, claim);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  cc_claim_set_id (claim, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static void
+bind_annotation (sqlite3_stmt *stmt,
+                 CcAnnotation *annotation)
+{
+  sqlite3_bind_int64 (stmt, 1, cc_annotation_get_article_id (annotation));
+  sqlite3_bind_int (stmt, 2, cc_annotation_get_start (annotation));
+  sqlite3_bind_int (stmt, 3, cc_annotation_get_end (annotation));
+  bind_text (stmt, 4, cc_annotation_get_color (annotation));
+  bind_text (stmt, 5, cc_annotation_get_note (annotation));
+  bind_text (stmt, 6, cc_annotation_get_tags (annotation));
+  sqlite3_bind_int64 (stmt, 7, cc_annotation_get_created (annotation));
+  sqlite3_bind_int64 (stmt, 8, cc_annotation_get_modified (annotation));
+}
+
+static gboolean
+insert_annotation_locked (CcStore       *self,
+                          CcAnnotation  *annotation,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, STMT_INSERT_ANNOTATION, error)))
+    return FALSE;
+  bind_annotation (stmt, annotation);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  cc_annotation_set_id (annotation, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+/**
+ * cc_store_add_article:
+ *
+ * Stores @article with its claims and annotations in one transaction and
+ * gives each its id. @extractor_version is the version of the extractor
+ * that made its auto claims. Fails with %CC_STORE_ERROR_DUPLICATE when the
+ * same text is stored already.
+ */
+gboolean
+cc_store_add_article (CcStore    *self,
+                      CcArticle  *article,
+                      guint       extractor_version,
+                      GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  GListModel *claims;
+  GListModel *annotations;
+  gint64 id;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
+
+  hash = cc_article_dup_text_hash (article);
+  locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  bind_text (stmt, 1, hash);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
+                   "the same text is already in the library as “%s”",
+                   (const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return commit_or_rollback (self, FALSE, NULL);
+    }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
+  bind_text (stmt, 2, cc_article_get_outlet (article));
+  bind_text (stmt, 3, cc_article_get_url (article));
+  bind_text (stmt, 4, cc_article_get_published (article));
+  bind_text (stmt, 5, cc_article_get_language (article));
+  bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
+  bind_text (stmt, 7, hash);
+  bind_text (stmt, 8, cc_article_get_source_file (article));
+  sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
+  sqlite3_bind_int (stmt, 10, extractor_version);
+  if (!step_done (self, stmt, error))
+    return commit_or_rollback (self, FALSE, NULL);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  claims = cc_article_get_claims (article);
+  for (guint i = 0; ok && i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      cc_claim_set_article_id (claim, id);
+      ok = insert_claim_locked (self, claim, error);
+    }
+
+  annotations = cc_article_get_annotations (article);
+  for (guint i = 0; ok && i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      cc_annotation_set_article_id (annotation, id);
+      ok = insert_annotation_locked (self, annotation, error);
+    }
+
+  if (!commit_or_rollback (self, ok, error))
+    return FALSE;
+
+  cc_article_set_id (article, id);
+  return TRUE;
+}
+
+gboolean
+cc_store_update_article (CcStore    *self,
+                         CcArticle  *article,
+                         GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, STMT_UPDATE_ARTICLE, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, cc_article_get_id (article));
+  bind_text (stmt, 2, cc_article_get_title (article) ? cc_article_get_title (article) : "");
+  bind_text (stmt, 3, cc_article_get_outlet (article));
+  bind_text (stmt, 4, cc_article_get_url (article));
+  bind_text (stmt, 5, cc_article_get_published (article));
+  bind_text (stmt, 6, cc_article_get_language (article));
+  ok = step_done (self, stmt, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+static gboolean
+delete_by_id (CcStore  *self,
+              StmtId    id,
+              gint64    row_id,
+              GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, id, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, row_id);
+  ok = step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_FOUND,
+                   "No row %" G_GINT64_FORMAT " to delete", row_id);
+      ok = FALSE;
+    }
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+cc_store_delete_article (CcStore  *self,
+                         gint64    article_id,
+                         GError  **error)
+{
+  return delete_by_id (self, STMT_DELETE_ARTICLE, article_id, error);
+}
+
+gboolean
+cc_store_add_claim (CcStore  *self,
+                    CcClaim  *claim,
+                    GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin (self, error))
+    return FALSE;
+  return commit_or_rollback (self, insert_claim_locked (self, claim, error), error);
+}
+
+gboolean
+cc_store_update_claim (CcStore  *self,
+                       CcClaim  *claim,
+                       GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, STMT_UPDATE_CLAIM, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  bind_claim (stmt, claim);
+  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (claim));
+  ok = step_done (self, stmt, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+cc_store_delete_claim (CcStore  *self,
+                       gint64    claim_id,
+                       GError  **error)
+{
+  return delete_by_id (self, STMT_DELETE_CLAIM, claim_id, error);
+}
+
+/**
+ * cc_store_replace_auto_claims:
+ * @claims: (element-type CcClaim): the new auto claims of the article
+ *
+ * Replaces the article's auto claims by @claims in one transaction; user
+ * claims (corrections, rejections, additions) stay.
+ */
+gboolean
+cc_store_replace_auto_claims (CcStore    *self,
+                              gint64      article_id,
+                              GPtrArray  *claims,
+                              guint       extractor_version,
+                              GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, STMT_DELETE_AUTO_CLAIMS, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  ok = step_done (self, stmt, error);
+
+  for (guint i = 0; ok && i < claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (claims, i);
+
+      cc_claim_set_article_id (claim, article_id);
+      ok = insert_claim_locked (self, claim, error);
+    }
+
+  if (ok && (stmt = get_stmt (self, STMT_SET_VERSION, error)))
+    {
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int (stmt, 2, extractor_version);
+      ok = step_done (self, stmt, error);
+    }
+  else
+    ok = FALSE;
+
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+cc_store_add_annotation (CcStore       *self,
+                         CcAnnotation  *annotation,
+                         GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+
+  if (!begin (self, error))
+    return FALSE;
+  return commit_or_rollback (self, insert_annotation_locked (self, annotation, error), error);
+}
+
+gboolean
+cc_store_update_annotation (CcStore       *self,
+                            CcAnnotation  *annotation,
+                            GError       **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, STMT_UPDATE_ANNOTATION, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, cc_annotation_get_id (annotation));
+  sqlite3_bind_int (stmt, 2, cc_annotation_get_start (annotation));
+  sqlite3_bind_int (stmt, 3, cc_annotation_get_end (annotation));
+  bind_text (stmt, 4, cc_annotation_get_color (annotation));
+  bind_text (stmt, 5, cc_annotation_get_note (annotation));
+  bind_text (stmt, 6, cc_annotation_get_tags (annotation));
+  sqlite3_bind_int64 (stmt, 7, cc_annotation_get_modified (annotation));
+  ok = step_done (self, stmt, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+cc_store_delete_annotation (CcStore  *self,
+                            gint64    annotation_id,
+                            GError  **error)
+{
+  return delete_by_id (self, STMT_DELETE_ANNOTATION, annotation_id, error);
+}
+
+/* Turns what a person types into an FTS5 query: every word must occur,
+ * as a word or the start of one. FTS syntax is not exposed, so no input
+ * is a syntax error. */
+static char *
+make_fts_query (const char *query)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || c == '\'' || c == 0x2019 || c == '-'))
+        {
+          if (c != '\'' && c != 0x2019 && c != '-')
+            g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_printf (out, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return out->len > 0 ? g_strdup (out->str) : NULL;
+}
+
+/**
+ * cc_store_search:
+ *
+ * Full-text search of titles and texts: every word of @query must occur.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids,
+ *   best first; empty for a query without words
+ */
+GArray *
+cc_store_search (CcStore     *self,
+                 const char  *query,
+                 GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  if (query == NULL || !(fts = make_fts_query (query)))
+    return g_steal_pointer (&ids);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
+    return NULL;
+  bind_text (stmt, 1, fts);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error, "searching");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cc_store_list_stale:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the articles
+ *   whose auto claims were made by an extractor older than @extractor_version
+ */
+GArray *
+cc_store_list_stale (CcStore  *self,
+                     guint     extractor_version,
+                     GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = get_stmt (self, STMT_STALE, error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, extractor_version);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error, "reading");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}

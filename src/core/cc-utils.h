@@ -1,0 +1,21 @@
+/* cc-utils.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Replaces *dest by a copy of src; TRUE when the value changed.
+ * (GLib 2.76's g_set_str, which Debian 12 lacks.) */
+gboolean cc_set_str        (char       **dest,
+                            const char  *src);
+/* NULL for NULL or an empty string, else a copy. */
+char    *cc_strdup_nonempty (const char *str);
+gint64   cc_now_seconds    (void);
+
+G_END_DECLS

@@ -435,7 +435,10 @@ _cc_article_replace_claims (CcArticle *self,
 
   g_return_if_fail (CC_IS_ARTICLE (self));
 
-  sorted = g_ptr_array_copy (claims, NULL, NULL);
+  /* The copy would inherit the caller's free function: borrow instead. */
+  sorted = g_ptr_array_sized_new (claims->len);
+  for (guint i = 0; i < claims->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (claims, i));
   g_ptr_array_sort (sorted, compare_claim_ptrs);
   cc_article_unwatch_all (self);
   for (guint i = 0; i < sorted->len; i++)

@@ -1,0 +1,692 @@
+/* cc-cli.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The command line: the same core as the window, without GTK. Each command
+ * opens the library, does its work and reports on stdout; problems with
+ * the input go to stderr, each naming its file. */
+
+#define G_LOG_DOMAIN "cc-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "cc-annotation.h"
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-cli.h"
+#include "cc-extractor.h"
+#include "cc-importer.h"
+#include "cc-library.h"
+#include "cc-store.h"
+
+typedef struct
+{
+  const char *library_path;
+  gboolean    json;
+  const char *published;
+  GPtrArray  *args;
+} CliOptions;
+
+typedef int (*CommandFunc) (CliOptions *options);
+
+typedef struct
+{
+  const char  *name;
+  const char  *usage;
+  const char  *summary;
+  CommandFunc  func;
+  gboolean     takes_json;
+  gboolean     takes_published;
+  int          min_args;
+  int          max_args;
+} Command;
+
+static int cmd_import  (CliOptions *options);
+static int cmd_list    (CliOptions *options);
+static int cmd_show    (CliOptions *options);
+static int cmd_search  (CliOptions *options);
+static int cmd_extract (CliOptions *options);
+static int cmd_claims  (CliOptions *options);
+
+static const Command commands[] = {
+  { "import", "import PATH…", N_("Import article files and folders into the library"),
+    cmd_import, FALSE, FALSE, 1, -1 },
+  { "list", "list [--json]", N_("List the articles of the library"),
+    cmd_list, TRUE, FALSE, 0, 0 },
+  { "show", "show ID", N_("Show one article with its claims"),
+    cmd_show, TRUE, FALSE, 1, 1 },
+  { "search", "search QUERY", N_("Find articles holding every word of QUERY"),
+    cmd_search, TRUE, FALSE, 1, -1 },
+  { "extract", "extract [--published YYYY-MM-DD] [--json] FILE…",
+    N_("Find the claims in files without storing them"),
+    cmd_extract, TRUE, TRUE, 1, -1 },
+  { "claims", "claims [--json]", N_("List every claim of the library"),
+    cmd_claims, TRUE, FALSE, 0, 0 },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  crosscheck [--library PATH] [COMMAND [ARGS…]]\n\n", _("Usage:"));
+  fprintf (out, "%s\n", _("Without a command, Crosscheck opens its window."));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-52s %s\n", commands[i].usage, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-52s %s\n", "--library PATH", _("Use the library file PATH"));
+  fprintf (out, "  %-52s %s\n", "--version", _("Print the version and exit"));
+  fprintf (out, "  %-52s %s\n", "--help", _("Print this help and exit"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 when all went well, 1 when some input was refused, "
+                            "2 on a usage error."));
+}
+
+static int
+usage_error (const char *message)
+{
+  fprintf (stderr, "crosscheck: %s\n", message);
+  fprintf (stderr, "%s\n", _("Try “crosscheck --help”."));
+  return CC_CLI_EXIT_USAGE;
+}
+
+/**
+ * cc_cli_wants:
+ *
+ * Returns: %TRUE when the arguments ask for the command line rather than
+ *   the window: a command, --help or --version
+ */
+gboolean
+cc_cli_wants (int    argc,
+              char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--library") == 0)
+        {
+          i++;
+          continue;
+        }
+      if (g_str_has_prefix (argv[i], "--library="))
+        continue;
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0 ||
+          strcmp (argv[i], "--version") == 0 || find_command (argv[i]) != NULL)
+        return TRUE;
+      /* Anything else that is not an option is an unknown command. */
+      if (argv[i][0] != '-')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static CcLibrary *
+open_library (CliOptions *options)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = options->library_path;
+
+  if (path == NULL)
+    path = default_path = cc_store_dup_default_path ();
+
+  if (!(store = cc_store_new (path, &error)))
+    {
+      fprintf (stderr, "crosscheck: %s\n", error->message);
+      return NULL;
+    }
+
+  library = cc_library_new (store);
+  if (!cc_library_load (library, &error))
+    {
+      fprintf (stderr, "crosscheck: %s: %s\n", path, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&library);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == (double)(gint64)value)
+    json_builder_add_int_value (builder, (gint64)value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* One line of the claim contract. */
+static JsonNode *
+claim_to_json (CcClaim    *claim,
+               const char *file,
+               gboolean    library_fields)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "file", file);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, cc_claim_get_start (claim));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, cc_claim_get_end (claim));
+  add_string_or_null (builder, "text", cc_claim_get_text (claim));
+  add_number (builder, "low", cc_claim_get_low (claim));
+  add_number (builder, "high", cc_claim_get_high (claim));
+  json_builder_set_member_name (builder, "vague");
+  json_builder_add_boolean_value (builder, cc_claim_get_vague (claim));
+  add_string_or_null (builder, "qualifier", cc_claim_get_qualifier (claim));
+  add_string_or_null (builder, "subject", cc_claim_get_subject (claim));
+  add_string_or_null (builder, "claimant", cc_claim_get_claimant (claim));
+  add_string_or_null (builder, "claimant_country", cc_claim_get_claimant_country (claim));
+  add_string_or_null (builder, "status", cc_claim_status_to_string (cc_claim_get_status (claim)));
+  json_builder_set_member_name (builder, "hedged");
+  json_builder_add_boolean_value (builder, cc_claim_get_hedged (claim));
+  add_string_or_null (builder, "event_date", cc_claim_get_event_date (claim));
+  if (library_fields)
+    {
+      json_builder_set_member_name (builder, "article_id");
+      json_builder_add_int_value (builder, cc_claim_get_article_id (claim));
+      add_string_or_null (builder, "origin",
+                          cc_claim_origin_to_string (cc_claim_get_origin (claim)));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+article_to_json (CcArticle *article)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, cc_article_get_id (article));
+  add_string_or_null (builder, "title", cc_article_get_title (article));
+  add_string_or_null (builder, "outlet", cc_article_get_outlet (article));
+  add_string_or_null (builder, "published", cc_article_get_published (article));
+  add_string_or_null (builder, "url", cc_article_get_url (article));
+  add_string_or_null (builder, "language", cc_article_get_language (article));
+  add_string_or_null (builder, "source_file", cc_article_get_source_file (article));
+  json_builder_set_member_name (builder, "claims");
+  json_builder_add_int_value (builder, cc_article_get_n_claims (article));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_claim_line (CcClaim *claim)
+{
+  g_autofree char *value = NULL;
+
+  if (cc_claim_get_low (claim) == cc_claim_get_high (claim))
+    value = g_strdup_printf ("%'.0f", cc_claim_get_low (claim));
+  else
+    value = g_strdup_printf ("%'.0f–%'.0f", cc_claim_get_low (claim), cc_claim_get_high (claim));
+
+  printf ("  [%u–%u] %-14s %s%s%s  %s%s\n",
+          cc_claim_get_start (claim), cc_claim_get_end (claim), value,
+          cc_claim_get_qualifier (claim) ? cc_claim_get_qualifier (claim) : "",
+          cc_claim_get_qualifier (claim) ? " " : "",
+          cc_claim_get_subject (claim) ? cc_claim_get_subject (claim) : "",
+          cc_claim_status_to_string (cc_claim_get_status (claim)),
+          cc_claim_get_hedged (claim) ? ", hedged" : "");
+  if (cc_claim_get_claimant (claim) != NULL)
+    printf ("      %s %s%s%s%s\n", _("according to"), cc_claim_get_claimant (claim),
+            cc_claim_get_claimant_country (claim) ? " (" : "",
+            cc_claim_get_claimant_country (claim) ? cc_claim_get_claimant_country (claim) : "",
+            cc_claim_get_claimant_country (claim) ? ")" : "");
+}
+
+static void
+print_article_row (CcArticle *article)
+{
+  printf ("%4" G_GINT64_FORMAT "  %-10s  %-28.28s  %3u  %s\n",
+          cc_article_get_id (article),
+          cc_article_get_published (article) ? cc_article_get_published (article) : "—",
+          cc_article_get_outlet (article) ? cc_article_get_outlet (article) : "—",
+          cc_article_get_n_claims (article),
+          cc_article_get_title (article));
+}
+
+static void
+print_progress (double      fraction,
+                const char *path,
+                gpointer    user_data)
+{
+  gboolean *tty = user_data;
+
+  if (*tty && path != NULL)
+    fprintf (stderr, "\r%3.0f%% %s\033[K", fraction * 100, path);
+  else if (*tty)
+    fprintf (stderr, "\r\033[K");
+}
+
+static int
+cmd_import (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(CcImportReport) report = NULL;
+  gboolean tty = isatty (fileno (stderr));
+
+  if (library == NULL)
+    return CC_CLI_EXIT_REFUSED;
+
+  g_ptr_array_add (options->args, NULL);
+  report = cc_library_import (library, (const char * const *)options->args->pdata, NULL,
+                              print_progress, &tty);
+  g_ptr_array_remove_index (options->args, options->args->len - 1);
+
+  for (guint i = 0; i < report->messages->len; i++)
+    fprintf (stderr, "%s\n", (char *)g_ptr_array_index (report->messages, i));
+
+  printf (ngettext ("Imported %u article", "Imported %u articles", report->n_imported),
+          report->n_imported);
+  printf (", ");
+  printf (ngettext ("skipped %u duplicate", "skipped %u duplicates", report->n_duplicates),
+          report->n_duplicates);
+  printf (", ");
+  printf (ngettext ("refused %u file", "refused %u files", report->n_refused),
+          report->n_refused);
+  printf ("\n");
+
+  return report->n_refused > 0 ? CC_CLI_EXIT_REFUSED : CC_CLI_EXIT_OK;
+}
+
+static int
+cmd_list (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = open_library (options);
+  guint n;
+
+  if (library == NULL)
+    return CC_CLI_EXIT_REFUSED;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (library));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (options->json)
+        {
+          g_autoptr(JsonNode) node = article_to_json (article);
+          print_json (node);
+        }
+      else
+        print_article_row (article);
+    }
+
+  return CC_CLI_EXIT_OK;
+}
+
+static gboolean
+parse_id (const char *arg,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (arg, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64)value;
+  return TRUE;
+}
+
+static int
+cmd_show (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = NULL;
+  const char *arg = g_ptr_array_index (options->args, 0);
+  GListModel *claims;
+  CcArticle *article;
+  gint64 id;
+
+  if (!parse_id (arg, &id))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not an article id"), arg);
+      return usage_error (msg);
+    }
+
+  if (!(library = open_library (options)))
+    return CC_CLI_EXIT_REFUSED;
+
+  if (!(article = cc_library_lookup_article (library, id)))
+    {
+      fprintf (stderr, _("crosscheck: no article with id %s\n"), arg);
+      return CC_CLI_EXIT_REFUSED;
+    }
+
+  claims = cc_article_get_claims (article);
+
+  if (options->json)
+    {
+      g_autoptr(JsonNode) node = article_to_json (article);
+      JsonObject *object = json_node_get_object (node);
+      JsonArray *array = json_array_new ();
+
+      json_object_set_string_member (object, "text", cc_article_get_text (article));
+      for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+          if (!cc_claim_get_rejected (claim))
+            json_array_add_element (array,
+                                    claim_to_json (claim, cc_article_get_source_file (article),
+                                                   TRUE));
+        }
+      json_object_set_array_member (object, "claim_list", array);
+      print_json (node);
+      return CC_CLI_EXIT_OK;
+    }
+
+  printf ("%s\n", cc_article_get_title (article));
+  printf ("%s · %s\n",
+          cc_article_get_outlet (article) ? cc_article_get_outlet (article) : _("Unknown outlet"),
+          cc_article_get_published (article) ? cc_article_get_published (article) : _("Undated"));
+  if (cc_article_get_url (article))
+    printf ("%s\n", cc_article_get_url (article));
+  printf ("\n%s\n\n", cc_article_get_text (article));
+  printf (ngettext ("%u claim:\n", "%u claims:\n", cc_article_get_n_claims (article)),
+          cc_article_get_n_claims (article));
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      if (!cc_claim_get_rejected (claim))
+        print_claim_line (claim);
+    }
+
+  return CC_CLI_EXIT_OK;
+}
+
+static int
+cmd_search (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  if (library == NULL)
+    return CC_CLI_EXIT_REFUSED;
+
+  g_ptr_array_add (options->args, NULL);
+  query = g_strjoinv (" ", (char **)options->args->pdata);
+  g_ptr_array_remove_index (options->args, options->args->len - 1);
+
+  if (!(ids = cc_store_search (cc_library_get_store (library), query, &error)))
+    {
+      fprintf (stderr, "crosscheck: %s\n", error->message);
+      return CC_CLI_EXIT_REFUSED;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CcArticle *article = cc_library_lookup_article (library, g_array_index (ids, gint64, i));
+
+      if (article == NULL)
+        continue;
+      if (options->json)
+        {
+          g_autoptr(JsonNode) node = article_to_json (article);
+          print_json (node);
+        }
+      else
+        print_article_row (article);
+    }
+
+  return CC_CLI_EXIT_OK;
+}
+
+/* The text that claim offsets of `extract` refer to: the file itself for
+ * plain text and Markdown, the article text for formats that need
+ * parsing. */
+static char *
+read_extract_text (CcImporter  *importer,
+                   const char  *path,
+                   char       **published,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  CcArticle *article;
+
+  if (!(articles = cc_importer_load (importer, path, NULL, error)))
+    return NULL;
+  if (articles->len == 0)
+    {
+      g_set_error (error, CC_IMPORT_ERROR, CC_IMPORT_ERROR_EMPTY,
+                   _("%s: no article text found"), path);
+      return NULL;
+    }
+
+  article = g_ptr_array_index (articles, 0);
+  *published = g_strdup (cc_article_get_published (article));
+
+  if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md") ||
+      g_str_has_suffix (lower, ".markdown"))
+    {
+      char *contents = NULL;
+
+      /* The importer has checked size, encoding and binary content. */
+      if (!g_file_get_contents (path, &contents, NULL, error))
+        return NULL;
+      return contents;
+    }
+
+  return g_strdup (cc_article_get_text (article));
+}
+
+static int
+cmd_extract (CliOptions *options)
+{
+  g_autoptr(CcImporter) importer = cc_importer_new ();
+  CcExtractor *extractor = cc_extractor_get_default ();
+  int status = CC_CLI_EXIT_OK;
+
+  for (guint i = 0; i < options->args->len; i++)
+    {
+      const char *path = g_ptr_array_index (options->args, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) claims = NULL;
+      g_autofree char *published = NULL;
+      g_autofree char *text = read_extract_text (importer, path, &published, &error);
+
+      if (text == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          status = CC_CLI_EXIT_REFUSED;
+          continue;
+        }
+
+      claims = cc_extractor_extract (extractor, text,
+                                     options->published ? options->published : published);
+
+      if (!options->json)
+        printf ("%s\n", path);
+
+      for (guint j = 0; j < claims->len; j++)
+        {
+          CcClaim *claim = g_ptr_array_index (claims, j);
+
+          if (options->json)
+            {
+              g_autoptr(JsonNode) node = claim_to_json (claim, path, FALSE);
+              print_json (node);
+            }
+          else
+            print_claim_line (claim);
+        }
+    }
+
+  return status;
+}
+
+static int
+cmd_claims (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = open_library (options);
+  GListModel *claims;
+
+  if (library == NULL)
+    return CC_CLI_EXIT_REFUSED;
+
+  claims = cc_library_get_claims (library);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+      CcArticle *article = cc_library_lookup_article (library, cc_claim_get_article_id (claim));
+      const char *file = article ? cc_article_get_source_file (article) : NULL;
+
+      if (options->json)
+        {
+          g_autoptr(JsonNode) node = claim_to_json (claim, file, TRUE);
+          print_json (node);
+        }
+      else
+        {
+          printf ("%" G_GINT64_FORMAT " %s\n", cc_claim_get_article_id (claim),
+                  article ? cc_article_get_title (article) : "");
+          print_claim_line (claim);
+        }
+    }
+
+  return CC_CLI_EXIT_OK;
+}
+
+/**
+ * cc_cli_run:
+ *
+ * Runs the command named in @argv.
+ *
+ * Returns: the exit status
+ */
+int
+cc_cli_run (int    argc,
+            char **argv)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  CliOptions options = { 0 };
+  const Command *command = NULL;
+  gboolean options_done = FALSE;
+
+  options.args = args;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!options_done && strcmp (arg, "--") == 0)
+        options_done = TRUE;
+      else if (!options_done && (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0))
+        {
+          print_help (stdout);
+          return CC_CLI_EXIT_OK;
+        }
+      else if (!options_done && strcmp (arg, "--version") == 0)
+        {
+          printf ("crosscheck %s\n", PACKAGE_VERSION);
+          return CC_CLI_EXIT_OK;
+        }
+      else if (!options_done && strcmp (arg, "--library") == 0)
+        {
+          if (++i >= argc)
+            return usage_error (_("--library needs a file name"));
+          options.library_path = argv[i];
+        }
+      else if (!options_done && g_str_has_prefix (arg, "--library="))
+        options.library_path = arg + strlen ("--library=");
+      else if (!options_done && strcmp (arg, "--json") == 0)
+        options.json = TRUE;
+      else if (!options_done && strcmp (arg, "--published") == 0)
+        {
+          if (++i >= argc)
+            return usage_error (_("--published needs a date"));
+          options.published = argv[i];
+        }
+      else if (!options_done && g_str_has_prefix (arg, "--published="))
+        options.published = arg + strlen ("--published=");
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown option “%s”"), arg);
+          return usage_error (msg);
+        }
+      else if (command == NULL)
+        {
+          if (!(command = find_command (arg)))
+            {
+              g_autofree char *msg = g_strdup_printf (_("unknown command “%s”"), arg);
+              return usage_error (msg);
+            }
+        }
+      else
+        g_ptr_array_add (args, (gpointer)arg);
+    }
+
+  if (command == NULL)
+    return usage_error (_("no command given"));
+
+  if (options.json && !command->takes_json)
+    return usage_error (_("--json does not apply to this command"));
+  if (options.published != NULL && !command->takes_published)
+    return usage_error (_("--published applies to “extract” only"));
+  if (options.published != NULL && !cc_date_is_valid (options.published))
+    {
+      g_autofree char *msg = g_strdup_printf (_("“%s” is not a date of the form YYYY-MM-DD"),
+                                              options.published);
+      return usage_error (msg);
+    }
+  if ((int)args->len < command->min_args ||
+      (command->max_args >= 0 && (int)args->len > command->max_args))
+    {
+      g_autofree char *msg = g_strdup_printf (_("usage: crosscheck %s"), command->usage);
+      return usage_error (msg);
+    }
+
+  return command->func (&options);
+}

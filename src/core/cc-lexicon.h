@@ -1,0 +1,60 @@
+/* cc-lexicon.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A set of lower-case phrases of one or more words, each with a value,
+ * matched word by word against a token stream. */
+typedef struct _CcPhraseSet CcPhraseSet;
+
+typedef struct
+{
+  CcPhraseSet *people_nouns;
+  CcPhraseSet *number_words;
+  CcPhraseSet *scales;
+  CcPhraseSet *vague_amounts;
+  CcPhraseSet *qualifiers;
+  CcPhraseSet *status_words;
+  CcPhraseSet *hedges;
+  CcPhraseSet *stop_words;
+} CcLexicon;
+
+typedef struct
+{
+  double      low;
+  double      high;
+  const char *str;
+  int         status;
+} CcPhraseValue;
+
+/* Returns the word at @index (lower case), or NULL past the end. */
+typedef const char *(*CcWordAt) (gpointer user_data,
+                                 guint    index);
+
+CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *bytes,
+                                                GError      **error);
+void                 cc_lexicon_free           (CcLexicon    *lexicon);
+/* Longest phrase of @set starting at word @index; its length in words goes
+ * to @n_words. */
+const CcPhraseValue *cc_phrase_set_match       (CcPhraseSet  *set,
+                                                CcWordAt      word_at,
+                                                gpointer      user_data,
+                                                guint         index,
+                                                guint        *n_words);
+/* Longest phrase of @set ending at word @last (inclusive). */
+const CcPhraseValue *cc_phrase_set_match_back  (CcPhraseSet  *set,
+                                                CcWordAt      word_at,
+                                                gpointer      user_data,
+                                                guint         last,
+                                                guint        *n_words);
+gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
+                                                const char   *word);
+
+G_END_DECLS

@@ -173,11 +173,11 @@ set_unsupported_error (GError     **error,
 
   if (dot == NULL || dot == base || dot[1] == '\0')
     set_error (error, CC_IMPORT_ERROR_UNSUPPORTED, name,
-                          _("unsupported file type (no extension; expected .txt, .md, .markdown, .html, .htm or .json)"));
+               _("unsupported file type (no extension; expected .txt, .md, .markdown, .html, .htm or .json)"));
   else
     set_error (error, CC_IMPORT_ERROR_UNSUPPORTED, name,
-                          _("unsupported file type “%s” (expected .txt, .md, .markdown, .html, .htm or .json)"),
-                          dot);
+               _("unsupported file type “%s” (expected .txt, .md, .markdown, .html, .htm or .json)"),
+               dot);
 }
 
 /* Rejects nesting deeper than MAX_JSON_DEPTH before json-glib sees it. */
@@ -456,8 +456,8 @@ meta_apply (CcArticle       *article,
         cc_article_set_published (article, entry->published);
       else
         add_warning (warnings,
-                                _("meta.json: %s: published date %s is not a real date; left empty"),
-                                base, entry->published);
+                     _("meta.json: %s: published date %s is not a real date; left empty"),
+                     base, entry->published);
     }
 }
 
@@ -483,7 +483,7 @@ json_get_member (JsonObject  *object,
         return TRUE;
 
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s is missing"), where, member);
+                 _("%s.%s is missing"), where, member);
       return FALSE;
     }
 
@@ -492,7 +492,7 @@ json_get_member (JsonObject  *object,
        !(type == G_TYPE_DOUBLE && json_node_get_value_type (*node) == G_TYPE_INT64)))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s must be %s"), where, member, type_name);
+                 _("%s.%s must be %s"), where, member, type_name);
       return FALSE;
     }
 
@@ -523,7 +523,7 @@ json_get_string (JsonObject  *object,
   if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s is not valid UTF-8"), where, member);
+                 _("%s.%s is not valid UTF-8"), where, member);
       return FALSE;
     }
 
@@ -557,7 +557,7 @@ json_get_int (JsonObject  *object,
   if (*value < 0 || *value > max)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s is out of range"), where, member);
+                 _("%s.%s is out of range"), where, member);
       return FALSE;
     }
 
@@ -574,8 +574,7 @@ json_get_double (JsonObject  *object,
 {
   JsonNode *node;
 
-  /* The export writes null for a missing (NaN) bound. */
-  *value = NAN;
+  *value = 0;
 
   if (!json_get_member (object, member, FALSE, G_TYPE_DOUBLE, _("a number"),
                         &node, name, where, error))
@@ -584,11 +583,12 @@ json_get_double (JsonObject  *object,
   if (node == NULL)
     return TRUE;
 
+  /* Counts of people: never negative, and json-glib turns 1e400 into inf. */
   *value = json_node_get_double (node);
-  if (!isfinite (*value))
+  if (!isfinite (*value) || *value < 0)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s is out of range"), where, member);
+                 _("%s.%s is out of range"), where, member);
       return FALSE;
     }
 
@@ -631,7 +631,7 @@ json_get_date (JsonObject  *object,
   if (*value != NULL && !cc_date_is_valid (*value))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s is not a date (YYYY-MM-DD)"), where, member);
+                 _("%s.%s is not a date (YYYY-MM-DD)"), where, member);
       return FALSE;
     }
 
@@ -656,7 +656,7 @@ json_get_array (JsonObject  *object,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.%s must be an array"), where, member);
+                 _("%s.%s must be an array"), where, member);
       return FALSE;
     }
 
@@ -677,7 +677,7 @@ json_get_element_object (JsonArray   *array,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s must be an object"), where);
+                 _("%s must be an object"), where);
       return NULL;
     }
 
@@ -703,16 +703,16 @@ json_get_span (JsonObject  *object,
   if (start64 > end64)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s: start %" G_GINT64_FORMAT " is after end %" G_GINT64_FORMAT),
-                            where, start64, end64);
+                 _("%s: start %u is after end %u"),
+                 where, (guint)start64, (guint)end64);
       return FALSE;
     }
 
   if (end64 > n_chars)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s: end %" G_GINT64_FORMAT " is beyond the end of the text (%ld characters)"),
-                            where, end64, n_chars);
+                 _("%s: end %u is beyond the end of the text (%ld characters)"),
+                 where, (guint)end64, n_chars);
       return FALSE;
     }
 
@@ -758,14 +758,14 @@ claim_from_json (JsonObject  *object,
   if (status != NULL && !cc_claim_status_from_string (status, &status_value))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.status: unknown status “%s”"), where, status);
+                 _("%s.status: unknown status “%s”"), where, status);
       return NULL;
     }
 
   if (origin != NULL && !cc_claim_origin_from_string (origin, &origin_value))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.origin: unknown origin “%s”"), where, origin);
+                 _("%s.origin: unknown origin “%s”"), where, origin);
       return NULL;
     }
 
@@ -827,7 +827,7 @@ annotation_from_json (JsonObject  *object,
   if (color != NULL && !color_is_valid (color))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("%s.color must look like #rrggbb"), where);
+                 _("%s.color must look like #rrggbb"), where);
       return NULL;
     }
 
@@ -876,8 +876,9 @@ article_from_json (JsonObject  *object,
   cc_article_set_published (article, published);
   cc_article_set_language (article, language);
   cc_article_set_text (article, text);
-  /* An export keeps the file the article first came from. */
-  cc_article_set_source_file (article, source_file != NULL ? source_file : name);
+  /* An export keeps the file the article first came from, even when that
+   * is unknown, so that import and export round-trip exactly. */
+  cc_article_set_source_file (article, source_file);
   cc_article_set_imported (article,
                            has_imported ? imported : g_get_real_time () / G_USEC_PER_SEC);
 
@@ -939,7 +940,7 @@ load_export (const char  *name,
       g_strcmp0 (json_node_get_string (node), "crosscheck") != 0)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("not a Crosscheck export (no \"format\": \"crosscheck\")"));
+                 _("not a Crosscheck export (no \"format\": \"crosscheck\")"));
       return NULL;
     }
 
@@ -949,14 +950,14 @@ load_export (const char  *name,
       json_node_get_int (node) != 1)
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("unsupported export version (this Crosscheck reads version 1)"));
+                 _("unsupported export version (this Crosscheck reads version 1)"));
       return NULL;
     }
 
   if (!(node = json_object_get_member (object, "articles")) || !JSON_NODE_HOLDS_ARRAY (node))
     {
       set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
-                            _("“articles” is missing or not an array"));
+                 _("“articles” is missing or not an array"));
       return NULL;
     }
 
@@ -964,7 +965,7 @@ load_export (const char  *name,
   if (json_array_get_length (array) == 0)
     {
       set_error (error, CC_IMPORT_ERROR_EMPTY, name,
-                            _("the export contains no articles"));
+                 _("the export contains no articles"));
       return NULL;
     }
 
@@ -1082,23 +1083,22 @@ check_data (const char  *name,
       g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
 
       set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,
-                            _("the file is too large (%s; the limit is %s)"), size, limit);
+                 _("the file is too large (%s; the limit is %s)"), size, limit);
       return FALSE;
     }
 
   if (looks_binary (data, length))
     {
       set_error (error, CC_IMPORT_ERROR_BINARY, name,
-                            _("this looks like a binary file, not text"));
+                 _("this looks like a binary file, not text"));
       return FALSE;
     }
 
   if (!g_utf8_validate_len (data, length, &end))
     {
       set_error (error, CC_IMPORT_ERROR_INVALID_UTF8, name,
-                            _("not valid UTF-8 text (byte 0x%02x at offset %" G_GSIZE_FORMAT "); "
-                              "save it as UTF-8 and try again"),
-                            (guchar)*end, (gsize)(end - data));
+                 _("not valid UTF-8 text (byte 0x%02x at offset %lu); save it as UTF-8 and try again"),
+                 (guchar)*end, (gulong)(end - data));
       return FALSE;
     }
 
@@ -2421,7 +2421,7 @@ cc_importer_load (CcImporter  *self,
         set_error (error, CC_IMPORT_ERROR_IO, path, _("no such file"));
       else
         set_error (error, CC_IMPORT_ERROR_IO, path,
-                              _("the file cannot be read: %s"), local_error->message);
+                   _("the file cannot be read: %s"), local_error->message);
       return NULL;
     }
 
@@ -2450,14 +2450,14 @@ cc_importer_load (CcImporter  *self,
       g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
 
       set_error (error, CC_IMPORT_ERROR_TOO_LARGE, path,
-                            _("the file is too large (%s; the limit is %s)"), size, limit);
+                 _("the file is too large (%s; the limit is %s)"), size, limit);
       return NULL;
     }
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
     {
       set_error (error, CC_IMPORT_ERROR_IO, path,
-                            _("the file cannot be read: %s"), local_error->message);
+                 _("the file cannot be read: %s"), local_error->message);
       return NULL;
     }
 

@@ -1,0 +1,32 @@
+/* cc-application-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cc-application.h"
+#include "cc-window.h"
+
+G_BEGIN_DECLS
+
+struct _CcApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *library_path;
+  CcStore        *store;
+  CcLibrary      *library;
+
+  /* Why the library could not be opened; shown instead of a window. */
+  GError         *startup_error;
+};
+
+CcWindow *_cc_application_get_main_window  (CcApplication *self);
+void      _cc_application_actions_init     (CcApplication *self);
+void      _cc_application_actions_track    (CcApplication *self,
+                                            CcWindow      *window);
+
+G_END_DECLS

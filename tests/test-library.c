@@ -1,0 +1,500 @@
+/* test-library.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+
+#include "cc-annotation.h"
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-extractor.h"
+#include "cc-library.h"
+#include "cc-store.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *path;
+  CcStore   *store;
+  CcLibrary *library;
+} Fixture;
+
+/* What a view sees: every items-changed, replayed on a mirror list. */
+typedef struct
+{
+  GPtrArray *mirror;
+  guint      n_signals;
+  guint      n_notify;
+} View;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  View       *view)
+{
+  view->n_signals++;
+  g_ptr_array_remove_range (view->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      GObject *item = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (view->mirror, position + i, item);
+      g_object_unref (item);
+    }
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           View       *view)
+{
+  view->n_notify++;
+}
+
+static void
+view_attach (View       *view,
+             GListModel *model)
+{
+  view->mirror = g_ptr_array_new ();
+  view->n_signals = view->n_notify = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), view);
+  on_items_changed (model, 0, 0, g_list_model_get_n_items (model), view);
+  view->n_signals = 0;
+}
+
+static void
+view_assert_mirrors (View       *view,
+                     GListModel *model)
+{
+  g_assert_cmpuint (view->mirror->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < view->mirror->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_assert_true (item == g_ptr_array_index (view->mirror, i));
+    }
+}
+
+static void
+view_detach (View       *view,
+             GListModel *model)
+{
+  g_signal_handlers_disconnect_by_data (model, view);
+  g_ptr_array_unref (view->mirror);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("cc-test-library-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  f->library = cc_library_new (f->store);
+  g_assert_true (cc_library_load (f->library, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  /* A finished import's worker thread drops its reference to the library
+   * just after the result reached the main loop. */
+  for (guint i = 0; G_OBJECT (f->library)->ref_count > 1 && i < 5000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (f->library);
+  g_assert_finalize_object (f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static const char *
+sample_dir (void)
+{
+  const char *dir = g_getenv ("CROSSCHECK_SAMPLE_DIR");
+
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static void
+test_import_reaches_views (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *paths[] = { sample_dir (), NULL };
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcImportReport) again = NULL;
+  View articles, claims;
+
+  view_attach (&articles, G_LIST_MODEL (f->library));
+  view_attach (&claims, cc_library_get_claims (f->library));
+  g_signal_connect (f->library, "notify::n-items", G_CALLBACK (on_notify), &articles);
+
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 5);
+  g_assert_cmpuint (report->n_refused, ==, 0);
+
+  /* One signal per stored article, each seen by the view. */
+  g_assert_cmpuint (articles.n_signals, ==, 5);
+  g_assert_cmpuint (articles.n_notify, ==, 5);
+  view_assert_mirrors (&articles, G_LIST_MODEL (f->library));
+  view_assert_mirrors (&claims, cc_library_get_claims (f->library));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (f->library)), >, 5);
+
+  /* The same folder again: nothing changes, every file is a duplicate. */
+  articles.n_signals = 0;
+  again = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (again->n_imported, ==, 0);
+  g_assert_cmpuint (again->n_duplicates, ==, 5);
+  g_assert_cmpuint (articles.n_signals, ==, 0);
+
+  view_detach (&articles, G_LIST_MODEL (f->library));
+  view_detach (&claims, cc_library_get_claims (f->library));
+  g_signal_handlers_disconnect_by_data (f->library, &articles);
+}
+
+static CcArticle *
+first_article_with_claims (CcLibrary *library)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (cc_article_get_n_claims (article) >= 2)
+        return article;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+import_sample (Fixture *f)
+{
+  const char *paths[] = { sample_dir (), NULL };
+  g_autoptr(CcImportReport) report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+
+  g_assert_cmpuint (report->n_imported, ==, 5);
+}
+
+static void
+test_reject_reaches_views (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcClaim) claim = NULL;
+  CcArticle *article;
+  View claims;
+  View counts;
+  guint before;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  claim = g_list_model_get_item (cc_article_get_claims (article), 1);
+  before = cc_article_get_n_claims (article);
+
+  view_attach (&claims, cc_library_get_claims (f->library));
+  counts.n_notify = 0;
+  g_signal_connect (article, "notify::n-claims", G_CALLBACK (on_notify), &counts);
+
+  g_assert_true (cc_library_set_claim_rejected (f->library, claim, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* It leaves the flattened model at once, in one signal. */
+  g_assert_cmpuint (claims.n_signals, ==, 1);
+  view_assert_mirrors (&claims, cc_library_get_claims (f->library));
+  g_assert_false (g_ptr_array_find (claims.mirror, claim, NULL));
+  g_assert_cmpuint (counts.n_notify, ==, 1);
+  g_assert_cmpuint (cc_article_get_n_claims (article), ==, before - 1);
+  g_assert_cmpint (cc_claim_get_origin (claim), ==, CC_CLAIM_ORIGIN_USER);
+
+  /* Taking it back brings it back at its place. */
+  g_assert_true (cc_library_set_claim_rejected (f->library, claim, FALSE, &error));
+  view_assert_mirrors (&claims, cc_library_get_claims (f->library));
+  g_assert_true (g_ptr_array_find (claims.mirror, claim, NULL));
+
+  g_signal_handlers_disconnect_by_data (article, &counts);
+  view_detach (&claims, cc_library_get_claims (f->library));
+
+  /* And it was stored: a second library on the same file agrees. */
+  g_assert_true (cc_library_set_claim_rejected (f->library, claim, TRUE, &error));
+  {
+    g_autoptr(CcLibrary) other = cc_library_new (f->store);
+    CcArticle *same;
+
+    g_assert_true (cc_library_load (other, &error));
+    same = cc_library_lookup_article (other, cc_article_get_id (article));
+    g_assert_cmpuint (cc_article_get_n_claims (same), ==, before - 1);
+    g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (other)), ==,
+                      g_list_model_get_n_items (cc_library_get_claims (f->library)));
+  }
+}
+
+static void
+test_metadata_edit (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcArticle) article = NULL;
+  View notes = { 0 };
+
+  import_sample (f);
+  article = g_list_model_get_item (G_LIST_MODEL (f->library), 0);
+  g_signal_connect (article, "notify::title", G_CALLBACK (on_notify), &notes);
+
+  g_assert_true (cc_library_update_article (f->library, article, "A new title", NULL, NULL,
+                                            "2024-10-20", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes.n_notify, ==, 1);
+  g_assert_cmpstr (cc_article_get_published (article), ==, "2024-10-20");
+
+  /* The same value again notifies nothing. */
+  g_assert_true (cc_library_update_article (f->library, article, "A new title", NULL, NULL,
+                                            NULL, &error));
+  g_assert_cmpuint (notes.n_notify, ==, 1);
+
+  /* An impossible date is refused and nothing changes. */
+  g_assert_false (cc_library_update_article (f->library, article, "Other", NULL, NULL,
+                                             "2024-02-30", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "A new title");
+  g_signal_handlers_disconnect_by_data (article, &notes);
+}
+
+static void
+test_annotations (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcArticle) article = NULL;
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  View view;
+
+  import_sample (f);
+  article = g_list_model_get_item (G_LIST_MODEL (f->library), 0);
+  view_attach (&view, cc_article_get_annotations (article));
+
+  cc_annotation_set_start (note, 10);
+  cc_annotation_set_end (note, 20);
+  cc_annotation_set_note (note, "Compare with the Pentagon figure");
+  g_assert_true (cc_library_add_annotation (f->library, article, note, &error));
+  g_assert_cmpint (cc_annotation_get_id (note), >, 0);
+  g_assert_cmpint (cc_annotation_get_created (note), >, 0);
+  view_assert_mirrors (&view, cc_article_get_annotations (article));
+  g_assert_cmpuint (view.mirror->len, ==, 1);
+
+  g_assert_true (cc_library_remove_annotation (f->library, note, &error));
+  view_assert_mirrors (&view, cc_article_get_annotations (article));
+  g_assert_cmpuint (view.mirror->len, ==, 0);
+  view_detach (&view, cc_article_get_annotations (article));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) hits = NULL;
+
+  import_sample (f);
+  hits = cc_library_search (f->library, "Pentagon", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (hits), >=, 1);
+  g_assert_cmpuint (g_hash_table_size (hits), <, 5);
+  g_clear_pointer (&hits, g_hash_table_unref);
+
+  hits = cc_library_search (f->library, "Korea", &error);
+  g_assert_cmpuint (g_hash_table_size (hits), ==, 5);
+  g_clear_pointer (&hits, g_hash_table_unref);
+
+  hits = cc_library_search (f->library, "zzzunlikelyword", &error);
+  g_assert_cmpuint (g_hash_table_size (hits), ==, 0);
+}
+
+typedef struct
+{
+  GMainLoop      *loop;
+  CcImportReport *report;
+  guint           n_progress;
+  guint           n_items_at_progress;
+  CcLibrary      *library;
+} AsyncState;
+
+static void
+on_progress (double      fraction,
+             const char *path,
+             gpointer    user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  state->n_progress++;
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  state->report = cc_library_import_finish (CC_LIBRARY (object), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *paths[] = { sample_dir (), NULL };
+  AsyncState state = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  cc_library_import_async (f->library, paths, NULL, on_progress, &state, NULL,
+                           on_imported, &state);
+  /* Nothing joins the model until the main loop runs. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 0);
+  g_main_loop_run (state.loop);
+
+  g_assert_cmpuint (state.report->n_imported, ==, 5);
+  g_assert_false (state.report->cancelled);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 5);
+  g_assert_cmpuint (state.n_progress, >=, 5);
+  g_clear_pointer (&state.report, cc_import_report_free);
+
+  /* A cancelled import stops and says so. */
+  g_cancellable_cancel (cancellable);
+  cc_library_import_async (f->library, paths, cancellable, NULL, NULL, NULL,
+                           on_imported, &state);
+  g_main_loop_run (state.loop);
+  g_assert_true (state.report->cancelled);
+  g_assert_cmpuint (state.report->n_imported + state.report->n_duplicates, ==, 0);
+  g_clear_pointer (&state.report, cc_import_report_free);
+
+  g_main_loop_unref (state.loop);
+}
+
+static void
+test_refresh_keeps_corrections (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcClaim) rejected = NULL;
+  g_autoptr(CcClaim) corrected = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  CcArticle *article;
+  gint64 id;
+  guint n_auto_before;
+  guint refreshed;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  id = cc_article_get_id (article);
+  n_auto_before = g_list_model_get_n_items (cc_article_get_claims (article));
+
+  rejected = g_list_model_get_item (cc_article_get_claims (article), 0);
+  corrected = g_list_model_get_item (cc_article_get_claims (article), 1);
+  g_assert_true (cc_library_set_claim_rejected (f->library, rejected, TRUE, &error));
+  cc_claim_set_claimant (corrected, "Corrected Claimant");
+  g_assert_true (cc_library_save_claim (f->library, corrected, &error));
+
+  /* Pretend an older extractor made the article's claims. */
+  g_assert_true (cc_store_replace_auto_claims (f->store, id, none, 0, &error));
+
+  refreshed = cc_library_refresh_claims (f->library, NULL);
+  g_assert_cmpuint (refreshed, ==, 1);
+
+  /* The user's two claims are there once each, and no auto claim took
+   * their place. */
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (article)), ==,
+                    n_auto_before);
+  g_assert_true (cc_claim_get_rejected (rejected));
+  g_assert_cmpstr (cc_claim_get_claimant (corrected), ==, "Corrected Claimant");
+
+  /* The same holds after a restart. */
+  {
+    g_autoptr(CcLibrary) other = cc_library_new (f->store);
+    CcArticle *same;
+    g_autoptr(CcClaim) first = NULL;
+    g_autoptr(CcClaim) second = NULL;
+
+    g_assert_true (cc_library_load (other, &error));
+    same = cc_library_lookup_article (other, id);
+    g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (same)), ==,
+                      n_auto_before);
+    first = g_list_model_get_item (cc_article_get_claims (same), 0);
+    second = g_list_model_get_item (cc_article_get_claims (same), 1);
+    g_assert_true (cc_claim_get_rejected (first));
+    g_assert_cmpstr (cc_claim_get_claimant (second), ==, "Corrected Claimant");
+    g_assert_cmpuint (cc_library_refresh_claims (other, NULL), ==, 0);
+  }
+}
+
+static void
+test_remove_article (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcArticle) article = NULL;
+  View articles, claims;
+
+  import_sample (f);
+  view_attach (&articles, G_LIST_MODEL (f->library));
+  view_attach (&claims, cc_library_get_claims (f->library));
+  article = g_list_model_get_item (G_LIST_MODEL (f->library), 2);
+
+  g_assert_true (cc_library_remove_article (f->library, article, &error));
+  view_assert_mirrors (&articles, G_LIST_MODEL (f->library));
+  view_assert_mirrors (&claims, cc_library_get_claims (f->library));
+  g_assert_cmpuint (articles.mirror->len, ==, 4);
+  g_assert_null (cc_library_lookup_article (f->library, cc_article_get_id (article)));
+
+  view_detach (&articles, G_LIST_MODEL (f->library));
+  view_detach (&claims, cc_library_get_claims (f->library));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/library/import-reaches-views", test_import_reaches_views);
+  ADD ("/library/reject-reaches-views", test_reject_reaches_views);
+  ADD ("/library/metadata-edit", test_metadata_edit);
+  ADD ("/library/annotations", test_annotations);
+  ADD ("/library/search", test_search);
+  ADD ("/library/import-async", test_import_async);
+  ADD ("/library/refresh-keeps-corrections", test_refresh_keeps_corrections);
+  ADD ("/library/remove-article", test_remove_article);
+
+  return g_test_run ();
+}

@@ -1,0 +1,474 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cc-annotation.h"
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("cc-test-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static CcClaim *
+make_claim (guint       start,
+            guint       end,
+            const char *text,
+            double      low,
+            double      high)
+{
+  CcClaim *claim = cc_claim_new ();
+
+  cc_claim_set_start (claim, start);
+  cc_claim_set_end (claim, end);
+  cc_claim_set_text (claim, text);
+  cc_claim_set_low (claim, low);
+  cc_claim_set_high (claim, high);
+  return claim;
+}
+
+static CcArticle *
+make_article (const char *title,
+              const char *text)
+{
+  CcArticle *article = g_object_new (CC_TYPE_ARTICLE,
+                                     "title", title,
+                                     "outlet", "Example Wire",
+                                     "url", "https://example.org/a",
+                                     "published", "2024-10-18",
+                                     "language", "en",
+                                     "text", text,
+                                     "source-file", "/tmp/a.txt",
+                                     "imported", (gint64)1729000000,
+                                     NULL);
+  return article;
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(CcArticle) article = make_article ("Troops “arrive”", "Some 1,500 troops arrived, the agency said.");
+  g_autoptr(CcClaim) claim = make_claim (5, 10, "1,500", 1500, 1500);
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  CcArticle *back;
+  g_autoptr(CcClaim) claim_back = NULL;
+  g_autoptr(CcAnnotation) note_back = NULL;
+
+  cc_claim_set_qualifier (claim, "around");
+  cc_claim_set_subject (claim, "troops");
+  cc_claim_set_claimant (claim, "the agency");
+  cc_claim_set_claimant_country (claim, "South Korea");
+  cc_claim_set_status (claim, CC_CLAIM_STATUS_SENT);
+  cc_claim_set_hedged (claim, TRUE);
+  cc_claim_set_event_date (claim, "2024-10-18");
+  cc_claim_set_extractor_version (claim, 3);
+  _cc_article_append_claim (article, claim);
+
+  cc_annotation_set_start (note, 0);
+  cc_annotation_set_end (note, 4);
+  cc_annotation_set_color (note, "#f6d32d");
+  cc_annotation_set_note (note, "Check the “some”.");
+  cc_annotation_set_tags (note, "disputed,troops");
+  cc_annotation_set_created (note, 100);
+  cc_annotation_set_modified (note, 200);
+  _cc_article_append_annotation (article, note);
+
+  {
+    g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
+    g_assert_true (cc_store_add_article (store, article, 3, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (cc_article_get_id (article), >, 0);
+    g_assert_cmpint (cc_claim_get_article_id (claim), ==, cc_article_get_id (article));
+    g_assert_cmpint (cc_claim_get_id (claim), >, 0);
+    g_assert_cmpint (cc_annotation_get_id (note), >, 0);
+  }
+
+  {
+    g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+
+    g_assert_no_error (error);
+    loaded = cc_store_load_articles (store, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpuint (loaded->len, ==, 1);
+  back = g_ptr_array_index (loaded, 0);
+  g_assert_cmpint (cc_article_get_id (back), ==, cc_article_get_id (article));
+  g_assert_cmpstr (cc_article_get_title (back), ==, "Troops “arrive”");
+  g_assert_cmpstr (cc_article_get_outlet (back), ==, "Example Wire");
+  g_assert_cmpstr (cc_article_get_url (back), ==, "https://example.org/a");
+  g_assert_cmpstr (cc_article_get_published (back), ==, "2024-10-18");
+  g_assert_cmpstr (cc_article_get_language (back), ==, "en");
+  g_assert_cmpstr (cc_article_get_text (back), ==, cc_article_get_text (article));
+  g_assert_cmpstr (cc_article_get_source_file (back), ==, "/tmp/a.txt");
+  g_assert_cmpint (cc_article_get_imported (back), ==, 1729000000);
+  g_assert_cmpuint (cc_article_get_n_claims (back), ==, 1);
+
+  claim_back = g_list_model_get_item (cc_article_get_claims (back), 0);
+  g_assert_cmpuint (cc_claim_get_start (claim_back), ==, 5);
+  g_assert_cmpuint (cc_claim_get_end (claim_back), ==, 10);
+  g_assert_cmpstr (cc_claim_get_text (claim_back), ==, "1,500");
+  g_assert_cmpfloat (cc_claim_get_low (claim_back), ==, 1500);
+  g_assert_cmpstr (cc_claim_get_qualifier (claim_back), ==, "around");
+  g_assert_cmpstr (cc_claim_get_claimant_country (claim_back), ==, "South Korea");
+  g_assert_cmpint (cc_claim_get_status (claim_back), ==, CC_CLAIM_STATUS_SENT);
+  g_assert_true (cc_claim_get_hedged (claim_back));
+  g_assert_cmpstr (cc_claim_get_event_date (claim_back), ==, "2024-10-18");
+  g_assert_cmpint (cc_claim_get_origin (claim_back), ==, CC_CLAIM_ORIGIN_AUTO);
+  g_assert_cmpuint (cc_claim_get_extractor_version (claim_back), ==, 3);
+
+  note_back = g_list_model_get_item (cc_article_get_annotations (back), 0);
+  g_assert_cmpstr (cc_annotation_get_note (note_back), ==, "Check the “some”.");
+  g_assert_cmpstr (cc_annotation_get_tags (note_back), ==, "disputed,troops");
+  g_assert_cmpstr (cc_annotation_get_color (note_back), ==, "#f6d32d");
+  g_assert_cmpint (cc_annotation_get_created (note_back), ==, 100);
+  g_assert_cmpint (cc_annotation_get_modified (note_back), ==, 200);
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+  g_autoptr(CcArticle) a = make_article ("One", "Same text.");
+  g_autoptr(CcArticle) b = make_article ("Two", "Same text.");
+  g_autoptr(GPtrArray) loaded = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (cc_store_add_article (store, a, 1, &error));
+  g_assert_false (cc_store_add_article (store, b, 1, &error));
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "One"));
+  g_assert_cmpint (cc_article_get_id (b), ==, 0);
+
+  g_clear_error (&error);
+  loaded = cc_store_load_articles (store, &error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+}
+
+/* The schema of the first release, as such a file holds it. */
+static const char v1_schema[] =
+  "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT NOT NULL, outlet TEXT, url TEXT,"
+  "  published TEXT, language TEXT, text TEXT NOT NULL, text_hash TEXT NOT NULL UNIQUE,"
+  "  source_file TEXT, imported INTEGER NOT NULL);"
+  "CREATE TABLE claims (id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT, low REAL NOT NULL,"
+  "  high REAL NOT NULL, vague INTEGER NOT NULL DEFAULT 0, qualifier TEXT, subject TEXT,"
+  "  claimant TEXT, claimant_country TEXT, status TEXT NOT NULL DEFAULT 'other',"
+  "  hedged INTEGER NOT NULL DEFAULT 0, event_date TEXT, origin TEXT NOT NULL DEFAULT 'auto',"
+  "  rejected INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE annotations (id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, end INTEGER NOT NULL, color TEXT, note TEXT,"
+  "  created INTEGER NOT NULL, modified INTEGER NOT NULL);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles',"
+  "  content_rowid = 'id');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "INSERT INTO articles VALUES (7, 'Old article', 'Old Wire', NULL, '2024-10-10', 'en',"
+  "  'About 3,000 soldiers were seen.', 'hash-7', 'old.txt', 1728000000);"
+  "INSERT INTO claims (article_id, start, end, text, low, high, status, origin, rejected)"
+  "  VALUES (7, 6, 11, '3,000', 3000, 3000, 'deployed', 'user', 0);"
+  "INSERT INTO annotations (article_id, start, end, color, note, created, modified)"
+  "  VALUES (7, 0, 5, '#ff0000', 'old note', 1, 2);"
+  "PRAGMA user_version = 1;";
+
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GArray) stale = NULL;
+  g_autoptr(CcClaim) claim = NULL;
+  g_autoptr(CcAnnotation) note = NULL;
+  CcArticle *article;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, v1_schema, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cc_store_get_schema_version (store), ==, 2);
+
+  loaded = cc_store_load_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 1);
+  article = g_ptr_array_index (loaded, 0);
+  g_assert_cmpint (cc_article_get_id (article), ==, 7);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "Old article");
+
+  claim = g_list_model_get_item (cc_article_get_claims (article), 0);
+  g_assert_cmpfloat (cc_claim_get_low (claim), ==, 3000);
+  g_assert_cmpint (cc_claim_get_origin (claim), ==, CC_CLAIM_ORIGIN_USER);
+  g_assert_cmpuint (cc_claim_get_extractor_version (claim), ==, 0);
+
+  note = g_list_model_get_item (cc_article_get_annotations (article), 0);
+  g_assert_cmpstr (cc_annotation_get_note (note), ==, "old note");
+  g_assert_null (cc_annotation_get_tags (note));
+
+  /* Migrated articles were extracted by no known version: they are stale. */
+  stale = cc_store_list_stale (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stale->len, ==, 1);
+
+  found = cc_store_search (store, "soldiers", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 99;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer"));
+}
+
+static void
+test_not_a_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autofree char *after = NULL;
+  const char garbage[] = "this is not an SQLite file, but it is somebody's data\n";
+
+  g_assert_true (g_file_set_contents (f->path, garbage, -1, NULL));
+  store = cc_store_new (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  /* Nothing was written over it. */
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+  g_autoptr(CcArticle) a = make_article ("Pentagon estimate", "The Pentagon said 10,000 troops.");
+  g_autoptr(CcArticle) b = make_article ("Spy agency", "The spy agency said 1,500 special forces.");
+  const char *odd[] = { "\"", "AND", "title:", "*", "(", "NEAR(", "'", "spy \"agency", NULL };
+  g_autoptr(GArray) hits = NULL;
+
+  g_assert_true (cc_store_add_article (store, a, 1, &error));
+  g_assert_true (cc_store_add_article (store, b, 1, &error));
+
+  hits = cc_store_search (store, "pentagon", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, cc_article_get_id (a));
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* Prefixes match, every word must occur, titles count. */
+  hits = cc_store_search (store, "spe forc", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, gint64, 0), ==, cc_article_get_id (b));
+  g_clear_pointer (&hits, g_array_unref);
+
+  hits = cc_store_search (store, "said", &error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_array_unref);
+
+  hits = cc_store_search (store, "pentagon spy", &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* What a person types is never an FTS syntax error. */
+  for (guint i = 0; odd[i]; i++)
+    {
+      hits = cc_store_search (store, odd[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+      g_clear_pointer (&hits, g_array_unref);
+    }
+
+  /* The index follows edits and deletions. */
+  cc_article_set_title (a, "Defense ministry figure");
+  g_assert_true (cc_store_update_article (store, a, &error));
+  hits = cc_store_search (store, "ministry", &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_array_unref);
+
+  g_assert_true (cc_store_delete_article (store, cc_article_get_id (b), &error));
+  hits = cc_store_search (store, "agency", &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+test_edits (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+  g_autoptr(CcArticle) a = make_article ("A", "Some 1,500 troops and 300 workers.");
+  g_autoptr(CcClaim) auto_claim = make_claim (5, 10, "1,500", 1500, 1500);
+  g_autoptr(CcClaim) user_claim = make_claim (22, 25, "300", 300, 300);
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GArray) stale = NULL;
+  CcArticle *back;
+
+  g_assert_true (cc_store_add_article (store, a, 1, &error));
+  cc_claim_set_article_id (auto_claim, cc_article_get_id (a));
+  cc_claim_set_article_id (user_claim, cc_article_get_id (a));
+  cc_claim_set_origin (user_claim, CC_CLAIM_ORIGIN_USER);
+  g_assert_true (cc_store_add_claim (store, auto_claim, &error));
+  g_assert_true (cc_store_add_claim (store, user_claim, &error));
+
+  cc_claim_set_claimant (user_claim, "A reader");
+  g_assert_true (cc_store_update_claim (store, user_claim, &error));
+
+  cc_annotation_set_article_id (note, cc_article_get_id (a));
+  cc_annotation_set_note (note, "first");
+  g_assert_true (cc_store_add_annotation (store, note, &error));
+  cc_annotation_set_note (note, "second");
+  g_assert_true (cc_store_update_annotation (store, note, &error));
+
+  /* New auto claims replace the old ones; the user's stay. */
+  g_ptr_array_add (fresh, make_claim (5, 10, "1,500", 1400, 1600));
+  g_assert_true (cc_store_replace_auto_claims (store, cc_article_get_id (a), fresh, 2, &error));
+  g_assert_no_error (error);
+
+  loaded = cc_store_load_articles (store, &error);
+  back = g_ptr_array_index (loaded, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (back)), ==, 2);
+  {
+    g_autoptr(CcClaim) c0 = g_list_model_get_item (cc_article_get_claims (back), 0);
+    g_autoptr(CcClaim) c1 = g_list_model_get_item (cc_article_get_claims (back), 1);
+    g_autoptr(CcAnnotation) n0 = g_list_model_get_item (cc_article_get_annotations (back), 0);
+
+    g_assert_cmpfloat (cc_claim_get_low (c0), ==, 1400);
+    g_assert_cmpstr (cc_claim_get_claimant (c1), ==, "A reader");
+    g_assert_cmpstr (cc_annotation_get_note (n0), ==, "second");
+  }
+
+  stale = cc_store_list_stale (store, 2, &error);
+  g_assert_cmpuint (stale->len, ==, 0);
+
+  g_assert_true (cc_store_delete_annotation (store, cc_annotation_get_id (note), &error));
+  g_assert_false (cc_store_delete_annotation (store, cc_annotation_get_id (note), &error));
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Deleting an article takes its claims with it. */
+  g_assert_true (cc_store_delete_article (store, cc_article_get_id (a), &error));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM claims"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/round-trip", test_round_trip);
+  ADD ("/store/duplicate", test_duplicate);
+  ADD ("/store/migration-from-v1", test_migration);
+  ADD ("/store/newer-schema", test_newer_schema);
+  ADD ("/store/not-a-database", test_not_a_database);
+  ADD ("/store/search", test_search);
+  ADD ("/store/edits", test_edits);
+
+  return g_test_run ();
+}

@@ -1,0 +1,407 @@
+/* cc-source-list.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-source-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cc-article.h"
+#include "cc-library.h"
+#include "cc-source-list.h"
+#include "cc-source-row.h"
+
+struct _CcSourceList
+{
+  GtkWidget           parent_instance;
+
+  CcLibrary          *library;
+  /* Ids of the articles matching the search, or NULL to show all. */
+  GHashTable         *matches;
+
+  /* Template children */
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+};
+
+G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+enum {
+  ARTICLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_article (gpointer item,
+                gpointer user_data)
+{
+  CcSourceList *self = user_data;
+  gint64 id;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  if (self->matches == NULL)
+    return TRUE;
+
+  id = cc_article_get_id (item);
+
+  return g_hash_table_contains (self->matches, &id);
+}
+
+/* Newest first; articles without a date last; then by title. */
+static int
+compare_articles (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  CcArticle *article_a = (CcArticle *)a;
+  CcArticle *article_b = (CcArticle *)b;
+  const char *published_a = cc_article_get_published (article_a);
+  const char *published_b = cc_article_get_published (article_b);
+  int cmp;
+
+  if (published_a != NULL && published_b == NULL)
+    return GTK_ORDERING_SMALLER;
+  if (published_a == NULL && published_b != NULL)
+    return GTK_ORDERING_LARGER;
+  if (published_a != NULL && (cmp = strcmp (published_b, published_a)) != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  cmp = g_utf8_collate (cc_article_get_title (article_a) ? cc_article_get_title (article_a) : "",
+                        cc_article_get_title (article_b) ? cc_article_get_title (article_b) : "");
+  if (cmp != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
+                                    - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
+}
+
+static void
+update_stack (CcSourceList *self)
+{
+  gboolean no_results;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  no_results = self->matches != NULL
+               && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  gtk_stack_set_visible_child_name (self->stack, no_results ? "no-results" : "list");
+}
+
+static void
+run_search (CcSourceList *self)
+{
+  g_autoptr(GHashTable) matches = NULL;
+  const char *query;
+  gboolean was_filtered;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  was_filtered = self->matches != NULL;
+
+  if (self->library != NULL && query != NULL && query[0] != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A query the full-text index cannot parse (a lone quote, say) is
+       * still being typed: it matches nothing, quietly. */
+      if (!(matches = cc_library_search (self->library, query, &error)))
+        {
+          g_debug ("Search “%s” failed: %s", query, error ? error->message : "?");
+          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
+        }
+    }
+
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = g_steal_pointer (&matches);
+
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      was_filtered && self->matches == NULL ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                            : GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+search_changed_cb (CcSourceList   *self,
+                   GtkSearchEntry *entry)
+{
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  run_search (self);
+}
+
+static void
+stop_search_cb (CcSourceList   *self,
+                GtkSearchEntry *entry)
+{
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+list_view_activate_cb (CcSourceList *self,
+                       guint         position,
+                       GtkListView  *list_view)
+{
+  g_autoptr(CcArticle) article = NULL;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  article = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (article != NULL)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+}
+
+/* New articles may match the current search, so the index is asked again. */
+static void
+library_items_changed_cb (CcSourceList *self,
+                          guint         position,
+                          guint         removed,
+                          guint         added,
+                          GListModel   *model)
+{
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  if (self->matches != NULL)
+    run_search (self);
+}
+
+static void
+filter_model_items_changed_cb (CcSourceList *self,
+                               guint         position,
+                               guint         removed,
+                               guint         added,
+                               GListModel   *model)
+{
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  update_stack (self);
+}
+
+static void
+cc_source_list_dispose (GObject *object)
+{
+  CcSourceList *self = (CcSourceList *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cc_source_list_parent_class)->dispose (object);
+}
+
+static void
+cc_source_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CcSourceList *self = CC_SOURCE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, cc_source_list_get_library (self));
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_object (value, cc_source_list_get_selection (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_list_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CcSourceList *self = CC_SOURCE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      cc_source_list_set_library (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_list_class_init (CcSourceListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_source_list_dispose;
+  object_class->get_property = cc_source_list_get_property;
+  object_class->set_property = cc_source_list_set_property;
+
+  /**
+   * CcSourceList:library:
+   *
+   * The library whose articles are listed.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CC_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcSourceList:selection:
+   *
+   * The selection over the searched, date-sorted articles.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         GTK_TYPE_SINGLE_SELECTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CcSourceList::article-activated:
+   * @self: a #CcSourceList
+   * @article: the #CcArticle
+   *
+   * Emitted when the user activates a row (Enter or double click), asking
+   * to read the article.
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, CC_TYPE_ARTICLE);
+
+  g_type_ensure (CC_TYPE_ARTICLE);
+  g_type_ensure (CC_TYPE_SOURCE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/crosscheck/Crosscheck/ui/cc-source-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, selection);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, sorter);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cc_source_list_init (CcSourceList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->filter, filter_article, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->sorter, compare_articles, NULL, NULL);
+
+  g_signal_connect_object (self->filter_model,
+                           "items-changed",
+                           G_CALLBACK (filter_model_items_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+cc_source_list_new (void)
+{
+  return g_object_new (CC_TYPE_SOURCE_LIST, NULL);
+}
+
+/**
+ * cc_source_list_get_library:
+ * @self: a #CcSourceList
+ *
+ * Returns: (transfer none) (nullable): the library
+ */
+CcLibrary *
+cc_source_list_get_library (CcSourceList *self)
+{
+  g_return_val_if_fail (CC_IS_SOURCE_LIST (self), NULL);
+
+  return self->library;
+}
+
+void
+cc_source_list_set_library (CcSourceList *self,
+                            CcLibrary    *library)
+{
+  g_return_if_fail (CC_IS_SOURCE_LIST (self));
+  g_return_if_fail (!library || CC_IS_LIBRARY (library));
+
+  if (self->library == library)
+    return;
+
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_func (self->library, library_items_changed_cb, self);
+
+  g_set_object (&self->library, library);
+
+  if (library != NULL)
+    g_signal_connect_object (library,
+                             "items-changed",
+                             G_CALLBACK (library_items_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
+
+  run_search (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_source_list_get_selection:
+ * @self: a #CcSourceList
+ *
+ * Returns: (transfer none): the selection over the listed articles
+ */
+GtkSingleSelection *
+cc_source_list_get_selection (CcSourceList *self)
+{
+  g_return_val_if_fail (CC_IS_SOURCE_LIST (self), NULL);
+
+  return self->selection;
+}
+
+void
+cc_source_list_focus_search (CcSourceList *self)
+{
+  g_return_if_fail (CC_IS_SOURCE_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

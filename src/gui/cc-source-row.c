@@ -1,0 +1,219 @@
+/* cc-source-row.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-source-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-article.h"
+#include "cc-gui-utils.h"
+#include "cc-source-row.h"
+
+struct _CcSourceRow
+{
+  GtkWidget     parent_instance;
+
+  CcArticle    *article;
+  /* Keeps the accessible description in step with the article. */
+  GSignalGroup *article_signals;
+
+  /* Template children */
+  GtkLabel     *title_label;
+  GtkLabel     *meta_label;
+  GtkLabel     *claims_label;
+};
+
+G_DEFINE_FINAL_TYPE (CcSourceRow, cc_source_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_meta (gpointer    instance,
+             const char *outlet,
+             const char *published)
+{
+  return cc_format_meta (outlet, published);
+}
+
+static char *
+format_claims (gpointer instance,
+               guint    n_claims)
+{
+  return cc_format_claim_count (n_claims);
+}
+
+/* A screen reader announces the row as its title, then the outlet, date
+ * and claim count, as a sighted user reads it. */
+static void
+update_accessible (CcSourceRow *self)
+{
+  g_autofree char *meta = NULL;
+  g_autofree char *claims = NULL;
+  g_autofree char *description = NULL;
+
+  g_assert (CC_IS_SOURCE_ROW (self));
+
+  if (self->article == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  meta = cc_format_meta (cc_article_get_outlet (self->article),
+                         cc_article_get_published (self->article));
+  claims = cc_format_claim_count (cc_article_get_n_claims (self->article));
+  /* Translators: an article's outlet and date, then its claim count */
+  description = g_strdup_printf (C_("article row", "%s, %s"), meta, claims);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cc_article_get_title (self->article) ?: _("Untitled article"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static void
+cc_source_row_dispose (GObject *object)
+{
+  CcSourceRow *self = (CcSourceRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_ROW);
+
+  if (self->article_signals != NULL)
+    g_signal_group_set_target (self->article_signals, NULL);
+  g_clear_object (&self->article_signals);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (cc_source_row_parent_class)->dispose (object);
+}
+
+static void
+cc_source_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CcSourceRow *self = CC_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, cc_source_row_get_article (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CcSourceRow *self = CC_SOURCE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      cc_source_row_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_source_row_class_init (CcSourceRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_source_row_dispose;
+  object_class->get_property = cc_source_row_get_property;
+  object_class->set_property = cc_source_row_set_property;
+
+  /**
+   * CcSourceRow:article:
+   *
+   * The article shown in the row.
+   */
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         CC_TYPE_ARTICLE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/crosscheck/Crosscheck/ui/cc-source-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, claims_label);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceRow, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, format_claims);
+  gtk_widget_class_bind_template_callback (widget_class, format_meta);
+
+  gtk_widget_class_set_css_name (widget_class, "cc-source-row");
+}
+
+static void
+cc_source_row_init (CcSourceRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->article_signals = g_signal_group_new (CC_TYPE_ARTICLE);
+  g_signal_group_connect_object (self->article_signals,
+                                 "notify",
+                                 G_CALLBACK (update_accessible),
+                                 self,
+                                 G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+cc_source_row_new (void)
+{
+  return g_object_new (CC_TYPE_SOURCE_ROW, NULL);
+}
+
+/**
+ * cc_source_row_get_article:
+ * @self: a #CcSourceRow
+ *
+ * Returns: (transfer none) (nullable): the article shown
+ */
+CcArticle *
+cc_source_row_get_article (CcSourceRow *self)
+{
+  g_return_val_if_fail (CC_IS_SOURCE_ROW (self), NULL);
+
+  return self->article;
+}
+
+void
+cc_source_row_set_article (CcSourceRow *self,
+                           CcArticle   *article)
+{
+  g_return_if_fail (CC_IS_SOURCE_ROW (self));
+  g_return_if_fail (!article || CC_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  g_signal_group_set_target (self->article_signals, article);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}

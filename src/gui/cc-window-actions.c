@@ -1,0 +1,279 @@
+/* cc-window-actions.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-application.h"
+#include "cc-library.h"
+#include "cc-window-private.h"
+
+static void
+chooser_response_cb (CcWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GtkFileChooserNative) owned = NULL;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+  g_assert (self->chooser == chooser);
+
+  owned = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      guint n_files = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n_files; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+
+      g_ptr_array_add (paths, NULL);
+      cc_window_import (self, (const char * const *)paths->pdata);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+choose_and_import (CcWindow *self,
+                   gboolean  folders)
+{
+  GtkFileChooserNative *chooser;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (folders ? _("Import Folder") : _("Import Articles"),
+                                         GTK_WINDOW (self),
+                                         folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  if (!folders)
+    {
+      static const char *suffixes[] = { "txt", "md", "markdown", "html", "htm", "json" };
+      g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (articles, _("Articles"));
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        gtk_file_filter_add_suffix (articles, suffixes[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
+
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+
+  g_signal_connect_object (chooser,
+                           "response",
+                           G_CALLBACK (chooser_response_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  self->chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cc_window_actions_import (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  choose_and_import (CC_WINDOW (widget), FALSE);
+}
+
+static void
+cc_window_actions_import_folder (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  choose_and_import (CC_WINDOW (widget), TRUE);
+}
+
+static void
+cc_window_actions_open_sample (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *sample_dir = NULL;
+
+  if (CC_IS_APPLICATION (app))
+    sample_dir = cc_application_dup_sample_dir (CC_APPLICATION (app));
+
+  if (sample_dir != NULL)
+    {
+      const char *paths[] = { sample_dir, NULL };
+
+      cc_window_import (self, paths);
+    }
+  else
+    {
+      cc_window_add_toast (self, adw_toast_new (_("The sample coverage is not installed")));
+    }
+}
+
+static void
+cc_window_actions_cancel_import (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+cc_window_actions_show_import_details (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  g_autoptr(GString) text = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *label;
+
+  if (self->import_messages == NULL || self->import_messages->len == 0)
+    return;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->import_messages->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (self->import_messages, i));
+    }
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", text->str,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "xalign", 0.0f,
+                        "yalign", 0.0f,
+                        NULL);
+  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "child", label,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 320,
+                           NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Imported"), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cc_window_actions_search (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+
+  cc_source_list_focus_search (self->source_list);
+}
+
+static void
+cc_window_actions_show_sources (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Both pages of the stack have a menu button; F10 opens the one shown. */
+static void
+cc_window_actions_primary_menu (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    gtk_menu_button_popup (self->empty_menu_button);
+  else
+    gtk_menu_button_popup (self->menu_button);
+}
+
+void
+_cc_window_actions_update (CcWindow *self)
+{
+  gboolean has_articles = FALSE;
+  gboolean can_import;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->library != NULL)
+    has_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0;
+  can_import = self->library != NULL && !self->importing;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", can_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_articles);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-import-details",
+                                 self->import_messages != NULL
+                                 && self->import_messages->len > 0);
+}
+
+void
+_cc_window_class_actions_init (CcWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL,
+                                   cc_window_actions_import);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL,
+                                   cc_window_actions_import_folder);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL,
+                                   cc_window_actions_open_sample);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   cc_window_actions_cancel_import);
+  gtk_widget_class_install_action (widget_class, "win.show-import-details", NULL,
+                                   cc_window_actions_show_import_details);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL,
+                                   cc_window_actions_search);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL,
+                                   cc_window_actions_show_sources);
+  gtk_widget_class_install_action (widget_class, "win.primary-menu", NULL,
+                                   cc_window_actions_primary_menu);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0,
+                                       "win.primary-menu", NULL);
+}

@@ -1,0 +1,544 @@
+/* cc-window.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "cc-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-application.h"
+#include "cc-library.h"
+#include "cc-window-private.h"
+
+G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_IMPORTING,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_view (CcWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  guint n_items = 0;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->library != NULL)
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+  /* An import into an empty library shows the list at once, so its
+   * progress and the articles arriving one by one are visible. */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_items > 0 || self->importing ? "articles" : "empty");
+
+  if (n_items > 0)
+    subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_items), n_items);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle ? subtitle : "");
+
+  _cc_window_actions_update (self);
+}
+
+static void
+set_importing (CcWindow *self,
+               gboolean  importing)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  importing = !!importing;
+  if (self->importing == importing)
+    return;
+
+  self->importing = importing;
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing);
+  update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+}
+
+static void
+library_items_changed_cb (CcWindow   *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  update_view (self);
+}
+
+static void
+add_toast_printf (CcWindow   *self,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_toast_printf (CcWindow   *self,
+                  const char *format,
+                  ...)
+{
+  g_autofree char *title = NULL;
+  va_list args;
+
+  va_start (args, format);
+  title = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  cc_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+show_report (CcWindow       *self,
+             CcImportReport *report)
+{
+  g_autofree char *imported = NULL;
+  g_autofree char *duplicates = NULL;
+
+  g_assert (CC_IS_WINDOW (self));
+  g_assert (report != NULL);
+
+  if (report->n_imported > 0 || (report->n_duplicates == 0 && report->n_refused == 0))
+    {
+      if (report->cancelled)
+        imported = g_strdup_printf (ngettext ("Import cancelled after %u article",
+                                              "Import cancelled after %u articles",
+                                              report->n_imported),
+                                    report->n_imported);
+      else if (report->n_imported == 0)
+        imported = g_strdup (_("No articles found to import"));
+      else
+        imported = g_strdup_printf (ngettext ("Imported %u article",
+                                              "Imported %u articles",
+                                              report->n_imported),
+                                    report->n_imported);
+    }
+
+  if (report->n_duplicates > 0)
+    duplicates = g_strdup_printf (ngettext ("%u duplicate skipped",
+                                            "%u duplicates skipped",
+                                            report->n_duplicates),
+                                  report->n_duplicates);
+
+  if (imported != NULL && duplicates != NULL)
+    /* Translators: joins two parts of an import summary, as in
+     * "Imported 3 articles, 2 duplicates skipped" */
+    add_toast_printf (self, C_("import summary", "%s, %s"), imported, duplicates);
+  else if (imported != NULL || duplicates != NULL)
+    add_toast_printf (self, "%s", imported ? imported : duplicates);
+
+  g_clear_pointer (&self->import_messages, g_ptr_array_unref);
+
+  if (report->n_refused > 0)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (report->messages != NULL)
+        self->import_messages = g_ptr_array_ref (report->messages);
+
+      title = g_strdup_printf (ngettext ("%u file refused",
+                                         "%u files refused",
+                                         report->n_refused),
+                               report->n_refused);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 10);
+      if (self->import_messages != NULL && self->import_messages->len > 0)
+        {
+          adw_toast_set_button_label (toast, _("_Details"));
+          adw_toast_set_action_name (toast, "win.show-import-details");
+        }
+      cc_window_add_toast (self, toast);
+    }
+
+  _cc_window_actions_update (self);
+}
+
+static void
+import_progress_cb (double      fraction,
+                    const char *path,
+                    gpointer    user_data)
+{
+  CcWindow *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  /* The window may be closing while the last files are read. */
+  if (self->progress_bar == NULL)
+    return;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+
+  if (path != NULL)
+    {
+      name = g_filename_display_basename (path);
+      label = g_strdup_printf (_("Importing %s"), name);
+      gtk_label_set_label (self->progress_label, label);
+    }
+}
+
+static void
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CcLibrary *library = (CcLibrary *)object;
+  g_autoptr(CcWindow) self = user_data;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (CC_IS_LIBRARY (library));
+  g_assert (CC_IS_WINDOW (self));
+
+  report = cc_library_import_finish (library, result, &error);
+  g_clear_object (&self->import_cancellable);
+
+  if (self->toast_overlay == NULL)
+    return;
+
+  set_importing (self, FALSE);
+
+  if (report != NULL)
+    show_report (self, report);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cc_window_add_toast (self, adw_toast_new (_("Import cancelled")));
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      add_toast_printf (self, _("Could not import: %s"), escaped);
+    }
+}
+
+static gboolean
+drop_cb (CcWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  GSList *files;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  paths = g_ptr_array_new_with_free_func (g_free);
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (const GSList *l = files; l; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_slist_free (files);
+
+  if (paths->len == 0)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("Only local files can be imported")));
+      return FALSE;
+    }
+
+  g_ptr_array_add (paths, NULL);
+  cc_window_import (self, (const char * const *)paths->pdata);
+
+  return TRUE;
+}
+
+static void
+source_list_article_activated_cb (CcWindow     *self,
+                                  CcArticle    *article,
+                                  CcSourceList *source_list)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* GtkWindow:application is set after construction, so the window meets the
+ * application's library and settings here rather than in constructed(). */
+static void
+notify_application_cb (CcWindow   *self,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  GtkApplication *app;
+  GSettings *settings;
+  CcLibrary *library;
+
+  g_assert (CC_IS_WINDOW (self));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (self->library != NULL || !CC_IS_APPLICATION (app))
+    return;
+
+  if ((settings = cc_application_get_settings (CC_APPLICATION (app))))
+    {
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  if ((library = cc_application_get_library (CC_APPLICATION (app))))
+    {
+      self->library = g_object_ref (library);
+      g_signal_connect_object (library,
+                               "items-changed",
+                               G_CALLBACK (library_items_changed_cb),
+                               self,
+                               G_CONNECT_SWAPPED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+    }
+
+  update_view (self);
+}
+
+static void
+cc_window_dispose (GObject *object)
+{
+  CcWindow *self = (CcWindow *)object;
+
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_WINDOW);
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->import_messages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
+}
+
+static void
+cc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CcWindow *self = CC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, cc_window_get_importing (self));
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, cc_window_get_library (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_window_class_init (CcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_window_dispose;
+  object_class->get_property = cc_window_get_property;
+
+  /**
+   * CcWindow:importing:
+   *
+   * Whether an import is running; only one runs at a time.
+   */
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcWindow:library:
+   *
+   * The application's article library, which the views wrap in their own
+   * models.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CC_TYPE_LIBRARY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CC_TYPE_READER);
+  g_type_ensure (CC_TYPE_SOURCE_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, source_list);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, source_list_article_activated_cb);
+
+  _cc_window_class_actions_init (klass);
+}
+
+static void
+cc_window_init (CcWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target,
+                           "drop",
+                           G_CALLBACK (drop_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (notify_application_cb), NULL);
+
+  update_view (self);
+}
+
+/**
+ * cc_window_new:
+ * @application: the #CcApplication
+ *
+ * Returns: (transfer none): a new window showing the application's library
+ */
+CcWindow *
+cc_window_new (CcApplication *application)
+{
+  g_return_val_if_fail (CC_IS_APPLICATION (application), NULL);
+
+  return g_object_new (CC_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * cc_window_get_library:
+ * @self: a #CcWindow
+ *
+ * Returns: (transfer none) (nullable): the article library
+ */
+CcLibrary *
+cc_window_get_library (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/**
+ * cc_window_get_selection:
+ * @self: a #CcWindow
+ *
+ * The selection over the filtered, sorted library. Its selected item is
+ * the article in the reader.
+ *
+ * Returns: (transfer none): a #GtkSingleSelection of #CcArticle
+ */
+GtkSingleSelection *
+cc_window_get_selection (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
+
+  return cc_source_list_get_selection (self->source_list);
+}
+
+gboolean
+cc_window_get_importing (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), FALSE);
+
+  return self->importing;
+}
+
+/**
+ * cc_window_import:
+ * @self: a #CcWindow
+ * @paths: (array zero-terminated=1): files and folders to import
+ *
+ * Imports @paths into the library in the background, showing progress,
+ * then a summary as toasts. Does nothing but say so while another import
+ * runs.
+ */
+void
+cc_window_import (CcWindow           *self,
+                  const char * const *paths)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (self->library == NULL || paths[0] == NULL)
+    return;
+
+  if (self->importing)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("Wait for the current import to finish")));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_label_set_label (self->progress_label, _("Looking for articles…"));
+  set_importing (self, TRUE);
+
+  cc_library_import_async (self->library,
+                           paths,
+                           self->import_cancellable,
+                           import_progress_cb,
+                           g_object_ref (self),
+                           g_object_unref,
+                           import_cb,
+                           g_object_ref (self));
+}
+
+/**
+ * cc_window_add_toast:
+ * @self: a #CcWindow
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the window's content.
+ */
+void
+cc_window_add_toast (CcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,30 @@
+/* cc-window.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CcApplication CcApplication;
+
+#define CC_TYPE_WINDOW (cc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CcWindow, cc_window, CC, WINDOW, AdwApplicationWindow)
+
+CcWindow           *cc_window_new           (CcApplication      *application);
+CcLibrary          *cc_window_get_library   (CcWindow           *self);
+GtkSingleSelection *cc_window_get_selection (CcWindow           *self);
+gboolean            cc_window_get_importing (CcWindow           *self);
+void                cc_window_import        (CcWindow           *self,
+                                             const char * const *paths);
+void                cc_window_add_toast     (CcWindow           *self,
+                                             AdwToast           *toast);
+
+G_END_DECLS

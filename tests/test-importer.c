@@ -449,7 +449,7 @@ test_html_fallbacks (void)
     "<html><head><title>\n  Fallback   title </title>"
     "<meta property=\"article:published_time\" content=\"soon\">"
     "<link rel=\"alternate canonical\" href=\"https://example.org/c\"></head>"
-    "<body><p>OUTSIDE_MAIN</p><main><h2>Fallback title</h2><p>In main.</p>"
+    "<body><p>OUTSIDE_MAIN</p><aside><article><p>TEASER</p></article></aside><main><h2>Fallback title</h2><p>In main.</p>"
     "<script>x()</script></main></body></html>";
   CcArticle *article;
 

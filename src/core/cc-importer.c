@@ -1189,7 +1189,7 @@ parse_txt (const char  *name,
 
 /* Bounds on how far a bracket or backtick looks for its partner, so a
  * line of 20 MB of "[" stays linear. */
-#define MD_MAX_SPAN 4096
+#define MD_MAX_SPAN 2048
 
 typedef struct
 {
@@ -1435,26 +1435,38 @@ md_match (const char *str,
   return -1;
 }
 
-/* Where the "](url)" or "][ref]" after a link text ends, or -1. */
+/* Where the "](url)" or "][ref]" after a link text ends, or -1; @close
+ * receives the index of the "]". */
 static gssize
 md_link_target_end (const char *str,
                     gsize       len,
-                    gsize       open)
+                    gsize       open,
+                    gssize     *close)
 {
-  gssize close = md_match (str, len, open, '[', ']');
   gssize target;
 
-  if (close < 0 || (gsize)close + 1 >= len)
+  *close = md_match (str, len, open, '[', ']');
+  if (*close < 0 || (gsize)*close + 1 >= len)
     return -1;
 
-  if (str[close + 1] == '(')
-    target = md_match (str, len, close + 1, '(', ')');
-  else if (str[close + 1] == '[')
-    target = md_match (str, len, close + 1, '[', ']');
+  if (str[*close + 1] == '(')
+    target = md_match (str, len, *close + 1, '(', ')');
+  else if (str[*close + 1] == '[')
+    target = md_match (str, len, *close + 1, '[', ']');
   else
     return -1;
 
   return target < 0 ? -1 : target + 1;
+}
+
+static gboolean
+has_prefix_len (const char *str,
+                gsize       len,
+                const char *prefix)
+{
+  gsize prefix_len = strlen (prefix);
+
+  return len >= prefix_len && memcmp (str, prefix, prefix_len) == 0;
 }
 
 static gboolean
@@ -1476,6 +1488,8 @@ md_inline (const char *str,
   while (i < len)
     {
       char c = str[i];
+      gssize close = -1;
+      gssize target = -1;
 
       /* The "](url)" of a link whose text has just been copied. */
       if (skips->len > 0 && i >= g_array_index (skips, Skip, skips->len - 1).from)
@@ -1521,16 +1535,16 @@ md_inline (const char *str,
             }
         }
       else if (c == '!' && i + 1 < len && str[i + 1] == '[' &&
-               md_link_target_end (str, len, i + 1) > 0)
+               (target = md_link_target_end (str, len, i + 1, &close)) > 0)
         {
-          i = md_link_target_end (str, len, i + 1);
+          i = target;
         }
-      else if (c == '[' && md_link_target_end (str, len, i) > 0)
+      else if (c == '[' && (target = md_link_target_end (str, len, i, &close)) > 0)
         {
           Skip skip;
 
-          skip.from = md_match (str, len, i, '[', ']');
-          skip.to = md_link_target_end (str, len, i);
+          skip.from = close;
+          skip.to = target;
 
           /* Links nest inside their parent's text, never across it. */
           if (skips->len == 0 || skip.to <= g_array_index (skips, Skip, skips->len - 1).from)
@@ -1540,9 +1554,9 @@ md_inline (const char *str,
           i++;
         }
       else if (c == '<' &&
-               (g_str_has_prefix (str + i, "<http://") ||
-                g_str_has_prefix (str + i, "<https://") ||
-                g_str_has_prefix (str + i, "<mailto:")))
+               (has_prefix_len (str + i, len - i, "<http://") ||
+                has_prefix_len (str + i, len - i, "<https://") ||
+                has_prefix_len (str + i, len - i, "<mailto:")))
         {
           gsize j = i + 1;
 
@@ -1661,7 +1675,7 @@ md_find_title (const char *text,
           continue;
         }
 
-      if (md_heading (content, &heading) == 1)
+      if (md_heading (content, &heading) == 1 && heading.len > 0)
         {
           *skip_a = i;
           return md_inline (heading.str, heading.len);
@@ -2085,16 +2099,19 @@ html_scan (xmlNode  *root,
             head->body = node;
         }
 
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+      /* An <article> inside <aside> or <nav> is a teaser, not the story. */
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL &&
+          !html_is_any (node, html_skipped))
         {
           node = node->children;
           continue;
         }
 
-      while (node != NULL && node->next == NULL)
+      while (node != root && node->next == NULL)
         node = node->parent;
-      if (node != NULL)
-        node = node->next;
+      if (node == root)
+        break;
+      node = node->next;
     }
 }
 

@@ -1,0 +1,416 @@
+/* test-extractor.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Unit cases for the quantity reader, and a score of the extractor against
+ * the hand-made gold claims of the sample (tests/data/corpus). */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "cc-claim.h"
+#include "cc-extractor.h"
+
+static GPtrArray *
+extract (const char *text)
+{
+  return cc_extractor_extract (cc_extractor_get_default (), text, "2024-10-18");
+}
+
+static CcClaim *
+only_claim (GPtrArray  *claims,
+            const char *text)
+{
+  if (claims->len != 1)
+    g_error ("“%s”: expected one claim, found %u", text, claims->len);
+  return g_ptr_array_index (claims, 0);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *quantity;
+  double      low;
+  double      high;
+  const char *qualifier;
+  const char *subject;
+  gboolean    vague;
+} QuantityCase;
+
+static void
+test_quantities (void)
+{
+  static const QuantityCase cases[] = {
+    { "Officials said 10,000 troops were sent.", "10,000", 10000, 10000, NULL, "troops", FALSE },
+    { "It has 10 000 soldiers there.", "10 000", 10000, 10000, NULL, "soldiers", FALSE },
+    { "North Korea maintains around 1.28 million active troops.", "1.28 million", 1280000,
+      1280000, "around", "active troops", FALSE },
+    { "He said six soldiers died.", "six", 6, 6, NULL, "soldiers", FALSE },
+    { "Twelve thousand troops arrived.", "Twelve thousand", 12000, 12000, NULL, "troops", FALSE },
+    { "A dozen protesters gathered.", "A dozen", 12, 12, NULL, "protesters", FALSE },
+    { "Several thousand infantry soldiers are training.", "Several thousand", 2000, 9000, NULL,
+      "infantry soldiers", TRUE },
+    { "Tens of thousands of refugees fled.", "Tens of thousands", 20000, 90000, NULL,
+      "refugees", TRUE },
+    { "Between 1,000 and 3,000 workers were sent.", "1,000 and 3,000", 1000, 3000, NULL,
+      "workers", FALSE },
+    { "Some 10,000-12,000 troops moved.", "10,000-12,000", 10000, 12000, "around", "troops",
+      FALSE },
+    { "There are almost 11,000 North Korean infantry troops.", "11,000", 11000, 11000, "almost",
+      "North Korean infantry troops", FALSE },
+    { "As many as 12,000 soldiers could go.", "12,000", 12000, 12000, "as many as", "soldiers",
+      FALSE },
+    { "More than 600,000 Russian soldiers were killed or injured.", "600,000", 600000, 600000,
+      "more than", "Russian soldiers", FALSE },
+    { "At least 300 civilians died.", "300", 300, 300, "at least", "civilians", FALSE },
+    { "Up to 1,500 special operation forces left.", "1,500", 1500, 1500, "up to",
+      "special operation forces", FALSE },
+    { "Hundreds of protesters marched.", "Hundreds", 200, 900, NULL, "protesters", TRUE },
+    { "Twenty-five workers were hurt.", "Twenty-five", 25, 25, NULL, "workers", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const QuantityCase *c = &cases[i];
+      g_autoptr(GPtrArray) claims = extract (c->text);
+      CcClaim *claim = only_claim (claims, c->text);
+      const char *p = g_utf8_offset_to_pointer (c->text, cc_claim_get_start (claim));
+      const char *q = g_utf8_offset_to_pointer (c->text, cc_claim_get_end (claim));
+      g_autofree char *span = g_strndup (p, q - p);
+
+      g_test_message ("%s", c->text);
+      g_assert_cmpstr (cc_claim_get_text (claim), ==, c->quantity);
+      g_assert_cmpstr (span, ==, c->quantity);
+      g_assert_cmpfloat (cc_claim_get_low (claim), ==, c->low);
+      g_assert_cmpfloat (cc_claim_get_high (claim), ==, c->high);
+      g_assert_cmpstr (cc_claim_get_qualifier (claim), ==, c->qualifier);
+      g_assert_cmpstr (cc_claim_get_subject (claim), ==, c->subject);
+      g_assert_cmpint (cc_claim_get_vague (claim), ==, c->vague);
+      g_assert_cmpint (cc_claim_get_origin (claim), ==, CC_CLAIM_ORIGIN_AUTO);
+      g_assert_cmpuint (cc_claim_get_extractor_version (claim), ==, CC_EXTRACTOR_VERSION);
+    }
+}
+
+static void
+test_not_claims (void)
+{
+  static const char * const texts[] = {
+    "In 2024 the war went on.",
+    "The deal was worth $10 million to the troops' suppliers.",
+    "About 40 percent of soldiers agreed.",
+    "Support rose 12% among soldiers.",
+    "On October 8 soldiers were seen near the border.",
+    "The 20-year-old soldier was hurt.",
+    "A soldier, 34, was hurt.",
+    "The 1st Brigade and 3rd Army moved.",
+    "At 10:30 troops moved.",
+    "The war has lasted 32 months.",
+    "Four brigades were formed.",
+    "One of the people said so.",
+    "The F-16 jets arrived.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) claims = extract (texts[i]);
+
+      if (claims->len != 0)
+        g_error ("“%s”: expected no claim, found “%s”", texts[i],
+                 cc_claim_get_text (g_ptr_array_index (claims, 0)));
+    }
+}
+
+static void
+test_offsets_are_characters (void)
+{
+  const char *text = "“Ünïcödé” — Kyiv’s officials said 2,600 troops were poised.";
+  g_autoptr(GPtrArray) claims = extract (text);
+  CcClaim *claim = only_claim (claims, text);
+  const char *p = g_utf8_offset_to_pointer (text, cc_claim_get_start (claim));
+
+  g_assert_true (g_str_has_prefix (p, "2,600"));
+  g_assert_cmpuint (cc_claim_get_end (claim) - cc_claim_get_start (claim), ==, 5);
+}
+
+static void
+test_bad_text (void)
+{
+  g_autoptr(GPtrArray) invalid = cc_extractor_extract (cc_extractor_get_default (),
+                                                       "10,000 troops \xff", NULL);
+  g_autoptr(GPtrArray) empty = cc_extractor_extract (cc_extractor_get_default (), "", NULL);
+  g_autoptr(GPtrArray) none = cc_extractor_extract (cc_extractor_get_default (), NULL, NULL);
+
+  g_assert_cmpuint (invalid->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* Scoring against the gold claims ---------------------------------------- */
+
+typedef struct
+{
+  guint    start;
+  guint    end;
+  JsonObject *gold;
+} GoldSpan;
+
+typedef struct
+{
+  guint n_gold;
+  guint n_found;
+  guint n_matched;
+  guint value_ok;
+  guint claimant_ok;
+  guint country_ok;
+  guint status_ok;
+  guint date_ok;
+  guint hedged_tp;
+  guint hedged_fp;
+  guint hedged_fn;
+} Score;
+
+static char *
+corpus_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "corpus", name, NULL);
+}
+
+/* The character span of the occurrence-th match of number_text. */
+static gboolean
+find_span (const char *text,
+           const char *needle,
+           gint64      occurrence,
+           guint      *start,
+           guint      *end)
+{
+  const char *p = text;
+
+  for (gint64 i = 1; (p = strstr (p, needle)) != NULL; i++)
+    {
+      if (i == occurrence)
+        {
+          *start = g_utf8_pointer_to_offset (text, p);
+          *end = *start + g_utf8_strlen (needle, -1);
+          return TRUE;
+        }
+      p += strlen (needle);
+    }
+
+  return FALSE;
+}
+
+static const char *
+meta_published (JsonArray  *meta,
+                const char *file)
+{
+  for (guint i = 0; i < json_array_get_length (meta); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (meta, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "file"), file) == 0)
+        return json_object_get_string_member (entry, "published");
+    }
+  return NULL;
+}
+
+static const char *
+string_or_null (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* Claimants are compared by their principal name: case and the
+ * "(citing …)" relay left aside. */
+static char *
+claimant_key (const char *claimant)
+{
+  g_autofree char *lower = NULL;
+  char *paren;
+
+  if (claimant == NULL)
+    return NULL;
+  lower = g_utf8_strdown (claimant, -1);
+  if ((paren = strstr (lower, " (")))
+    *paren = '\0';
+  return g_strdup (g_strstrip (lower));
+}
+
+static void
+score_file (Score      *score,
+            const char *file,
+            const char *published,
+            GPtrArray  *gold)
+{
+  g_autofree char *path = corpus_path (file);
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GoldSpan));
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autofree gboolean *used = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  for (guint i = 0; i < gold->len; i++)
+    {
+      JsonObject *g = g_ptr_array_index (gold, i);
+      GoldSpan span = { 0, 0, g };
+
+      if (g_strcmp0 (json_object_get_string_member (g, "file"), file) != 0)
+        continue;
+      g_assert_true (find_span (text, json_object_get_string_member (g, "number_text"),
+                                json_object_get_int_member (g, "occurrence"),
+                                &span.start, &span.end));
+      g_array_append_val (spans, span);
+    }
+
+  claims = cc_extractor_extract (cc_extractor_get_default (), text, published);
+  score->n_gold += spans->len;
+  score->n_found += claims->len;
+  used = g_new0 (gboolean, claims->len);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GoldSpan *span = &g_array_index (spans, GoldSpan, i);
+      JsonObject *g = span->gold;
+      CcClaim *match = NULL;
+      g_autofree char *gold_key = NULL;
+      g_autofree char *found_key = NULL;
+      gboolean gold_hedged;
+
+      for (guint j = 0; j < claims->len && match == NULL; j++)
+        {
+          CcClaim *claim = g_ptr_array_index (claims, j);
+
+          if (!used[j] && cc_claim_get_start (claim) < span->end &&
+              span->start < cc_claim_get_end (claim))
+            {
+              used[j] = TRUE;
+              match = claim;
+            }
+        }
+
+      if (match == NULL)
+        {
+          g_test_message ("missed %s “%s”", file, json_object_get_string_member (g, "quote"));
+          continue;
+        }
+
+      score->n_matched++;
+      if (cc_claim_get_low (match) == json_object_get_double_member (g, "low") &&
+          cc_claim_get_high (match) == json_object_get_double_member (g, "high"))
+        score->value_ok++;
+
+      gold_key = claimant_key (json_object_get_string_member (g, "claimant"));
+      found_key = claimant_key (cc_claim_get_claimant (match));
+      if (g_strcmp0 (gold_key, found_key) == 0)
+        score->claimant_ok++;
+      if (g_strcmp0 (cc_claim_get_claimant_country (match),
+                     json_object_get_string_member (g, "claimant_country")) == 0)
+        score->country_ok++;
+      if (g_strcmp0 (cc_claim_status_to_string (cc_claim_get_status (match)),
+                     json_object_get_string_member (g, "status")) == 0)
+        score->status_ok++;
+      if (g_strcmp0 (cc_claim_get_event_date (match), string_or_null (g, "event_date")) == 0)
+        score->date_ok++;
+
+      gold_hedged = json_object_get_boolean_member (g, "hedged");
+      if (gold_hedged && cc_claim_get_hedged (match))
+        score->hedged_tp++;
+      else if (!gold_hedged && cc_claim_get_hedged (match))
+        score->hedged_fp++;
+      else if (gold_hedged)
+        score->hedged_fn++;
+    }
+
+  for (guint j = 0; j < claims->len; j++)
+    if (!used[j])
+      g_test_message ("spurious %s “%s %s”", file,
+                      cc_claim_get_text (g_ptr_array_index (claims, j)),
+                      cc_claim_get_subject (g_ptr_array_index (claims, j)));
+}
+
+static double
+f1 (double tp,
+    double fp,
+    double fn)
+{
+  return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
+}
+
+static void
+test_gold (void)
+{
+  g_autofree char *gold_path = corpus_path ("gold.json");
+  g_autofree char *meta_path = corpus_path ("meta.json");
+  g_autoptr(JsonParser) gold_parser = json_parser_new ();
+  g_autoptr(JsonParser) meta_parser = json_parser_new ();
+  g_autoptr(GPtrArray) gold = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *gold_array, *meta;
+  Score score = { 0 };
+  double precision, recall, detection, hedged_f1;
+
+  json_parser_load_from_file (gold_parser, gold_path, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_file (meta_parser, meta_path, &error);
+  g_assert_no_error (error);
+  gold_array = json_node_get_array (json_parser_get_root (gold_parser));
+  meta = json_node_get_array (json_parser_get_root (meta_parser));
+
+  for (guint i = 0; i < json_array_get_length (gold_array); i++)
+    g_ptr_array_add (gold, json_array_get_object_element (gold_array, i));
+
+  for (guint i = 0; i < json_array_get_length (meta); i++)
+    {
+      const char *file = json_object_get_string_member (json_array_get_object_element (meta, i),
+                                                        "file");
+      score_file (&score, file, meta_published (meta, file), gold);
+    }
+
+  precision = score.n_found ? (double)score.n_matched / score.n_found : 0;
+  recall = score.n_gold ? (double)score.n_matched / score.n_gold : 0;
+  detection = f1 (score.n_matched, score.n_found - score.n_matched,
+                  score.n_gold - score.n_matched);
+  hedged_f1 = f1 (score.hedged_tp, score.hedged_fp, score.hedged_fn);
+
+#define SHARE(n) (score.n_matched ? (double)(n) / score.n_matched : 0)
+  g_printerr ("# gold: %u claims, found %u, matched %u\n", score.n_gold, score.n_found,
+              score.n_matched);
+  g_printerr ("# detection: precision %.2f recall %.2f F1 %.2f\n", precision, recall, detection);
+  g_printerr ("# over matched: value %.2f claimant %.2f country %.2f status %.2f date %.2f; "
+              "hedged F1 %.2f\n",
+              SHARE (score.value_ok), SHARE (score.claimant_ok), SHARE (score.country_ok),
+              SHARE (score.status_ok), SHARE (score.date_ok), hedged_f1);
+
+  /* The floor of what the extractor reaches today: a regression fails. */
+  g_assert_cmpfloat (detection, >=, 0.75);
+  g_assert_cmpfloat (SHARE (score.value_ok), >=, 0.85);
+#undef SHARE
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extractor/quantities", test_quantities);
+  g_test_add_func ("/extractor/not-claims", test_not_claims);
+  g_test_add_func ("/extractor/offsets-are-characters", test_offsets_are_characters);
+  g_test_add_func ("/extractor/bad-text", test_bad_text);
+  g_test_add_func ("/extractor/gold", test_gold);
+
+  return g_test_run ();
+}

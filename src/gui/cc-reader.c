@@ -247,6 +247,7 @@ static void
 cc_reader_dispose (GObject *object)
 {
   CcReader *self = (CcReader *)object;
+  GtkWidget *child;
 
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);
@@ -254,6 +255,10 @@ cc_reader_dispose (GObject *object)
     g_signal_group_set_target (self->claims_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_READER);
+
+  /* Template children without an id are not bound, so not disposed. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->article_signals);
   g_clear_object (&self->claims_signals);

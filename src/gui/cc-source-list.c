@@ -204,8 +204,13 @@ static void
 cc_source_list_dispose (GObject *object)
 {
   CcSourceList *self = (CcSourceList *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
+
+  /* Template children without an id are not bound, so not disposed. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->library);
   g_clear_pointer (&self->matches, g_hash_table_unref);

@@ -88,8 +88,13 @@ static void
 cc_source_row_dispose (GObject *object)
 {
   CcSourceRow *self = (CcSourceRow *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_ROW);
+
+  /* Template children without an id are not bound, so not disposed. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   if (self->article_signals != NULL)
     g_signal_group_set_target (self->article_signals, NULL);

@@ -27,6 +27,8 @@ char *
 cc_format_date (const char *published)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  GString *formatted;
   int year, month, day;
 
   if (published == NULL
@@ -40,7 +42,15 @@ cc_format_date (const char *published)
 
   /* Translators: the publication date of an article, in
    * g_date_time_format() syntax; reorder for your language. */
-  return g_date_time_format (date, C_("article date", "%-d %b %Y"));
+  text = g_date_time_format (date, C_("article date", "%-d %b %Y"));
+  if (text == NULL)
+    return NULL;
+  formatted = g_string_new (text);
+
+  /* A date is read as one word: never wrap inside it. */
+  g_string_replace (formatted, " ", "\xc2\xa0", 0);
+
+  return g_string_free (formatted, FALSE);
 }
 
 /**

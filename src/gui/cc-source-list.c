@@ -40,6 +40,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_SELECTION,
+  PROP_SINGLE_CLICK_ACTIVATE,
   N_PROPS
 };
 
@@ -236,6 +237,10 @@ cc_source_list_get_property (GObject    *object,
       g_value_set_object (value, cc_source_list_get_selection (self));
       break;
 
+    case PROP_SINGLE_CLICK_ACTIVATE:
+      g_value_set_boolean (value, gtk_list_view_get_single_click_activate (self->list_view));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -253,6 +258,14 @@ cc_source_list_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       cc_source_list_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_SINGLE_CLICK_ACTIVATE:
+      if (gtk_list_view_get_single_click_activate (self->list_view) != g_value_get_boolean (value))
+        {
+          gtk_list_view_set_single_click_activate (self->list_view, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -289,6 +302,17 @@ cc_source_list_class_init (CcSourceListClass *klass)
     g_param_spec_object ("selection", NULL, NULL,
                          GTK_TYPE_SINGLE_SELECTION,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcSourceList:single-click-activate:
+   *
+   * Whether a single click activates a row, as when the window is too
+   * narrow to show the reader beside the list.
+   */
+  properties[PROP_SINGLE_CLICK_ACTIVATE] =
+    g_param_spec_boolean ("single-click-activate", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

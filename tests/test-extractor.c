@@ -230,12 +230,14 @@ string_or_null (JsonObject *object,
   return json_node_get_string (node);
 }
 
-/* Claimants are compared by their principal name: case and the
- * "(citing …)" relay left aside. */
+/* Claimants are compared as a reader would: case, typographic
+ * apostrophes, a leading "the" and the "(citing …)" relay left aside, and
+ * spelling variants of a name (Zelensky, Zelenskyy) taken as one. */
 static char *
 claimant_key (const char *claimant)
 {
   g_autofree char *lower = NULL;
+  g_autoptr(GString) s = NULL;
   char *paren;
 
   if (claimant == NULL)
@@ -243,7 +245,65 @@ claimant_key (const char *claimant)
   lower = g_utf8_strdown (claimant, -1);
   if ((paren = strstr (lower, " (")))
     *paren = '\0';
-  return g_strdup (g_strstrip (lower));
+  s = g_string_new (g_strstrip (lower));
+  g_string_replace (s, "\u2019", "'", 0);
+  if (g_str_has_prefix (s->str, "the "))
+    g_string_erase (s, 0, 4);
+  return g_strdup (s->str);
+}
+
+static char *
+fold_word (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy") ||
+                  g_str_has_suffix (word, "ii")))
+    return g_strndup (word, len - 1);
+  return g_strdup (word);
+}
+
+static gboolean
+words_within (char **small,
+              char **large)
+{
+  for (guint i = 0; small[i]; i++)
+    {
+      g_autofree char *a = fold_word (small[i]);
+      gboolean found = FALSE;
+
+      for (guint j = 0; large[j] && !found; j++)
+        {
+          g_autofree char *b = fold_word (large[j]);
+
+          found = strcmp (a, b) == 0 ||
+                  /* a misspelt given name: Kyrylyo, Kyrylo */
+                  (i == 0 && j == 0 && small[1] != NULL && strncmp (a, b, 4) == 0);
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+claimant_matches (const char *gold,
+                  const char *found)
+{
+  g_autofree char *g = claimant_key (gold);
+  g_autofree char *f = claimant_key (found);
+  g_auto(GStrv) gw = NULL;
+  g_auto(GStrv) fw = NULL;
+
+  /* the article's own voice has no claimant */
+  if (g_strcmp0 (g, "outlet") == 0)
+    return f == NULL;
+  if (g == NULL || f == NULL)
+    return g == f;
+
+  gw = g_strsplit (g, " ", -1);
+  fw = g_strsplit (f, " ", -1);
+  return g_strv_length (gw) <= g_strv_length (fw) ? words_within (gw, fw) : words_within (fw, gw);
 }
 
 static void
@@ -283,8 +343,6 @@ score_file (Score      *score,
       GoldSpan *span = &g_array_index (spans, GoldSpan, i);
       JsonObject *g = span->gold;
       CcClaim *match = NULL;
-      g_autofree char *gold_key = NULL;
-      g_autofree char *found_key = NULL;
       gboolean gold_hedged;
 
       for (guint j = 0; j < claims->len && match == NULL; j++)
@@ -310,10 +368,13 @@ score_file (Score      *score,
           cc_claim_get_high (match) == json_object_get_double_member (g, "high"))
         score->value_ok++;
 
-      gold_key = claimant_key (json_object_get_string_member (g, "claimant"));
-      found_key = claimant_key (cc_claim_get_claimant (match));
-      if (g_strcmp0 (gold_key, found_key) == 0)
+      if (claimant_matches (json_object_get_string_member (g, "claimant"),
+                            cc_claim_get_claimant (match)))
         score->claimant_ok++;
+      else
+        g_test_message ("claimant of %s “%s”: “%s”, gold “%s”", file,
+                        json_object_get_string_member (g, "number_text"),
+                        cc_claim_get_claimant (match), json_object_get_string_member (g, "claimant"));
       if (g_strcmp0 (cc_claim_get_claimant_country (match),
                      json_object_get_string_member (g, "claimant_country")) == 0)
         score->country_ok++;
@@ -392,9 +453,13 @@ test_gold (void)
               SHARE (score.value_ok), SHARE (score.claimant_ok), SHARE (score.country_ok),
               SHARE (score.status_ok), SHARE (score.date_ok), hedged_f1);
 
-  /* The floor of what the extractor reaches today: a regression fails. */
-  g_assert_cmpfloat (detection, >=, 0.75);
-  g_assert_cmpfloat (SHARE (score.value_ok), >=, 0.85);
+  /* The bounds the extractor is held to. */
+  g_assert_cmpfloat (detection, >=, 0.90);
+  g_assert_cmpfloat (SHARE (score.value_ok), >=, 0.90);
+  g_assert_cmpfloat (SHARE (score.claimant_ok), >=, 0.85);
+  g_assert_cmpfloat (SHARE (score.status_ok), >=, 0.80);
+  g_assert_cmpfloat (SHARE (score.date_ok), >=, 0.80);
+  g_assert_cmpfloat (hedged_f1, >=, 0.75);
 #undef SHARE
 }
 

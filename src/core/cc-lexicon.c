@@ -24,6 +24,8 @@ typedef struct
 {
   char          **words;
   guint           n_words;
+  /* written in capitals in the list: matches only capitals in the text */
+  gboolean        capitals;
   CcPhraseValue   value;
 } Phrase;
 
@@ -103,6 +105,14 @@ phrase_set_add (CcPhraseSet         *set,
 {
   Phrase *phrase = g_new0 (Phrase, 1);
   g_autofree char *lower = g_utf8_strdown (text, -1);
+  gboolean has_lower = FALSE, has_upper = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      has_lower |= g_ascii_islower (*p);
+      has_upper |= g_ascii_isupper (*p);
+    }
+  phrase->capitals = has_upper && !has_lower;
 
   phrase->words = g_strsplit (lower, " ", -1);
   phrase->n_words = g_strv_length (phrase->words);
@@ -218,13 +228,48 @@ load_status (JsonObject *root,
   return set;
 }
 
-CcLexicon *
-cc_lexicon_new_from_bytes (GBytes  *bytes,
-                           GError **error)
+/* name → list of phrases that stand for it */
+static CcPhraseSet *
+load_names (JsonObject *root,
+            const char *member)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  CcLexicon *lexicon;
-  JsonObject *root;
+  CcPhraseSet *set = phrase_set_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *node;
+  JsonObject *object;
+
+  if (!json_object_has_member (root, member) ||
+      !(object = json_object_get_object_member (root, member)))
+    return set;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &node))
+    {
+      JsonArray *names;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+      names = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (names); i++)
+        {
+          CcPhraseValue value = { 0, 0, key, 0 };
+          const char *name = json_array_get_string_element (names, i);
+
+          if (name != NULL)
+            phrase_set_add (set, name, &value);
+        }
+    }
+
+  return set;
+}
+
+static JsonObject *
+parse_object (JsonParser  *parser,
+              GBytes      *bytes,
+              const char  *what,
+              GError     **error)
+{
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
@@ -233,11 +278,28 @@ cc_lexicon_new_from_bytes (GBytes  *bytes,
 
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The lexicon is not an object");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The %s is not an object", what);
       return NULL;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+CcLexicon *
+cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
+                           GBytes  *gazetteer_bytes,
+                           GError **error)
+{
+  g_autoptr(JsonParser) lexicon_parser = json_parser_new ();
+  g_autoptr(JsonParser) gazetteer_parser = json_parser_new ();
+  CcLexicon *lexicon;
+  JsonObject *root;
+  JsonObject *places;
+
+  if (!(root = parse_object (lexicon_parser, lexicon_bytes, "lexicon", error)) ||
+      !(places = parse_object (gazetteer_parser, gazetteer_bytes, "gazetteer", error)))
+    return NULL;
+
   lexicon = g_new0 (CcLexicon, 1);
   lexicon->people_nouns = load_list (root, "people_nouns");
   lexicon->number_words = load_map (root, "number_words");
@@ -247,6 +309,11 @@ cc_lexicon_new_from_bytes (GBytes  *bytes,
   lexicon->status_words = load_status (root, "status_words");
   lexicon->hedges = load_list (root, "hedges");
   lexicon->stop_words = load_list (root, "stop_words");
+  lexicon->attribution_verbs = load_list (root, "attribution_verbs");
+  lexicon->countries = load_names (places, "countries");
+  lexicon->bodies = load_names (places, "bodies");
+  lexicon->demonyms = load_map (places, "demonyms");
+  lexicon->titles = load_list (places, "titles");
   return lexicon;
 }
 
@@ -263,6 +330,11 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->status_words);
   phrase_set_free (lexicon->hedges);
   phrase_set_free (lexicon->stop_words);
+  phrase_set_free (lexicon->attribution_verbs);
+  phrase_set_free (lexicon->countries);
+  phrase_set_free (lexicon->bodies);
+  phrase_set_free (lexicon->demonyms);
+  phrase_set_free (lexicon->titles);
   g_free (lexicon);
 }
 
@@ -273,10 +345,10 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint        index,
                      guint       *n_words)
 {
-  const char *first = word_at (user_data, index);
+  CcWord first;
   GPtrArray *list;
 
-  if (first == NULL || !(list = g_hash_table_lookup (set->by_first, first)))
+  if (!word_at (user_data, index, &first) || !(list = g_hash_table_lookup (set->by_first, first.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -284,11 +356,15 @@ cc_phrase_set_match (CcPhraseSet *set,
       Phrase *phrase = g_ptr_array_index (list, i);
       guint j;
 
+      if (phrase->capitals && !first.capitals)
+        continue;
+
       for (j = 1; j < phrase->n_words; j++)
         {
-          const char *word = word_at (user_data, index + j);
+          CcWord word;
 
-          if (word == NULL || strcmp (word, phrase->words[j]) != 0)
+          if (!word_at (user_data, index + j, &word) || strcmp (word.low, phrase->words[j]) != 0 ||
+              (phrase->capitals && !word.capitals))
             break;
         }
 
@@ -310,10 +386,10 @@ cc_phrase_set_match_back (CcPhraseSet *set,
                           guint        last,
                           guint       *n_words)
 {
-  const char *word = word_at (user_data, last);
+  CcWord word;
   GPtrArray *list;
 
-  if (word == NULL || !(list = g_hash_table_lookup (set->by_last, word)))
+  if (!word_at (user_data, last, &word) || !(list = g_hash_table_lookup (set->by_last, word.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -321,14 +397,16 @@ cc_phrase_set_match_back (CcPhraseSet *set,
       Phrase *phrase = g_ptr_array_index (list, i);
       guint j;
 
-      if (phrase->n_words > last + 1)
+      if (phrase->n_words > last + 1 || (phrase->capitals && !word.capitals))
         continue;
 
       for (j = 1; j < phrase->n_words; j++)
         {
-          const char *other = word_at (user_data, last - j);
+          CcWord other;
 
-          if (other == NULL || strcmp (other, phrase->words[phrase->n_words - 1 - j]) != 0)
+          if (!word_at (user_data, last - j, &other) ||
+              strcmp (other.low, phrase->words[phrase->n_words - 1 - j]) != 0 ||
+              (phrase->capitals && !other.capitals))
             break;
         }
 
@@ -343,18 +421,29 @@ cc_phrase_set_match_back (CcPhraseSet *set,
   return NULL;
 }
 
-gboolean
-cc_phrase_set_contains (CcPhraseSet *set,
-                        const char  *word)
+const CcPhraseValue *
+cc_phrase_set_lookup (CcPhraseSet *set,
+                      const char  *word)
 {
   GPtrArray *list;
 
   if (word == NULL || !(list = g_hash_table_lookup (set->by_first, word)))
-    return FALSE;
+    return NULL;
 
   for (guint i = 0; i < list->len; i++)
-    if (((Phrase *)g_ptr_array_index (list, i))->n_words == 1)
-      return TRUE;
+    {
+      Phrase *phrase = g_ptr_array_index (list, i);
 
-  return FALSE;
+      if (phrase->n_words == 1)
+        return &phrase->value;
+    }
+
+  return NULL;
+}
+
+gboolean
+cc_phrase_set_contains (CcPhraseSet *set,
+                        const char  *word)
+{
+  return cc_phrase_set_lookup (set, word) != NULL;
 }

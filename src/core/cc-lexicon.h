@@ -16,6 +16,7 @@ typedef struct _CcPhraseSet CcPhraseSet;
 
 typedef struct
 {
+  /* lexicon.json */
   CcPhraseSet *people_nouns;
   CcPhraseSet *number_words;
   CcPhraseSet *scales;
@@ -24,6 +25,12 @@ typedef struct
   CcPhraseSet *status_words;
   CcPhraseSet *hedges;
   CcPhraseSet *stop_words;
+  CcPhraseSet *attribution_verbs;
+  /* gazetteer.json */
+  CcPhraseSet *countries;
+  CcPhraseSet *bodies;
+  CcPhraseSet *demonyms;
+  CcPhraseSet *titles;
 } CcLexicon;
 
 typedef struct
@@ -34,11 +41,19 @@ typedef struct
   int         status;
 } CcPhraseValue;
 
-/* Returns the word at @index (lower case), or NULL past the end. */
-typedef const char *(*CcWordAt) (gpointer user_data,
-                                 guint    index);
+typedef struct
+{
+  const char *low;     /* the word in lower case */
+  gboolean    capitals; /* written in capitals only ("US", "NATO") */
+} CcWord;
 
-CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *bytes,
+/* Fills @word with the word at @index; FALSE past the end. */
+typedef gboolean (*CcWordAt) (gpointer  user_data,
+                              guint     index,
+                              CcWord   *word);
+
+CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *lexicon,
+                                                GBytes       *gazetteer,
                                                 GError      **error);
 void                 cc_lexicon_free           (CcLexicon    *lexicon);
 /* Longest phrase of @set starting at word @index; its length in words goes
@@ -54,6 +69,9 @@ const CcPhraseValue *cc_phrase_set_match_back  (CcPhraseSet  *set,
                                                 gpointer      user_data,
                                                 guint         last,
                                                 guint        *n_words);
+/* The value of the one-word phrase @word. */
+const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
+                                                const char   *word);
 gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
 

@@ -1,0 +1,376 @@
+/* cc-extractor-context.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the words around a quantity say of it: the status of the people
+ * counted (sent, training, killed …), whether the claim is hedged, and the
+ * day it was made. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cc-extractor-private.h"
+
+/* How many words on each side of a quantity its status is looked for in. */
+#define STATUS_REACH 8
+
+typedef struct
+{
+  CcClaimStatus status;
+  guint         distance;
+  guint         index;
+} Cue;
+
+static CcClaimStatus
+subject_status (CcDoc      *doc,
+                guint       first,
+                guint       last,
+                gboolean   *found)
+{
+  gboolean killed = FALSE, injured = FALSE;
+
+  *found = TRUE;
+  for (guint i = first; i <= last && i < doc->tokens->len; i++)
+    {
+      const char *w = CC_TOK (doc, i)->low;
+
+      if (!strcmp (w, "killed") || !strcmp (w, "dead") || !strcmp (w, "deaths") ||
+          !strcmp (w, "fatalities") || !strcmp (w, "died"))
+        killed = TRUE;
+      else if (!strcmp (w, "wounded") || !strcmp (w, "injured"))
+        injured = TRUE;
+      else if (!strcmp (w, "casualties") || !strcmp (w, "prisoners") ||
+               !strcmp (w, "detainees") || !strcmp (w, "protesters") ||
+               !strcmp (w, "demonstrators") || !strcmp (w, "refugees") ||
+               !strcmp (w, "attendees"))
+        return CC_CLAIM_STATUS_OTHER;
+      else if (!strcmp (w, "captured") || !strcmp (w, "captives"))
+        return CC_CLAIM_STATUS_CAPTURED;
+    }
+
+  if (killed && injured)
+    return CC_CLAIM_STATUS_OTHER;
+  if (killed)
+    return CC_CLAIM_STATUS_KILLED;
+  if (injured)
+    return CC_CLAIM_STATUS_INJURED;
+  *found = FALSE;
+  return CC_CLAIM_STATUS_OTHER;
+}
+
+static gboolean
+clause_break (CcDoc *doc,
+              guint  i)
+{
+  return cc_is_punct (doc, i, ";:()");
+}
+
+/* Is a cue of intent ("preparing to", "decided to", "could soon") right
+ * before token @i? Then what it governs has not happened yet. */
+static gboolean
+intent_before (CcExtractor *self,
+               CcDoc       *doc,
+               guint        i,
+               guint        start)
+{
+  for (guint j = i; j-- > start && i - j <= 3;)
+    {
+      const CcPhraseValue *pv;
+      guint n;
+
+      if ((pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, j, &n)) &&
+          pv->status == CC_CLAIM_STATUS_PREPARING)
+        return TRUE;
+      if (cc_is_word (doc, j, "will") || cc_is_word (doc, j, "would"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _cc_extractor_status:
+ *
+ * The status of the people @q counts: what its subject says ("killed"),
+ * else the nearest status word of its clause, before it or after it.
+ */
+CcClaimStatus
+_cc_extractor_status (CcExtractor *self,
+                      CcDoc       *doc,
+                      CcQuantity  *q)
+{
+  guint sentence = CC_TOK (doc, q->first)->sentence;
+  guint start = _cc_doc_sentence_start (doc, sentence);
+  guint end = _cc_doc_sentence_end (doc, sentence);
+  Cue best = { CC_CLAIM_STATUS_OTHER, G_MAXUINT, 0 };
+  gboolean found, killed = FALSE, injured = FALSE;
+  CcClaimStatus status;
+  guint subject_last = MAX (q->last, q->subject_last);
+
+  status = subject_status (doc, q->subject_first, q->subject_last, &found);
+  if (found && q->subject_first > q->last)
+    return status;
+
+  /* after the noun phrase: "were killed or injured", "poised to be deployed" */
+  for (guint i = subject_last + 1; i < end && i <= subject_last + STATUS_REACH; i++)
+    {
+      const CcPhraseValue *pv;
+      guint n;
+
+      if (clause_break (doc, i) || cc_is_punct (doc, i, ","))
+        break;
+      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+        continue;
+      killed |= pv->status == CC_CLAIM_STATUS_KILLED;
+      injured |= pv->status == CC_CLAIM_STATUS_INJURED;
+      if (i - subject_last < best.distance)
+        best = (Cue) { pv->status, i - subject_last, i };
+    }
+
+  if (killed && injured)
+    return CC_CLAIM_STATUS_OTHER;
+  if (best.status == CC_CLAIM_STATUS_KILLED || best.status == CC_CLAIM_STATUS_INJURED)
+    return best.status;
+
+  /* before the quantity: "has sent", "is preparing to send"; on a tie the
+   * verb before wins */
+  for (guint i = q->first; i-- > start && q->first - i <= STATUS_REACH;)
+    {
+      const CcPhraseValue *pv;
+      guint n;
+
+      if (clause_break (doc, i))
+        break;
+      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+        continue;
+      if (q->first - i <= best.distance)
+        best = (Cue) { pv->status, q->first - i, i };
+      break;
+    }
+
+  if (best.distance == G_MAXUINT)
+    {
+      /* "North Korea has 1.2 million troops" */
+      guint i = q->first;
+
+      if (q->qualifier != NULL)
+        while (i > start && CC_TOK (doc, i - 1)->kind == CC_TOK_WORD &&
+               !cc_is_word (doc, i - 1, "has") && q->first - i < 3)
+          i--;
+      if (i > start && (cc_is_word (doc, i - 1, "has") || cc_is_word (doc, i - 1, "have") ||
+                        cc_is_word (doc, i - 1, "fields") || cc_is_word (doc, i - 1, "boasts")))
+        return CC_CLAIM_STATUS_TOTAL;
+      return found ? status : CC_CLAIM_STATUS_OTHER;
+    }
+
+  if (best.status != CC_CLAIM_STATUS_PREPARING && best.status != CC_CLAIM_STATUS_TOTAL &&
+      intent_before (self, doc, best.index, start))
+    return CC_CLAIM_STATUS_PREPARING;
+
+  return best.status;
+}
+
+static gboolean
+is_modal (const char *word)
+{
+  return !strcmp (word, "could") || !strcmp (word, "may") || !strcmp (word, "might");
+}
+
+static gboolean
+range_hedged (CcExtractor *self,
+              CcDoc       *doc,
+              guint        start,
+              guint        end,
+              guint        modal_limit)
+{
+  for (guint i = start; i < end; i++)
+    {
+      guint n;
+
+      if (!cc_phrase_set_match (self->lexicon->hedges, _cc_doc_word_at, doc, i, &n))
+        continue;
+      /* "May" the month */
+      if (cc_is_word (doc, i, "may") && CC_TOK (doc, i)->upper)
+        continue;
+      /* a modal hedges the claim it governs, not what follows the claim:
+       * "could have as many as 12,000" but not "12,000 … could be deployed" */
+      if (is_modal (CC_TOK (doc, i)->low) && n == 1 && i > modal_limit)
+        continue;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * _cc_extractor_hedged:
+ *
+ * Whether the sentence of @q presents it as unconfirmed, alleged, possible
+ * or denied, or the next sentence does so of it ("It would be …, if
+ * confirmed").
+ */
+gboolean
+_cc_extractor_hedged (CcExtractor *self,
+                               CcDoc       *doc,
+                               CcQuantity  *q)
+{
+  guint sentence = CC_TOK (doc, q->first)->sentence;
+  guint start = _cc_doc_sentence_start (doc, sentence);
+  guint end = _cc_doc_sentence_end (doc, sentence);
+
+  if (range_hedged (self, doc, start, end, q->first))
+    return TRUE;
+
+  /* "It would be …, if confirmed." right after */
+  if (sentence + 1 < doc->sentences->len - 1)
+    {
+      guint next_start = end;
+      guint next_end = _cc_doc_sentence_end (doc, sentence + 1);
+
+      if (next_start < next_end &&
+          (cc_is_word (doc, next_start, "it") || cc_is_word (doc, next_start, "this") ||
+           cc_is_word (doc, next_start, "that") || cc_is_word (doc, next_start, "such")))
+        {
+          for (guint i = next_start; i + 1 < next_end; i++)
+            if (cc_is_word (doc, i, "if") &&
+                (cc_is_word (doc, i + 1, "confirmed") || cc_is_word (doc, i + 1, "true") ||
+                 cc_is_word (doc, i + 1, "verified")))
+              return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Dates ------------------------------------------------------------------ */
+
+static const char * const weekdays[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+};
+
+static GDate *
+parse_date (const char *iso)
+{
+  int y, m, d;
+  GDate *date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return NULL;
+  date = g_date_new_dmy (d, m, y);
+  return date;
+}
+
+static char *
+format_date (GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+static int
+month_at (CcDoc *doc,
+          guint  i)
+{
+  CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return 0;
+  tok = CC_TOK (doc, i);
+  if (!tok->upper)
+    return 0;
+  for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
+    if (g_str_has_prefix (month_names[m], tok->low) && strlen (tok->low) >= 3)
+      return m + 1;
+  return 0;
+}
+
+/**
+ * _cc_extractor_sentence_date:
+ *
+ * The day a sentence's statement was made, from its words ("on Thursday",
+ * "Friday", "yesterday", "said on October 8") resolved against the
+ * publication date; %NULL when it names no day.
+ */
+char *
+_cc_extractor_sentence_date (CcExtractor *self,
+                             CcDoc       *doc,
+                             guint        sentence)
+{
+  g_autoptr(GDate) published = NULL;
+  guint start = _cc_doc_sentence_start (doc, sentence);
+  guint end = _cc_doc_sentence_end (doc, sentence);
+
+  if (!(published = parse_date (doc->published)))
+    return NULL;
+
+  for (guint i = start; i < end; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (tok->kind != CC_TOK_WORD)
+        continue;
+
+      for (guint d = 0; d < G_N_ELEMENTS (weekdays); d++)
+        {
+          GDateWeekday want = d + 1;
+          GDateWeekday have = g_date_get_weekday (published);
+          int back;
+
+          if (!tok->upper || strcmp (tok->low, weekdays[d]) != 0)
+            continue;
+          /* "next Friday" is no day a statement was made on */
+          if (i > start && (cc_is_word (doc, i - 1, "next") || cc_is_word (doc, i - 1, "until")))
+            continue;
+          back = ((int)have - (int)want + 7) % 7;
+          if (i > start && cc_is_word (doc, i - 1, "last") && back == 0)
+            back = 7;
+          g_date_subtract_days (published, back);
+          return format_date (published);
+        }
+
+      if (!strcmp (tok->low, "yesterday"))
+        {
+          g_date_subtract_days (published, 1);
+          return format_date (published);
+        }
+      if (!strcmp (tok->low, "today") || !strcmp (tok->low, "tonight"))
+        return format_date (published);
+
+      /* "said on October 8", "On Oct. 8, …" */
+      if ((!strcmp (tok->low, "on")) && month_at (doc, i + 1) &&
+          (i == start || cc_phrase_set_match (self->lexicon->attribution_verbs,
+                                              _cc_doc_word_at, doc, i - 1, NULL)))
+        {
+          guint j = i + 2;
+          int month = month_at (doc, i + 1);
+          int day;
+
+          if (cc_is_punct (doc, j, "."))
+            j++;
+          if (j < end && CC_TOK (doc, j)->kind == CC_TOK_NUMBER &&
+              (day = atoi (doc->text + CC_TOK (doc, j)->start)) >= 1 &&
+              g_date_valid_dmy (day, month, g_date_get_year (published)))
+            {
+              g_autoptr(GDate) date = g_date_new_dmy (day, month, g_date_get_year (published));
+
+              /* a date after publication was last year's */
+              if (g_date_compare (date, published) > 0)
+                g_date_subtract_years (date, 1);
+              return format_date (date);
+            }
+        }
+    }
+
+  return NULL;
+}

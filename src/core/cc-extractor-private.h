@@ -1,0 +1,151 @@
+/* cc-extractor-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include "cc-claim.h"
+#include "cc-extractor.h"
+#include "cc-lexicon.h"
+
+G_BEGIN_DECLS
+
+#define CC_MAX_WORD 32
+
+typedef enum
+{
+  CC_TOK_WORD,
+  CC_TOK_NUMBER,
+  CC_TOK_PUNCT,
+} CcTokKind;
+
+typedef struct
+{
+  guint32 start;       /* byte offset */
+  guint32 len;         /* bytes */
+  guint32 cstart;      /* character offset */
+  guint32 clen;        /* characters */
+  guint32 sentence;    /* index of the sentence */
+  guint8  kind;
+  guint8  upper;       /* starts with a capital letter */
+  guint8  capitals;    /* every letter a capital */
+  guint8  space_after; /* white space follows */
+  guint8  in_quote;    /* inside quotation marks */
+  char    low[CC_MAX_WORD];
+} CcToken;
+
+/* A source of claims found in a sentence: who said it, and where. */
+typedef struct
+{
+  char     *name;      /* as it will be shown: a person's name or a body */
+  char     *country;
+  char     *date;      /* YYYY-MM-DD of the statement, or NULL */
+  gboolean  person;
+  gboolean  named;     /* a proper name, not "the official" */
+  guint     verb;      /* token of the attribution verb */
+  guint     first;     /* tokens of the source phrase */
+  guint     last;
+} CcSource;
+
+typedef struct
+{
+  const char *text;
+  const char *published;
+  GArray     *tokens;
+  /* index of the first token of each sentence, plus one past the end */
+  GArray     *sentences;
+  /* per sentence: its sources, found on demand */
+  GPtrArray  *sources;
+  /* the people the article names: surname key → full name */
+  GHashTable *people;
+  GHashTable *people_country;
+} CcDoc;
+
+typedef struct
+{
+  guint       first;   /* first token of the quantity as written */
+  guint       last;    /* last token of it */
+  double      low;
+  double      high;
+  gboolean    vague;
+  const char *qualifier;
+  guint       subject_first;
+  guint       subject_last;
+} CcQuantity;
+
+struct _CcExtractor
+{
+  GObject    parent_instance;
+
+  CcLexicon *lexicon;
+};
+
+#define CC_TOK(doc, i) (&g_array_index ((doc)->tokens, CcToken, (i)))
+
+gboolean       _cc_doc_word_at           (gpointer      user_data,
+                                          guint         index,
+                                          CcWord       *word);
+void           _cc_doc_tokenize          (CcDoc        *doc);
+guint          _cc_doc_sentence_start    (CcDoc        *doc,
+                                          guint         sentence);
+guint          _cc_doc_sentence_end      (CcDoc        *doc,
+                                          guint         sentence);
+char          *_cc_doc_span              (CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+
+gboolean       _cc_extractor_read_claim  (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         i,
+                                          CcQuantity   *q,
+                                          guint        *next);
+CcClaimStatus  _cc_extractor_status      (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          CcQuantity   *q);
+gboolean       _cc_extractor_hedged      (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          CcQuantity   *q);
+char          *_cc_extractor_sentence_date (CcExtractor *self,
+                                            CcDoc       *doc,
+                                            guint        sentence);
+const CcSource *_cc_extractor_source     (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          CcQuantity   *q);
+void           _cc_source_free           (gpointer      data);
+
+static inline gboolean
+cc_is_word (CcDoc      *doc,
+            guint       i,
+            const char *word)
+{
+  return i < doc->tokens->len && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
+         strcmp (CC_TOK (doc, i)->low, word) == 0;
+}
+
+static inline gboolean
+cc_is_punct (CcDoc      *doc,
+             guint       i,
+             const char *chars)
+{
+  CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  return tok->kind == CC_TOK_PUNCT && tok->low[0] != '\0' && strstr (chars, tok->low) != NULL;
+}
+
+static inline gboolean
+cc_same_sentence (CcDoc *doc,
+                  guint  a,
+                  guint  b)
+{
+  return a < doc->tokens->len && b < doc->tokens->len &&
+         CC_TOK (doc, a)->sentence == CC_TOK (doc, b)->sentence;
+}
+
+G_END_DECLS

@@ -1,0 +1,499 @@
+/* cc-extractor-quantity.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Reading a quantity of people: the number as written (digits, number
+ * words, vague amounts and ranges), the words that qualify it, and the
+ * noun phrase that says it counts people. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+
+#define MAX_MODIFIERS 4
+/* How far back an elliptical quantity ("2,600 poised to …") looks for the
+ * people it counts. */
+#define ELLIPSIS_REACH 30
+
+static const char * const months[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+  "sep", "sept", "oct", "nov", "dec",
+};
+
+static gboolean
+is_month (CcToken *tok)
+{
+  if (!tok->upper)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (strcmp (tok->low, months[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static double
+number_value (CcDoc *doc,
+              guint  i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+  const char *s = doc->text + tok->start;
+  char buf[64];
+  guint j = 0, commas = 0, dots = 0;
+
+  for (guint k = 0; k < tok->len; k++)
+    {
+      commas += s[k] == ',';
+      dots += s[k] == '.';
+    }
+
+  for (guint k = 0; k < tok->len && j < sizeof buf - 1; k++)
+    {
+      if (g_ascii_isdigit (s[k]))
+        buf[j++] = s[k];
+      /* "1.28" is a decimal; "1.500.000" groups thousands */
+      else if (s[k] == '.' && dots == 1 && commas == 0)
+        buf[j++] = '.';
+    }
+  buf[j] = '\0';
+
+  return g_ascii_strtod (buf, NULL);
+}
+
+/* One number at @i, digits or words, with its scale word. */
+static gboolean
+read_number (CcExtractor *self,
+             CcDoc       *doc,
+             guint        i,
+             double      *value,
+             guint       *next)
+{
+  const CcPhraseValue *pv;
+  guint n;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+
+  if (CC_TOK (doc, i)->kind == CC_TOK_NUMBER)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      /* times (10:30), fractions, and numbers glued to words (F-16) */
+      if (cc_is_punct (doc, i + 1, ":/") && !tok->space_after)
+        return FALSE;
+      if (i > 0 && !CC_TOK (doc, i - 1)->space_after &&
+          (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD || cc_is_punct (doc, i - 1, ":/$€£¥#")))
+        return FALSE;
+      if (i > 1 && cc_is_punct (doc, i - 1, "-") && !CC_TOK (doc, i - 1)->space_after &&
+          !CC_TOK (doc, i - 2)->space_after && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
+        return FALSE;
+
+      *value = number_value (doc, i);
+      *next = i + 1;
+    }
+  else if (strchr (CC_TOK (doc, i)->low, '-') != NULL)
+    {
+      /* "twenty-five" */
+      g_auto(GStrv) parts = g_strsplit (CC_TOK (doc, i)->low, "-", 2);
+      const CcPhraseValue *tens = cc_phrase_set_lookup (self->lexicon->number_words, parts[0]);
+      const CcPhraseValue *unit = parts[1] ? cc_phrase_set_lookup (self->lexicon->number_words,
+                                                                    parts[1]) : NULL;
+
+      if (tens == NULL || unit == NULL || tens->low < 20 || (int)tens->low % 10 != 0 ||
+          unit->low >= 10)
+        return FALSE;
+      *value = tens->low + unit->low;
+      *next = i + 1;
+    }
+  else if ((pv = cc_phrase_set_match (self->lexicon->number_words, _cc_doc_word_at, doc, i, &n)))
+    {
+      *value = pv->low;
+      *next = i + n;
+      /* "twenty-five", "twenty five" */
+      if (*value >= 20 && *value < 100 && (int)*value % 10 == 0)
+        {
+          guint j = *next;
+          const CcPhraseValue *unit;
+
+          if (cc_is_punct (doc, j, "-"))
+            j++;
+          if ((unit = cc_phrase_set_match (self->lexicon->number_words, _cc_doc_word_at, doc, j,
+                                           &n)) && unit->low < 10)
+            {
+              *value += unit->low;
+              *next = j + n;
+            }
+        }
+    }
+  else
+    return FALSE;
+
+  /* "1.28 million", "twelve thousand", "two hundred thousand" */
+  while ((pv = cc_phrase_set_match (self->lexicon->scales, _cc_doc_word_at, doc, *next, &n)))
+    {
+      if (strlen (CC_TOK (doc, *next)->low) == 1)
+        break;
+      *value *= pv->low;
+      *next += n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_year (CcDoc  *doc,
+         guint   i,
+         double  value)
+{
+  CcToken *tok = CC_TOK (doc, i);
+
+  return tok->kind == CC_TOK_NUMBER && tok->len == 4 && value >= 1800 && value <= 2100;
+}
+
+/* The quantity that starts at @i, without its noun. */
+static gboolean
+read_quantity (CcExtractor *self,
+               CcDoc       *doc,
+               guint        i,
+               CcQuantity  *q,
+               guint       *next)
+{
+  const CcPhraseValue *pv;
+  double value;
+  guint n, after;
+
+  memset (q, 0, sizeof *q);
+  q->first = i;
+
+  /* vague amounts first: "tens of thousands" before "tens" */
+  if (CC_TOK (doc, i)->kind == CC_TOK_WORD &&
+      (pv = cc_phrase_set_match (self->lexicon->vague_amounts, _cc_doc_word_at, doc, i, &n)))
+    {
+      /* "the low thousands" is written down without its article */
+      if (cc_is_word (doc, i, "the") && n > 1)
+        q->first = i + 1;
+      q->low = pv->low;
+      q->high = pv->high;
+      q->vague = TRUE;
+      q->last = i + n - 1;
+      *next = i + n;
+      return TRUE;
+    }
+
+  if (!read_number (self, doc, i, &value, &after))
+    return FALSE;
+
+  q->low = q->high = value;
+  q->last = after - 1;
+  *next = after;
+
+  /* ranges: "10,000-12,000", "10,000 to 12,000", "between 1,000 and 3,000" */
+  {
+    gboolean between = i > 0 && cc_is_word (doc, i - 1, "between");
+    double high;
+    guint end;
+
+    if ((cc_is_punct (doc, after, "-–—") || cc_is_word (doc, after, "to") ||
+         (between && cc_is_word (doc, after, "and"))) &&
+        read_number (self, doc, after + 1, &high, &end) && high > value)
+      {
+        /* "1.2 to 1.5 million": the second number's scale is the first's */
+        if (value < 1000 && high >= 1000 && !is_year (doc, i, value))
+          {
+            double scale = 1;
+
+            while (scale * value * 10 <= high && scale < 1e9)
+              scale *= 1000;
+            if (scale > 1 && value * scale <= high)
+              value *= scale;
+          }
+        q->low = value;
+        q->high = high;
+        q->last = end - 1;
+        *next = end;
+      }
+  }
+
+  return TRUE;
+}
+
+/* Words before the quantity that qualify it: "almost", "as many as". */
+static void
+read_qualifier (CcExtractor *self,
+                CcDoc       *doc,
+                CcQuantity  *q)
+{
+  const CcPhraseValue *pv;
+  guint n, last;
+
+  if (q->first == 0)
+    return;
+  last = q->first - 1;
+  /* “several thousand”: the quote mark stands between */
+  if (cc_is_punct (doc, last, "“\"") && last > 0)
+    last--;
+  if (cc_is_word (doc, last, "between") && last > 0)
+    last--;
+  if ((pv = cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, last, &n)) &&
+      cc_same_sentence (doc, last + 1 - n, q->first))
+    q->qualifier = pv->str;
+}
+
+static gboolean
+is_stop (CcExtractor *self,
+         CcDoc       *doc,
+         guint        i)
+{
+  return cc_phrase_set_contains (self->lexicon->stop_words, CC_TOK (doc, i)->low);
+}
+
+/* A people noun at @i ("troops", "special forces", "North Koreans"); its
+ * length in tokens goes to @n. */
+static gboolean
+people_noun_at (CcExtractor *self,
+                CcDoc       *doc,
+                guint        i,
+                guint       *n)
+{
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
+    return FALSE;
+  if (cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc, i, n))
+    return TRUE;
+  /* "North Koreans", "Ukrainians": capitalised plural demonyms */
+  if (CC_TOK (doc, i)->upper &&
+      cc_phrase_set_match (self->lexicon->demonyms, _cc_doc_word_at, doc, i, n))
+    return TRUE;
+  return FALSE;
+}
+
+/* The noun phrase the quantity counts, right after it: up to a few
+ * modifiers ("North Korean infantry") and a people noun ("troops"). */
+static gboolean
+read_subject_after (CcExtractor *self,
+                    CcDoc       *doc,
+                    guint        i,
+                    CcQuantity  *q)
+{
+  guint n, modifiers = 0;
+
+  /* “several thousand” North Korean soldiers */
+  if (cc_is_punct (doc, i, "”\"") && CC_TOK (doc, i)->in_quote)
+    i++;
+
+  /* "thousands of troops"; but "one of the people" counts nothing */
+  if (q->vague && cc_is_word (doc, i, "of"))
+    {
+      i++;
+      if (cc_is_word (doc, i, "its") || cc_is_word (doc, i, "their") || cc_is_word (doc, i, "the"))
+        i++;
+    }
+
+  q->subject_first = i;
+
+  while (i < doc->tokens->len && cc_same_sentence (doc, q->first, i))
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (people_noun_at (self, doc, i, &n))
+        {
+          guint j = i + n;
+
+          /* noun runs ("infantry troops") */
+          while (j < doc->tokens->len && cc_same_sentence (doc, i, j))
+            {
+              guint m;
+
+              if (cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc, j, &m))
+                j += m;
+              else if ((cc_is_word (doc, j, "or") || cc_is_word (doc, j, "and")) &&
+                       (cc_is_word (doc, j - 1, "killed") || cc_is_word (doc, j - 1, "dead")) &&
+                       cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc,
+                                            j + 1, &m))
+                j += 1 + m;
+              else
+                break;
+            }
+          q->subject_last = j - 1;
+          return TRUE;
+        }
+
+      if (tok->kind == CC_TOK_PUNCT)
+        {
+          /* hyphenated modifiers: "Russian-speaking" */
+          if (cc_is_punct (doc, i, "-") && !tok->space_after && i > q->subject_first &&
+              CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && !CC_TOK (doc, i - 1)->space_after)
+            {
+              i++;
+              continue;
+            }
+          return FALSE;
+        }
+
+      if (tok->kind != CC_TOK_WORD || is_stop (self, doc, i) || is_month (tok) ||
+          ++modifiers > MAX_MODIFIERS)
+        return FALSE;
+      i++;
+    }
+
+  return FALSE;
+}
+
+/* The people counted by an earlier quantity or named earlier in the
+ * sentence, for quantities that stand alone: "11,000 troops … with 2,600
+ * poised to be deployed". */
+static gboolean
+read_subject_before (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        next,
+                     CcQuantity  *q)
+{
+  static const char * const verbs[] = {
+    "poised", "are", "were", "have", "had", "being", "set", "expected", "due", "already",
+    "now", "still", "reportedly", "of", "in",
+  };
+  guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
+  gboolean verb = FALSE;
+  guint n;
+
+  if (next >= doc->tokens->len || !cc_same_sentence (doc, q->first, next))
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    verb |= cc_is_word (doc, next, verbs[k]);
+
+  /* "of whom", "in the low thousands" come with their own words */
+  if (cc_is_word (doc, next, "of") && !cc_is_word (doc, next + 1, "them") &&
+      !cc_is_word (doc, next + 1, "whom"))
+    verb = FALSE;
+  if (cc_is_word (doc, next, "in"))
+    verb = FALSE;
+
+  /* "is in the low thousands", "numbering 12,000" */
+  if (!verb && q->first >= 2 &&
+      ((q->vague && cc_is_word (doc, q->first - 1, "the") && cc_is_word (doc, q->first - 2, "in")) ||
+       cc_is_word (doc, q->first - 1, "numbering") || cc_is_word (doc, q->first - 1, "totalling") ||
+       cc_is_word (doc, q->first - 1, "totaling")))
+    verb = TRUE;
+
+  if (!verb)
+    return FALSE;
+
+  for (guint i = q->first; i-- > start && q->first - i <= ELLIPSIS_REACH;)
+    {
+      n = 1;
+      if (people_noun_at (self, doc, i, &n) ||
+          cc_is_word (doc, i, "deployment") || cc_is_word (doc, i, "contingent"))
+        {
+          guint first = i;
+
+          /* the modifiers before the noun belong to it */
+          while (first > start && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
+                 !is_stop (self, doc, first - 1) && i - first < MAX_MODIFIERS)
+            first--;
+          q->subject_first = first;
+          q->subject_last = i + n - 1;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+excluded (CcDoc      *doc,
+          CcQuantity *q,
+          guint       next)
+{
+  CcToken *first = CC_TOK (doc, q->first);
+
+  /* money, percentages */
+  if (q->first > 0 && cc_is_punct (doc, q->first - 1, "$€£¥"))
+    return TRUE;
+  if (cc_is_punct (doc, next, "%") || cc_is_word (doc, next, "percent") ||
+      cc_is_word (doc, next, "per"))
+    return TRUE;
+  /* dates: "October 8", "8 October" */
+  if (first->kind == CC_TOK_NUMBER &&
+      ((q->first > 0 && is_month (CC_TOK (doc, q->first - 1))) ||
+       (next < doc->tokens->len && is_month (CC_TOK (doc, next)))))
+    return TRUE;
+  /* ages and durations: "a 20-year-old", "aged 34" */
+  if (q->first > 0 && cc_is_word (doc, q->first - 1, "aged"))
+    return TRUE;
+  return FALSE;
+}
+
+/* The sources themselves are not claims: "two officials said". */
+static gboolean
+is_source_phrase (CcExtractor *self,
+                  CcDoc       *doc,
+                  CcQuantity  *q)
+{
+  static const char * const nouns[] = { "officials", "sources", "people", "diplomats",
+                                        "experts", "analysts", "witnesses", "residents" };
+  guint n;
+  gboolean source_noun = FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
+    source_noun |= cc_is_word (doc, q->subject_last, nouns[k]);
+  if (!source_noun)
+    return FALSE;
+
+  for (guint i = q->subject_last + 1; i <= q->subject_last + 3 && i < doc->tokens->len; i++)
+    if (cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, i, &n) ||
+        cc_is_word (doc, i, "familiar") || cc_is_word (doc, i, "briefed"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * _cc_extractor_read_claim:
+ *
+ * Reads a claim's quantity and subject at token @i. On success @next is
+ * the token to go on from.
+ */
+gboolean
+_cc_extractor_read_claim (CcExtractor *self,
+                          CcDoc       *doc,
+                          guint        i,
+                          CcQuantity  *q,
+                          guint       *next)
+{
+  guint after;
+
+  if (CC_TOK (doc, i)->kind == CC_TOK_PUNCT || !read_quantity (self, doc, i, q, &after))
+    return FALSE;
+
+  if (excluded (doc, q, after))
+    return FALSE;
+
+  /* A year, unless people follow at once: "2024" but "2000 troops". */
+  if (is_year (doc, q->first, q->low) && q->low == q->high)
+    {
+      static const char * const before[] = { "in", "since", "by", "of", "until", "from",
+                                              "after", "before", "during", "early", "late" };
+      guint n;
+
+      if (!people_noun_at (self, doc, after, &n))
+        return FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+        if (q->first > 0 && cc_is_word (doc, q->first - 1, before[k]))
+          return FALSE;
+    }
+
+  if (!read_subject_after (self, doc, after, q) &&
+      !(read_subject_before (self, doc, after, q)))
+    return FALSE;
+
+  if (q->subject_first > q->last && is_source_phrase (self, doc, q))
+    return FALSE;
+
+  read_qualifier (self, doc, q);
+  *next = MAX (after, q->subject_last + 1);
+  return TRUE;
+}

@@ -1,0 +1,601 @@
+/* cc-extractor-source.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Who stands behind a claim. Each sentence's attributions ("X said",
+ * "according to X", "said X", "X cited Y as saying") are found when a
+ * claim first needs them, turned into a source with a name and a country,
+ * and remembered: pronouns and "the official" in later sentences, and
+ * quotations that stand alone, go back to the last fitting source. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+
+/* How many sentences back a pronoun or a lone quotation may reach. */
+#define CARRY_REACH 4
+
+static const char * const org_words[] = {
+  "service", "agency", "ministry", "office", "council", "department", "committee", "command",
+  "forces", "army", "news", "media", "times", "post", "institute", "center", "centre", "group",
+  "organization", "organisation", "union", "assembly", "parliament", "government", "court",
+  "bureau", "network", "press", "paper", "journal", "tribune", "herald", "daily", "zone",
+  "staff", "headquarters", "embassy", "mission", "website", "channel", "broadcaster", "radio",
+  "television", "tv", "agency's", "ministry's", "service's", "monitor", "observatory", "party",
+  "administration", "cabinet", "presidency", "kremlin", "pentagon", "intelligence",
+};
+
+static const char * const np_words[] = {
+  "media", "officials", "official", "government", "agency", "service", "ministry", "office",
+  "intelligence", "military", "spy", "sources", "source", "unnamed", "unidentified", "senior",
+  "paper", "white", "report", "reports", "statement", "authorities", "analysts", "experts",
+  "observers", "monitors", "activists", "group", "groups", "organizers", "organisers", "police",
+  "army", "forces", "navy", "command", "staff", "council", "committee", "website", "outlet",
+  "newspaper", "broadcaster", "agency's", "defense", "defence", "foreign", "state", "local",
+  "regional", "western", "eastern", "health", "emergency", "border", "guard", "guards",
+  "spokesman", "spokeswoman", "spokesperson", "administration",
+};
+
+static const char * const adverbs[] = {
+  "earlier", "also", "later", "previously", "then", "again", "recently", "repeatedly",
+  "separately", "first", "has", "have", "had", "was", "were", "is", "reportedly", "publicly",
+  "privately", "initially", "already", "once", "subsequently", "further", "yesterday", "today",
+  "would", "will", "did", "had", "last", "week", "this", "on", "monday", "tuesday", "wednesday",
+  "thursday", "friday", "saturday", "sunday",
+};
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define IN(list, word) in_list (list, G_N_ELEMENTS (list), word)
+
+void
+_cc_source_free (gpointer data)
+{
+  CcSource *src = data;
+
+  if (src == NULL)
+    return;
+  g_free (src->name);
+  g_free (src->country);
+  g_free (src->date);
+  g_free (src);
+}
+
+static void
+free_sources (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
+/* Names ------------------------------------------------------------------ */
+
+/* A key under which spellings of one name meet: lower case, no
+ * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
+ * (Zelenskyy, Zelenskiy, Zelensky). */
+static char *
+name_key (const char *word)
+{
+  GString *s = g_string_new (NULL);
+  gsize len;
+
+  for (const char *p = word; *p; p++)
+    g_string_append_c (s, g_ascii_tolower (*p));
+  if (g_str_has_suffix (s->str, "'s"))
+    g_string_truncate (s, s->len - 2);
+  len = s->len;
+  if (len > 3 && (g_str_has_suffix (s->str, "yy") || g_str_has_suffix (s->str, "iy") ||
+                  g_str_has_suffix (s->str, "ii") || g_str_has_suffix (s->str, "ij")))
+    {
+      g_string_truncate (s, len - 2);
+      g_string_append_c (s, 'y');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+is_title (CcExtractor *self,
+          CcDoc       *doc,
+          guint        i)
+{
+  return cc_phrase_set_contains (self->lexicon->titles, CC_TOK (doc, i)->low);
+}
+
+static const char *
+country_at (CcExtractor *self,
+            CcDoc       *doc,
+            guint        i,
+            guint       *n)
+{
+  const CcPhraseValue *pv;
+
+  if ((pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i, n)))
+    return pv->str;
+  return NULL;
+}
+
+/* The first country named by the words first..last. */
+static const char *
+country_in (CcExtractor *self,
+            CcDoc       *doc,
+            guint        first,
+            guint        last)
+{
+  for (guint i = first; i <= last && i < doc->tokens->len; i++)
+    {
+      guint n;
+      const char *country = country_at (self, doc, i, &n);
+
+      if (country != NULL)
+        return country;
+    }
+  return NULL;
+}
+
+static gboolean
+is_name_word (CcExtractor *self,
+              CcDoc       *doc,
+              guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+  guint n;
+
+  return tok->kind == CC_TOK_WORD && tok->upper && !tok->capitals && !is_title (self, doc, i) &&
+         !IN (org_words, tok->low) && !IN (np_words, tok->low) &&
+         !cc_phrase_set_contains (self->lexicon->people_nouns, tok->low) &&
+         country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
+}
+
+/* Remembers a person's full name under each of its words, so that "Rutte"
+ * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". */
+static const char *
+remember_person (CcDoc      *doc,
+                 const char *full,
+                 const char *country)
+{
+  g_auto(GStrv) words = g_strsplit (full, " ", -1);
+  const char *known = NULL;
+  guint n = g_strv_length (words);
+
+  if (n == 0)
+    return NULL;
+
+  /* A name seen before in a longer or other spelling keeps that one. */
+  if (n > 0)
+    {
+      g_autofree char *key = name_key (words[n - 1]);
+      known = g_hash_table_lookup (doc->people, key);
+    }
+
+  if (known != NULL && strchr (known, ' ') != NULL && n <= 2)
+    full = known;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *key = name_key (words[i]);
+
+      g_hash_table_replace (doc->people, key, g_strdup (full));
+      if (country != NULL)
+        g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+    }
+
+  {
+    g_autofree char *key = name_key (words[n - 1]);
+
+    return g_hash_table_lookup (doc->people, key);
+  }
+}
+
+/* Source phrases ----------------------------------------------------------- */
+
+static gboolean
+np_word (CcExtractor *self,
+         CcDoc       *doc,
+         guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+  guint n;
+
+  if (tok->kind == CC_TOK_PUNCT)
+    return cc_is_punct (doc, i, "()") || (cc_is_punct (doc, i, "-") && !tok->space_after);
+  if (tok->kind != CC_TOK_WORD)
+    return FALSE;
+  if (tok->upper)
+    return TRUE;
+  return is_title (self, doc, i) || IN (np_words, tok->low) ||
+         cc_phrase_set_contains (self->lexicon->people_nouns, tok->low) ||
+         country_at (self, doc, i, &n) != NULL;
+}
+
+/* The source phrase that ends at @last, read backwards. */
+static gboolean
+phrase_before (CcExtractor *self,
+               CcDoc       *doc,
+               guint        start,
+               guint        last,
+               guint       *first_out,
+               guint       *last_out)
+{
+  guint i = last + 1;
+
+  /* "X, speaking on condition of anonymity, said": skip the aside */
+  if (cc_is_punct (doc, last, ",") && last > start)
+    {
+      guint j = last;
+
+      while (j > start && !cc_is_punct (doc, j - 1, ",;"))
+        j--;
+      if (j > start + 1 && cc_is_punct (doc, j - 1, ","))
+        {
+          CcToken *aside = CC_TOK (doc, j);
+
+          if (g_str_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
+              cc_is_word (doc, j, "which") || aside->upper == FALSE)
+            last = j - 2;
+          else
+            return FALSE;
+        }
+      else
+        return FALSE;
+      i = last + 1;
+    }
+
+  while (i > start && np_word (self, doc, i - 1))
+    i--;
+  /* "chief of military intelligence" */
+  while (i > start + 1 && cc_is_word (doc, i - 1, "of") && np_word (self, doc, i - 2))
+    {
+      i--;
+      while (i > start && np_word (self, doc, i - 1))
+        i--;
+    }
+
+  if (i > last)
+    return FALSE;
+  /* a sentence-initial capital is a name only if the word goes on */
+  *first_out = i;
+  *last_out = last;
+  return TRUE;
+}
+
+static const char * const stops_after[] = {
+  "who", "which", "that", "familiar", "speaking", "while", "but", "as", "citing", "with",
+  "in", "on", "at", "from", "after", "before", "during", "since", "and", "said", "says",
+  "told", "because", "when", "where", "if", "than",
+};
+
+/* The source phrase that starts at @first, read forwards. */
+static gboolean
+phrase_after (CcExtractor *self,
+              CcDoc       *doc,
+              guint        first,
+              guint        end,
+              guint       *first_out,
+              guint       *last_out)
+{
+  guint i = first;
+
+  while (i < end && !cc_is_punct (doc, i, ",.;:!?“”\"") && CC_TOK (doc, i)->kind != CC_TOK_NUMBER &&
+         !(i > first && IN (stops_after, CC_TOK (doc, i)->low)))
+    i++;
+
+  if (i == first)
+    return FALSE;
+  *first_out = first;
+  *last_out = i - 1;
+  return TRUE;
+}
+
+static void
+trim_phrase (CcDoc *doc,
+             guint *first,
+             guint *last)
+{
+  while (*first < *last && (cc_is_word (doc, *first, "the") || cc_is_word (doc, *first, "a") ||
+                            cc_is_word (doc, *first, "an") || cc_is_punct (doc, *first, "(")))
+    (*first)++;
+  while (*last > *first && cc_is_punct (doc, *last, "(-"))
+    (*last)--;
+  /* "The National Intelligence Service (NIS)": the name, not its acronym */
+  if (*last >= *first + 3 && cc_is_punct (doc, *last, ")") && cc_is_punct (doc, *last - 2, "("))
+    *last -= 3;
+}
+
+static gboolean
+is_pronoun (CcDoc *doc,
+            guint  first,
+            guint  last)
+{
+  static const char * const pronouns[] = { "he", "she", "they", "it", "we", "i" };
+
+  return first == last && IN (pronouns, CC_TOK (doc, first)->low);
+}
+
+/* Makes a source of the phrase first..last: a person ("Mark Rutte", with
+ * the country of "NATO Secretary General"), a known body ("National
+ * Intelligence Service" for "South Korea's spy agency") or a group
+ * ("European government officials"). */
+static CcSource *
+make_source (CcExtractor *self,
+             CcDoc       *doc,
+             guint        first,
+             guint        last,
+             guint        verb)
+{
+  CcSource *src = g_new0 (CcSource, 1);
+  const CcPhraseValue *body = NULL;
+  guint name_first = last + 1;
+  guint n;
+
+  trim_phrase (doc, &first, &last);
+  src->first = first;
+  src->last = last;
+  src->verb = verb;
+
+  /* "Yoon's office said": the person behind the office */
+  if (last > first && cc_is_word (doc, last, "office") &&
+      g_str_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
+    last--;
+
+  for (guint i = first; i <= last && body == NULL; i++)
+    body = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n);
+
+  /* A person's name: the capitalised words at the end of the phrase; it
+   * wins over a body named in the title ("Pentagon Press Secretary …"). */
+  while (name_first > first && is_name_word (self, doc, name_first - 1))
+    name_first--;
+  if (name_first == last + 1 && g_str_has_suffix (CC_TOK (doc, last)->low, "'s") &&
+      CC_TOK (doc, last)->upper)
+    name_first = last;
+
+  src->country = g_strdup (country_in (self, doc, first, last));
+
+  if (name_first <= last)
+    {
+      g_autofree char *raw = _cc_doc_span (doc, name_first, last);
+      g_autofree char *key = NULL;
+      const char *country;
+
+      if (g_str_has_suffix (raw, "'s") || g_str_has_suffix (raw, "’s"))
+        raw[strlen (raw) - (g_str_has_suffix (raw, "'s") ? 2 : 4)] = '\0';
+
+      key = name_key (CC_TOK (doc, last)->low);
+      src->person = TRUE;
+      src->named = TRUE;
+      src->name = g_strdup (remember_person (doc, raw, src->country));
+      if (src->name == NULL)
+        src->name = g_strdup (raw);
+      if (src->country == NULL && (country = g_hash_table_lookup (doc->people_country, key)))
+        src->country = g_strdup (country);
+    }
+  else if (body != NULL)
+    {
+      src->name = g_strdup (body->str);
+      src->named = TRUE;
+    }
+  else
+    {
+      src->name = _cc_doc_span (doc, first, last);
+      /* "Washington", "Yonhap News", "Daily NK" name a body; "the
+       * official" does not */
+      src->named = CC_TOK (doc, first)->upper;
+    }
+
+  return src;
+}
+
+/* Finds every attribution of one sentence. */
+static GPtrArray *
+find_sources (CcExtractor *self,
+              CcDoc       *doc,
+              guint        sentence)
+{
+  GPtrArray *sources = g_ptr_array_new_with_free_func (_cc_source_free);
+  guint start = _cc_doc_sentence_start (doc, sentence);
+  guint end = _cc_doc_sentence_end (doc, sentence);
+  g_autofree char *date = _cc_extractor_sentence_date (self, doc, sentence);
+
+  for (guint v = start; v < end; v++)
+    {
+      guint n, first, last;
+      CcSource *src = NULL;
+
+      if (!cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, v, &n))
+        continue;
+
+      if (cc_is_word (doc, v, "according"))
+        {
+          if (phrase_after (self, doc, v + n, end, &first, &last))
+            src = make_source (self, doc, first, last, v);
+        }
+      else if (cc_is_word (doc, v, "cited") || cc_is_word (doc, v, "quoted"))
+        {
+          /* "X cited Y as saying": Y when it names a person, else "X (citing Y)" */
+          guint xf, xl, yf, yl;
+
+          if (phrase_after (self, doc, v + 1, end, &yf, &yl))
+            {
+              CcSource *y = make_source (self, doc, yf, yl, v);
+
+              if (y->person || v == start ||
+                  !phrase_before (self, doc, start, v - 1, &xf, &xl))
+                src = y;
+              else
+                {
+                  CcSource *x = make_source (self, doc, xf, xl, v);
+                  char *relay = g_strdup_printf ("%s (citing %s)", x->name, y->name);
+
+                  g_free (x->name);
+                  x->name = relay;
+                  if (x->country == NULL)
+                    x->country = g_strdup (y->country);
+                  _cc_source_free (y);
+                  src = x;
+                }
+            }
+        }
+      else if (v > start && phrase_before (self, doc, start, v - 1, &first, &last))
+        {
+          /* skip adverbs between the source and its verb: "Zelenskyy earlier said" */
+          src = make_source (self, doc, first, last, v);
+        }
+      else if (v > start)
+        {
+          guint j = v;
+
+          while (j > start && CC_TOK (doc, j - 1)->kind == CC_TOK_WORD &&
+                 IN (adverbs, CC_TOK (doc, j - 1)->low) && v - j < 3)
+            j--;
+          if (j < v && j > start && phrase_before (self, doc, start, j - 1, &first, &last))
+            src = make_source (self, doc, first, last, v);
+        }
+
+      /* "…,” said Hong Jang-won" */
+      if (src == NULL && v + 1 < end && CC_TOK (doc, v + 1)->upper &&
+          (v == start || cc_is_punct (doc, v - 1, ",”\"")) &&
+          phrase_after (self, doc, v + 1, end, &first, &last))
+        {
+          src = make_source (self, doc, first, last, v);
+          /* the title after the name tells its country */
+          if (src->country == NULL && cc_is_punct (doc, last + 1, ","))
+            {
+              const char *country = country_in (self, doc, last + 2, MIN (end, last + 12) - 1);
+
+              src->country = g_strdup (country);
+            }
+        }
+
+      if (src != NULL)
+        {
+          src->date = g_strdup (date);
+          g_ptr_array_add (sources, src);
+        }
+      v += n - 1;
+    }
+
+  return sources;
+}
+
+static GPtrArray *
+sentence_sources (CcExtractor *self,
+                  CcDoc       *doc,
+                  guint        sentence)
+{
+  GPtrArray *sources;
+
+  if (doc->sources->len <= sentence)
+    g_ptr_array_set_size (doc->sources, doc->sentences->len);
+
+  if (!(sources = g_ptr_array_index (doc->sources, sentence)))
+    {
+      /* Earlier sentences first: names they introduce are needed here. */
+      for (guint s = sentence > CARRY_REACH ? sentence - CARRY_REACH : 0; s < sentence; s++)
+        if (g_ptr_array_index (doc->sources, s) == NULL)
+          g_ptr_array_index (doc->sources, s) = find_sources (self, doc, s);
+      sources = find_sources (self, doc, sentence);
+      g_ptr_array_index (doc->sources, sentence) = sources;
+    }
+
+  return sources;
+}
+
+/* The last named source before @sentence that fits @want: a person for
+ * "he", or one whose words hold "official" for "the official". */
+static const CcSource *
+carried_source (CcExtractor    *self,
+                CcDoc          *doc,
+                guint           sentence,
+                const CcSource *want)
+{
+  const char *head = want != NULL ? CC_TOK (doc, want->last)->low : NULL;
+  gboolean pronoun = want != NULL && is_pronoun (doc, want->first, want->last);
+  gboolean person = pronoun && (!strcmp (head, "he") || !strcmp (head, "she"));
+
+  for (guint s = sentence + 1; s-- > 0 && sentence - s <= CARRY_REACH;)
+    {
+      GPtrArray *sources = sentence_sources (self, doc, s);
+
+      for (guint k = sources->len; k-- > 0;)
+        {
+          const CcSource *src = g_ptr_array_index (sources, k);
+
+          if (src == want || !src->named || (s == sentence && want != NULL && src->verb > want->verb))
+            continue;
+          if (person && !src->person)
+            continue;
+          if (want != NULL && !pronoun && !src->person &&
+              strstr (src->name, head) == NULL)
+            continue;
+          if (want != NULL && !pronoun && src->person && strcmp (head, "official") != 0 &&
+              strcmp (head, "spokesman") != 0 && strcmp (head, "minister") != 0 &&
+              strcmp (head, "president") != 0)
+            continue;
+          return src;
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * _cc_extractor_source:
+ *
+ * Returns: (nullable): the source of the quantity @q
+ */
+const CcSource *
+_cc_extractor_source (CcExtractor *self,
+                      CcDoc       *doc,
+                      CcQuantity  *q)
+{
+  guint sentence = CC_TOK (doc, q->first)->sentence;
+  GPtrArray *sources;
+  const CcSource *before = NULL, *after = NULL, *src;
+
+  if (doc->people == NULL)
+    {
+      doc->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      doc->people_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      doc->sources = g_ptr_array_new_with_free_func (free_sources);
+    }
+
+  sources = sentence_sources (self, doc, sentence);
+  for (guint k = 0; k < sources->len; k++)
+    {
+      const CcSource *s = g_ptr_array_index (sources, k);
+
+      if (s->verb < q->first)
+        before = s;
+      else if (after == NULL)
+        after = s;
+    }
+
+  src = before != NULL ? before : after;
+
+  if (src != NULL && (!src->named || is_pronoun (doc, src->first, src->last)))
+    {
+      const CcSource *antecedent = carried_source (self, doc, sentence, src);
+
+      if (antecedent != NULL)
+        return antecedent;
+      return src->named ? src : (is_pronoun (doc, src->first, src->last) ? NULL : src);
+    }
+
+  /* A quotation standing alone belongs to whoever spoke last. */
+  if (src == NULL && CC_TOK (doc, q->first)->in_quote && sentence > 0)
+    return carried_source (self, doc, sentence - 1, NULL);
+
+  return src;
+}

@@ -1,0 +1,314 @@
+/* cc-extractor-tokens.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The extractor's tokenizer: one pass over the text that cuts it into
+ * words, numbers and punctuation with their byte and character offsets,
+ * and into sentences. It allocates nothing per token but the token itself
+ * in one growing array, so that it keeps up with large libraries. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+
+gboolean
+_cc_doc_word_at (gpointer  user_data,
+                 guint     index,
+                 CcWord   *word)
+{
+  CcDoc *doc = user_data;
+  CcToken *tok;
+
+  if (index >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, index);
+  word->low = tok->low;
+  word->capitals = tok->capitals;
+  return TRUE;
+}
+
+guint
+_cc_doc_sentence_start (CcDoc *doc,
+                        guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence);
+}
+
+guint
+_cc_doc_sentence_end (CcDoc *doc,
+                      guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence + 1);
+}
+
+char *
+_cc_doc_span (CcDoc *doc,
+              guint  first,
+              guint  last)
+{
+  CcToken *a = CC_TOK (doc, first);
+  CcToken *b = CC_TOK (doc, last);
+
+  return g_strndup (doc->text + a->start, b->start + b->len - a->start);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         c == 0x2009 || c == 0x2002 || c == 0x2003 || c == 0x200B;
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static inline gunichar
+char_at (const char *p)
+{
+  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+}
+
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
+/* The lower-case form used for look-ups: ASCII folded, typographic
+ * apostrophes made plain. Words too long for any list get "". */
+static void
+token_set_low (CcToken    *tok,
+               const char *text)
+{
+  const guchar *p = (const guchar *)text + tok->start;
+  const guchar *end = p + tok->len;
+  guint j = 0;
+  gboolean lower = FALSE, upper = FALSE;
+
+  while (p < end && j < CC_MAX_WORD - 1)
+    {
+      if (p[0] == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
+        {
+          tok->low[j++] = '\'';
+          p += 3;
+          continue;
+        }
+      lower |= g_ascii_islower (*p);
+      upper |= g_ascii_isupper (*p);
+      tok->low[j++] = g_ascii_tolower (*p);
+      p++;
+    }
+  tok->low[j] = '\0';
+  if (p < end)
+    tok->low[0] = '\0';
+  tok->capitals = upper && !lower;
+}
+
+/* Is the '.' after this word an abbreviation's rather than a full stop? */
+static gboolean
+is_abbreviation (const CcToken *tok)
+{
+  static const char * const abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "maj", "capt", "rep", "sen", "gov",
+    "st", "jr", "sr", "prof", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "gens",
+  };
+
+  if (tok->kind != CC_TOK_WORD)
+    return FALSE;
+  if (tok->clen == 1)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
+    if (strcmp (tok->low, abbrevs[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+read_number (const char *p)
+{
+  const char *q = p;
+  guint group = 0;
+
+  for (;;)
+    {
+      while (g_ascii_isdigit (*q))
+        q++, group++;
+      if ((*q == ',' || *q == '.') && g_ascii_isdigit (q[1]))
+        {
+          q++;
+          group = 0;
+          continue;
+        }
+      /* "10 000": a space then exactly three digits */
+      if (*q == ' ' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]) &&
+          g_ascii_isdigit (q[3]) && !g_ascii_isdigit (q[4]) && q[4] != ',' && q[4] != '.' &&
+          group <= 3 && q - p <= 7)
+        {
+          q++;
+          group = 0;
+          continue;
+        }
+      return q;
+    }
+}
+
+static const char *
+read_word (const char *p,
+           guint32    *clen)
+{
+  const char *q = p;
+
+  *clen = 0;
+  while (*q != '\0')
+    {
+      gunichar d = char_at (q);
+      const char *after = next_char (q);
+
+      if (is_word_char (d) || (d < 0x80 && g_ascii_isdigit (d)))
+        ;
+      /* inner apostrophes, dots and hyphens: Korea's, U.S., Jang-won */
+      else if ((d == '\'' || d == 0x2019 || d == '.' || d == '-') && q > p &&
+               is_word_char (char_at (after)))
+        ;
+      else
+        break;
+      q = after;
+      (*clen)++;
+    }
+
+  return q;
+}
+
+static void
+start_sentence (CcDoc    *doc,
+                gboolean *new_sentence)
+{
+  if (*new_sentence)
+    {
+      guint first = doc->tokens->len;
+
+      g_array_append_val (doc->sentences, first);
+      *new_sentence = FALSE;
+    }
+}
+
+void
+_cc_doc_tokenize (CcDoc *doc)
+{
+  const char *text = doc->text;
+  const char *p = text;
+  guint32 cpos = 0;
+  guint32 sentence = 0;
+  gboolean new_sentence = TRUE;
+  gboolean in_quote = FALSE;
+
+  while (*p != '\0')
+    {
+      gunichar c = char_at (p);
+      const char *next = next_char (p);
+      CcToken tok = { 0 };
+
+      if (is_space (c))
+        {
+          if (c == '\n')
+            {
+              if (!new_sentence)
+                {
+                  sentence++;
+                  new_sentence = TRUE;
+                }
+              in_quote = FALSE;
+            }
+          if (doc->tokens->len > 0)
+            CC_TOK (doc, doc->tokens->len - 1)->space_after = TRUE;
+          p = next;
+          cpos++;
+          continue;
+        }
+
+      start_sentence (doc, &new_sentence);
+      tok.start = p - text;
+      tok.cstart = cpos;
+      tok.sentence = sentence;
+
+      if (c < 0x80 && g_ascii_isdigit (c))
+        {
+          const char *q = read_number (p);
+
+          tok.kind = CC_TOK_NUMBER;
+          /* "1st", "10am", "3D" are words, not numbers */
+          if (g_ascii_isalpha (*q))
+            {
+              while (g_ascii_isalnum (*q))
+                q++;
+              tok.kind = CC_TOK_WORD;
+            }
+          tok.len = q - p;
+          tok.clen = tok.len;
+          next = q;
+        }
+      else if (is_word_char (c))
+        {
+          next = read_word (p, &tok.clen);
+          tok.kind = CC_TOK_WORD;
+          tok.len = next - p;
+        }
+      else
+        {
+          tok.kind = CC_TOK_PUNCT;
+          tok.len = next - p;
+          tok.clen = 1;
+          if (c == 0x201C)
+            in_quote = TRUE;
+          else if (c == 0x201D)
+            in_quote = FALSE;
+          else if (c == '"')
+            in_quote = !in_quote;
+        }
+
+      tok.upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+      tok.in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
+      token_set_low (&tok, text);
+      g_array_append_val (doc->tokens, tok);
+      cpos += tok.clen;
+      p = next;
+
+      /* A sentence ends at . ! ? followed by white space, or at a closing
+       * quote right after them, unless the '.' ends an abbreviation. */
+      if (tok.kind == CC_TOK_PUNCT && (*p == '\0' || is_space (char_at (p))))
+        {
+          guint n = doc->tokens->len;
+          gboolean ends = FALSE;
+
+          if (c == '!' || c == '?')
+            ends = TRUE;
+          else if (c == '.')
+            ends = !(n >= 2 && is_abbreviation (CC_TOK (doc, n - 2)));
+          else if (c == 0x201D || c == '"')
+            ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
+
+          if (ends)
+            {
+              sentence++;
+              new_sentence = TRUE;
+              in_quote = FALSE;
+            }
+        }
+    }
+
+  {
+    guint end = doc->tokens->len;
+
+    g_array_append_val (doc->sentences, end);
+  }
+}

@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "cc-application.h"
 #include "cc-article.h"
@@ -259,13 +260,22 @@ check_accessible_names (GtkWidget *widget,
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
-  /* A menu button's inner toggle is named by the menu button itself. */
-  if (is_control (widget) && !(parent != NULL && GTK_IS_MENU_BUTTON (parent)))
+  /* A menu button's inner toggle is named by the menu button itself, and
+   * libadwaita's toasts are libadwaita's business. */
+  if (is_control (widget)
+      && !(parent != NULL && GTK_IS_MENU_BUTTON (parent))
+      && !is_inside_toast (widget))
     {
-      gboolean named =
-        gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
-        || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY)
-        || button_has_visible_label (widget);
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+      /* GtkButton points labelled-by at its child whatever the child is,
+       * an icon included, so for buttons only visible text counts. */
+      if (!named && (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)))
+        named = button_has_visible_label (widget);
+      else if (!named)
+        named = gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
       (*n_checked)++;
       if (!named)
@@ -273,12 +283,11 @@ check_accessible_names (GtkWidget *widget,
                                 G_OBJECT_TYPE_NAME (widget),
                                 gtk_widget_get_tooltip_text (widget) ?: "no tooltip");
 
-      /* Our icon-only buttons also explain themselves on hover (the
-       * window controls and libadwaita's toast close button do not). */
+      /* Icon-only buttons also explain themselves on hover (the window
+       * controls are named, and known to everyone, without one). */
       if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL
           && gtk_widget_get_tooltip_text (widget) == NULL
-          && !(parent != NULL && GTK_IS_WINDOW_CONTROLS (parent))
-          && !is_inside_toast (widget))
+          && !(parent != NULL && GTK_IS_WINDOW_CONTROLS (parent)))
         g_string_append_printf (missing, " %s(icon %s without tooltip)",
                                 G_OBJECT_TYPE_NAME (widget),
                                 gtk_button_get_icon_name (GTK_BUTTON (widget)));
@@ -398,6 +407,62 @@ count_highlightable_claims (CcArticle *article)
     }
 
   return count;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Files the importer refuses are summed up in a toast whose Details
+ * button lists them by name. */
+static void
+check_refused_files (CcWindow *window)
+{
+  g_autofree char *folder = g_build_filename (tmpdir, "refused", NULL);
+  g_autofree char *empty = g_build_filename (folder, "empty-article.txt", NULL);
+  g_autofree char *binary = g_build_filename (folder, "binary-article.txt", NULL);
+  const char *paths[] = { folder, NULL };
+  static const char binary_data[] = { 'a', 0, 1, 2, 0, 'b', 0, 0, 3 };
+  GListModel *library = G_LIST_MODEL (cc_window_get_library (window));
+  guint n_before = g_list_model_get_n_items (library);
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (binary, binary_data, sizeof binary_data, NULL));
+
+  g_assert_null (find_message_dialog ());
+  cc_window_import (window, paths);
+  g_assert_true (wait_until (not_importing, window));
+  g_assert_cmpuint (g_list_model_get_n_items (library), ==, n_before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-details", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_nonnull (extra);
+  labels = find_all (extra, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    g_string_append (listed, gtk_label_get_text (g_ptr_array_index (labels, i)));
+  g_assert_nonnull (strstr (listed->str, "empty-article.txt"));
+  g_assert_nonnull (strstr (listed->str, "binary-article.txt"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -533,6 +598,8 @@ check_sample (CcApplication *app)
   g_assert_true (wait_until (not_importing, window));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "import"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SAMPLE_ARTICLES);
+
+  check_refused_files (window);
 
   /* Every control has an accessible name. */
   check_accessible_names (GTK_WIDGET (window), missing, &n_checked);

@@ -154,31 +154,26 @@ cc_window_actions_show_import_details (GtkWidget  *widget,
                                        GVariant   *param)
 {
   CcWindow *self = CC_WINDOW (widget);
-  g_autoptr(GString) text = NULL;
   GtkWidget *dialog;
   GtkWidget *scroller;
-  GtkWidget *label;
+  GtkWidget *box;
 
   if (self->import_messages == NULL || self->import_messages->len == 0)
     return;
 
-  text = g_string_new (NULL);
+  /* One label per file, so that wrapped lines do not run together. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < self->import_messages->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, g_ptr_array_index (self->import_messages, i));
-    }
+    gtk_box_append (GTK_BOX (box),
+                    g_object_new (GTK_TYPE_LABEL,
+                                  "label", g_ptr_array_index (self->import_messages, i),
+                                  "wrap", TRUE,
+                                  "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                  "xalign", 0.0f,
+                                  NULL));
 
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", text->str,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "xalign", 0.0f,
-                        "yalign", 0.0f,
-                        NULL);
   scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "child", label,
+                           "child", box,
                            "hscrollbar-policy", GTK_POLICY_NEVER,
                            "propagate-natural-height", TRUE,
                            "max-content-height", 320,

@@ -138,6 +138,79 @@ test_offsets_are_characters (void)
   g_assert_cmpuint (cc_claim_get_end (claim) - cc_claim_get_start (claim), ==, 5);
 }
 
+typedef struct
+{
+  const char    *text;
+  const char    *quantity;
+  const char    *claimant;
+  const char    *country;
+  CcClaimStatus  status;
+  gboolean       hedged;
+  const char    *event_date;
+} ContextCase;
+
+/* Stories other than the sample's, published on Tuesday 2024-10-15. */
+static void
+test_other_stories (void)
+{
+  static const ContextCase cases[] = {
+    { "At least 41,000 people have been killed in Gaza since the war began, according to the "
+      "Gaza Health Ministry.", "41,000", "Gaza Health Ministry", "Gaza", CC_CLAIM_STATUS_KILLED,
+      FALSE, NULL },
+    { "Gaza's health ministry said the war goes on. The ministry said on Monday that more than 95,000 "
+      "people had been wounded.", "95,000", "Gaza's health ministry", "Gaza",
+      CC_CLAIM_STATUS_INJURED, FALSE, "2024-10-14" },
+    { "Israel says it has killed about 17,000 militants, a figure that could not be independently "
+      "verified.", "17,000", "Israel", "Israel", CC_CLAIM_STATUS_KILLED, TRUE, NULL },
+    { "The death toll from the strike rose to 32, officials said.", "32", "officials", NULL,
+      CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "Organizers said 250,000 people joined the march in Paris on Saturday.", "250,000",
+      "Organizers", NULL, CC_CLAIM_STATUS_OTHER, FALSE, "2024-10-12" },
+    { "Police arrested 112 people, Interior Minister Gerald Darmanin said.", "112",
+      "Gerald Darmanin", NULL, CC_CLAIM_STATUS_CAPTURED, FALSE, NULL },
+    { "The UN refugee agency said nearly 6.5 million Ukrainians have fled the country.", "6.5 million",
+      "UN refugee agency", "United Nations", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "About 7.1 million people are displaced, the International Organization for Migration "
+      "estimated.", "7.1 million", "International Organization for Migration", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Russian President Vladimir Putin said on Friday that nearly 700,000 Russian soldiers are "
+      "fighting in Ukraine.", "700,000", "Vladimir Putin", "Russia", CC_CLAIM_STATUS_FIGHTING,
+      FALSE, "2024-10-11" },
+    { "British intelligence estimated that up to 450,000 Russian troops had been killed or wounded.",
+      "450,000", "British intelligence", "United Kingdom", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "NATO Secretary General Mark Rutte spoke in Brussels. Over 600,000 soldiers have been "
+      "killed or injured, according to Rutte.", "600,000", "Mark Rutte", "NATO",
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Deputy Pentagon Press Secretary Sabrina Singh said yesterday that 10,000 soldiers were sent.",
+      "10,000", "Sabrina Singh", "United States", CC_CLAIM_STATUS_SENT, FALSE, "2024-10-14" },
+    { "A Ukrainian military intelligence official, speaking on condition of anonymity, said "
+      "“several thousand” soldiers are training.", "several thousand",
+      "Ukrainian military intelligence official", "Ukraine", CC_CLAIM_STATUS_TRAINING, FALSE,
+      NULL },
+    { "Kyiv says Pyongyang could send as many as 12,000 soldiers.", "12,000", "Kyiv", "Ukraine",
+      CC_CLAIM_STATUS_PREPARING, TRUE, NULL },
+    { "“We saw 5,000 protesters,” said Anna Kowalska, a spokeswoman for Poland’s police.",
+      "5,000", "Anna Kowalska", "Poland", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const ContextCase *c = &cases[i];
+      g_autoptr(GPtrArray) claims = cc_extractor_extract (cc_extractor_get_default (), c->text,
+                                                          "2024-10-15");
+      CcClaim *claim = only_claim (claims, c->text);
+
+      g_test_message ("%s", c->text);
+      g_assert_cmpstr (cc_claim_get_text (claim), ==, c->quantity);
+      g_assert_cmpstr (cc_claim_get_claimant (claim), ==, c->claimant);
+      g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, c->country);
+      g_assert_cmpstr (cc_claim_status_to_string (cc_claim_get_status (claim)), ==,
+                       cc_claim_status_to_string (c->status));
+      g_assert_cmpint (cc_claim_get_hedged (claim), ==, c->hedged);
+      g_assert_cmpstr (cc_claim_get_event_date (claim), ==, c->event_date);
+    }
+}
+
 static void
 test_bad_text (void)
 {
@@ -474,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/extractor/quantities", test_quantities);
   g_test_add_func ("/extractor/not-claims", test_not_claims);
   g_test_add_func ("/extractor/offsets-are-characters", test_offsets_are_characters);
+  g_test_add_func ("/extractor/other-stories", test_other_stories);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   g_test_add_func ("/extractor/gold", test_gold);
 

@@ -41,7 +41,7 @@ subject_status (CcDoc      *doc,
       const char *w = CC_TOK (doc, i)->low;
 
       if (!strcmp (w, "killed") || !strcmp (w, "dead") || !strcmp (w, "deaths") ||
-          !strcmp (w, "fatalities") || !strcmp (w, "died"))
+          !strcmp (w, "fatalities") || !strcmp (w, "died") || !strcmp (w, "death"))
         killed = TRUE;
       else if (!strcmp (w, "wounded") || !strcmp (w, "injured"))
         injured = TRUE;
@@ -87,7 +87,9 @@ intent_before (CcExtractor *self,
       if ((pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, j, &n)) &&
           pv->status == CC_CLAIM_STATUS_PREPARING)
         return TRUE;
-      if (cc_is_word (doc, j, "will") || cc_is_word (doc, j, "would"))
+      if (cc_is_word (doc, j, "will") || cc_is_word (doc, j, "would") ||
+          cc_is_word (doc, j, "could") || cc_is_word (doc, j, "might") ||
+          (cc_is_word (doc, j, "may") && !CC_TOK (doc, j)->upper))
         return TRUE;
     }
   return FALSE;
@@ -122,7 +124,7 @@ _cc_extractor_status (CcExtractor *self,
       const CcPhraseValue *pv;
       guint n;
 
-      if (clause_break (doc, i) || cc_is_punct (doc, i, ","))
+      if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER)
         break;
       if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
         continue;

@@ -342,6 +342,60 @@ read_subject_after (CcExtractor *self,
   return FALSE;
 }
 
+/* "The death toll rose to 32", "police put the number at 40,000": a
+ * noun of counting before the quantity stands for the people. */
+static gboolean
+read_count_noun (CcExtractor *self,
+                 CcDoc       *doc,
+                 guint        start,
+                 CcQuantity  *q)
+{
+  static const char * const links[] = {
+    "at", "to", "reached", "hit", "passed", "topped", "exceeded", "surpassed", "is", "was",
+    "stood", "stands", "of", "climbed", "rose", "jumped",
+  };
+  static const char * const counts[] = {
+    "toll", "tally", "number", "figure", "count", "turnout", "crowd", "crowds", "attendance",
+  };
+  guint link = q->first;
+  gboolean linked = FALSE;
+
+  if (q->qualifier != NULL || (link > start && CC_TOK (doc, link - 1)->kind == CC_TOK_WORD &&
+                               cc_phrase_set_match_back (self->lexicon->qualifiers,
+                                                         _cc_doc_word_at, doc, link - 1, NULL)))
+    {
+      guint n = 0;
+
+      cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, link - 1, &n);
+      link -= MIN (n, link - start);
+    }
+  if (link == start)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (links); k++)
+    linked |= cc_is_word (doc, link - 1, links[k]);
+  if (!linked)
+    return FALSE;
+
+  for (guint i = link - 1; i-- > start && link - 1 - i <= 6;)
+    {
+      gboolean count = FALSE;
+      guint n;
+
+      for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
+        count |= cc_is_word (doc, i, counts[k]);
+      if (!count)
+        continue;
+      /* "the number of tanks" counts no people */
+      if (cc_is_word (doc, i + 1, "of") && !people_noun_at (self, doc, i + 2, &n))
+        return FALSE;
+      q->subject_first = i > start && cc_is_word (doc, i - 1, "death") ? i - 1 : i;
+      q->subject_last = i;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The people counted by an earlier quantity or named earlier in the
  * sentence, for quantities that stand alone: "11,000 troops … with 2,600
  * poised to be deployed". */
@@ -380,7 +434,7 @@ read_subject_before (CcExtractor *self,
     verb = TRUE;
 
   if (!verb)
-    return FALSE;
+    return read_count_noun (self, doc, start, q);
 
   for (guint i = q->first; i-- > start && q->first - i <= ELLIPSIS_REACH;)
     {

@@ -199,6 +199,41 @@ remember_person (CcDoc      *doc,
   }
 }
 
+/* Looks for an earlier mention of the surname at @i with the given names
+ * before it ("NATO Secretary General Mark Rutte spoke …" for a later
+ * "Rutte said") and remembers that person. */
+static gboolean
+introduce_person (CcExtractor *self,
+                  CcDoc       *doc,
+                  guint        i)
+{
+  const char *surname = CC_TOK (doc, i)->low;
+
+  for (guint j = i; j-- > 1;)
+    {
+      guint k = j;
+      guint sentence_start;
+      g_autofree char *full = NULL;
+
+      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
+        continue;
+      while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
+        k--;
+      if (k == j)
+        continue;
+
+      sentence_start = _cc_doc_sentence_start (doc, CC_TOK (doc, k)->sentence);
+      full = _cc_doc_span (doc, k, j);
+      remember_person (doc, full,
+                       k > sentence_start
+                         ? country_in (self, doc, MAX (sentence_start, k >= 6 ? k - 6 : 0), k - 1)
+                         : NULL);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Source phrases ----------------------------------------------------------- */
 
 static gboolean
@@ -218,6 +253,22 @@ np_word (CcExtractor *self,
   return is_title (self, doc, i) || IN (np_words, tok->low) ||
          cc_phrase_set_contains (self->lexicon->people_nouns, tok->low) ||
          country_at (self, doc, i, &n) != NULL;
+}
+
+/* A lower-case word that may stand inside a source phrase ("UN refugee
+ * agency", "civil defence spokesman"): not a stop word, not an adverb. */
+static gboolean
+loose_word (CcExtractor *self,
+            CcDoc       *doc,
+            guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+
+  return tok->kind == CC_TOK_WORD && !tok->upper &&
+         !cc_phrase_set_contains (self->lexicon->stop_words, tok->low) &&
+         !IN (adverbs, tok->low) && !g_str_has_suffix (tok->low, "ly") &&
+         !g_str_has_suffix (tok->low, "ed") && !g_str_has_suffix (tok->low, "ing") &&
+         !cc_phrase_set_contains (self->lexicon->attribution_verbs, tok->low);
 }
 
 /* The source phrase that ends at @last, read backwards. */
@@ -253,15 +304,23 @@ phrase_before (CcExtractor *self,
       i = last + 1;
     }
 
-  while (i > start && np_word (self, doc, i - 1))
+  while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
     i--;
-  /* "chief of military intelligence" */
-  while (i > start + 1 && cc_is_word (doc, i - 1, "of") && np_word (self, doc, i - 2))
+  /* "chief of military intelligence", "Organization for Migration" */
+  while (i > start + 1 && (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for")) &&
+         np_word (self, doc, i - 2))
     {
       i--;
-      while (i > start && np_word (self, doc, i - 1))
+      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
         i--;
     }
+  /* a phrase starts with a name, a title or a noun of sources, not with
+   * whatever lower-case words came before */
+  if (!(i > start && (cc_is_word (doc, i - 1, "a") || cc_is_word (doc, i - 1, "an") ||
+                      cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "its") ||
+                      cc_is_word (doc, i - 1, "their"))))
+    while (i <= last && loose_word (self, doc, i) && !np_word (self, doc, i))
+      i++;
 
   if (i > last)
     return FALSE;
@@ -362,6 +421,38 @@ make_source (CcExtractor *self,
     name_first = last;
 
   src->country = g_strdup (country_in (self, doc, first, last));
+
+  /* The whole phrase names a place or body: "Washington", "the United
+   * Nations", "Israel". */
+  {
+    const CcPhraseValue *whole = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at,
+                                                      doc, first, &n);
+
+    if (whole != NULL && first + n - 1 == last)
+      {
+        src->name = g_strdup (whole->str);
+        src->named = TRUE;
+        return src;
+      }
+    whole = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, first, &n);
+    if (whole != NULL && first + n - 1 == last)
+      {
+        src->name = _cc_doc_span (doc, first, last);
+        src->named = TRUE;
+        return src;
+      }
+  }
+
+  /* One capitalised word is a person only when the article named that
+   * person in full before ("Rutte"); else it is a group ("Organizers"). */
+  if (name_first == last)
+    {
+      g_autofree char *key = name_key (CC_TOK (doc, last)->low);
+
+      if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
+          !(last > first && is_title (self, doc, last - 1)))
+        name_first = last + 1;
+    }
 
   if (name_first <= last)
     {
@@ -512,6 +603,15 @@ sentence_sources (CcExtractor *self,
   return sources;
 }
 
+static gboolean
+contains_word (const char *text,
+               const char *word)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, word) != NULL;
+}
+
 /* The last named source before @sentence that fits @want: a person for
  * "he", or one whose words hold "official" for "the official". */
 static const CcSource *
@@ -536,8 +636,7 @@ carried_source (CcExtractor    *self,
             continue;
           if (person && !src->person)
             continue;
-          if (want != NULL && !pronoun && !src->person &&
-              strstr (src->name, head) == NULL)
+          if (want != NULL && !pronoun && !src->person && !contains_word (src->name, head))
             continue;
           if (want != NULL && !pronoun && src->person && strcmp (head, "official") != 0 &&
               strcmp (head, "spokesman") != 0 && strcmp (head, "minister") != 0 &&

@@ -256,7 +256,15 @@ load_names (JsonObject *root,
           CcPhraseValue value = { 0, 0, key, 0 };
           const char *name = json_array_get_string_element (names, i);
 
-          if (name != NULL)
+          if (name != NULL && !g_str_has_suffix (name, "'s"))
+            {
+              g_autofree char *possessive = g_strconcat (name, "'s", NULL);
+
+              /* "Poland's police" names Poland as "Poland" does */
+              phrase_set_add (set, name, &value);
+              phrase_set_add (set, possessive, &value);
+            }
+          else if (name != NULL)
             phrase_set_add (set, name, &value);
         }
     }

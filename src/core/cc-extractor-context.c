@@ -297,60 +297,50 @@ month_at (CcDoc *doc,
   return 0;
 }
 
-/**
- * _cc_extractor_sentence_date:
- *
- * The day a sentence's statement was made, from its words ("on Thursday",
- * "Friday", "yesterday", "said on October 8") resolved against the
- * publication date; %NULL when it names no day.
- */
-char *
-_cc_extractor_sentence_date (CcExtractor *self,
-                             CcDoc       *doc,
-                             guint        sentence)
+/* The Julian day a sentence names, 0 for none. */
+static gint32
+find_day (CcExtractor *self,
+          CcDoc       *doc,
+          guint        sentence,
+          GDate       *published)
 {
-  g_autoptr(GDate) published = NULL;
   guint start = _cc_doc_sentence_start (doc, sentence);
   guint end = _cc_doc_sentence_end (doc, sentence);
-
-  if (!(published = parse_date (doc->published)))
-    return NULL;
 
   for (guint i = start; i < end; i++)
     {
       CcToken *tok = CC_TOK (doc, i);
+      const char *w = tok->low;
 
       if (tok->kind != CC_TOK_WORD)
         continue;
 
-      for (guint d = 0; d < G_N_ELEMENTS (weekdays); d++)
+      if (tok->upper && (w[0] == 'm' || w[0] == 't' || w[0] == 'w' || w[0] == 'f' || w[0] == 's'))
         {
-          GDateWeekday want = d + 1;
-          GDateWeekday have = g_date_get_weekday (published);
-          int back;
+          for (guint d = 0; d < G_N_ELEMENTS (weekdays); d++)
+            {
+              GDateWeekday want = d + 1;
+              int back;
 
-          if (!tok->upper || strcmp (tok->low, weekdays[d]) != 0)
-            continue;
-          /* "next Friday" is no day a statement was made on */
-          if (i > start && (cc_is_word (doc, i - 1, "next") || cc_is_word (doc, i - 1, "until")))
-            continue;
-          back = ((int)have - (int)want + 7) % 7;
-          if (i > start && cc_is_word (doc, i - 1, "last") && back == 0)
-            back = 7;
-          g_date_subtract_days (published, back);
-          return format_date (published);
+              if (strcmp (w, weekdays[d]) != 0)
+                continue;
+              /* "next Friday" is no day a statement was made on */
+              if (i > start && (cc_is_word (doc, i - 1, "next") || cc_is_word (doc, i - 1, "until")))
+                break;
+              back = ((int)g_date_get_weekday (published) - (int)want + 7) % 7;
+              if (i > start && cc_is_word (doc, i - 1, "last") && back == 0)
+                back = 7;
+              return doc->published_day - back;
+            }
         }
 
-      if (!strcmp (tok->low, "yesterday"))
-        {
-          g_date_subtract_days (published, 1);
-          return format_date (published);
-        }
-      if (!strcmp (tok->low, "today") || !strcmp (tok->low, "tonight"))
-        return format_date (published);
+      if (w[0] == 'y' && !strcmp (w, "yesterday"))
+        return doc->published_day - 1;
+      if (w[0] == 't' && (!strcmp (w, "today") || !strcmp (w, "tonight")))
+        return doc->published_day;
 
       /* "said on October 8", "On Oct. 8, …" */
-      if ((!strcmp (tok->low, "on")) && month_at (doc, i + 1) &&
+      if (w[0] == 'o' && !strcmp (w, "on") && month_at (doc, i + 1) &&
           (i == start || cc_phrase_set_match (self->lexicon->attribution_verbs,
                                               _cc_doc_word_at, doc, i - 1, NULL)))
         {
@@ -369,10 +359,57 @@ _cc_extractor_sentence_date (CcExtractor *self,
               /* a date after publication was last year's */
               if (g_date_compare (date, published) > 0)
                 g_date_subtract_years (date, 1);
-              return format_date (date);
+              return g_date_get_julian (date);
             }
         }
     }
 
-  return NULL;
+  return 0;
+}
+
+/**
+ * _cc_extractor_sentence_date:
+ *
+ * The day a sentence's statement was made, from its words ("on Thursday",
+ * "Friday", "yesterday", "said on October 8") resolved against the
+ * publication date; %NULL when it names no day.
+ */
+char *
+_cc_extractor_sentence_date (CcExtractor *self,
+                             CcDoc       *doc,
+                             guint        sentence)
+{
+  g_autoptr(GDate) published = NULL;
+  gint32 *day;
+
+  if (doc->days == NULL)
+    {
+      gint32 unknown = -1;
+
+      doc->days = g_array_new (FALSE, FALSE, sizeof (gint32));
+      for (guint s = 0; s + 1 < doc->sentences->len; s++)
+        g_array_append_val (doc->days, unknown);
+      published = parse_date (doc->published);
+      doc->published_day = published != NULL ? g_date_get_julian (published) : 0;
+    }
+
+  if (doc->published_day == 0 || sentence >= doc->days->len)
+    return NULL;
+
+  day = &g_array_index (doc->days, gint32, sentence);
+  if (*day < 0)
+    {
+      if (published == NULL)
+        published = g_date_new_julian (doc->published_day);
+      *day = find_day (self, doc, sentence, published);
+    }
+
+  if (*day <= 0)
+    return NULL;
+
+  {
+    g_autoptr(GDate) date = g_date_new_julian (*day);
+
+    return format_date (date);
+  }
 }

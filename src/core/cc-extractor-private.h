@@ -35,6 +35,8 @@ typedef struct
   guint8  capitals;    /* every letter a capital */
   guint8  space_after; /* white space follows */
   guint8  in_quote;    /* inside quotation marks */
+  guint8  hyphen;      /* a word with a hyphen inside: "twenty-five" */
+  guint32 marks;       /* cc_lexicon_marks() of low */
   char    low[CC_MAX_WORD];
 } CcToken;
 
@@ -53,6 +55,7 @@ typedef struct
 
 typedef struct
 {
+  CcLexicon  *lexicon;
   const char *text;
   const char *published;
   GArray     *tokens;
@@ -60,6 +63,10 @@ typedef struct
   GArray     *sentences;
   /* per sentence: its sources, found on demand */
   GPtrArray  *sources;
+  /* per sentence: the Julian day of its statement, 0 for none, -1 while
+   * not looked for; and the publication's (0 when unknown) */
+  GArray     *days;
+  gint32      published_day;
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;

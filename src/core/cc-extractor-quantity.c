@@ -95,7 +95,7 @@ read_number (CcExtractor *self,
       *value = number_value (doc, i);
       *next = i + 1;
     }
-  else if (strchr (CC_TOK (doc, i)->low, '-') != NULL)
+  else if (CC_TOK (doc, i)->hyphen)
     {
       /* "twenty-five" */
       g_auto(GStrv) parts = g_strsplit (CC_TOK (doc, i)->low, "-", 2);
@@ -163,8 +163,15 @@ read_quantity (CcExtractor *self,
                guint       *next)
 {
   const CcPhraseValue *pv;
+  CcToken *tok = CC_TOK (doc, i);
   double value;
   guint n, after;
+
+  /* Most words start no quantity: one test of their marks says so. */
+  if (tok->kind == CC_TOK_WORD && !tok->hyphen &&
+      !cc_phrase_set_starts (self->lexicon->vague_amounts, tok->marks) &&
+      !cc_phrase_set_starts (self->lexicon->number_words, tok->marks))
+    return FALSE;
 
   memset (q, 0, sizeof *q);
   q->first = i;

@@ -209,13 +209,13 @@ introduce_person (CcExtractor *self,
 {
   const char *surname = CC_TOK (doc, i)->low;
 
-  for (guint j = i; j-- > 1;)
+  for (guint j = i; j-- > 1 && i - j < 4000;)
     {
       guint k = j;
       guint sentence_start;
       g_autofree char *full = NULL;
 
-      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
+      if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
       while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
         k--;

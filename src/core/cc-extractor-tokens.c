@@ -28,6 +28,7 @@ _cc_doc_word_at (gpointer  user_data,
   tok = CC_TOK (doc, index);
   word->low = tok->low;
   word->capitals = tok->capitals;
+  word->marks = tok->marks;
   return TRUE;
 }
 
@@ -85,32 +86,46 @@ next_char (const char *p)
 
 /* The lower-case form used for look-ups: ASCII folded, typographic
  * apostrophes made plain. Words too long for any list get "". */
-static void
+static guint
 token_set_low (CcToken    *tok,
-               const char *text)
+               const char *text,
+               guint32    *hash)
 {
   const guchar *p = (const guchar *)text + tok->start;
   const guchar *end = p + tok->len;
   guint j = 0;
   gboolean lower = FALSE, upper = FALSE;
+  guint32 h = 2166136261u;
 
   while (p < end && j < CC_MAX_WORD - 1)
     {
-      if (p[0] == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
+      guchar c = *p;
+
+      if (c == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
         {
-          tok->low[j++] = '\'';
-          p += 3;
-          continue;
+          c = '\'';
+          p += 2;
         }
-      lower |= g_ascii_islower (*p);
-      upper |= g_ascii_isupper (*p);
-      tok->low[j++] = g_ascii_tolower (*p);
+      else if (c >= 'A' && c <= 'Z')
+        {
+          upper = TRUE;
+          c += 'a' - 'A';
+        }
+      else if (c >= 'a' && c <= 'z')
+        lower = TRUE;
+      tok->low[j++] = c;
+      h = (h ^ c) * 16777619u;
       p++;
     }
   tok->low[j] = '\0';
   if (p < end)
-    tok->low[0] = '\0';
+    {
+      tok->low[0] = '\0';
+      j = 0;
+    }
   tok->capitals = upper && !lower;
+  *hash = h;
+  return j;
 }
 
 /* Is the '.' after this word an abbreviation's rather than a full stop? */
@@ -262,6 +277,7 @@ _cc_doc_tokenize (CcDoc *doc)
           next = read_word (p, &tok.clen);
           tok.kind = CC_TOK_WORD;
           tok.len = next - p;
+          tok.hyphen = memchr (p, '-', tok.len) != NULL;
         }
       else
         {
@@ -278,7 +294,13 @@ _cc_doc_tokenize (CcDoc *doc)
 
       tok.upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
       tok.in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
-      token_set_low (&tok, text);
+      {
+        guint32 hash;
+        guint len = token_set_low (&tok, text, &hash);
+
+        if (tok.kind != CC_TOK_NUMBER && len > 0)
+          tok.marks = cc_lexicon_marks_hashed (doc->lexicon, tok.low, len, hash);
+      }
       g_array_append_val (doc->tokens, tok);
       cpos += tok.clen;
       p = next;

@@ -154,6 +154,7 @@ cc_extractor_extract (CcExtractor *self,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return claims;
 
+  doc.lexicon = self->lexicon;
   doc.text = text;
   doc.published = published;
   doc.tokens = g_array_sized_new (FALSE, FALSE, sizeof (CcToken), strlen (text) / 5 + 16);
@@ -178,6 +179,7 @@ cc_extractor_extract (CcExtractor *self,
   g_array_unref (doc.tokens);
   g_array_unref (doc.sentences);
   g_clear_pointer (&doc.sources, g_ptr_array_unref);
+  g_clear_pointer (&doc.days, g_array_unref);
   g_clear_pointer (&doc.people, g_hash_table_unref);
   g_clear_pointer (&doc.people_country, g_hash_table_unref);
   return claims;

@@ -31,6 +31,9 @@ typedef struct
 
 struct _CcPhraseSet
 {
+  /* this set's bits in the lexicon's marks: first words, last words */
+  guint32     first_mark;
+  guint32     last_mark;
   /* first word → GPtrArray of Phrase, longest first */
   GHashTable *by_first;
   /* last word → GPtrArray of Phrase, longest first */
@@ -293,6 +296,101 @@ parse_object (JsonParser  *parser,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* Gives @set the next two mark bits and records its first and last
+ * words under them. */
+static void
+mark_set (GHashTable  *marks,
+          CcPhraseSet *set,
+          guint       *bit)
+{
+  g_assert (*bit + 1 < 32);
+  set->first_mark = 1u << (*bit)++;
+  set->last_mark = 1u << (*bit)++;
+
+  for (guint i = 0; i < set->phrases->len; i++)
+    {
+      Phrase *phrase = g_ptr_array_index (set->phrases, i);
+      const char *first = phrase->words[0];
+      const char *last = phrase->words[phrase->n_words - 1];
+      guint32 have;
+
+      have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, first));
+      g_hash_table_insert (marks, g_strdup (first), GUINT_TO_POINTER (have | set->first_mark));
+      have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, last));
+      g_hash_table_insert (marks, g_strdup (last), GUINT_TO_POINTER (have | set->last_mark));
+    }
+}
+
+guint32
+cc_lexicon_hash (const char *word,
+                 gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar)word[i]) * 16777619u;
+  return h;
+}
+
+/* The marks live in an open-addressing table keyed by the FNV-1a hash the
+ * tokenizer computes while it folds a word: a look-up per word of text is
+ * the extractor's hottest path. */
+static void
+build_mark_table (CcLexicon *lexicon)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint size = 1;
+
+  while (size < g_hash_table_size (lexicon->marks) * 4)
+    size <<= 1;
+  lexicon->n_slots = size;
+  lexicon->slots = g_new0 (CcMarkSlot, size);
+
+  g_hash_table_iter_init (&iter, lexicon->marks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      guint32 h = cc_lexicon_hash (key, len);
+      guint i = h & (size - 1);
+
+      while (lexicon->slots[i].word != NULL)
+        i = (i + 1) & (size - 1);
+      lexicon->slots[i].hash = h;
+      lexicon->slots[i].len = len;
+      lexicon->slots[i].word = key;
+      lexicon->slots[i].marks = GPOINTER_TO_UINT (value);
+    }
+}
+
+guint32
+cc_lexicon_marks_hashed (CcLexicon  *lexicon,
+                         const char *word,
+                         gsize       len,
+                         guint32     hash)
+{
+  guint mask = lexicon->n_slots - 1;
+
+  for (guint i = hash & mask; lexicon->slots[i].word != NULL; i = (i + 1) & mask)
+    {
+      const CcMarkSlot *slot = &lexicon->slots[i];
+
+      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
+        return slot->marks;
+    }
+
+  return 0;
+}
+
+guint32
+cc_lexicon_marks (CcLexicon  *lexicon,
+                  const char *word)
+{
+  gsize len = strlen (word);
+
+  return cc_lexicon_marks_hashed (lexicon, word, len, cc_lexicon_hash (word, len));
+}
+
 CcLexicon *
 cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
                            GBytes  *gazetteer_bytes,
@@ -322,6 +420,22 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
   lexicon->titles = load_list (places, "titles");
+
+  {
+    CcPhraseSet *sets[] = {
+      lexicon->people_nouns, lexicon->number_words, lexicon->scales, lexicon->vague_amounts,
+      lexicon->qualifiers, lexicon->status_words, lexicon->hedges, lexicon->stop_words,
+      lexicon->attribution_verbs, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->titles,
+    };
+    guint bit = 0;
+
+    lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+      mark_set (lexicon->marks, sets[i], &bit);
+    build_mark_table (lexicon);
+  }
+
   return lexicon;
 }
 
@@ -343,6 +457,8 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);
   phrase_set_free (lexicon->titles);
+  g_clear_pointer (&lexicon->marks, g_hash_table_unref);
+  g_free (lexicon->slots);
   g_free (lexicon);
 }
 
@@ -356,7 +472,8 @@ cc_phrase_set_match (CcPhraseSet *set,
   CcWord first;
   GPtrArray *list;
 
-  if (!word_at (user_data, index, &first) || !(list = g_hash_table_lookup (set->by_first, first.low)))
+  if (!word_at (user_data, index, &first) || !(first.marks & set->first_mark) ||
+      !(list = g_hash_table_lookup (set->by_first, first.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -397,7 +514,8 @@ cc_phrase_set_match_back (CcPhraseSet *set,
   CcWord word;
   GPtrArray *list;
 
-  if (!word_at (user_data, last, &word) || !(list = g_hash_table_lookup (set->by_last, word.low)))
+  if (!word_at (user_data, last, &word) || !(word.marks & set->last_mark) ||
+      !(list = g_hash_table_lookup (set->by_last, word.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -454,4 +572,11 @@ cc_phrase_set_contains (CcPhraseSet *set,
                         const char  *word)
 {
   return cc_phrase_set_lookup (set, word) != NULL;
+}
+
+gboolean
+cc_phrase_set_starts (CcPhraseSet *set,
+                      guint32      marks)
+{
+  return (marks & set->first_mark) != 0;
 }

@@ -16,6 +16,14 @@ typedef struct _CcPhraseSet CcPhraseSet;
 
 typedef struct
 {
+  guint32     hash;
+  guint32     len;
+  const char *word;
+  guint32     marks;
+} CcMarkSlot;
+
+typedef struct
+{
   /* lexicon.json */
   CcPhraseSet *people_nouns;
   CcPhraseSet *number_words;
@@ -31,6 +39,12 @@ typedef struct
   CcPhraseSet *bodies;
   CcPhraseSet *demonyms;
   CcPhraseSet *titles;
+
+  /* word → the sets it starts or ends a phrase of (bits), so that most
+   * words are dismissed with one look-up */
+  GHashTable  *marks;
+  CcMarkSlot  *slots;
+  guint        n_slots;
 } CcLexicon;
 
 typedef struct
@@ -43,8 +57,9 @@ typedef struct
 
 typedef struct
 {
-  const char *low;     /* the word in lower case */
+  const char *low;      /* the word in lower case */
   gboolean    capitals; /* written in capitals only ("US", "NATO") */
+  guint32     marks;    /* cc_lexicon_marks() of the word */
 } CcWord;
 
 /* Fills @word with the word at @index; FALSE past the end. */
@@ -52,6 +67,17 @@ typedef gboolean (*CcWordAt) (gpointer  user_data,
                               guint     index,
                               CcWord   *word);
 
+/* What the lexicon knows of @word: a bit per phrase set it may start or
+ * end a phrase of. Zero for most words of a text. */
+guint32              cc_lexicon_marks          (CcLexicon    *lexicon,
+                                                const char   *word);
+guint32              cc_lexicon_marks_hashed   (CcLexicon    *lexicon,
+                                                const char   *word,
+                                                gsize         len,
+                                                guint32       hash);
+/* FNV-1a, as cc_lexicon_marks_hashed() wants it. */
+guint32              cc_lexicon_hash           (const char   *word,
+                                                gsize         len);
 CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *lexicon,
                                                 GBytes       *gazetteer,
                                                 GError      **error);
@@ -74,5 +100,8 @@ const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
                                                 const char   *word);
 gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
+/* Whether a word with @marks may start a phrase of @set. */
+gboolean             cc_phrase_set_starts      (CcPhraseSet  *set,
+                                                guint32       marks);
 
 G_END_DECLS

@@ -454,6 +454,52 @@ test_refresh_keeps_corrections (Fixture       *f,
 }
 
 static void
+on_refreshed (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  guint *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *done = cc_library_refresh_claims_finish (CC_LIBRARY (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's start-up path: the same guarantees, off the main thread. */
+static void
+test_refresh_async (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcClaim) rejected = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  CcArticle *article;
+  guint done = G_MAXUINT;
+  guint n_before;
+  View claims;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  n_before = g_list_model_get_n_items (cc_article_get_claims (article));
+  rejected = g_list_model_get_item (cc_article_get_claims (article), 0);
+  g_assert_true (cc_library_set_claim_rejected (f->library, rejected, TRUE, &error));
+  g_assert_true (cc_store_replace_auto_claims (f->store, cc_article_get_id (article), none, 0,
+                                               &error));
+
+  view_attach (&claims, cc_library_get_claims (f->library));
+  cc_library_refresh_claims_async (f->library, NULL, on_refreshed, &done);
+  while (done == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (done, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (article)), ==, n_before);
+  g_assert_true (cc_claim_get_rejected (rejected));
+  view_assert_mirrors (&claims, cc_library_get_claims (f->library));
+  g_assert_false (g_ptr_array_find (claims.mirror, rejected, NULL));
+  view_detach (&claims, cc_library_get_claims (f->library));
+}
+
+static void
 test_remove_article (Fixture       *f,
                      gconstpointer  data)
 {
@@ -494,6 +540,7 @@ main (int   argc,
   ADD ("/library/search", test_search);
   ADD ("/library/import-async", test_import_async);
   ADD ("/library/refresh-keeps-corrections", test_refresh_keeps_corrections);
+  ADD ("/library/refresh-async", test_refresh_async);
   ADD ("/library/remove-article", test_remove_article);
 
   return g_test_run ();

@@ -96,5 +96,12 @@ GHashTable     *cc_library_search             (CcLibrary            *self,
                                                GError              **error);
 guint           cc_library_refresh_claims     (CcLibrary            *self,
                                                GCancellable         *cancellable);
+void            cc_library_refresh_claims_async (CcLibrary          *self,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+guint           cc_library_refresh_claims_finish (CcLibrary         *self,
+                                                  GAsyncResult      *result,
+                                                  GError           **error);
 
 G_END_DECLS

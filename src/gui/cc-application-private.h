@@ -19,6 +19,8 @@ struct _CcApplication
   char           *library_path;
   CcStore        *store;
   CcLibrary      *library;
+  /* Re-extraction of claims made by an older extractor, at start-up. */
+  GCancellable   *refresh;
 
   /* Why the library could not be opened; shown instead of a window. */
   GError         *startup_error;

@@ -28,6 +28,20 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+static void
+refresh_claims_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = cc_library_refresh_claims_finish (CC_LIBRARY (object), result, &error);
+
+  if (error != NULL)
+    g_warning ("Could not re-extract claims: %s", error->message);
+  else if (n > 0)
+    g_debug ("Re-extracted the claims of %u articles", n);
+}
+
 static gboolean
 open_library (CcApplication  *self,
               GError        **error)
@@ -64,6 +78,11 @@ open_library (CcApplication  *self,
 
   self->store = g_steal_pointer (&store);
   self->library = g_steal_pointer (&library);
+
+  /* Claims an older extractor made are made again, off the main thread;
+   * the user's corrections stay. */
+  self->refresh = g_cancellable_new ();
+  cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
 
   return TRUE;
 }
@@ -231,6 +250,8 @@ cc_application_dispose (GObject *object)
 {
   CcApplication *self = (CcApplication *)object;
 
+  g_cancellable_cancel (self->refresh);
+  g_clear_object (&self->refresh);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

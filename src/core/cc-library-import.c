@@ -1,0 +1,393 @@
+/* cc-library-import.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Importing into the library: files are read, their claims extracted and
+ * the articles stored on the calling thread (command line) or a worker
+ * (window); stored articles join the model on the caller's main context. */
+
+#define G_LOG_DOMAIN "cc-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-annotation.h"
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-extractor.h"
+#include "cc-importer.h"
+#include "cc-library-private.h"
+#include "cc-store.h"
+
+void
+cc_import_report_free (CcImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->messages, g_ptr_array_unref);
+  g_clear_pointer (&report->errors, g_ptr_array_unref);
+  g_free (report);
+}
+
+static CcImportReport *
+cc_import_report_new (void)
+{
+  CcImportReport *report = g_new0 (CcImportReport, 1);
+
+  report->messages = g_ptr_array_new_with_free_func (g_free);
+  report->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  return report;
+}
+
+typedef struct
+{
+  CcLibrary        *self;
+  char            **paths;
+  GMainContext     *context;
+  CcImportProgress  progress;
+  gpointer          progress_data;
+  GDestroyNotify    progress_notify;
+  /* Articles stored by the worker, waiting to join the model. */
+  GMutex            mutex;
+  GPtrArray        *pending;
+  guint             flush_queued : 1;
+  guint             threaded : 1;
+} ImportJob;
+
+typedef struct
+{
+  ImportJob *job;
+  double     fraction;
+  char      *path;
+} ProgressEvent;
+
+static void
+import_job_free (ImportJob *job)
+{
+  if (job->progress_notify != NULL)
+    job->progress_notify (job->progress_data);
+  g_clear_pointer (&job->pending, g_ptr_array_unref);
+  g_mutex_clear (&job->mutex);
+  g_strfreev (job->paths);
+  g_main_context_unref (job->context);
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+static gboolean
+flush_pending (gpointer data)
+{
+  ImportJob *job = data;
+  g_autoptr(GPtrArray) batch = NULL;
+
+  g_mutex_lock (&job->mutex);
+  batch = g_steal_pointer (&job->pending);
+  job->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  job->flush_queued = FALSE;
+  g_mutex_unlock (&job->mutex);
+
+  _cc_library_append_articles (job->self, batch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_add_article (ImportJob *job,
+                 CcArticle *article)
+{
+  gboolean queue;
+
+  if (!job->threaded)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, article);
+      _cc_library_append_articles (job->self, one);
+      return;
+    }
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_add (job->pending, g_object_ref (article));
+  queue = !job->flush_queued;
+  job->flush_queued = TRUE;
+  g_mutex_unlock (&job->mutex);
+
+  /* The job outlives the source: the task's callback flushes again
+   * before the job is freed, and the flush is idempotent. */
+  if (queue)
+    g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, flush_pending,
+                                job, NULL);
+}
+
+static gboolean
+emit_progress (gpointer data)
+{
+  ProgressEvent *ev = data;
+
+  ev->job->progress (ev->fraction, ev->path, ev->job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_event_free (gpointer data)
+{
+  ProgressEvent *ev = data;
+
+  g_free (ev->path);
+  g_free (ev);
+}
+
+static void
+job_progress (ImportJob  *job,
+              double      fraction,
+              const char *path)
+{
+  ProgressEvent *ev;
+
+  if (job->progress == NULL)
+    return;
+
+  if (!job->threaded)
+    {
+      job->progress (fraction, path, job->progress_data);
+      return;
+    }
+
+  ev = g_new0 (ProgressEvent, 1);
+  ev->job = job;
+  ev->fraction = fraction;
+  ev->path = g_strdup (path);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, emit_progress,
+                              ev, progress_event_free);
+}
+
+static void
+refuse (CcImportReport *report,
+        GError         *error)
+{
+  g_ptr_array_add (report->messages, g_strdup (error->message));
+  g_ptr_array_add (report->errors, error);
+  report->n_refused++;
+}
+
+/* Gives the article its claims: the extractor's, unless it brought its
+ * own (an export of this app). Returns the extractor version to record. */
+static guint
+prepare_claims (CcArticle *article)
+{
+  GListModel *claims = cc_article_get_claims (article);
+  guint n = g_list_model_get_n_items (claims);
+  g_autoptr(GPtrArray) found = NULL;
+  guint version = CC_EXTRACTOR_VERSION;
+
+  if (n > 0)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+          if (cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_AUTO)
+            version = MIN (version, cc_claim_get_extractor_version (claim));
+        }
+      return version;
+    }
+
+  found = cc_extractor_extract (cc_extractor_get_default (),
+                                cc_article_get_text (article),
+                                cc_article_get_published (article));
+  _cc_article_replace_claims (article, found);
+  return CC_EXTRACTOR_VERSION;
+}
+
+static void
+import_one_file (ImportJob      *job,
+                 CcImporter     *importer,
+                 const char     *path,
+                 CcImportReport *report)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) articles = NULL;
+  GError *error = NULL;
+
+  if (!(articles = cc_importer_load (importer, path, warnings, &error)))
+    {
+      refuse (report, error);
+      return;
+    }
+
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (report->messages, g_strdup (g_ptr_array_index (warnings, i)));
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (articles, i);
+      guint version = prepare_claims (article);
+
+      if (!cc_store_add_article (job->self->store, article, version, &error))
+        {
+          if (g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE))
+            {
+              g_autofree char *base = g_path_get_basename (path);
+
+              g_ptr_array_add (report->messages,
+                               g_strdup_printf (_("%s: skipped, %s"), base, error->message));
+              report->n_duplicates++;
+              g_clear_error (&error);
+            }
+          else
+            {
+              g_prefix_error (&error, "%s: ", path);
+              refuse (report, error);
+              error = NULL;
+            }
+          continue;
+        }
+
+      report->n_imported++;
+      job_add_article (job, article);
+    }
+}
+
+static CcImportReport *
+run_import (ImportJob    *job,
+            GCancellable *cancellable)
+{
+  g_autoptr(CcImporter) importer = cc_importer_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  CcImportReport *report = cc_import_report_new ();
+
+  cc_importer_collect (importer, (const char * const *)job->paths, files, errors);
+  while (errors->len > 0)
+    refuse (report, g_ptr_array_steal_index (errors, 0));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          report->cancelled = TRUE;
+          break;
+        }
+
+      job_progress (job, (double)i / files->len, path);
+      import_one_file (job, importer, path, report);
+    }
+
+  job_progress (job, 1.0, NULL);
+  return report;
+}
+
+static ImportJob *
+import_job_new (CcLibrary          *self,
+                const char * const *paths)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->self = g_object_ref (self);
+  job->paths = g_strdupv ((char **)paths);
+  job->context = g_main_context_ref_thread_default ();
+  job->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&job->mutex);
+  return job;
+}
+
+/**
+ * cc_library_import:
+ * @paths: files and folders to import
+ *
+ * Imports on the calling thread, for the command line and tests: the
+ * window uses cc_library_import_async().
+ *
+ * Returns: (transfer full): what happened to each file
+ */
+CcImportReport *
+cc_library_import (CcLibrary          *self,
+                   const char * const *paths,
+                   GCancellable       *cancellable,
+                   CcImportProgress    progress,
+                   gpointer            user_data)
+{
+  ImportJob *job;
+  CcImportReport *report;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  job = import_job_new (self, paths);
+  job->progress = progress;
+  job->progress_data = user_data;
+  report = run_import (job, cancellable);
+  import_job_free (job);
+  return report;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  g_task_return_pointer (task, run_import (task_data, cancellable),
+                         (GDestroyNotify)cc_import_report_free);
+}
+
+/**
+ * cc_library_import_async:
+ *
+ * Reads, extracts and stores the files on a worker thread. Each stored
+ * article joins the model on the caller's main context as soon as it is
+ * stored; @progress is called there too. Cancelling stops after the file
+ * being read: what was stored stays.
+ */
+void
+cc_library_import_async (CcLibrary           *self,
+                         const char * const  *paths,
+                         GCancellable        *cancellable,
+                         CcImportProgress     progress,
+                         gpointer             progress_data,
+                         GDestroyNotify       progress_notify,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (CC_IS_LIBRARY (self));
+  g_return_if_fail (paths != NULL);
+
+  job = import_job_new (self, paths);
+  job->threaded = TRUE;
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_notify = progress_notify;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cc_library_import_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  /* Cancellation is reported in the report, not as an error. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * cc_library_import_finish:
+ *
+ * Returns: (transfer full): the report; every stored article is in the
+ *   model by now
+ */
+CcImportReport *
+cc_library_import_finish (CcLibrary     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  /* Articles the worker stored after the last idle flush. */
+  flush_pending (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,256 @@
+/* cc-library-refresh.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Re-extraction: when the extractor improves, the auto claims of articles
+ * extracted by an older version are made again, in the background on
+ * start-up. The user's claims (corrections, "not a claim", additions) stay
+ * and win over any new auto claim on the same words. */
+
+#define G_LOG_DOMAIN "cc-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-annotation.h"
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-extractor.h"
+#include "cc-importer.h"
+#include "cc-library-private.h"
+#include "cc-store.h"
+
+/* What a refresh needs of one article, copied on the main thread so that
+ * the worker touches no object the views see. */
+typedef struct
+{
+  gint64     id;
+  char      *text;
+  char      *published;
+  GArray    *user_spans;  /* start, end pairs of the user's claims */
+  GPtrArray *fresh;       /* the new auto claims, once stored */
+} RefreshItem;
+
+static void
+refresh_item_free (gpointer data)
+{
+  RefreshItem *item = data;
+
+  g_free (item->text);
+  g_free (item->published);
+  g_array_unref (item->user_spans);
+  g_clear_pointer (&item->fresh, g_ptr_array_unref);
+  g_free (item);
+}
+
+static GPtrArray *
+collect_stale (CcLibrary *self)
+{
+  g_autoptr(GArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func (refresh_item_free);
+
+  if (!(stale = cc_store_list_stale (self->store, CC_EXTRACTOR_VERSION, &error)))
+    {
+      g_warning ("Cannot list articles to re-extract: %s", error->message);
+      return items;
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      CcArticle *article = cc_library_lookup_article (self, g_array_index (stale, gint64, i));
+      GListModel *claims;
+      RefreshItem *item;
+
+      if (article == NULL)
+        continue;
+
+      item = g_new0 (RefreshItem, 1);
+      item->id = cc_article_get_id (article);
+      item->text = g_strdup (cc_article_get_text (article));
+      item->published = g_strdup (cc_article_get_published (article));
+      item->user_spans = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      claims = cc_article_get_claims (article);
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, j);
+
+          if (cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER)
+            {
+              guint span[2] = { cc_claim_get_start (claim), cc_claim_get_end (claim) };
+
+              g_array_append_vals (item->user_spans, span, 2);
+            }
+        }
+
+      g_ptr_array_add (items, item);
+    }
+
+  return items;
+}
+
+static gboolean
+overlaps_user_claim (RefreshItem *item,
+                     CcClaim     *candidate)
+{
+  for (guint i = 0; i + 1 < item->user_spans->len; i += 2)
+    {
+      guint start = g_array_index (item->user_spans, guint, i);
+      guint end = g_array_index (item->user_spans, guint, i + 1);
+
+      if (start < cc_claim_get_end (candidate) && cc_claim_get_start (candidate) < end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Extracts and stores one article's new auto claims; any thread. */
+static void
+refresh_item (CcStore     *store,
+              RefreshItem *item)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  found = cc_extractor_extract (cc_extractor_get_default (), item->text, item->published);
+  for (guint j = 0; j < found->len; j++)
+    if (!overlaps_user_claim (item, g_ptr_array_index (found, j)))
+      g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (found, j)));
+
+  if (!cc_store_replace_auto_claims (store, item->id, fresh, CC_EXTRACTOR_VERSION, &error))
+    {
+      g_warning ("Cannot store new claims of article %" G_GINT64_FORMAT ": %s",
+                 item->id, error->message);
+      return;
+    }
+
+  item->fresh = g_steal_pointer (&fresh);
+}
+
+/* Puts the stored claims into the model; main thread. */
+static guint
+apply_items (CcLibrary *self,
+             GPtrArray *items)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RefreshItem *item = g_ptr_array_index (items, i);
+      CcArticle *article = cc_library_lookup_article (self, item->id);
+      g_autoptr(GPtrArray) merged = NULL;
+      GListModel *claims;
+
+      if (article == NULL || item->fresh == NULL)
+        continue;
+
+      claims = cc_article_get_claims (article);
+      merged = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          CcClaim *claim = g_list_model_get_item (claims, j);
+
+          if (cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER)
+            g_ptr_array_add (merged, claim);
+          else
+            g_object_unref (claim);
+        }
+      for (guint j = 0; j < item->fresh->len; j++)
+        g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (item->fresh, j)));
+
+      _cc_article_replace_claims (article, merged);
+      done++;
+    }
+
+  return done;
+}
+
+/**
+ * cc_library_refresh_claims:
+ *
+ * Makes again the auto claims of every article extracted by an older
+ * extractor, on the calling thread. The user's claims stay, and a new auto
+ * claim overlapping one of them is dropped: a correction or a "not a
+ * claim" outlives a better extractor.
+ *
+ * Returns: the number of articles refreshed
+ */
+guint
+cc_library_refresh_claims (CcLibrary    *self,
+                           GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), 0);
+
+  items = collect_stale (self);
+  for (guint i = 0; i < items->len; i++)
+    if (!g_cancellable_is_cancelled (cancellable))
+      refresh_item (self->store, g_ptr_array_index (items, i));
+
+  return apply_items (self, items);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CcLibrary *self = source_object;
+  GPtrArray *items = task_data;
+
+  for (guint i = 0; i < items->len; i++)
+    if (!g_cancellable_is_cancelled (cancellable))
+      refresh_item (self->store, g_ptr_array_index (items, i));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cc_library_refresh_claims_async:
+ *
+ * Does what cc_library_refresh_claims() does with the extraction and the
+ * writes on a worker thread; the model changes when the work is done, on
+ * the caller's main context. Articles refreshed before a cancellation
+ * keep their new claims.
+ */
+void
+cc_library_refresh_claims_async (CcLibrary           *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CC_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cc_library_refresh_claims_async);
+  g_task_set_task_data (task, collect_stale (self), (GDestroyNotify)g_ptr_array_unref);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+/**
+ * cc_library_refresh_claims_finish:
+ *
+ * Returns: the number of articles refreshed
+ */
+guint
+cc_library_refresh_claims_finish (CcLibrary     *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return 0;
+  return apply_items (self, g_task_get_task_data (G_TASK (result)));
+}

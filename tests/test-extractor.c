@@ -114,6 +114,7 @@ test_not_claims (void)
     "Four brigades were formed.",
     "One of the people said so.",
     "The F-16 jets arrived.",
+    "Forty-some-words-hyphenated-into-one-very-long-token soldiers left.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

@@ -99,10 +99,13 @@ read_number (CcExtractor *self,
     {
       /* "twenty-five" */
       g_auto(GStrv) parts = g_strsplit (CC_TOK (doc, i)->low, "-", 2);
-      const CcPhraseValue *tens = cc_phrase_set_lookup (self->lexicon->number_words, parts[0]);
-      const CcPhraseValue *unit = parts[1] ? cc_phrase_set_lookup (self->lexicon->number_words,
-                                                                    parts[1]) : NULL;
+      const CcPhraseValue *tens, *unit;
 
+      /* a word too long to fold has an empty lower-case form */
+      if (parts[0] == NULL || parts[1] == NULL)
+        return FALSE;
+      tens = cc_phrase_set_lookup (self->lexicon->number_words, parts[0]);
+      unit = cc_phrase_set_lookup (self->lexicon->number_words, parts[1]);
       if (tens == NULL || unit == NULL || tens->low < 20 || (int)tens->low % 10 != 0 ||
           unit->low >= 10)
         return FALSE;

@@ -37,6 +37,7 @@ struct _CcWindow
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   CcSourceList         *source_list;
+  AdwViewStack         *views;
   CcReader             *reader;
 };
 

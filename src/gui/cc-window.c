@@ -397,6 +397,7 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar_title);

@@ -23,19 +23,13 @@
 #include "cc-annotation.h"
 #include "cc-article.h"
 #include "cc-claim.h"
-#include "cc-cli.h"
+#include "cc-cli-private.h"
 #include "cc-extractor.h"
 #include "cc-importer.h"
 #include "cc-library.h"
 #include "cc-store.h"
 
-typedef struct
-{
-  const char *library_path;
-  gboolean    json;
-  const char *published;
-  GPtrArray  *args;
-} CliOptions;
+
 
 typedef int (*CommandFunc) (CliOptions *options);
 
@@ -49,6 +43,9 @@ typedef struct
   gboolean     takes_published;
   int          min_args;
   int          max_args;
+  /* Options other than the global ones go to the command in its
+   * arguments, for it to read (chart --output FILE). */
+  gboolean     own_options;
 } Command;
 
 static int cmd_import  (CliOptions *options);
@@ -99,8 +96,8 @@ print_help (FILE *out)
                             "2 on a usage error."));
 }
 
-static int
-usage_error (const char *message)
+int
+_cc_cli_usage_error (const char *message)
 {
   fprintf (stderr, "crosscheck: %s\n", message);
   fprintf (stderr, "%s\n", _("Try “crosscheck --help”."));
@@ -137,8 +134,8 @@ cc_cli_wants (int    argc,
   return FALSE;
 }
 
-static CcLibrary *
-open_library (CliOptions *options)
+CcLibrary *
+_cc_cli_open_library (CliOptions *options)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(CcStore) store = NULL;
@@ -165,8 +162,8 @@ open_library (CliOptions *options)
   return g_steal_pointer (&library);
 }
 
-static void
-print_json (JsonNode *node)
+void
+_cc_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -176,8 +173,8 @@ print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
+void
+_cc_cli_add_string_or_null (JsonBuilder *builder,
                     const char  *name,
                     const char  *value)
 {
@@ -188,8 +185,8 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_number (JsonBuilder *builder,
+void
+_cc_cli_add_number (JsonBuilder *builder,
             const char  *name,
             double       value)
 {
@@ -201,37 +198,37 @@ add_number (JsonBuilder *builder,
 }
 
 /* One line of the claim contract. */
-static JsonNode *
-claim_to_json (CcClaim    *claim,
+JsonNode *
+_cc_cli_claim_to_json (CcClaim    *claim,
                const char *file,
                gboolean    library_fields)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "file", file);
+  _cc_cli_add_string_or_null (builder, "file", file);
   json_builder_set_member_name (builder, "start");
   json_builder_add_int_value (builder, cc_claim_get_start (claim));
   json_builder_set_member_name (builder, "end");
   json_builder_add_int_value (builder, cc_claim_get_end (claim));
-  add_string_or_null (builder, "text", cc_claim_get_text (claim));
-  add_number (builder, "low", cc_claim_get_low (claim));
-  add_number (builder, "high", cc_claim_get_high (claim));
+  _cc_cli_add_string_or_null (builder, "text", cc_claim_get_text (claim));
+  _cc_cli_add_number (builder, "low", cc_claim_get_low (claim));
+  _cc_cli_add_number (builder, "high", cc_claim_get_high (claim));
   json_builder_set_member_name (builder, "vague");
   json_builder_add_boolean_value (builder, cc_claim_get_vague (claim));
-  add_string_or_null (builder, "qualifier", cc_claim_get_qualifier (claim));
-  add_string_or_null (builder, "subject", cc_claim_get_subject (claim));
-  add_string_or_null (builder, "claimant", cc_claim_get_claimant (claim));
-  add_string_or_null (builder, "claimant_country", cc_claim_get_claimant_country (claim));
-  add_string_or_null (builder, "status", cc_claim_status_to_string (cc_claim_get_status (claim)));
+  _cc_cli_add_string_or_null (builder, "qualifier", cc_claim_get_qualifier (claim));
+  _cc_cli_add_string_or_null (builder, "subject", cc_claim_get_subject (claim));
+  _cc_cli_add_string_or_null (builder, "claimant", cc_claim_get_claimant (claim));
+  _cc_cli_add_string_or_null (builder, "claimant_country", cc_claim_get_claimant_country (claim));
+  _cc_cli_add_string_or_null (builder, "status", cc_claim_status_to_string (cc_claim_get_status (claim)));
   json_builder_set_member_name (builder, "hedged");
   json_builder_add_boolean_value (builder, cc_claim_get_hedged (claim));
-  add_string_or_null (builder, "event_date", cc_claim_get_event_date (claim));
+  _cc_cli_add_string_or_null (builder, "event_date", cc_claim_get_event_date (claim));
   if (library_fields)
     {
       json_builder_set_member_name (builder, "article_id");
       json_builder_add_int_value (builder, cc_claim_get_article_id (claim));
-      add_string_or_null (builder, "origin",
+      _cc_cli_add_string_or_null (builder, "origin",
                           cc_claim_origin_to_string (cc_claim_get_origin (claim)));
     }
   json_builder_end_object (builder);
@@ -239,20 +236,20 @@ claim_to_json (CcClaim    *claim,
   return json_builder_get_root (builder);
 }
 
-static JsonNode *
-article_to_json (CcArticle *article)
+JsonNode *
+_cc_cli_article_to_json (CcArticle *article)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, cc_article_get_id (article));
-  add_string_or_null (builder, "title", cc_article_get_title (article));
-  add_string_or_null (builder, "outlet", cc_article_get_outlet (article));
-  add_string_or_null (builder, "published", cc_article_get_published (article));
-  add_string_or_null (builder, "url", cc_article_get_url (article));
-  add_string_or_null (builder, "language", cc_article_get_language (article));
-  add_string_or_null (builder, "source_file", cc_article_get_source_file (article));
+  _cc_cli_add_string_or_null (builder, "title", cc_article_get_title (article));
+  _cc_cli_add_string_or_null (builder, "outlet", cc_article_get_outlet (article));
+  _cc_cli_add_string_or_null (builder, "published", cc_article_get_published (article));
+  _cc_cli_add_string_or_null (builder, "url", cc_article_get_url (article));
+  _cc_cli_add_string_or_null (builder, "language", cc_article_get_language (article));
+  _cc_cli_add_string_or_null (builder, "source_file", cc_article_get_source_file (article));
   json_builder_set_member_name (builder, "claims");
   json_builder_add_int_value (builder, cc_article_get_n_claims (article));
   json_builder_end_object (builder);
@@ -311,7 +308,7 @@ print_progress (double      fraction,
 static int
 cmd_import (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
   g_autoptr(CcImportReport) report = NULL;
   gboolean tty = isatty (fileno (stderr));
 
@@ -342,7 +339,7 @@ cmd_import (CliOptions *options)
 static int
 cmd_list (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
   guint n;
 
   if (library == NULL)
@@ -355,8 +352,8 @@ cmd_list (CliOptions *options)
 
       if (options->json)
         {
-          g_autoptr(JsonNode) node = article_to_json (article);
-          print_json (node);
+          g_autoptr(JsonNode) node = _cc_cli_article_to_json (article);
+          _cc_cli_print_json (node);
         }
       else
         print_article_row (article);
@@ -365,8 +362,8 @@ cmd_list (CliOptions *options)
   return CC_CLI_EXIT_OK;
 }
 
-static gboolean
-parse_id (const char *arg,
+gboolean
+_cc_cli_parse_id (const char *arg,
           gint64     *id)
 {
   guint64 value;
@@ -386,13 +383,13 @@ cmd_show (CliOptions *options)
   CcArticle *article;
   gint64 id;
 
-  if (!parse_id (arg, &id))
+  if (!_cc_cli_parse_id (arg, &id))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” is not an article id"), arg);
-      return usage_error (msg);
+      return _cc_cli_usage_error (msg);
     }
 
-  if (!(library = open_library (options)))
+  if (!(library = _cc_cli_open_library (options)))
     return CC_CLI_EXIT_REFUSED;
 
   if (!(article = cc_library_lookup_article (library, id)))
@@ -405,7 +402,7 @@ cmd_show (CliOptions *options)
 
   if (options->json)
     {
-      g_autoptr(JsonNode) node = article_to_json (article);
+      g_autoptr(JsonNode) node = _cc_cli_article_to_json (article);
       JsonObject *object = json_node_get_object (node);
       JsonArray *array = json_array_new ();
 
@@ -416,11 +413,11 @@ cmd_show (CliOptions *options)
 
           if (!cc_claim_get_rejected (claim))
             json_array_add_element (array,
-                                    claim_to_json (claim, cc_article_get_source_file (article),
+                                    _cc_cli_claim_to_json (claim, cc_article_get_source_file (article),
                                                    TRUE));
         }
       json_object_set_array_member (object, "claim_list", array);
-      print_json (node);
+      _cc_cli_print_json (node);
       return CC_CLI_EXIT_OK;
     }
 
@@ -447,7 +444,7 @@ cmd_show (CliOptions *options)
 static int
 cmd_search (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
@@ -473,8 +470,8 @@ cmd_search (CliOptions *options)
         continue;
       if (options->json)
         {
-          g_autoptr(JsonNode) node = article_to_json (article);
-          print_json (node);
+          g_autoptr(JsonNode) node = _cc_cli_article_to_json (article);
+          _cc_cli_print_json (node);
         }
       else
         print_article_row (article);
@@ -556,8 +553,8 @@ cmd_extract (CliOptions *options)
 
           if (options->json)
             {
-              g_autoptr(JsonNode) node = claim_to_json (claim, path, FALSE);
-              print_json (node);
+              g_autoptr(JsonNode) node = _cc_cli_claim_to_json (claim, path, FALSE);
+              _cc_cli_print_json (node);
             }
           else
             print_claim_line (claim);
@@ -570,7 +567,7 @@ cmd_extract (CliOptions *options)
 static int
 cmd_claims (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = open_library (options);
+  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
   GListModel *claims;
 
   if (library == NULL)
@@ -585,8 +582,8 @@ cmd_claims (CliOptions *options)
 
       if (options->json)
         {
-          g_autoptr(JsonNode) node = claim_to_json (claim, file, TRUE);
-          print_json (node);
+          g_autoptr(JsonNode) node = _cc_cli_claim_to_json (claim, file, TRUE);
+          _cc_cli_print_json (node);
         }
       else
         {
@@ -636,7 +633,7 @@ cc_cli_run (int    argc,
       else if (!options_done && strcmp (arg, "--library") == 0)
         {
           if (++i >= argc)
-            return usage_error (_("--library needs a file name"));
+            return _cc_cli_usage_error (_("--library needs a file name"));
           options.library_path = argv[i];
         }
       else if (!options_done && g_str_has_prefix (arg, "--library="))
@@ -646,22 +643,25 @@ cc_cli_run (int    argc,
       else if (!options_done && strcmp (arg, "--published") == 0)
         {
           if (++i >= argc)
-            return usage_error (_("--published needs a date"));
+            return _cc_cli_usage_error (_("--published needs a date"));
           options.published = argv[i];
         }
       else if (!options_done && g_str_has_prefix (arg, "--published="))
         options.published = arg + strlen ("--published=");
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0' && command != NULL &&
+               command->own_options)
+        g_ptr_array_add (args, (gpointer)arg);
       else if (!options_done && arg[0] == '-' && arg[1] != '\0')
         {
           g_autofree char *msg = g_strdup_printf (_("unknown option “%s”"), arg);
-          return usage_error (msg);
+          return _cc_cli_usage_error (msg);
         }
       else if (command == NULL)
         {
           if (!(command = find_command (arg)))
             {
               g_autofree char *msg = g_strdup_printf (_("unknown command “%s”"), arg);
-              return usage_error (msg);
+              return _cc_cli_usage_error (msg);
             }
         }
       else
@@ -669,23 +669,23 @@ cc_cli_run (int    argc,
     }
 
   if (command == NULL)
-    return usage_error (_("no command given"));
+    return _cc_cli_usage_error (_("no command given"));
 
   if (options.json && !command->takes_json)
-    return usage_error (_("--json does not apply to this command"));
+    return _cc_cli_usage_error (_("--json does not apply to this command"));
   if (options.published != NULL && !command->takes_published)
-    return usage_error (_("--published applies to “extract” only"));
+    return _cc_cli_usage_error (_("--published applies to “extract” only"));
   if (options.published != NULL && !cc_date_is_valid (options.published))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” is not a date of the form YYYY-MM-DD"),
                                               options.published);
-      return usage_error (msg);
+      return _cc_cli_usage_error (msg);
     }
   if ((int)args->len < command->min_args ||
       (command->max_args >= 0 && (int)args->len > command->max_args))
     {
       g_autofree char *msg = g_strdup_printf (_("usage: crosscheck %s"), command->usage);
-      return usage_error (msg);
+      return _cc_cli_usage_error (msg);
     }
 
   return command->func (&options);

@@ -190,6 +190,18 @@ test_other_stories (void)
       NULL },
     { "Kyiv says Pyongyang could send as many as 12,000 soldiers.", "12,000", "Kyiv", "Ukraine",
       CC_CLAIM_STATUS_PREPARING, TRUE, NULL },
+    { "Tens of thousands of people rallied against a bill critics say mirrors a foreign law.",
+      "Tens of thousands", NULL, NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "At least 100 soldiers have been killed, a South Korean lawmaker said on Thursday.", "100",
+      "South Korean lawmaker", "South Korea", CC_CLAIM_STATUS_KILLED, FALSE, "2024-10-10" },
+    { "Ukraine's army said 30 soldiers had been killed or wounded. It did not provide evidence.",
+      "30", "Ukraine's army", "Ukraine", CC_CLAIM_STATUS_OTHER, TRUE, NULL },
+    { "Zelensky said the number of troops killed or wounded had reached 3,000.", "3,000",
+      "Zelensky", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "The death toll from Friday's earthquake in the west has risen to more than 2,000, a "
+      "spokesman said.", "2,000", "spokesman", NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "Officials said between 11,000 and 12,000 troops were in Russia.", "11,000 and 12,000",
+      "Officials", NULL, CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
     { "“We saw 5,000 protesters,” said Anna Kowalska, a spokeswoman for Poland’s police.",
       "5,000", "Anna Kowalska", "Poland", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
   };

@@ -267,13 +267,15 @@ print_claim_line (CcClaim *claim)
   else
     value = g_strdup_printf ("%'.0f–%'.0f", cc_claim_get_low (claim), cc_claim_get_high (claim));
 
-  printf ("  [%u–%u] %-14s %s%s%s  %s%s\n",
+  printf ("  [%u–%u] %-14s %s%s%s  %s%s%s%s\n",
           cc_claim_get_start (claim), cc_claim_get_end (claim), value,
           cc_claim_get_qualifier (claim) ? cc_claim_get_qualifier (claim) : "",
           cc_claim_get_qualifier (claim) ? " " : "",
           cc_claim_get_subject (claim) ? cc_claim_get_subject (claim) : "",
           cc_claim_status_to_string (cc_claim_get_status (claim)),
-          cc_claim_get_hedged (claim) ? ", hedged" : "");
+          cc_claim_get_hedged (claim) ? ", hedged" : "",
+          cc_claim_get_event_date (claim) ? ", " : "",
+          cc_claim_get_event_date (claim) ? cc_claim_get_event_date (claim) : "");
   if (cc_claim_get_claimant (claim) != NULL)
     printf ("      %s %s%s%s%s\n", _("according to"), cc_claim_get_claimant (claim),
             cc_claim_get_claimant_country (claim) ? " (" : "",

@@ -139,6 +139,23 @@ _cc_extractor_status (CcExtractor *self,
   if (best.status == CC_CLAIM_STATUS_KILLED || best.status == CC_CLAIM_STATUS_INJURED)
     return best.status;
 
+  /* "troops were in Russia", "are now in Kursk": present there */
+  if (best.distance == G_MAXUINT || best.distance > 3)
+    {
+      guint i = subject_last + 1;
+
+      if (cc_is_word (doc, i, "are") || cc_is_word (doc, i, "were") || cc_is_word (doc, i, "is") ||
+          cc_is_word (doc, i, "was"))
+        {
+          i++;
+          if (cc_is_word (doc, i, "now") || cc_is_word (doc, i, "already") ||
+              cc_is_word (doc, i, "still"))
+            i++;
+          if (cc_is_word (doc, i, "in") && i + 1 < end && CC_TOK (doc, i + 1)->upper)
+            return CC_CLAIM_STATUS_DEPLOYED;
+        }
+    }
+
   /* before the quantity: "has sent", "is preparing to send"; on a tie the
    * verb before wins */
   for (guint i = q->first; i-- > start && q->first - i <= STATUS_REACH;)
@@ -152,6 +169,17 @@ _cc_extractor_status (CcExtractor *self,
         continue;
       if (q->first - i <= best.distance)
         best = (Cue) { pv->status, q->first - i, i };
+      /* "the number of troops killed or wounded had reached 3,000" */
+      if ((pv->status == CC_CLAIM_STATUS_KILLED || pv->status == CC_CLAIM_STATUS_INJURED) &&
+          i >= start + 2 && (cc_is_word (doc, i - 1, "or") || cc_is_word (doc, i - 1, "and")))
+        {
+          const CcPhraseValue *other = cc_phrase_set_match (self->lexicon->status_words,
+                                                            _cc_doc_word_at, doc, i - 2, &n);
+
+          if (other != NULL && other->status != pv->status &&
+              (other->status == CC_CLAIM_STATUS_KILLED || other->status == CC_CLAIM_STATUS_INJURED))
+            return CC_CLAIM_STATUS_OTHER;
+        }
       break;
     }
 
@@ -234,15 +262,29 @@ _cc_extractor_hedged (CcExtractor *self,
       guint next_start = end;
       guint next_end = _cc_doc_sentence_end (doc, sentence + 1);
 
+      guint k = next_start;
+
+      /* "It", "This", "The figures", "These numbers" refer back */
+      if (cc_is_word (doc, k, "the") || cc_is_word (doc, k, "these") ||
+          cc_is_word (doc, k, "those"))
+        k++;
       if (next_start < next_end &&
-          (cc_is_word (doc, next_start, "it") || cc_is_word (doc, next_start, "this") ||
-           cc_is_word (doc, next_start, "that") || cc_is_word (doc, next_start, "such")))
+          (cc_is_word (doc, k, "it") || cc_is_word (doc, k, "this") ||
+           cc_is_word (doc, k, "that") || cc_is_word (doc, k, "such") ||
+           cc_is_word (doc, k, "figure") || cc_is_word (doc, k, "figures") ||
+           cc_is_word (doc, k, "numbers") || cc_is_word (doc, k, "number") ||
+           cc_is_word (doc, k, "claim") || cc_is_word (doc, k, "claims") ||
+           cc_is_word (doc, k, "report") || cc_is_word (doc, k, "toll")))
         {
           for (guint i = next_start; i + 1 < next_end; i++)
             if (cc_is_word (doc, i, "if") &&
                 (cc_is_word (doc, i + 1, "confirmed") || cc_is_word (doc, i + 1, "true") ||
                  cc_is_word (doc, i + 1, "verified")))
               return TRUE;
+          /* other hedges there too, modals aside: "It did not provide
+           * evidence", "The figures could not be independently verified" */
+          if (range_hedged (self, doc, next_start, next_end, 0))
+            return TRUE;
         }
     }
 

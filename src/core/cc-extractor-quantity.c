@@ -386,7 +386,7 @@ read_count_noun (CcExtractor *self,
   if (!linked)
     return FALSE;
 
-  for (guint i = link - 1; i-- > start && link - 1 - i <= 6;)
+  for (guint i = link - 1; i-- > start && link - 1 - i <= 10;)
     {
       gboolean count = FALSE;
       guint n;
@@ -395,9 +395,17 @@ read_count_noun (CcExtractor *self,
         count |= cc_is_word (doc, i, counts[k]);
       if (!count)
         continue;
-      /* "the number of tanks" counts no people */
-      if (cc_is_word (doc, i + 1, "of") && !people_noun_at (self, doc, i + 2, &n))
-        return FALSE;
+      /* "the number of tanks" counts no people; "the number of North
+       * Korean troops killed" does */
+      if (cc_is_word (doc, i + 1, "of"))
+        {
+          gboolean people = FALSE;
+
+          for (guint j = i + 2; j < link - 1 && j <= i + 6 && !people; j++)
+            people = people_noun_at (self, doc, j, &n);
+          if (!people)
+            return FALSE;
+        }
       q->subject_first = i > start && cc_is_word (doc, i - 1, "death") ? i - 1 : i;
       q->subject_last = i;
       return TRUE;

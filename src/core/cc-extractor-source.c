@@ -649,6 +649,27 @@ carried_source (CcExtractor    *self,
   return NULL;
 }
 
+/* Does an attribution after a quantity speak of what came before it? Yes
+ * for "…, officials said", "according to X" and "…,” said X"; no for a
+ * relative clause ("a bill critics say mirrors a law"). */
+static gboolean
+attributes_back (CcDoc          *doc,
+                 const CcSource *src)
+{
+  guint i = src->first;
+
+  if (cc_is_word (doc, src->verb, "according"))
+    return TRUE;
+  /* inverted: "said X" right after the quote or the comma */
+  if (src->first > src->verb)
+    return TRUE;
+  /* ", a South Korean lawmaker said", ", the ministry said" */
+  while (i > 0 && (cc_is_word (doc, i - 1, "a") || cc_is_word (doc, i - 1, "an") ||
+                   cc_is_word (doc, i - 1, "the")))
+    i--;
+  return i > 0 && cc_is_punct (doc, i - 1, ",”\"");
+}
+
 /**
  * _cc_extractor_source:
  *
@@ -677,7 +698,7 @@ _cc_extractor_source (CcExtractor *self,
 
       if (s->verb < q->first)
         before = s;
-      else if (after == NULL)
+      else if (after == NULL && attributes_back (doc, s))
         after = s;
     }
 

@@ -73,6 +73,9 @@ test_quantities (void)
       "special operation forces", FALSE },
     { "Hundreds of protesters marched.", "Hundreds", 200, 900, NULL, "protesters", TRUE },
     { "Twenty-five workers were hurt.", "Twenty-five", 25, 25, NULL, "workers", FALSE },
+    { "Half a million refugees crossed.", "Half a million", 500000, 500000, NULL, "refugees",
+      FALSE },
+    { "A 3,000-strong contingent arrived.", "3,000", 3000, 3000, NULL, "contingent", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

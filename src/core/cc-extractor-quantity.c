@@ -294,6 +294,15 @@ read_subject_after (CcExtractor *self,
   if (cc_is_punct (doc, i, "”\"") && CC_TOK (doc, i)->in_quote)
     i++;
 
+  /* "a 3,000-strong contingent": the noun after counts people */
+  if (cc_is_punct (doc, i, "-") && !CC_TOK (doc, i)->space_after && cc_is_word (doc, i + 1, "strong") &&
+      i + 2 < doc->tokens->len && CC_TOK (doc, i + 2)->kind == CC_TOK_WORD &&
+      cc_same_sentence (doc, i, i + 2))
+    {
+      q->subject_first = q->subject_last = i + 2;
+      return TRUE;
+    }
+
   /* "thousands of troops"; but "one of the people" counts nothing */
   if (q->vague && cc_is_word (doc, i, "of"))
     {

@@ -658,6 +658,60 @@ test_window_empty (void)
   run_app ("empty.db", check_empty);
 }
 
+/* /window/drop */
+
+static void
+check_drop (CcApplication *app)
+{
+  CcWindow *window = find_window (app);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GdkFileList *files;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *list;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (window);
+  g_assert_true (wait_until (is_mapped, window));
+
+  /* The drop target a file manager's drag lands on. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  folder = g_file_new_for_path (g_getenv ("CROSSCHECK_SAMPLE_DIR"));
+  list = g_slist_prepend (NULL, folder);
+  files = gdk_file_list_new_from_list (list);
+  g_slist_free (list);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  g_assert_true (accepted);
+  g_assert_true (wait_until (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_library (window))), ==,
+                    N_SAMPLE_ARTICLES);
+}
+
+static void
+test_window_drop (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+
+  /* An empty library: the articles come only from the drop. */
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  run_app ("drop.db", check_drop);
+}
+
 /* /window/open-error */
 
 static void
@@ -741,6 +795,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/empty", test_window_empty);
+  g_test_add_func ("/window/drop", test_window_drop);
   g_test_add_func ("/window/open-error", test_window_open_error);
 
   ret = g_test_run ();

@@ -22,6 +22,7 @@
 #include "cc-extractor.h"
 #include "cc-library.h"
 #include "cc-store.h"
+#include "cc-test-utils.h"
 
 typedef struct
 {
@@ -50,15 +51,6 @@ binary (void)
 
   g_assert_nonnull (path);
   return path;
-}
-
-static const char *
-sample_dir (void)
-{
-  const char *dir = g_getenv ("CROSSCHECK_SAMPLE_DIR");
-
-  g_assert_nonnull (dir);
-  return dir;
 }
 
 /* Runs crosscheck with the fixture's library and the given arguments. */
@@ -103,24 +95,6 @@ run_cli (Fixture    *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -132,7 +106,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->library);
 }
@@ -166,18 +140,18 @@ test_import_sample_twice (Fixture       *f,
 {
   g_autoptr(JsonParser) meta_parser = json_parser_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *meta_path = g_build_filename (sample_dir (), "meta.json", NULL);
+  g_autofree char *meta_path = g_build_filename (cc_test_sample_dir (), "meta.json", NULL);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *meta;
   Run run = { 0 };
 
-  run_cli (f, &run, "import", sample_dir (), NULL);
+  run_cli (f, &run, "import", cc_test_sample_dir (), NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Imported 5 articles"));
   run_clear (&run);
 
-  run_cli (f, &run, "import", sample_dir (), NULL);
+  run_cli (f, &run, "import", cc_test_sample_dir (), NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "skipped 5 duplicates"));
   g_assert_nonnull (strstr (run.out, "Imported 0 articles"));
@@ -256,7 +230,7 @@ test_bad_input (Fixture       *f,
   Run run = { 0 };
 
   /* A library that already holds the sample must come out intact. */
-  run_cli (f, &run, "import", sample_dir (), NULL);
+  run_cli (f, &run, "import", cc_test_sample_dir (), NULL);
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
@@ -335,7 +309,7 @@ static void
 test_extract_json (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *file = g_build_filename (sample_dir (), "004_22dfdd3a21497004.txt", NULL);
+  g_autofree char *file = g_build_filename (cc_test_sample_dir (), "004_22dfdd3a21497004.txt", NULL);
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(GStrv) lines = NULL;
@@ -387,7 +361,7 @@ test_search_and_claims (Fixture       *f,
   g_auto(GStrv) lines = NULL;
   Run run = { 0 };
 
-  run_cli (f, &run, "import", sample_dir (), NULL);
+  run_cli (f, &run, "import", cc_test_sample_dir (), NULL);
   run_clear (&run);
 
   run_cli (f, &run, "search", "Pentagon", NULL);

@@ -18,41 +18,12 @@
 #include "cc-claim.h"
 #include "cc-importer.h"
 #include "cc-json-export.h"
+#include "cc-test-utils.h"
 
 static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
-}
-
-static const char *
-sample_dir (void)
-{
-  const char *dir = g_getenv ("CROSSCHECK_SAMPLE_DIR");
-
-  g_assert_nonnull (dir);
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
 }
 
 static char *
@@ -200,14 +171,14 @@ test_txt_single_line (void)
 static char *
 sample_file (const char *prefix)
 {
-  g_autoptr(GDir) dir = g_dir_open (sample_dir (), 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (cc_test_sample_dir (), 0, NULL);
   const char *name;
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)))
     {
       if (g_str_has_prefix (name, prefix))
-        return g_build_filename (sample_dir (), name, NULL);
+        return g_build_filename (cc_test_sample_dir (), name, NULL);
     }
 
   g_assert_not_reached ();
@@ -259,9 +230,9 @@ test_meta_sample (void)
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *meta_path = g_build_filename (sample_dir (), "meta.json", NULL);
+  g_autofree char *meta_path = g_build_filename (cc_test_sample_dir (), "meta.json", NULL);
   g_autoptr(GError) error = NULL;
-  const char *paths[] = { sample_dir (), NULL };
+  const char *paths[] = { cc_test_sample_dir (), NULL };
   JsonArray *meta;
 
   g_assert_true (cc_importer_collect (importer, paths, files, errors));
@@ -326,7 +297,7 @@ test_meta_bad_date (void)
   g_assert_null (cc_article_get_url (article));
   g_assert_cmpstr (cc_article_get_text (article), ==, "Some headline\nBody with 300 troops.");
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 static void
@@ -354,7 +325,7 @@ test_meta_malformed (void)
   g_assert_cmpstr (cc_article_get_title (article_a), ==, "Headline A");
   g_assert_cmpstr (cc_article_get_title (article_b), ==, "Headline B");
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 static void
@@ -634,7 +605,7 @@ test_json_round_trip (void)
   g_assert_cmpstr (cc_article_get_text (article), ==, "Short.");
   g_assert_null (cc_article_get_source_file (article));
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 #define EXPORT_HEAD "{\"format\": \"crosscheck\", \"version\": 1, \"articles\": "
@@ -705,7 +676,7 @@ test_json_invalid (void)
       assert_load_fails (importer, path, cases[i].code, cases[i].needle);
     }
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 static void
@@ -760,7 +731,7 @@ test_bad_inputs (void)
   assert_load_fails (importer, missing, CC_IMPORT_ERROR_IO, "no such file");
   assert_load_fails (importer, dir, CC_IMPORT_ERROR_IO, "folder");
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 static void
@@ -830,7 +801,7 @@ test_collect (void)
   assert_error_names_file (g_ptr_array_index (errors, 0), CC_IMPORT_ERROR_IO, missing, NULL);
   assert_error_names_file (g_ptr_array_index (errors, 1), CC_IMPORT_ERROR_UNSUPPORTED, pdf, ".pdf");
 
-  remove_tree (dir);
+  cc_test_remove_tree (dir);
 }
 
 static void
@@ -861,7 +832,7 @@ load_samples_thread (gpointer data)
   CcImporter *importer = data;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  const char *paths[] = { sample_dir (), NULL };
+  const char *paths[] = { cc_test_sample_dir (), NULL };
 
   g_assert_true (cc_importer_collect (importer, paths, files, errors));
 

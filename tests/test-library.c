@@ -16,6 +16,7 @@
 #include "cc-extractor.h"
 #include "cc-library.h"
 #include "cc-store.h"
+#include "cc-test-utils.h"
 
 typedef struct
 {
@@ -128,20 +129,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->path);
 }
 
-static const char *
-sample_dir (void)
-{
-  const char *dir = g_getenv ("CROSSCHECK_SAMPLE_DIR");
-
-  g_assert_nonnull (dir);
-  return dir;
-}
-
 static void
 test_import_reaches_views (Fixture       *f,
                            gconstpointer  data)
 {
-  const char *paths[] = { sample_dir (), NULL };
+  const char *paths[] = { cc_test_sample_dir (), NULL };
   g_autoptr(CcImportReport) report = NULL;
   g_autoptr(CcImportReport) again = NULL;
   View articles, claims;
@@ -190,7 +182,7 @@ first_article_with_claims (CcLibrary *library)
 static void
 import_sample (Fixture *f)
 {
-  const char *paths[] = { sample_dir (), NULL };
+  const char *paths[] = { cc_test_sample_dir (), NULL };
   g_autoptr(CcImportReport) report = cc_library_import (f->library, paths, NULL, NULL, NULL);
 
   g_assert_cmpuint (report->n_imported, ==, 5);
@@ -368,7 +360,7 @@ static void
 test_import_async (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *paths[] = { sample_dir (), NULL };
+  const char *paths[] = { cc_test_sample_dir (), NULL };
   AsyncState state = { 0 };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 

@@ -15,6 +15,7 @@
 #include "cc-article-private.h"
 #include "cc-claim.h"
 #include "cc-store.h"
+#include "cc-test-utils.h"
 
 typedef struct
 {
@@ -32,28 +33,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  cc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -24,6 +24,7 @@
 #include "cc-reader.h"
 #include "cc-source-row.h"
 #include "cc-window.h"
+#include "cc-test-utils.h"
 
 #define SCHEMA_ID "io.github.crosscheck.Crosscheck"
 #define N_SAMPLE_ARTICLES 5
@@ -744,29 +745,6 @@ test_window_open_error (void)
   g_test_assert_expected_messages ();
 }
 
-/* Removes the test's own temporary folder: plain files and folders only. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if ((dir = g_dir_open (path, 0, NULL)))
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -801,7 +779,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (ret == 0)
-    remove_tree (tmpdir);
+    cc_test_remove_tree (tmpdir);
   g_free (tmpdir);
 
   return ret;

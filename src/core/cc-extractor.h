@@ -27,5 +27,9 @@ CcExtractor *cc_extractor_new         (GError     **error);
 GPtrArray   *cc_extractor_extract     (CcExtractor *self,
                                        const char  *text,
                                        const char  *published);
+char        *cc_extractor_resolve_date (CcExtractor *self,
+                                        const char  *text,
+                                        guint        claim_start,
+                                        const char  *published);
 
 G_END_DECLS

@@ -81,6 +81,13 @@ gboolean        cc_library_set_claim_rejected (CcLibrary            *self,
                                                CcClaim              *claim,
                                                gboolean              rejected,
                                                GError              **error);
+gboolean        cc_library_update_claim       (CcLibrary            *self,
+                                               CcClaim              *claim,
+                                               CcClaim              *values,
+                                               GError              **error);
+gboolean        cc_library_remove_claim       (CcLibrary            *self,
+                                               CcClaim              *claim,
+                                               GError              **error);
 gboolean        cc_library_add_annotation     (CcLibrary            *self,
                                                CcArticle            *article,
                                                CcAnnotation         *annotation,
@@ -91,6 +98,14 @@ gboolean        cc_library_save_annotation    (CcLibrary            *self,
 gboolean        cc_library_remove_annotation  (CcLibrary            *self,
                                                CcAnnotation         *annotation,
                                                GError              **error);
+gboolean        cc_library_update_annotation  (CcLibrary            *self,
+                                               CcAnnotation         *annotation,
+                                               CcAnnotation         *values,
+                                               GError              **error);
+gboolean        cc_library_resolve_event_dates (CcLibrary           *self,
+                                                CcArticle           *article,
+                                                const char          *old_published,
+                                                GError             **error);
 GHashTable     *cc_library_search             (CcLibrary            *self,
                                                const char           *query,
                                                GError              **error);

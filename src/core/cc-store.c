@@ -22,141 +22,11 @@
 #include "cc-annotation.h"
 #include "cc-article-private.h"
 #include "cc-claim.h"
-#include "cc-store.h"
+#include "cc-store-private.h"
 
-typedef enum
-{
-  STMT_ARTICLES,
-  STMT_CLAIMS,
-  STMT_ANNOTATIONS,
-  STMT_HAS_HASH,
-  STMT_INSERT_ARTICLE,
-  STMT_UPDATE_ARTICLE,
-  STMT_DELETE_ARTICLE,
-  STMT_INSERT_CLAIM,
-  STMT_UPDATE_CLAIM,
-  STMT_DELETE_CLAIM,
-  STMT_DELETE_AUTO_CLAIMS,
-  STMT_INSERT_ANNOTATION,
-  STMT_UPDATE_ANNOTATION,
-  STMT_DELETE_ANNOTATION,
-  STMT_SEARCH,
-  STMT_STALE,
-  STMT_SET_VERSION,
-  N_STMTS
-} StmtId;
 
-#define CLAIM_COLUMNS \
-  "article_id, start, end, text, low, high, vague, qualifier, subject, claimant, " \
-  "claimant_country, status, hedged, event_date, origin, rejected, extractor_version"
 
-#define ANNOTATION_COLUMNS "article_id, start, end, color, note, tags, created, modified"
 
-static const char * const stmt_sql[N_STMTS] = {
-  [STMT_ARTICLES] =
-    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
-    "FROM articles ORDER BY id",
-  [STMT_CLAIMS] = "SELECT id, " CLAIM_COLUMNS " FROM claims ORDER BY article_id, start, id",
-  [STMT_ANNOTATIONS] =
-    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations ORDER BY article_id, start, id",
-  [STMT_HAS_HASH] = "SELECT title FROM articles WHERE text_hash = ?1",
-  [STMT_INSERT_ARTICLE] =
-    "INSERT INTO articles (title, outlet, url, published, language, text, text_hash, "
-    "source_file, imported, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-  [STMT_UPDATE_ARTICLE] =
-    "UPDATE articles SET title = ?2, outlet = ?3, url = ?4, published = ?5, language = ?6 "
-    "WHERE id = ?1",
-  [STMT_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
-  [STMT_INSERT_CLAIM] =
-    "INSERT INTO claims (" CLAIM_COLUMNS ") VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-  [STMT_UPDATE_CLAIM] =
-    "UPDATE claims SET article_id = ?1, start = ?2, end = ?3, text = ?4, low = ?5, high = ?6, "
-    "vague = ?7, qualifier = ?8, subject = ?9, claimant = ?10, claimant_country = ?11, "
-    "status = ?12, hedged = ?13, event_date = ?14, origin = ?15, rejected = ?16, "
-    "extractor_version = ?17 WHERE id = ?18",
-  [STMT_DELETE_CLAIM] = "DELETE FROM claims WHERE id = ?1",
-  [STMT_DELETE_AUTO_CLAIMS] = "DELETE FROM claims WHERE article_id = ?1 AND origin = 'auto'",
-  [STMT_INSERT_ANNOTATION] =
-    "INSERT INTO annotations (" ANNOTATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-  [STMT_UPDATE_ANNOTATION] =
-    "UPDATE annotations SET start = ?2, end = ?3, color = ?4, note = ?5, tags = ?6, "
-    "modified = ?7 WHERE id = ?1",
-  [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
-  [STMT_SEARCH] =
-    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
-  [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
-  [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
-};
-
-/* The schema ladder: migrations[i] takes a file from user_version i to
- * i + 1. Version 1 was the first release's schema; version 2 added the
- * extractor version of articles and their auto claims, and tags on
- * annotations. */
-static const char * const migrations[] = {
-  /* 0 → 1 */
-  "CREATE TABLE articles ("
-  "  id INTEGER PRIMARY KEY,"
-  "  title TEXT NOT NULL,"
-  "  outlet TEXT,"
-  "  url TEXT,"
-  "  published TEXT,"
-  "  language TEXT,"
-  "  text TEXT NOT NULL,"
-  "  text_hash TEXT NOT NULL UNIQUE,"
-  "  source_file TEXT,"
-  "  imported INTEGER NOT NULL);"
-  "CREATE TABLE claims ("
-  "  id INTEGER PRIMARY KEY,"
-  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
-  "  start INTEGER NOT NULL,"
-  "  end INTEGER NOT NULL,"
-  "  text TEXT,"
-  "  low REAL NOT NULL,"
-  "  high REAL NOT NULL,"
-  "  vague INTEGER NOT NULL DEFAULT 0,"
-  "  qualifier TEXT,"
-  "  subject TEXT,"
-  "  claimant TEXT,"
-  "  claimant_country TEXT,"
-  "  status TEXT NOT NULL DEFAULT 'other',"
-  "  hedged INTEGER NOT NULL DEFAULT 0,"
-  "  event_date TEXT,"
-  "  origin TEXT NOT NULL DEFAULT 'auto',"
-  "  rejected INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE annotations ("
-  "  id INTEGER PRIMARY KEY,"
-  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
-  "  start INTEGER NOT NULL,"
-  "  end INTEGER NOT NULL,"
-  "  color TEXT,"
-  "  note TEXT,"
-  "  created INTEGER NOT NULL,"
-  "  modified INTEGER NOT NULL);"
-  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
-  "  title, text, content = 'articles', content_rowid = 'id');"
-  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
-  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
-  "END;"
-  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
-  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
-  "    VALUES ('delete', old.id, old.title, old.text);"
-  "END;"
-  "CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN"
-  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
-  "    VALUES ('delete', old.id, old.title, old.text);"
-  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
-  "END;",
-
-  /* 1 → 2 */
-  "ALTER TABLE claims ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
-  "ALTER TABLE annotations ADD COLUMN tags TEXT;"
-  "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
-  "CREATE INDEX claims_by_article ON claims (article_id, start);"
-  "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);
 
 struct _CcStore
 {
@@ -206,7 +76,7 @@ get_stmt (CcStore  *self,
           GError  **error)
 {
   if (self->stmts[id] == NULL &&
-      sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+      sqlite3_prepare_v3 (self->db, _cc_store_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                           &self->stmts[id], NULL) != SQLITE_OK)
     {
       set_sql_error (self, error, "preparing a statement");
@@ -216,24 +86,6 @@ get_stmt (CcStore  *self,
   sqlite3_reset (self->stmts[id]);
   sqlite3_clear_bindings (self->stmts[id]);
   return self->stmts[id];
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
-{
-  if (value == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           index)
-{
-  return g_strdup ((const char *)sqlite3_column_text (stmt, index));
 }
 
 static gboolean
@@ -268,6 +120,30 @@ commit_or_rollback (CcStore   *self,
   return ok;
 }
 
+typedef void (*BindFunc) (sqlite3_stmt *stmt,
+                          gpointer      data);
+
+/* One statement that writes one row, in a transaction of its own. */
+static gboolean
+write_row (CcStore   *self,
+           StmtId     id,
+           BindFunc   bind,
+           gpointer   data,
+           GError   **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!(stmt = get_stmt (self, id, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  bind (stmt, data);
+  ok = step_done (self, stmt, error);
+  return commit_or_rollback (self, ok, error);
+}
+
 static gboolean
 migrate (CcStore  *self,
          GError  **error)
@@ -296,7 +172,7 @@ migrate (CcStore  *self,
 
       if (!begin (self, error))
         return FALSE;
-      ok = exec_sql (self, migrations[version], error) && exec_sql (self, bump, error);
+      ok = exec_sql (self, _cc_store_migrations[version], error) && exec_sql (self, bump, error);
       if (!commit_or_rollback (self, ok, error))
         {
           g_prefix_error (error, "Migrating the library to schema %d: ", version + 1);
@@ -417,59 +293,6 @@ cc_store_get_schema_version (CcStore *self)
   return self->schema_version;
 }
 
-static CcClaim *
-claim_from_row (sqlite3_stmt *stmt)
-{
-  CcClaim *claim = cc_claim_new ();
-  g_autofree char *status = NULL;
-  g_autofree char *origin = NULL;
-  CcClaimStatus st = CC_CLAIM_STATUS_OTHER;
-  CcClaimOrigin orig = CC_CLAIM_ORIGIN_AUTO;
-
-  cc_claim_set_id (claim, sqlite3_column_int64 (stmt, 0));
-  cc_claim_set_article_id (claim, sqlite3_column_int64 (stmt, 1));
-  cc_claim_set_start (claim, sqlite3_column_int (stmt, 2));
-  cc_claim_set_end (claim, sqlite3_column_int (stmt, 3));
-  cc_claim_set_text (claim, (const char *)sqlite3_column_text (stmt, 4));
-  cc_claim_set_low (claim, sqlite3_column_double (stmt, 5));
-  cc_claim_set_high (claim, sqlite3_column_double (stmt, 6));
-  cc_claim_set_vague (claim, sqlite3_column_int (stmt, 7));
-  cc_claim_set_qualifier (claim, (const char *)sqlite3_column_text (stmt, 8));
-  cc_claim_set_subject (claim, (const char *)sqlite3_column_text (stmt, 9));
-  cc_claim_set_claimant (claim, (const char *)sqlite3_column_text (stmt, 10));
-  cc_claim_set_claimant_country (claim, (const char *)sqlite3_column_text (stmt, 11));
-  status = column_text (stmt, 12);
-  cc_claim_status_from_string (status, &st);
-  cc_claim_set_status (claim, st);
-  cc_claim_set_hedged (claim, sqlite3_column_int (stmt, 13));
-  cc_claim_set_event_date (claim, (const char *)sqlite3_column_text (stmt, 14));
-  origin = column_text (stmt, 15);
-  cc_claim_origin_from_string (origin, &orig);
-  cc_claim_set_origin (claim, orig);
-  cc_claim_set_rejected (claim, sqlite3_column_int (stmt, 16));
-  cc_claim_set_extractor_version (claim, sqlite3_column_int (stmt, 17));
-
-  return claim;
-}
-
-static CcAnnotation *
-annotation_from_row (sqlite3_stmt *stmt)
-{
-  CcAnnotation *annotation = cc_annotation_new ();
-
-  cc_annotation_set_id (annotation, sqlite3_column_int64 (stmt, 0));
-  cc_annotation_set_article_id (annotation, sqlite3_column_int64 (stmt, 1));
-  cc_annotation_set_start (annotation, sqlite3_column_int (stmt, 2));
-  cc_annotation_set_end (annotation, sqlite3_column_int (stmt, 3));
-  cc_annotation_set_color (annotation, (const char *)sqlite3_column_text (stmt, 4));
-  cc_annotation_set_note (annotation, (const char *)sqlite3_column_text (stmt, 5));
-  cc_annotation_set_tags (annotation, (const char *)sqlite3_column_text (stmt, 6));
-  cc_annotation_set_created (annotation, sqlite3_column_int64 (stmt, 7));
-  cc_annotation_set_modified (annotation, sqlite3_column_int64 (stmt, 8));
-
-  return annotation;
-}
-
 /* Groups rows of one child table by article, in the order they come. */
 static gboolean
 load_children (CcStore     *self,
@@ -511,9 +334,9 @@ load_children (CcStore     *self,
         continue;
 
       if (claims)
-        g_ptr_array_add (batch, claim_from_row (stmt));
+        g_ptr_array_add (batch, _cc_store_claim_from_row (stmt));
       else
-        g_ptr_array_add (batch, annotation_from_row (stmt));
+        g_ptr_array_add (batch, _cc_store_annotation_from_row (stmt));
     }
 
   sqlite3_reset (stmt);
@@ -534,7 +357,7 @@ cc_store_load_articles (CcStore  *self,
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
@@ -591,39 +414,16 @@ gboolean
 cc_store_has_text (CcStore    *self,
                    const char *text_hash)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   sqlite3_stmt *stmt;
   gboolean found;
 
   if (!(stmt = get_stmt (self, STMT_HAS_HASH, NULL)))
     return FALSE;
-  bind_text (stmt, 1, text_hash);
+  _cc_store_bind_text (stmt, 1, text_hash);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
-}
-
-static void
-bind_claim (sqlite3_stmt *stmt,
-            CcClaim      *claim)
-{
-  sqlite3_bind_int64 (stmt, 1, cc_claim_get_article_id (claim));
-  sqlite3_bind_int (stmt, 2, cc_claim_get_start (claim));
-  sqlite3_bind_int (stmt, 3, cc_claim_get_end (claim));
-  bind_text (stmt, 4, cc_claim_get_text (claim));
-  sqlite3_bind_double (stmt, 5, cc_claim_get_low (claim));
-  sqlite3_bind_double (stmt, 6, cc_claim_get_high (claim));
-  sqlite3_bind_int (stmt, 7, cc_claim_get_vague (claim));
-  bind_text (stmt, 8, cc_claim_get_qualifier (claim));
-  bind_text (stmt, 9, cc_claim_get_subject (claim));
-  bind_text (stmt, 10, cc_claim_get_claimant (claim));
-  bind_text (stmt, 11, cc_claim_get_claimant_country (claim));
-  bind_text (stmt, 12, cc_claim_status_to_string (cc_claim_get_status (claim)));
-  sqlite3_bind_int (stmt, 13, cc_claim_get_hedged (claim));
-  bind_text (stmt, 14, cc_claim_get_event_date (claim));
-  bind_text (stmt, 15, cc_claim_origin_to_string (cc_claim_get_origin (claim)));
-  sqlite3_bind_int (stmt, 16, cc_claim_get_rejected (claim));
-  sqlite3_bind_int (stmt, 17, cc_claim_get_extractor_version (claim));
 }
 
 static gboolean
@@ -635,25 +435,11 @@ insert_claim_locked (CcStore  *self,
 
   if (!(stmt = get_stmt (self, STMT_INSERT_CLAIM, error)))
     return FALSE;
-  bind_claim (stmt, claim);
+  _cc_store_bind_claim (stmt, claim);
   if (!step_done (self, stmt, error))
     return FALSE;
   cc_claim_set_id (claim, sqlite3_last_insert_rowid (self->db));
   return TRUE;
-}
-
-static void
-bind_annotation (sqlite3_stmt *stmt,
-                 CcAnnotation *annotation)
-{
-  sqlite3_bind_int64 (stmt, 1, cc_annotation_get_article_id (annotation));
-  sqlite3_bind_int (stmt, 2, cc_annotation_get_start (annotation));
-  sqlite3_bind_int (stmt, 3, cc_annotation_get_end (annotation));
-  bind_text (stmt, 4, cc_annotation_get_color (annotation));
-  bind_text (stmt, 5, cc_annotation_get_note (annotation));
-  bind_text (stmt, 6, cc_annotation_get_tags (annotation));
-  sqlite3_bind_int64 (stmt, 7, cc_annotation_get_created (annotation));
-  sqlite3_bind_int64 (stmt, 8, cc_annotation_get_modified (annotation));
 }
 
 static gboolean
@@ -665,7 +451,7 @@ insert_annotation_locked (CcStore       *self,
 
   if (!(stmt = get_stmt (self, STMT_INSERT_ANNOTATION, error)))
     return FALSE;
-  bind_annotation (stmt, annotation);
+  _cc_store_bind_annotation (stmt, annotation);
   if (!step_done (self, stmt, error))
     return FALSE;
   cc_annotation_set_id (annotation, sqlite3_last_insert_rowid (self->db));
@@ -686,7 +472,7 @@ cc_store_add_article (CcStore    *self,
                       guint       extractor_version,
                       GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
   GListModel *claims;
@@ -705,7 +491,7 @@ cc_store_add_article (CcStore    *self,
 
   if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
     return commit_or_rollback (self, FALSE, NULL);
-  bind_text (stmt, 1, hash);
+  _cc_store_bind_text (stmt, 1, hash);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
@@ -718,14 +504,14 @@ cc_store_add_article (CcStore    *self,
 
   if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
     return commit_or_rollback (self, FALSE, NULL);
-  bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
-  bind_text (stmt, 2, cc_article_get_outlet (article));
-  bind_text (stmt, 3, cc_article_get_url (article));
-  bind_text (stmt, 4, cc_article_get_published (article));
-  bind_text (stmt, 5, cc_article_get_language (article));
-  bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
-  bind_text (stmt, 7, hash);
-  bind_text (stmt, 8, cc_article_get_source_file (article));
+  _cc_store_bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
+  _cc_store_bind_text (stmt, 2, cc_article_get_outlet (article));
+  _cc_store_bind_text (stmt, 3, cc_article_get_url (article));
+  _cc_store_bind_text (stmt, 4, cc_article_get_published (article));
+  _cc_store_bind_text (stmt, 5, cc_article_get_language (article));
+  _cc_store_bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
+  _cc_store_bind_text (stmt, 7, hash);
+  _cc_store_bind_text (stmt, 8, cc_article_get_source_file (article));
   sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
   sqlite3_bind_int (stmt, 10, extractor_version);
   if (!step_done (self, stmt, error))
@@ -757,27 +543,26 @@ cc_store_add_article (CcStore    *self,
   return TRUE;
 }
 
+static void
+bind_article_update (sqlite3_stmt *stmt,
+                     gpointer      data)
+{
+  CcArticle *article = data;
+
+  sqlite3_bind_int64 (stmt, 1, cc_article_get_id (article));
+  _cc_store_bind_text (stmt, 2, cc_article_get_title (article) ? cc_article_get_title (article) : "");
+  _cc_store_bind_text (stmt, 3, cc_article_get_outlet (article));
+  _cc_store_bind_text (stmt, 4, cc_article_get_url (article));
+  _cc_store_bind_text (stmt, 5, cc_article_get_published (article));
+  _cc_store_bind_text (stmt, 6, cc_article_get_language (article));
+}
+
 gboolean
 cc_store_update_article (CcStore    *self,
                          CcArticle  *article,
                          GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!begin (self, error))
-    return FALSE;
-  if (!(stmt = get_stmt (self, STMT_UPDATE_ARTICLE, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, cc_article_get_id (article));
-  bind_text (stmt, 2, cc_article_get_title (article) ? cc_article_get_title (article) : "");
-  bind_text (stmt, 3, cc_article_get_outlet (article));
-  bind_text (stmt, 4, cc_article_get_url (article));
-  bind_text (stmt, 5, cc_article_get_published (article));
-  bind_text (stmt, 6, cc_article_get_language (article));
-  ok = step_done (self, stmt, error);
-  return commit_or_rollback (self, ok, error);
+  return write_row (self, STMT_UPDATE_ARTICLE, bind_article_update, article, error);
 }
 
 static gboolean
@@ -786,7 +571,7 @@ delete_by_id (CcStore  *self,
               gint64    row_id,
               GError  **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -818,11 +603,19 @@ cc_store_add_claim (CcStore  *self,
                     CcClaim  *claim,
                     GError  **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
 
   if (!begin (self, error))
     return FALSE;
   return commit_or_rollback (self, insert_claim_locked (self, claim, error), error);
+}
+
+static void
+bind_claim_update (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  _cc_store_bind_claim (stmt, data);
+  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (data));
 }
 
 gboolean
@@ -830,18 +623,7 @@ cc_store_update_claim (CcStore  *self,
                        CcClaim  *claim,
                        GError  **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!begin (self, error))
-    return FALSE;
-  if (!(stmt = get_stmt (self, STMT_UPDATE_CLAIM, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  bind_claim (stmt, claim);
-  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (claim));
-  ok = step_done (self, stmt, error);
-  return commit_or_rollback (self, ok, error);
+  return write_row (self, STMT_UPDATE_CLAIM, bind_claim_update, claim, error);
 }
 
 gboolean
@@ -866,7 +648,7 @@ cc_store_replace_auto_claims (CcStore    *self,
                               guint       extractor_version,
                               GError    **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -902,11 +684,26 @@ cc_store_add_annotation (CcStore       *self,
                          CcAnnotation  *annotation,
                          GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
 
   if (!begin (self, error))
     return FALSE;
   return commit_or_rollback (self, insert_annotation_locked (self, annotation, error), error);
+}
+
+static void
+bind_annotation_update (sqlite3_stmt *stmt,
+                        gpointer      data)
+{
+  CcAnnotation *annotation = data;
+
+  sqlite3_bind_int64 (stmt, 1, cc_annotation_get_id (annotation));
+  sqlite3_bind_int (stmt, 2, cc_annotation_get_start (annotation));
+  sqlite3_bind_int (stmt, 3, cc_annotation_get_end (annotation));
+  _cc_store_bind_text (stmt, 4, cc_annotation_get_color (annotation));
+  _cc_store_bind_text (stmt, 5, cc_annotation_get_note (annotation));
+  _cc_store_bind_text (stmt, 6, cc_annotation_get_tags (annotation));
+  sqlite3_bind_int64 (stmt, 7, cc_annotation_get_modified (annotation));
 }
 
 gboolean
@@ -914,23 +711,7 @@ cc_store_update_annotation (CcStore       *self,
                             CcAnnotation  *annotation,
                             GError       **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!begin (self, error))
-    return FALSE;
-  if (!(stmt = get_stmt (self, STMT_UPDATE_ANNOTATION, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  sqlite3_bind_int64 (stmt, 1, cc_annotation_get_id (annotation));
-  sqlite3_bind_int (stmt, 2, cc_annotation_get_start (annotation));
-  sqlite3_bind_int (stmt, 3, cc_annotation_get_end (annotation));
-  bind_text (stmt, 4, cc_annotation_get_color (annotation));
-  bind_text (stmt, 5, cc_annotation_get_note (annotation));
-  bind_text (stmt, 6, cc_annotation_get_tags (annotation));
-  sqlite3_bind_int64 (stmt, 7, cc_annotation_get_modified (annotation));
-  ok = step_done (self, stmt, error);
-  return commit_or_rollback (self, ok, error);
+  return write_row (self, STMT_UPDATE_ANNOTATION, bind_annotation_update, annotation, error);
 }
 
 gboolean
@@ -989,7 +770,7 @@ cc_store_search (CcStore     *self,
                  const char  *query,
                  GError     **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *fts = NULL;
   sqlite3_stmt *stmt;
@@ -1003,7 +784,7 @@ cc_store_search (CcStore     *self,
   locker = g_mutex_locker_new (&self->mutex);
   if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
     return NULL;
-  bind_text (stmt, 1, fts);
+  _cc_store_bind_text (stmt, 1, fts);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1031,7 +812,7 @@ cc_store_list_stale (CcStore  *self,
                      guint     extractor_version,
                      GError  **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->mutex);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int rc;

@@ -1,0 +1,124 @@
+/* cc-store-sql.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* All the SQL of the store: the statements it prepares once, and the
+ * migrations that take a file from one schema version to the next. */
+
+#define G_LOG_DOMAIN "cc-store"
+
+#include "config.h"
+
+#include "cc-store-private.h"
+
+#define CLAIM_COLUMNS \
+  "article_id, start, end, text, low, high, vague, qualifier, subject, claimant, " \
+  "claimant_country, status, hedged, event_date, origin, rejected, extractor_version"
+
+#define ANNOTATION_COLUMNS "article_id, start, end, color, note, tags, created, modified"
+
+const char * const _cc_store_sql[N_STMTS] = {
+  [STMT_ARTICLES] =
+    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
+    "FROM articles ORDER BY id",
+  [STMT_CLAIMS] = "SELECT id, " CLAIM_COLUMNS " FROM claims ORDER BY article_id, start, id",
+  [STMT_ANNOTATIONS] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations ORDER BY article_id, start, id",
+  [STMT_HAS_HASH] = "SELECT title FROM articles WHERE text_hash = ?1",
+  [STMT_INSERT_ARTICLE] =
+    "INSERT INTO articles (title, outlet, url, published, language, text, text_hash, "
+    "source_file, imported, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [STMT_UPDATE_ARTICLE] =
+    "UPDATE articles SET title = ?2, outlet = ?3, url = ?4, published = ?5, language = ?6 "
+    "WHERE id = ?1",
+  [STMT_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+  [STMT_INSERT_CLAIM] =
+    "INSERT INTO claims (" CLAIM_COLUMNS ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+  [STMT_UPDATE_CLAIM] =
+    "UPDATE claims SET article_id = ?1, start = ?2, end = ?3, text = ?4, low = ?5, high = ?6, "
+    "vague = ?7, qualifier = ?8, subject = ?9, claimant = ?10, claimant_country = ?11, "
+    "status = ?12, hedged = ?13, event_date = ?14, origin = ?15, rejected = ?16, "
+    "extractor_version = ?17 WHERE id = ?18",
+  [STMT_DELETE_CLAIM] = "DELETE FROM claims WHERE id = ?1",
+  [STMT_DELETE_AUTO_CLAIMS] = "DELETE FROM claims WHERE article_id = ?1 AND origin = 'auto'",
+  [STMT_INSERT_ANNOTATION] =
+    "INSERT INTO annotations (" ANNOTATION_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_UPDATE_ANNOTATION] =
+    "UPDATE annotations SET start = ?2, end = ?3, color = ?4, note = ?5, tags = ?6, "
+    "modified = ?7 WHERE id = ?1",
+  [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
+  [STMT_SEARCH] =
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
+  [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
+  [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
+};
+
+/* The schema ladder: migrations[i] takes a file from user_version i to
+ * i + 1. Version 1 was the first release's schema; version 2 added the
+ * extractor version of articles and their auto claims, and tags on
+ * annotations. */
+const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
+  /* 0 → 1 */
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL,"
+  "  outlet TEXT,"
+  "  url TEXT,"
+  "  published TEXT,"
+  "  language TEXT,"
+  "  text TEXT NOT NULL,"
+  "  text_hash TEXT NOT NULL UNIQUE,"
+  "  source_file TEXT,"
+  "  imported INTEGER NOT NULL);"
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  low REAL NOT NULL,"
+  "  high REAL NOT NULL,"
+  "  vague INTEGER NOT NULL DEFAULT 0,"
+  "  qualifier TEXT,"
+  "  subject TEXT,"
+  "  claimant TEXT,"
+  "  claimant_country TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'other',"
+  "  hedged INTEGER NOT NULL DEFAULT 0,"
+  "  event_date TEXT,"
+  "  origin TEXT NOT NULL DEFAULT 'auto',"
+  "  rejected INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  color TEXT,"
+  "  note TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, text, content = 'articles', content_rowid = 'id');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;",
+
+  /* 1 → 2 */
+  "ALTER TABLE claims ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE annotations ADD COLUMN tags TEXT;"
+  "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX claims_by_article ON claims (article_id, start);"
+  "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
+};

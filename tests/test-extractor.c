@@ -205,6 +205,11 @@ test_other_stories (void)
       "spokesman said.", "2,000", "spokesman", NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
     { "Officials said between 11,000 and 12,000 troops were in Russia.", "11,000 and 12,000",
       "Officials", NULL, CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
+    { "“There are now 12,000 soldiers in Russia,” the agency said.", "12,000", "agency", NULL,
+      CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
+    { "Up to 12,000 troops, including senior officers, have been sent to Russia, according to "
+      "Ukraine's intelligence service.", "12,000", "Ukraine's intelligence service", "Ukraine",
+      CC_CLAIM_STATUS_SENT, FALSE, NULL },
     { "“We saw 5,000 protesters,” said Anna Kowalska, a spokeswoman for Poland’s police.",
       "5,000", "Anna Kowalska", "Poland", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
   };

@@ -119,11 +119,26 @@ _cc_extractor_status (CcExtractor *self,
     return status;
 
   /* after the noun phrase: "were killed or injured", "poised to be deployed" */
-  for (guint i = subject_last + 1; i < end && i <= subject_last + STATUS_REACH; i++)
+  for (guint i = subject_last + 1, skipped = 0; i < end && i <= subject_last + STATUS_REACH + skipped; i++)
     {
       const CcPhraseValue *pv;
       guint n;
 
+      /* ", including 500 officers, have been sent": over the aside */
+      if (cc_is_punct (doc, i, ",") && (cc_is_word (doc, i + 1, "including") ||
+                                        cc_is_word (doc, i + 1, "among")))
+        {
+          guint j = i + 1;
+
+          while (j < end && !cc_is_punct (doc, j, ",;"))
+            j++;
+          if (j < end && cc_is_punct (doc, j, ","))
+            {
+              skipped += j - i;
+              i = j;
+              continue;
+            }
+        }
       if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER)
         break;
       if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
@@ -143,6 +158,15 @@ _cc_extractor_status (CcExtractor *self,
   if (best.distance == G_MAXUINT || best.distance > 3)
     {
       guint i = subject_last + 1;
+
+      /* "there are now 12,000 soldiers in Russia" */
+      if (cc_is_word (doc, i, "in") && i + 1 < end && CC_TOK (doc, i + 1)->upper)
+        {
+          for (guint j = q->first; j-- > start && q->first - j <= 4;)
+            if (cc_is_word (doc, j, "there") &&
+                (cc_is_word (doc, j + 1, "are") || cc_is_word (doc, j + 1, "were")))
+              return CC_CLAIM_STATUS_DEPLOYED;
+        }
 
       if (cc_is_word (doc, i, "are") || cc_is_word (doc, i, "were") || cc_is_word (doc, i, "is") ||
           cc_is_word (doc, i, "was"))

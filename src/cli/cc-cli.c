@@ -69,6 +69,9 @@ static const Command commands[] = {
     cmd_extract, TRUE, TRUE, 1, -1 },
   { "claims", "claims [--json]", N_("List every claim of the library"),
     cmd_claims, TRUE, FALSE, 0, 0 },
+  { "compare", "compare [--json] [ID…]",
+    N_("Group the claims of the library, or of articles ID…, into statements"),
+    _cc_cli_cmd_compare, TRUE, FALSE, 0, -1 },
 };
 
 static const Command *

@@ -1,0 +1,59 @@
+/* cc-claim-match.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+/* How claims in different articles are told to be the same statement:
+ * the claimant across spellings, the subject by its head noun, the value
+ * within rounding, the status by family. Used by CcClusterSet. */
+
+typedef struct _CcClaimantKey CcClaimantKey;
+
+/* NULL for a NULL or blank claimant (which matches only another NULL). */
+CcClaimantKey *cc_claimant_key_new      (const char          *claimant);
+void           cc_claimant_key_free     (CcClaimantKey       *key);
+/* The folded name: lower case, no titles, "-yy"/"-iy"/"-ii" as "-y". */
+const char    *cc_claimant_key_get_name (const CcClaimantKey *key);
+guint          cc_claimant_key_n_words  (const CcClaimantKey *key);
+gboolean       cc_claimant_key_match    (const CcClaimantKey *a,
+                                         const CcClaimantKey *b);
+gboolean       cc_claimant_match        (const char          *a,
+                                         const char          *b);
+
+/* The class of the people counted: an interned string such as "troops",
+ * "killed", "wounded", "workers", or the subject's last word when it
+ * belongs to no known class. Casualty statuses decide the class. */
+const char    *cc_subject_class         (const char          *subject,
+                                         CcClaimStatus        status);
+
+/* Whether two subjects may count the same people: the capitalised words
+ * before the noun ("North Korean", "Russian") do not name different
+ * countries. A subject without them fits any. */
+gboolean       cc_subject_compatible    (const char          *a,
+                                         const char          *b);
+
+/* Whether two values or ranges may report the same figure: they overlap,
+ * or differ by less than the rounding of the rounder one. */
+gboolean       cc_values_compatible     (double               low_a,
+                                         double               high_a,
+                                         double               low_b,
+                                         double               high_b);
+
+/* Whether two statuses count the same people at different stages (the
+ * movement of troops from preparing to fighting), so that differing
+ * figures contradict each other. */
+gboolean       cc_status_comparable     (CcClaimStatus        a,
+                                         CcClaimStatus        b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcClaimantKey, cc_claimant_key_free)
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* cc-cluster-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cc-claim-match.h"
+#include "cc-cluster.h"
+
+G_BEGIN_DECLS
+
+/* CcClusterSet builds clusters mention by mention, then settles their
+ * summary fields once all mentions are in. */
+CcCluster *_cc_cluster_new             (const char *subject_class);
+gboolean   _cc_cluster_accepts         (CcCluster  *self,
+                                        CcClaim    *claim,
+                                        const char *day);
+void       _cc_cluster_add             (CcCluster  *self,
+                                        CcClaim    *claim,
+                                        const char *day,
+                                        const char *published);
+/* Picks the cluster's value, claimant, subject and days. */
+void       _cc_cluster_settle          (CcCluster  *self);
+void       _cc_cluster_set_id          (CcCluster  *self,
+                                        guint       id);
+void       _cc_cluster_set_n_sources   (CcCluster  *self,
+                                        guint       n_sources);
+void       _cc_cluster_add_conflict    (CcCluster  *self,
+                                        CcCluster  *other);
+/* Turns the conflicting clusters into their ids, once ids are given. */
+void       _cc_cluster_resolve_conflicts (CcCluster *self);
+/* Whether two settled clusters on one subject report figures that cannot
+ * both be right. */
+gboolean   _cc_cluster_disagrees       (CcCluster  *self,
+                                        CcCluster  *other);
+
+G_END_DECLS

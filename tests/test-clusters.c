@@ -1,0 +1,629 @@
+/* test-clusters.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Claims across articles: the sample imported into a library as the app
+ * does it, grouped into statements; the rules that decide what is one
+ * statement; a reprinted article found as such; and `crosscheck compare`
+ * agreeing with the library API. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-clusters.h"
+#include "cc-library.h"
+#include "cc-store.h"
+#include "cc-test-utils.h"
+
+typedef struct
+{
+  char      *dir;
+  char      *db_path;
+  CcLibrary *library;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { cc_test_sample_dir (), NULL };
+
+  f->dir = g_dir_make_tmp ("cc-test-clusters-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "library.db", NULL);
+
+  store = cc_store_new (f->db_path, &error);
+  g_assert_no_error (error);
+  f->library = cc_library_new (store);
+  g_assert_true (cc_library_load (f->library, &error));
+  g_assert_no_error (error);
+
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_refused, ==, 0);
+  g_assert_cmpuint (report->n_imported, >=, 5);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->library);
+  cc_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+/* The distinct articles carrying a cluster. */
+static guint
+count_articles (CcCluster *cluster)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *mentions = cc_cluster_get_mentions (cluster);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, i);
+      gint64 id = cc_claim_get_article_id (claim);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+
+  return g_hash_table_size (ids);
+}
+
+static CcCluster *
+cluster_of_claim (CcClusterSet *set,
+                  CcClaim      *claim)
+{
+  CcCluster *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      GListModel *mentions = cc_cluster_get_mentions (cluster);
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(CcClaim) mention = g_list_model_get_item (mentions, j);
+
+          if (mention == claim)
+            {
+              /* A claim is in one cluster only. */
+              g_assert_null (found);
+              found = cluster;
+            }
+        }
+    }
+
+  return found;
+}
+
+/* The one cluster holding every library claim of @value whose claimant
+ * contains @name; NULL when no claim fits. */
+static CcCluster *
+find_cluster (CcLibrary    *library,
+              CcClusterSet *set,
+              const char   *name,
+              double        value)
+{
+  GListModel *claims = cc_library_get_claims (library);
+  CcCluster *cluster = NULL;
+  guint n_found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+      CcCluster *of_claim;
+
+      if (cc_claim_get_low (claim) != value || cc_claim_get_claimant (claim) == NULL ||
+          !strstr (cc_claim_get_claimant (claim), name))
+        continue;
+
+      of_claim = cluster_of_claim (set, claim);
+      g_assert_nonnull (of_claim);
+      if (cluster == NULL)
+        cluster = of_claim;
+      else
+        g_assert_true (cluster == of_claim);
+      n_found++;
+    }
+
+  g_test_message ("%u claims of %.0f by “%s”", n_found, value, name);
+  return cluster;
+}
+
+/* A key for a claimant made independently of the product's rules: the
+ * last word, lower case, transliteration endings folded. */
+static char *
+surname (const char *claimant)
+{
+  g_autofree char *lower = NULL;
+  const char *last;
+  char *word;
+  gsize len;
+
+  if (claimant == NULL)
+    return g_strdup ("");
+
+  lower = g_utf8_strdown (claimant, -1);
+  if (strchr (lower, '('))
+    *strchr (lower, '(') = '\0';
+  g_strstrip (lower);
+  last = strrchr (lower, ' ') ? strrchr (lower, ' ') + 1 : lower;
+  word = g_strdup (last);
+  len = strlen (word);
+  if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy")))
+    word[len - 1] = '\0';
+  return word;
+}
+
+static void
+test_sample (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CcClusterSet) set = cc_cluster_set_new_for_library (f->library);
+  GListModel *model = G_LIST_MODEL (set);
+  guint n = g_list_model_get_n_items (model);
+  guint n_mentions = 0;
+  CcCluster *zelenskyy, *spy_agency;
+  guint n_twelve = 0;
+
+  g_assert_cmpuint (n, >, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (model, i);
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GListModel *mentions = cc_cluster_get_mentions (cluster);
+      const guint *conflicts;
+      guint n_conflicts;
+
+      /* Ids are 1… in order, and lookup finds them. */
+      g_assert_cmpuint (cc_cluster_get_id (cluster), ==, i + 1);
+      g_assert_true (cc_cluster_set_lookup (set, i + 1) == cluster);
+      g_assert_cmpuint (cc_cluster_get_n_mentions (cluster), >, 0);
+      g_assert_cmpuint (cc_cluster_get_n_sources (cluster), >=, 1);
+      g_assert_cmpuint (cc_cluster_get_n_sources (cluster), <=, count_articles (cluster));
+      if (cc_cluster_get_first_day (cluster) != NULL)
+        g_assert_cmpstr (cc_cluster_get_first_day (cluster), <=, cc_cluster_get_last_day (cluster));
+
+      /* No cluster mixes claimants. */
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, j);
+
+          g_hash_table_add (names, surname (cc_claim_get_claimant (claim)));
+          g_assert_true (cc_values_compatible (cc_claim_get_low (claim), cc_claim_get_high (claim),
+                                               cc_cluster_get_low (cluster),
+                                               cc_cluster_get_high (cluster)));
+          n_mentions++;
+        }
+      if (g_hash_table_size (names) != 1)
+        g_error ("Cluster %u mixes %u claimants", cc_cluster_get_id (cluster),
+                 g_hash_table_size (names));
+
+      /* Conflicts go both ways and only between figures that differ. */
+      conflicts = cc_cluster_get_conflicts (cluster, &n_conflicts);
+      for (guint j = 0; j < n_conflicts; j++)
+        {
+          CcCluster *other = cc_cluster_set_lookup (set, conflicts[j]);
+
+          g_assert_nonnull (other);
+          g_assert_true (cc_cluster_conflicts_with (other, cc_cluster_get_id (cluster)));
+          g_assert_false (cc_values_compatible (cc_cluster_get_low (cluster),
+                                                cc_cluster_get_high (cluster),
+                                                cc_cluster_get_low (other),
+                                                cc_cluster_get_high (other)));
+        }
+    }
+
+  /* Every claim the library shows is in one cluster. */
+  g_assert_cmpuint (n_mentions, ==, g_list_model_get_n_items (cc_library_get_claims (f->library)));
+
+  /* Zelenskyy's 10,000, whatever the spelling, from at least three
+   * articles. */
+  zelenskyy = find_cluster (f->library, set, "Zelensk", 10000);
+  g_assert_nonnull (zelenskyy);
+  g_assert_cmpuint (count_articles (zelenskyy), >=, 3);
+  g_assert_cmpuint (cc_cluster_get_n_sources (zelenskyy), >=, 3);
+  g_assert_cmpfloat (cc_cluster_get_low (zelenskyy), ==, 10000);
+  g_assert_nonnull (strstr (cc_cluster_get_claimant (zelenskyy), "Zelensk"));
+  g_assert_cmpstr (cc_cluster_get_subject_class (zelenskyy), ==, "troops");
+
+  /* The spy agency's 1,500, from at least two. */
+  spy_agency = find_cluster (f->library, set, "Intelligence Service", 1500);
+  g_assert_nonnull (spy_agency);
+  g_assert_cmpuint (count_articles (spy_agency), >=, 2);
+  g_assert_cmpstr (cc_cluster_get_subject_class (spy_agency), ==, "troops");
+
+  /* 1,500 and 12,000 troops contradict each other. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (model, i);
+
+      if (cc_cluster_get_low (cluster) != 12000 ||
+          g_strcmp0 (cc_cluster_get_subject_class (cluster), "troops") != 0)
+        continue;
+
+      n_twelve++;
+      g_assert_true (cc_cluster_conflicts_with (spy_agency, cc_cluster_get_id (cluster)));
+      g_assert_true (cc_cluster_conflicts_with (cluster, cc_cluster_get_id (spy_agency)));
+    }
+  g_assert_cmpuint (n_twelve, >=, 1);
+
+  /* The sample's five articles are five sources. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (f->library), i);
+
+      g_assert_cmpint (cc_cluster_set_get_origin (set, cc_article_get_id (article)), ==,
+                       cc_article_get_id (article));
+    }
+
+  /* A mention can be quoted in its sentence. */
+  {
+    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (spy_agency), 0);
+    g_autofree char *quote = cc_cluster_set_dup_quote (set, claim);
+
+    g_assert_nonnull (quote);
+    g_assert_nonnull (strstr (quote, "1,500"));
+    g_assert_cmpuint (strlen (quote), <, 800);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&set));
+}
+
+/* The sentence-level rules, one by one. */
+static void
+test_rules (void)
+{
+  /* Claimants across spellings and titles. */
+  g_assert_true (cc_claimant_match ("Zelensky", "Volodymyr Zelenskyy"));
+  g_assert_true (cc_claimant_match ("Mr Zelensky", "President Volodymyr Zelenskiy"));
+  g_assert_true (cc_claimant_match ("Volodymyr Zelenskyy", "Volodymyr Zelensky"));
+  g_assert_true (cc_claimant_match ("NIS", "National Intelligence Service"));
+  g_assert_true (cc_claimant_match ("Yonhap News (citing an official)", "yonhap news"));
+  g_assert_true (cc_claimant_match ("Mark Rutte", "NATO Secretary General Mark Rutte"));
+  g_assert_true (cc_claimant_match (NULL, NULL));
+  g_assert_false (cc_claimant_match ("Volodymyr Zelensky", "Oleksandr Zelensky"));
+  g_assert_false (cc_claimant_match ("officials", "European government officials"));
+  g_assert_false (cc_claimant_match ("South Korean media", "Ukrainian media"));
+  g_assert_false (cc_claimant_match ("Kyrylo Budanov", NULL));
+  g_assert_false (cc_claimant_match ("Washington", "Sabrina Singh"));
+
+  /* Subjects by head noun. */
+  g_assert_cmpstr (cc_subject_class ("troops", CC_CLAIM_STATUS_SENT), ==,
+                   cc_subject_class ("North Korean infantry soldiers", CC_CLAIM_STATUS_SENT));
+  g_assert_cmpstr (cc_subject_class ("special operation forces", CC_CLAIM_STATUS_SENT), ==,
+                   cc_subject_class ("military personnel", CC_CLAIM_STATUS_PREPARING));
+  g_assert_cmpstr (cc_subject_class ("dead", CC_CLAIM_STATUS_OTHER), ==,
+                   cc_subject_class ("soldiers", CC_CLAIM_STATUS_KILLED));
+  g_assert_cmpstr (cc_subject_class ("injured", CC_CLAIM_STATUS_OTHER), ==,
+                   cc_subject_class ("wounded", CC_CLAIM_STATUS_OTHER));
+  g_assert_cmpstr (cc_subject_class ("prisoners of war", CC_CLAIM_STATUS_OTHER), ==, "captured");
+  g_assert_cmpstr (cc_subject_class ("workers", CC_CLAIM_STATUS_SENT), !=,
+                   cc_subject_class ("troops", CC_CLAIM_STATUS_SENT));
+  g_assert_cmpstr (cc_subject_class ("killed", CC_CLAIM_STATUS_OTHER), !=,
+                   cc_subject_class ("wounded", CC_CLAIM_STATUS_OTHER));
+  g_assert_true (cc_subject_compatible ("troops", "North Korean soldiers"));
+  g_assert_true (cc_subject_compatible ("North Korea soldiers", "North Korean troops"));
+  g_assert_false (cc_subject_compatible ("Russian soldiers", "North Korean troops"));
+  g_assert_false (cc_subject_compatible ("South Korean troops", "North Korean troops"));
+
+  /* Values: equal, overlapping, within rounding. */
+  g_assert_true (cc_values_compatible (10000, 10000, 10000, 10000));
+  g_assert_true (cc_values_compatible (10000, 10000, 10200, 10200));
+  g_assert_true (cc_values_compatible (1500, 1500, 1000, 3000));
+  g_assert_false (cc_values_compatible (10000, 10000, 11000, 11000));
+  g_assert_false (cc_values_compatible (1500, 1500, 12000, 12000));
+  g_assert_false (cc_values_compatible (12000, 12000, 1000, 3000));
+  g_assert_false (cc_values_compatible (6, 6, 7, 7));
+  g_assert_false (cc_values_compatible (1200000, 1200000, 1280000, 1280000));
+
+  /* Statuses. */
+  g_assert_true (cc_status_comparable (CC_CLAIM_STATUS_PREPARING, CC_CLAIM_STATUS_SENT));
+  g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_SENT, CC_CLAIM_STATUS_KILLED));
+  g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_TOTAL, CC_CLAIM_STATUS_DEPLOYED));
+}
+
+/* Writes @text as one article of its own folder, with its details. */
+static char *
+write_article (Fixture    *f,
+               const char *folder,
+               const char *text,
+               const char *title,
+               const char *outlet,
+               const char *published)
+{
+  g_autofree char *dir = g_build_filename (f->dir, folder, NULL);
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
+  g_autofree char *meta = g_strdup_printf ("[{\"file\": \"article.txt\", \"title\": \"%s\", "
+                                           "\"outlet\": \"%s\", \"published\": \"%s\"}]",
+                                           title, outlet, published);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (meta_path, meta, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&dir);
+}
+
+static CcArticle *
+article_with_title (CcLibrary  *library,
+                    const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_strcmp0 (cc_article_get_title (article), title) == 0)
+        return article;
+    }
+
+  return NULL;
+}
+
+/* A wire story printed again by another site, under another title, with
+ * a line of its own on top and its last paragraphs dropped. */
+static void
+test_same_origin (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CcClusterSet) before = cc_cluster_set_new_for_library (f->library);
+  g_autoptr(CcClusterSet) after = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GString) reprint = g_string_new ("Reprinted with permission from the wire.\n\n");
+  g_autofree char *folder = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  CcCluster *original_cluster, *reprint_cluster;
+  CcArticle *original = NULL, *copy;
+  const char *paths[2] = { NULL, NULL };
+  guint n_paragraphs;
+
+  /* The article that carries the spy agency's figure. */
+  original_cluster = find_cluster (f->library, before, "Intelligence Service", 1500);
+  g_assert_nonnull (original_cluster);
+  {
+    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (original_cluster), 0);
+
+    original = cc_library_lookup_article (f->library, cc_claim_get_article_id (claim));
+  }
+  g_assert_nonnull (original);
+
+  paragraphs = g_strsplit (cc_article_get_text (original), "\n", -1);
+  n_paragraphs = g_strv_length (paragraphs);
+  g_assert_cmpuint (n_paragraphs, >, 4);
+  for (guint i = 0; i < n_paragraphs - n_paragraphs / 5; i++)
+    g_string_append_printf (reprint, "%s\n", paragraphs[i]);
+
+  g_assert_cmpfloat (cc_same_origin_similarity (cc_article_get_text (original), reprint->str),
+                     >=, CC_SAME_ORIGIN_JACCARD);
+
+  folder = write_article (f, "reprint", reprint->str, "Seoul says Pyongyang shipped troops",
+                          "Evening Courier", "2024-10-23");
+  paths[0] = folder;
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  copy = article_with_title (f->library, "Seoul says Pyongyang shipped troops");
+  g_assert_nonnull (copy);
+
+  after = cc_cluster_set_new_for_library (f->library);
+
+  /* The reprint points at the original, which points at itself. */
+  g_assert_cmpint (cc_cluster_set_get_origin (after, cc_article_get_id (copy)), ==,
+                   cc_article_get_id (original));
+  g_assert_cmpint (cc_cluster_set_get_origin (after, cc_article_get_id (original)), ==,
+                   cc_article_get_id (original));
+  g_assert_cmpint (cc_cluster_set_get_origin (after, 999999), ==, 0);
+
+  /* Its claims join the same clusters, but as the same source. */
+  reprint_cluster = find_cluster (f->library, after, "Intelligence Service", 1500);
+  g_assert_nonnull (reprint_cluster);
+  g_assert_nonnull (cc_cluster_get_mention_in (reprint_cluster, cc_article_get_id (copy)));
+  g_assert_cmpuint (count_articles (reprint_cluster), ==, count_articles (original_cluster) + 1);
+  g_assert_cmpuint (cc_cluster_get_n_sources (reprint_cluster), ==,
+                    cc_cluster_get_n_sources (original_cluster));
+
+  /* Unrelated articles stay apart. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (f->library), i);
+
+      if (article != copy)
+        g_assert_cmpint (cc_cluster_set_get_origin (after, cc_article_get_id (article)), ==,
+                         cc_article_get_id (article));
+    }
+}
+
+/* Runs the built crosscheck; returns its exit status. */
+static int
+run_cli (Fixture     *f,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("CROSSCHECK_BINARY"));
+  g_assert_nonnull (argv->pdata[0]);
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, f->db_path);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *)argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, NULL, NULL, &stdout_bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  *out = g_bytes_get_size (stdout_bytes) > 0
+         ? g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes))
+         : g_strdup ("");
+  return g_subprocess_get_exit_status (proc);
+}
+
+static const char *
+string_or_null (JsonObject *object,
+                const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  return json_object_get_string_member_with_default (object, member, NULL);
+}
+
+/* Every line of `compare --json` against the cluster of the same id. */
+static void
+check_json_lines (const char   *out,
+                  CcClusterSet *set)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  guint n_lines = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      JsonObject *object;
+      JsonArray *mentions, *conflicts;
+      CcCluster *cluster;
+      GListModel *model;
+      const guint *ids;
+      guint n_ids;
+
+      if (lines[i][0] == '\0')
+        continue;
+      n_lines++;
+
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      object = json_node_get_object (json_parser_get_root (parser));
+
+      cluster = cc_cluster_set_lookup (set, json_object_get_int_member (object, "id"));
+      g_assert_nonnull (cluster);
+      g_assert_cmpfloat (json_object_get_double_member (object, "low"), ==,
+                         cc_cluster_get_low (cluster));
+      g_assert_cmpfloat (json_object_get_double_member (object, "high"), ==,
+                         cc_cluster_get_high (cluster));
+      g_assert_cmpstr (string_or_null (object, "claimant"), ==, cc_cluster_get_claimant (cluster));
+      g_assert_cmpstr (string_or_null (object, "claimant_country"), ==,
+                       cc_cluster_get_claimant_country (cluster));
+      g_assert_cmpstr (string_or_null (object, "subject"), ==, cc_cluster_get_subject (cluster));
+      g_assert_cmpstr (string_or_null (object, "status"), ==,
+                       cc_claim_status_to_string (cc_cluster_get_status (cluster)));
+      g_assert_cmpstr (string_or_null (object, "first_day"), ==,
+                       cc_cluster_get_first_day (cluster));
+      g_assert_cmpstr (string_or_null (object, "last_day"), ==, cc_cluster_get_last_day (cluster));
+
+      mentions = json_object_get_array_member (object, "mentions");
+      model = cc_cluster_get_mentions (cluster);
+      g_assert_cmpuint (json_array_get_length (mentions), ==, g_list_model_get_n_items (model));
+      for (guint j = 0; j < json_array_get_length (mentions); j++)
+        {
+          JsonObject *mention = json_array_get_object_element (mentions, j);
+          g_autoptr(CcClaim) claim = g_list_model_get_item (model, j);
+
+          g_assert_cmpint (json_object_get_int_member (mention, "article_id"), ==,
+                           cc_claim_get_article_id (claim));
+          g_assert_cmpint (json_object_get_int_member (mention, "start"), ==,
+                           cc_claim_get_start (claim));
+          g_assert_cmpint (json_object_get_int_member (mention, "end"), ==,
+                           cc_claim_get_end (claim));
+        }
+
+      conflicts = json_object_get_array_member (object, "conflicts_with");
+      ids = cc_cluster_get_conflicts (cluster, &n_ids);
+      g_assert_cmpuint (json_array_get_length (conflicts), ==, n_ids);
+      for (guint j = 0; j < n_ids; j++)
+        g_assert_cmpint (json_array_get_int_element (conflicts, j), ==, ids[j]);
+    }
+
+  g_assert_cmpuint (n_lines, ==, g_list_model_get_n_items (G_LIST_MODEL (set)));
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(CcClusterSet) set = cc_cluster_set_new_for_library (f->library);
+  g_autoptr(GListStore) some = g_list_store_new (CC_TYPE_ARTICLE);
+  g_autoptr(CcClusterSet) some_set = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *some_out = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *id_a = NULL, *id_b = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, "compare", "--json", NULL), ==, 0);
+  check_json_lines (out, set);
+
+  /* Some articles only. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (f->library), i);
+      char *id = g_strdup_printf ("%" G_GINT64_FORMAT, cc_article_get_id (article));
+
+      g_list_store_append (some, article);
+      if (i == 0)
+        id_a = id;
+      else
+        id_b = id;
+    }
+  some_set = cc_cluster_set_new (G_LIST_MODEL (some));
+  g_assert_cmpint (run_cli (f, &some_out, "compare", "--json", id_a, id_b, NULL), ==, 0);
+  check_json_lines (some_out, some_set);
+
+  /* The table has a line per cluster under its head. */
+  g_assert_cmpint (run_cli (f, &table, "compare", NULL), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, g_list_model_get_n_items (G_LIST_MODEL (set)) + 2);
+  }
+
+  /* Bad ids. */
+  g_assert_cmpint (run_cli (f, &bad, "compare", "twelve", NULL), ==, 2);
+  g_assert_cmpint (run_cli (f, &missing, "compare", "999999", NULL), ==, 1);
+  g_assert_cmpstr (missing, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clusters/rules", test_rules);
+  g_test_add ("/clusters/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
+  g_test_add ("/clusters/same-origin", Fixture, NULL,
+              fixture_set_up, test_same_origin, fixture_tear_down);
+  g_test_add ("/clusters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+
+  return g_test_run ();
+}

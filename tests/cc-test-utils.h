@@ -15,5 +15,12 @@ const char *cc_test_sample_dir  (void);
 /* Removes a folder the test made: plain files and folders only, no
  * links followed. */
 void        cc_test_remove_tree (const char *path);
+/* Runs the built crosscheck (CROSSCHECK_BINARY) with the arguments up to
+ * NULL, and returns its exit status; what it printed goes to @out and
+ * @err, either of which may be NULL to drop it. */
+int         cc_test_run_cli     (char       **out,
+                                 char       **err,
+                                 const char  *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

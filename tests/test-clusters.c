@@ -400,7 +400,8 @@ test_same_origin (Fixture       *f,
   original_cluster = find_cluster (f->library, before, "Intelligence Service", 1500);
   g_assert_nonnull (original_cluster);
   {
-    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (original_cluster), 0);
+    GListModel *mentions = cc_cluster_get_mentions (original_cluster);
+    g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, 0);
 
     original = cc_library_lookup_article (f->library, cc_claim_get_article_id (claim));
   }
@@ -449,42 +450,6 @@ test_same_origin (Fixture       *f,
         g_assert_cmpint (cc_cluster_set_get_origin (after, cc_article_get_id (article)), ==,
                          cc_article_get_id (article));
     }
-}
-
-/* Runs the built crosscheck; returns its exit status. */
-static int
-run_cli (Fixture     *f,
-         char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GBytes) stdout_bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("CROSSCHECK_BINARY"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, f->db_path);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char * const *)argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                            &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, NULL, NULL, &stdout_bytes, NULL, &error);
-  g_assert_no_error (error);
-
-  *out = g_bytes_get_size (stdout_bytes) > 0
-         ? g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes))
-         : g_strdup ("");
-  return g_subprocess_get_exit_status (proc);
 }
 
 static const char *
@@ -576,9 +541,11 @@ test_cli (Fixture       *f,
   g_autofree char *table = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *missing = NULL;
+  g_autofree char *missing_err = NULL;
   g_autofree char *id_a = NULL, *id_b = NULL;
 
-  g_assert_cmpint (run_cli (f, &out, "compare", "--json", NULL), ==, 0);
+  g_assert_cmpint (cc_test_run_cli (&out, NULL,
+                                    "--library", f->db_path, "compare", "--json", NULL), ==, 0);
   check_json_lines (out, set);
 
   /* Some articles only. */
@@ -594,11 +561,14 @@ test_cli (Fixture       *f,
         id_b = id;
     }
   some_set = cc_cluster_set_new (G_LIST_MODEL (some));
-  g_assert_cmpint (run_cli (f, &some_out, "compare", "--json", id_a, id_b, NULL), ==, 0);
+  g_assert_cmpint (cc_test_run_cli (&some_out, NULL,
+                                    "--library", f->db_path, "compare", "--json", id_a, id_b, NULL),
+                   ==, 0);
   check_json_lines (some_out, some_set);
 
   /* The table has a line per cluster under its head. */
-  g_assert_cmpint (run_cli (f, &table, "compare", NULL), ==, 0);
+  g_assert_cmpint (cc_test_run_cli (&table, NULL, "--library", f->db_path, "compare", NULL),
+                   ==, 0);
   {
     g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
 
@@ -606,9 +576,13 @@ test_cli (Fixture       *f,
   }
 
   /* Bad ids. */
-  g_assert_cmpint (run_cli (f, &bad, "compare", "twelve", NULL), ==, 2);
-  g_assert_cmpint (run_cli (f, &missing, "compare", "999999", NULL), ==, 1);
+  g_assert_cmpint (cc_test_run_cli (NULL, &bad,
+                                    "--library", f->db_path, "compare", "twelve", NULL), ==, 2);
+  g_assert_cmpint (cc_test_run_cli (&missing, &missing_err,
+                                    "--library", f->db_path, "compare", "999999", NULL), ==, 1);
   g_assert_cmpstr (missing, ==, "");
+  g_assert_nonnull (strstr (missing_err, "999999"));
+  g_assert_nonnull (strstr (bad, "twelve"));
 }
 
 int

@@ -1,0 +1,1147 @@
+/* cc-chart-layout-geometry.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The size-dependent half of the chart layout: margins, axes, ticks,
+ * where each statement sits, which ones get a label, the legend. It runs
+ * on every zoom step, so it stays linear in the statements and measures
+ * only a bounded number of texts. */
+
+#define G_LOG_DOMAIN "cc-chart-layout"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "cc-chart-layout-private.h"
+
+#define PAD              8.0
+#define LEGEND_SWATCH    10.0
+#define LEGEND_GAP       16.0
+#define OVER_BAND        30.0
+/* Beyond this many statements in view, labels would be noise. */
+#define MAX_LABELLED     400
+/* A value ten times all but a quarter of the others goes off scale. */
+#define OFF_SCALE_RATIO  10.0
+#define OFF_SCALE_SHARE  0.25
+#define HISTOGRAM_BINS   200
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} Box;
+
+static PangoLayout *
+new_text (CcChartLayout *self,
+          double         scale,
+          gboolean       bold)
+{
+  g_autoptr(PangoFontDescription) font = _cc_chart_layout_font (self, scale, bold);
+  PangoLayout *layout = pango_layout_new (cc_chart_layout_get_pango_context (self));
+
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static void
+measure (PangoLayout *layout,
+         const char  *text,
+         double      *width,
+         double      *height)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+}
+
+static gboolean
+boxes_overlap (const CcChartRect *a,
+               const CcChartRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_inside (const CcChartRect *inner,
+            const CcChartRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y
+         && inner->x + inner->width <= outer->x + outer->width
+         && inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* Legend: one entry per series, then a key to the marks, wrapped into
+ * rows across the top. */
+static double
+layout_legend (CcChartLayout *self,
+               double         top)
+{
+  g_autoptr(PangoLayout) text = new_text (self, 0.9, FALSE);
+  double x = PAD;
+  double row_height = self->font_height + 4;
+  double y = top;
+  double right = self->width - PAD;
+  guint n_entries = self->series->len + N_KEYS;
+
+  if (self->series->len == 0)
+    {
+      memset (self->key_rects, 0, sizeof self->key_rects);
+      return top;
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      CcChartRect *rect;
+      g_autofree char *label = NULL;
+      double width;
+
+      if (i < self->series->len)
+        {
+          CcChartSeries *series = &g_array_index (self->series, CcChartSeries, i);
+
+          rect = &series->legend_rect;
+          label = g_strdup (series->label);
+        }
+      else
+        {
+          rect = &self->key_rects[i - self->series->len];
+          label = _cc_chart_layout_key_label (i - self->series->len);
+        }
+
+      measure (text, label, &width, NULL);
+      width += LEGEND_SWATCH + 6 + (i == self->series->len + KEY_SOURCES ? 3 : 0);
+      if (x > PAD && x + width > right)
+        {
+          x = PAD;
+          y += row_height;
+        }
+
+      rect->x = x;
+      rect->y = y;
+      rect->width = width;
+      rect->height = row_height;
+      x += width + LEGEND_GAP;
+    }
+
+  return y + row_height;
+}
+
+char *
+_cc_chart_layout_key_label (KeyItem item)
+{
+  switch (item)
+    {
+    case KEY_HEDGED:
+      return g_strdup (_("Hedged"));
+    case KEY_RANGE:
+      return g_strdup (_("Range or vague"));
+    case KEY_SOURCES:
+      return g_strdup (_("Larger: more sources"));
+    case N_KEYS:
+    default:
+      g_assert_not_reached ();
+      return NULL;
+    }
+}
+
+static void
+compute_extent (CcChartLayout *self)
+{
+  int first, last;
+  double pad;
+
+  if (self->points->len > 0)
+    {
+      /* Statements are in time order. */
+      first = g_array_index (self->points, CcChartPoint, 0).day;
+      last = g_array_index (self->points, CcChartPoint, self->points->len - 1).day;
+    }
+  else
+    {
+      /* Nothing to show: a month up to today keeps the axis sane. */
+      last = (int)(g_get_real_time () / G_USEC_PER_SEC / 86400);
+      first = last - 30;
+    }
+
+  pad = MAX (1.0, (last - first) * 0.04);
+  self->extent_start = first - pad;
+  self->extent_end = last + pad;
+
+  if (!self->zoomed)
+    {
+      self->window_start = self->extent_start;
+      self->window_end = self->extent_end;
+    }
+}
+
+/* The first statement on or after @day: statements are in time order. */
+static guint
+bisect_day (CcChartLayout *self,
+            double         day)
+{
+  guint lo = 0;
+  guint hi = self->points->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->points, CcChartPoint, mid).day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* Marks the statements of the time window in shown series visible, and
+ * the rest not; only the window and what left it are visited, so a
+ * zoomed-in frame costs what it shows. */
+static void
+update_visible (CcChartLayout *self,
+                double        *lo,
+                double        *hi)
+{
+  guint first = bisect_day (self, self->window_start);
+  guint last = bisect_day (self, floor (self->window_end) + 1);
+
+  for (guint i = self->shown_first; i < self->shown_last; i++)
+    if (i < first || i >= last)
+      g_array_index (self->points, CcChartPoint, i).visible = FALSE;
+
+  *lo = G_MAXDOUBLE;
+  *hi = 0;
+  self->n_visible = 0;
+  for (guint i = first; i < last; i++)
+    {
+      CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+
+      point->visible = g_array_index (self->series, CcChartSeries, point->series).visible;
+      point->off_scale = FALSE;
+      point->labelled = FALSE;
+      if (!point->visible)
+        continue;
+      self->n_visible++;
+      *lo = MIN (*lo, point->low);
+      *hi = MAX (*hi, point->high);
+    }
+
+  self->shown_first = first;
+  self->shown_last = last;
+}
+
+static double
+nice_step (double raw)
+{
+  double magnitude = pow (10, floor (log10 (raw)));
+  double fraction = raw / magnitude;
+
+  if (fraction <= 1)
+    return magnitude;
+  if (fraction <= 2)
+    return 2 * magnitude;
+  if (fraction <= 2.5)
+    return 2.5 * magnitude;
+  if (fraction <= 5)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
+
+/* log10 to within 0.03, without libm: it runs on every statement in
+ * view on every frame, and only sorts values into bins a decade apart
+ * at the finest. */
+static inline double
+fast_log10 (double value)
+{
+  int exponent;
+  double mantissa = frexp (value, &exponent);
+
+  /* mantissa is in [0.5, 1): log2 (2 m) ≈ 2 m − 1 on [1, 2). */
+  return (exponent - 1 + (2 * mantissa - 1)) * G_LOG_2_BASE_10;
+}
+
+/* Values off the scale: a gap of ten times or more in the values, with
+ * at most a quarter of the statements above it, as when a report gives
+ * the size of a whole army among estimates of one deployment. A
+ * histogram of log values finds it in one pass. */
+static double
+find_cut (CcChartLayout *self,
+          double         lo,
+          double         hi)
+{
+  guint bins[HISTOGRAM_BINS] = { 0, };
+  double log_lo, log_hi, width;
+  guint n = 0;
+  guint above = 0;
+  guint empty_run = 0;
+
+  if (lo <= 0)
+    lo = 1;
+  if (hi / lo < OFF_SCALE_RATIO)
+    return G_MAXDOUBLE;
+
+  log_lo = fast_log10 (lo);
+  log_hi = fast_log10 (hi) + 1e-9;
+  width = (log_hi - log_lo) / HISTOGRAM_BINS;
+
+  for (guint i = self->shown_first; i < self->shown_last; i++)
+    {
+      CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+      int bin;
+
+      if (!point->visible)
+        continue;
+      bin = (int)((fast_log10 (MAX (point->high, 1)) - log_lo) / width);
+      bins[CLAMP (bin, 0, HISTOGRAM_BINS - 1)]++;
+      n++;
+    }
+
+  if (n < 4)
+    return G_MAXDOUBLE;
+
+  for (int bin = HISTOGRAM_BINS - 1; bin >= 0; bin--)
+    {
+      if (bins[bin] == 0)
+        {
+          empty_run++;
+          continue;
+        }
+
+      /* Values in this bin and below are on the scale if the gap above
+       * them spans a factor of OFF_SCALE_RATIO. */
+      if (above > 0 && empty_run * width >= log10 (OFF_SCALE_RATIO) - width)
+        {
+          /* Cut in the middle of the gap, far from any value whatever
+           * fast_log10's error. */
+          return pow (10, log_lo + (bin + 1 + empty_run / 2.0) * width);
+        }
+
+      above += bins[bin];
+      empty_run = 0;
+      if (above > n * OFF_SCALE_SHARE)
+        break;
+    }
+
+  return G_MAXDOUBLE;
+}
+
+static void
+add_tick (GArray     *ticks,
+          double      value,
+          double      position,
+          char       *label,
+          gboolean    major)
+{
+  CcChartTick tick = { value, position, label, major };
+
+  g_array_append_val (ticks, tick);
+}
+
+static gboolean
+compute_value_axis (CcChartLayout *self,
+                    double         lo,
+                    double         hi)
+{
+  double max_in_scale = 0;
+  gboolean any_off_scale = FALSE;
+
+  self->cut = G_MAXDOUBLE;
+  if (hi <= 0)
+    {
+      lo = 1;
+      hi = 10;
+    }
+
+  if (self->log_scale)
+    {
+      lo = MAX (lo, 1);
+      self->y_min = floor (log10 (lo) - 0.1);
+      self->y_max = ceil (log10 (hi) + 0.05);
+      if (self->y_max - self->y_min < 1)
+        self->y_max = self->y_min + 1;
+      return FALSE;
+    }
+
+  self->cut = find_cut (self, lo, hi);
+  if (self->cut == G_MAXDOUBLE)
+    max_in_scale = hi;
+  else
+    for (guint i = self->shown_first; i < self->shown_last; i++)
+      {
+        CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+
+        point->off_scale = point->visible && point->high > self->cut;
+        any_off_scale |= point->off_scale;
+        if (point->visible && !point->off_scale)
+          max_in_scale = MAX (max_in_scale, point->high);
+      }
+
+  self->y_min = 0;
+  self->y_max = MAX (max_in_scale, 1) * 1.08;
+  return any_off_scale;
+}
+
+static void
+compute_value_ticks (CcChartLayout *self)
+{
+  double target = MAX (2, self->plot.height / 56);
+
+  g_array_set_size (self->value_ticks, 0);
+
+  if (self->log_scale)
+    {
+      gboolean fine = self->y_max - self->y_min <= 3 && self->plot.height / (self->y_max - self->y_min) > 120;
+
+      for (double decade = self->y_min; decade <= self->y_max + 1e-9; decade++)
+        {
+          static const double steps[] = { 1, 2, 5 };
+
+          for (guint i = 0; i < (fine ? G_N_ELEMENTS (steps) : 1); i++)
+            {
+              double value = steps[i] * pow (10, decade);
+              double log_value = log10 (value);
+
+              if (log_value > self->y_max + 1e-9)
+                break;
+              add_tick (self->value_ticks, value, cc_chart_layout_value_to_y (self, value),
+                        cc_chart_format_count (value), i == 0);
+            }
+        }
+    }
+  else
+    {
+      double step = nice_step ((self->y_max - self->y_min) / target);
+
+      /* A count of people has no fractional ticks. */
+      step = MAX (step, 1);
+      self->y_max = ceil (self->y_max / step) * step;
+      for (double value = self->y_min; value <= self->y_max + step * 1e-6; value += step)
+        add_tick (self->value_ticks, value, 0, cc_chart_format_count (value), TRUE);
+    }
+}
+
+static char *
+format_date (int         day,
+             const char *format)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc ((gint64)day * 86400);
+
+  return date ? g_strstrip (g_date_time_format (date, format)) : g_strdup ("");
+}
+
+static int
+positive_mod (int a,
+              int b)
+{
+  return ((a % b) + b) % b;
+}
+
+/* Howard Hinnant's inverse of days_from_civil(), without allocating a
+ * GDateTime for each day of the axis. */
+static void
+civil_from_days (int  day,
+                 int *year,
+                 int *month,
+                 int *mday)
+{
+  int z = day + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+
+  *mday = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = yoe + era * 400 + (*month <= 2);
+}
+
+/* The second row names the months (or years) under the day (or month)
+ * ticks, each at its start, the first one at the left edge. A name
+ * pushed into the next one gives way to it. */
+static void
+add_period_labels (CcChartLayout *self,
+                   PangoLayout   *text,
+                   int            first,
+                   int            last,
+                   gboolean       years)
+{
+  double previous_end = -G_MAXDOUBLE;
+  int previous = -1;
+
+  for (int day = first; day <= last; day++)
+    {
+      int year, month, mday;
+      double x, width;
+      char *label;
+
+      civil_from_days (day, &year, &month, &mday);
+      if (day != first && !(mday == 1 && (!years || month == 1)))
+        continue;
+
+      if (years)
+        label = g_strdup_printf ("%d", year);
+      else
+        /* Translators: a month and year under the chart's day ticks; see strftime(3) */
+        label = format_date (day, C_("chart month", "%B %Y"));
+      x = MAX (cc_chart_layout_day_to_x (self, day - 0.5), self->plot.x);
+      measure (text, label, &width, NULL);
+
+      if (previous >= 0 && x < previous_end + 8)
+        g_array_remove_index (self->time_ticks, previous);
+      add_tick (self->time_ticks, day, x, label, TRUE);
+      previous = self->time_ticks->len - 1;
+      previous_end = x + width;
+    }
+}
+
+static void
+compute_time_ticks (CcChartLayout *self)
+{
+  static const int day_steps[] = { 1, 2, 7, 14 };
+  static const int month_steps[] = { 1, 2, 3, 6 };
+  g_autoptr(PangoLayout) text = new_text (self, 0.9, FALSE);
+  double span = MAX (self->window_end - self->window_start, 1e-3);
+  double px_per_day = self->plot.width / span;
+  double day_label, month_label;
+  int first = (int)ceil (self->window_start);
+  int last = (int)floor (self->window_end);
+  int step_days = 0;
+  int step_months = 0;
+
+  g_array_set_size (self->time_ticks, 0);
+  /* More days than any zoom shows: nothing sensible to tick. */
+  if (last - first > 400000)
+    return;
+
+  measure (text, "28", &day_label, NULL);
+  measure (text, "Sep", &month_label, NULL);
+  day_label += 14;
+  month_label += 14;
+
+  for (guint i = 0; i < G_N_ELEMENTS (day_steps) && step_days == 0; i++)
+    if (day_steps[i] * px_per_day >= day_label)
+      step_days = day_steps[i];
+  for (guint i = 0; i < G_N_ELEMENTS (month_steps) && step_days == 0 && step_months == 0; i++)
+    if (month_steps[i] * 30.4 * px_per_day >= month_label)
+      step_months = month_steps[i];
+  if (step_days == 0 && step_months == 0)
+    step_months = 12 * (int)nice_step (MAX (1, month_label / (365.25 * px_per_day)));
+
+  for (int day = first; day <= last; day++)
+    {
+      int year, month, mday;
+      char *label;
+
+      civil_from_days (day, &year, &month, &mday);
+
+      if (step_days > 0)
+        {
+          /* Weeks start on Mondays; 1970-01-05 was one. */
+          if (positive_mod (step_days >= 7 ? day - 4 : day, step_days) != 0)
+            continue;
+          label = g_strdup_printf ("%d", mday);
+        }
+      else
+        {
+          if (mday != 1 || positive_mod (year * 12 + month - 1, step_months) != 0)
+            continue;
+          if (step_months < 12)
+            /* Translators: a month on the chart's time axis; see strftime(3) */
+            label = format_date (day, C_("chart month tick", "%b"));
+          else
+            label = g_strdup_printf ("%d", year);
+        }
+
+      add_tick (self->time_ticks, day, cc_chart_layout_day_to_x (self, day), label, FALSE);
+    }
+
+  if (step_months < 12)
+    add_period_labels (self, text, first, last, step_days == 0);
+}
+
+/* Two claimants giving the same figure on the same day would hide one
+ * another: set them side by side within their day. Points are sorted
+ * by day and value, so ties are neighbours. */
+static void
+spread_ties (CcChartLayout *self)
+{
+  double day_width = self->plot.width / MAX (self->window_end - self->window_start, 1e-3);
+  guint first = self->shown_first;
+
+  if (self->shown_first >= self->shown_last)
+    return;
+
+  for (guint i = first + 1; i <= self->shown_last; i++)
+    {
+      CcChartPoint *start = &g_array_index (self->points, CcChartPoint, first);
+      CcChartPoint *point = i < self->shown_last
+                            ? &g_array_index (self->points, CcChartPoint, i) : NULL;
+      double radius = 0;
+      double spacing;
+      guint n;
+
+      if (point != NULL && point->day == start->day && point->low == start->low
+          && point->high == start->high && point->visible && start->visible
+          && point->off_scale == start->off_scale)
+        continue;
+
+      n = i - first;
+      if (n > 1)
+        {
+          for (guint j = first; j < i; j++)
+            radius = MAX (radius, g_array_index (self->points, CcChartPoint, j).radius);
+          spacing = MIN (2 * radius + 2, day_width * 0.8 / (n - 1));
+          for (guint j = first; j < i; j++)
+            g_array_index (self->points, CcChartPoint, j).x += (j - first - (n - 1) / 2.0) * spacing;
+        }
+      first = i;
+    }
+}
+
+static void
+place_points (CcChartLayout *self,
+              guint          n_visible)
+{
+  double base = CLAMP (MIN (self->plot.width, self->plot.height) / 90, 3.5, 6.5);
+  double over_y = self->over_band.y + self->over_band.height / 2 + 4;
+  double x_scale, y_scale, y_floor, bottom;
+
+  /* Crowds of statements get smaller marks so that they stay apart. */
+  if (n_visible > 1000)
+    base = MAX (1.5, base * sqrt (1000.0 / n_visible));
+
+  /* This loop runs for every statement on every zoom step: the axis
+   * mappings are written out rather than called. */
+  x_scale = self->plot.width / (self->window_end - self->window_start);
+  y_scale = self->plot.height / (self->y_max - self->y_min);
+  y_floor = self->log_scale ? pow (10, self->y_min) : -G_MAXDOUBLE;
+  bottom = self->plot.y + self->plot.height;
+
+  for (guint i = self->shown_first; i < self->shown_last; i++)
+    {
+      CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+
+      if (!point->visible)
+        continue;
+      point->x = self->plot.x + (point->day - self->window_start) * x_scale;
+      point->radius = point->n_sources == 1 ? base : base * MIN (sqrt (point->n_sources), 3);
+      if (point->off_scale)
+        {
+          point->y = point->y_low = point->y_high = over_y;
+          continue;
+        }
+      if (self->log_scale)
+        {
+          point->y_low = bottom - (log10 (MAX (point->low, y_floor)) - self->y_min) * y_scale;
+          point->y_high = point->high == point->low ? point->y_low
+                        : bottom - (log10 (MAX (point->high, y_floor)) - self->y_min) * y_scale;
+        }
+      else
+        {
+          point->y_low = bottom - (point->low - self->y_min) * y_scale;
+          point->y_high = bottom - (point->high - self->y_min) * y_scale;
+        }
+      /* The middle of a bar, by eye: halfway on screen. */
+      point->y = (point->y_low + point->y_high) / 2;
+    }
+
+  spread_ties (self);
+}
+
+static int
+compare_label_priority (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
+{
+  GArray *points = data;
+  const CcChartPoint *pa = &g_array_index (points, CcChartPoint, *(const guint *)a);
+  const CcChartPoint *pb = &g_array_index (points, CcChartPoint, *(const guint *)b);
+
+  if (pa->n_sources != pb->n_sources)
+    return pa->n_sources > pb->n_sources ? -1 : 1;
+  if (pa->day != pb->day)
+    return pa->day > pb->day ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+try_label (CcChartLayout *self,
+           CcChartPoint  *point,
+           double         w,
+           double         h,
+           GArray        *placed,
+           GArray        *marks)
+{
+  CcChartRect area = self->plot;
+  double r = point->radius + 3;
+  CcChartRect candidates[4] = {
+    { point->x + r, point->y - h / 2, w, h },
+    { point->x - r - w, point->y - h / 2, w, h },
+    { point->x - w / 2, point->y - (point->y - point->y_high) - r - h, w, h },
+    { point->x - w / 2, point->y + (point->y_low - point->y) + r, w, h },
+  };
+
+  if (point->off_scale)
+    {
+      area.y = self->over_band.y;
+      area.height += self->over_band.height;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      gboolean free = box_inside (&candidates[c], &area);
+
+      for (guint i = 0; free && i < placed->len; i++)
+        free = !boxes_overlap (&candidates[c], &g_array_index (placed, CcChartRect, i));
+      for (guint i = 0; free && i < marks->len; i++)
+        free = !boxes_overlap (&candidates[c], &g_array_index (marks, CcChartRect, i));
+
+      if (free)
+        {
+          point->label_rect = candidates[c];
+          point->labelled = TRUE;
+          g_array_append_val (placed, candidates[c]);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Greedy label placement: statements carried by more sources first,
+ * each claimant named once before any is named twice. A statement off
+ * the scale is labelled with its value instead, the axis not giving it. */
+static void
+place_labels (CcChartLayout *self,
+              guint          n_visible)
+{
+  g_autoptr(GArray) order = NULL;
+  g_autoptr(GArray) placed = NULL;
+  g_autoptr(GArray) marks = NULL;
+  g_autoptr(GHashTable) named = NULL;
+  g_autoptr(PangoLayout) text = NULL;
+
+  if (n_visible == 0 || n_visible > MAX_LABELLED)
+    return;
+
+  text = new_text (self, 0.85, FALSE);
+
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_visible);
+  marks = g_array_sized_new (FALSE, FALSE, sizeof (CcChartRect), n_visible);
+  placed = g_array_new (FALSE, FALSE, sizeof (CcChartRect));
+  named = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+      CcChartRect mark = { point->x - point->radius, point->y_high - point->radius,
+                           2 * point->radius, point->y_low - point->y_high + 2 * point->radius };
+
+      if (!point->visible)
+        continue;
+      g_array_append_val (marks, mark);
+      if (point->off_scale || point->label != NULL)
+        g_array_append_val (order, i);
+    }
+
+  g_array_sort_with_data (order, compare_label_priority, self->points);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < order->len; i++)
+        {
+          guint index = g_array_index (order, guint, i);
+          CcChartPoint *point = &g_array_index (self->points, CcChartPoint, index);
+          CcChartRect size;
+
+          if (point->labelled)
+            continue;
+          size = _cc_chart_layout_label_size (self, index);
+          if (point->off_scale)
+            {
+              g_autofree char *value = cc_chart_format_value (point);
+
+              if (pass == 1)
+                continue;
+              measure (text, value, &size.width, &size.height);
+            }
+          else if (pass == 0 && point->label != NULL
+                   && g_hash_table_contains (named, point->label))
+            continue;
+
+          if (try_label (self, point, size.width, size.height, placed, marks)
+              && point->label != NULL && !point->off_scale)
+            g_hash_table_add (named, (gpointer)point->label);
+        }
+    }
+}
+
+void
+_cc_chart_layout_compute_geometry (CcChartLayout *self)
+{
+  g_autoptr(PangoLayout) text = new_text (self, 0.9, FALSE);
+  double top = PAD;
+  double bottom;
+  double left = 0;
+  double lo, hi;
+  gboolean any_off_scale;
+
+  compute_extent (self);
+  measure (text, "0", NULL, &self->font_height);
+
+  memset (&self->title_rect, 0, sizeof self->title_rect);
+  if (self->title != NULL)
+    {
+      g_autoptr(PangoLayout) title = new_text (self, 1.2, TRUE);
+
+      measure (title, self->title, &self->title_rect.width, &self->title_rect.height);
+      self->title_rect.x = PAD;
+      self->title_rect.y = top;
+      top += self->title_rect.height + PAD;
+    }
+
+  top = layout_legend (self, top) + PAD;
+
+  update_visible (self, &lo, &hi);
+  any_off_scale = compute_value_axis (self, lo, hi);
+
+  memset (&self->over_band, 0, sizeof self->over_band);
+  if (any_off_scale)
+    {
+      self->over_band.y = top;
+      self->over_band.height = MAX (OVER_BAND, self->font_height + 14);
+      top += self->over_band.height;
+    }
+
+  bottom = self->height - PAD - 2 * (self->font_height + 2) - 6;
+  self->plot.y = top + self->font_height / 2;
+  self->plot.height = MAX (bottom - self->plot.y, 10);
+
+  compute_value_ticks (self);
+  for (guint i = 0; i < self->value_ticks->len; i++)
+    {
+      CcChartTick *tick = &g_array_index (self->value_ticks, CcChartTick, i);
+      double width;
+
+      measure (text, tick->label, &width, NULL);
+      left = MAX (left, width);
+    }
+
+  self->plot.x = PAD + left + 8;
+  self->plot.width = MAX (self->width - self->plot.x - 2 * PAD, 10);
+  self->over_band.x = self->plot.x;
+  self->over_band.width = self->plot.width;
+
+  for (guint i = 0; i < self->value_ticks->len; i++)
+    {
+      CcChartTick *tick = &g_array_index (self->value_ticks, CcChartTick, i);
+
+      tick->position = cc_chart_layout_value_to_y (self, tick->value);
+    }
+
+  compute_time_ticks (self);
+  place_points (self, self->n_visible);
+  place_labels (self, self->n_visible);
+}
+
+/**
+ * cc_chart_layout_value_to_y:
+ *
+ * Returns: where @value sits on the value axis (off-scale values above
+ *   the plot's top edge)
+ */
+double
+cc_chart_layout_value_to_y (CcChartLayout *self,
+                            double         value)
+{
+  double v;
+
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  v = self->log_scale ? log10 (MAX (value, pow (10, self->y_min))) : value;
+  return self->plot.y + self->plot.height
+         - (v - self->y_min) / (self->y_max - self->y_min) * self->plot.height;
+}
+
+double
+cc_chart_layout_day_to_x (CcChartLayout *self,
+                          double         day)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  return self->plot.x
+         + (day - self->window_start) / (self->window_end - self->window_start) * self->plot.width;
+}
+
+double
+cc_chart_layout_x_to_day (CcChartLayout *self,
+                          double         x)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  _cc_chart_layout_ensure (self);
+  return self->window_start
+         + (x - self->plot.x) / self->plot.width * (self->window_end - self->window_start);
+}
+
+CcChartRect
+cc_chart_layout_get_plot_area (CcChartLayout *self)
+{
+  CcChartRect empty = { 0, };
+
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), empty);
+
+  _cc_chart_layout_ensure (self);
+  return self->plot;
+}
+
+CcChartRect
+cc_chart_layout_get_title_rect (CcChartLayout *self)
+{
+  CcChartRect empty = { 0, };
+
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), empty);
+
+  _cc_chart_layout_ensure (self);
+  return self->title_rect;
+}
+
+/**
+ * cc_chart_layout_get_time_ticks:
+ * @n_ticks: (out): the number of ticks
+ *
+ * Returns: (array length=n_ticks): day ticks, and major ones naming the
+ *   month or year they start
+ */
+const CcChartTick *
+cc_chart_layout_get_time_ticks (CcChartLayout *self,
+                                guint         *n_ticks)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), NULL);
+  g_return_val_if_fail (n_ticks != NULL, NULL);
+
+  _cc_chart_layout_ensure (self);
+  *n_ticks = self->time_ticks->len;
+  return (const CcChartTick *)(gpointer)self->time_ticks->data;
+}
+
+const CcChartTick *
+cc_chart_layout_get_value_ticks (CcChartLayout *self,
+                                 guint         *n_ticks)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), NULL);
+  g_return_val_if_fail (n_ticks != NULL, NULL);
+
+  _cc_chart_layout_ensure (self);
+  *n_ticks = self->value_ticks->len;
+  return (const CcChartTick *)(gpointer)self->value_ticks->data;
+}
+
+void
+cc_chart_layout_get_time_extent (CcChartLayout *self,
+                                 double        *start,
+                                 double        *end)
+{
+  g_return_if_fail (CC_IS_CHART_LAYOUT (self));
+
+  _cc_chart_layout_ensure (self);
+  if (start)
+    *start = self->extent_start;
+  if (end)
+    *end = self->extent_end;
+}
+
+void
+cc_chart_layout_get_time_window (CcChartLayout *self,
+                                 double        *start,
+                                 double        *end)
+{
+  g_return_if_fail (CC_IS_CHART_LAYOUT (self));
+
+  _cc_chart_layout_ensure (self);
+  if (start)
+    *start = self->window_start;
+  if (end)
+    *end = self->window_end;
+}
+
+/**
+ * cc_chart_layout_set_time_window:
+ *
+ * Zooms the time axis to the days from @start to @end, kept to no less
+ * than a day and within a span of the claims on either side.
+ */
+void
+cc_chart_layout_set_time_window (CcChartLayout *self,
+                                 double         start,
+                                 double         end)
+{
+  double span;
+  double extent;
+
+  g_return_if_fail (CC_IS_CHART_LAYOUT (self));
+
+  _cc_chart_layout_ensure (self);
+  extent = self->extent_end - self->extent_start;
+  span = CLAMP (end - start, 1.0, extent * 4);
+  start = CLAMP (start, self->extent_start - extent, self->extent_end + extent - span);
+
+  if (self->zoomed && start == self->window_start && start + span == self->window_end)
+    return;
+
+  self->zoomed = TRUE;
+  self->window_start = start;
+  self->window_end = start + span;
+  self->geometry_dirty = TRUE;
+  _cc_chart_layout_changed (self);
+}
+
+void
+cc_chart_layout_reset_time_window (CcChartLayout *self)
+{
+  g_return_if_fail (CC_IS_CHART_LAYOUT (self));
+
+  if (!self->zoomed)
+    return;
+
+  self->zoomed = FALSE;
+  self->geometry_dirty = TRUE;
+  _cc_chart_layout_changed (self);
+}
+
+gboolean
+cc_chart_layout_is_zoomed (CcChartLayout *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), FALSE);
+
+  return self->zoomed;
+}
+
+guint
+cc_chart_layout_count_visible (CcChartLayout *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  _cc_chart_layout_ensure (self);
+  return self->n_visible;
+}
+
+static double
+distance_to_point (const CcChartPoint *point,
+                   double              x,
+                   double              y)
+{
+  double dx = x - point->x;
+  double dy = 0;
+
+  if (y < point->y_high)
+    dy = point->y_high - y;
+  else if (y > point->y_low)
+    dy = y - point->y_low;
+  return sqrt (dx * dx + dy * dy);
+}
+
+/**
+ * cc_chart_layout_hit_point:
+ *
+ * Returns: the index of the shown statement at (@x, @y), the nearest
+ *   within a few pixels of its mark, or -1
+ */
+int
+cc_chart_layout_hit_point (CcChartLayout *self,
+                           double         x,
+                           double         y)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), -1);
+
+  _cc_chart_layout_ensure (self);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const CcChartPoint *point = &g_array_index (self->points, CcChartPoint, i);
+      double distance;
+
+      if (!point->visible)
+        continue;
+      distance = distance_to_point (point, x, y);
+      /* Later marks are drawn on top: on a tie they win. */
+      if (distance <= MAX (point->radius, 4) + 4 && distance <= best)
+        {
+          best = distance;
+          found = i;
+        }
+    }
+
+  return found;
+}
+
+/**
+ * cc_chart_layout_hit_legend:
+ *
+ * Returns: the index of the series whose legend entry is at (@x, @y), or -1
+ */
+int
+cc_chart_layout_hit_legend (CcChartLayout *self,
+                            double         x,
+                            double         y)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), -1);
+
+  _cc_chart_layout_ensure (self);
+  for (guint i = 0; i < self->series->len; i++)
+    {
+      const CcChartRect *rect = &g_array_index (self->series, CcChartSeries, i).legend_rect;
+
+      if (x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height)
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * cc_chart_layout_step:
+ * @from: a statement index, or -1 for none
+ * @direction: 1 for the next shown statement in time, -1 for the previous
+ *
+ * Returns: the next shown statement that way (the first or last one
+ *   from -1), or @from when there is none
+ */
+int
+cc_chart_layout_step (CcChartLayout *self,
+                      int            from,
+                      int            direction)
+{
+  int n;
+
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), -1);
+  g_return_val_if_fail (direction == 1 || direction == -1, from);
+
+  _cc_chart_layout_ensure (self);
+  n = self->points->len;
+  if (from < 0 || from >= n)
+    from = direction > 0 ? -1 : n;
+
+  for (int i = from + direction; i >= 0 && i < n; i += direction)
+    if (g_array_index (self->points, CcChartPoint, i).visible)
+      return i;
+
+  return from >= 0 && from < n ? from : -1;
+}

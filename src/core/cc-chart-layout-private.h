@@ -1,0 +1,113 @@
+/* cc-chart-layout-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cc-chart-layout.h"
+
+G_BEGIN_DECLS
+
+/* What the layout needs of a claim, computed once per change of the
+ * claims rather than once per filter or frame. */
+typedef struct
+{
+  CcClaim    *claim;
+  gint64      article_id;
+  int         day;
+  /* Interned in the layout's string table: compared by pointer. */
+  const char *subject;
+  const char *claimant;
+  const char *country;
+} ClaimInfo;
+
+typedef enum
+{
+  KEY_HEDGED,
+  KEY_RANGE,
+  KEY_SOURCES,
+  N_KEYS
+} KeyItem;
+
+struct _CcChartLayout
+{
+  GObject        parent_instance;
+
+  GListModel    *claims;
+  CcLibrary     *library;
+  /* The claims of the model, in its order, each with a notify handler
+   * (an edited claim moves on the chart). */
+  GPtrArray     *mirror;
+  GHashTable    *strings;
+
+  GArray        *infos;
+  /* Subject class keys with their claim counts, most claims first. */
+  GArray        *subjects;
+  guint          n_undated;
+
+  char          *subject;
+  const char    *effective_subject;
+  int            status;
+  gboolean       log_scale;
+  GHashTable    *hidden;
+
+  GArray        *points;
+  /* The size of each statement's label text (CcChartRect, x and y
+   * unused; a negative width until measured). */
+  GArray        *label_sizes;
+  GArray        *series;
+  GArray        *time_ticks;
+  GArray        *value_ticks;
+
+  PangoContext  *pango;
+  char          *title;
+  double         width;
+  double         height;
+  double         extent_start;
+  double         extent_end;
+  double         window_start;
+  double         window_end;
+
+  CcChartRect    plot;
+  CcChartRect    title_rect;
+  /* The band above the plot holding off-scale statements, or empty. */
+  CcChartRect    over_band;
+  CcChartRect    key_rects[N_KEYS];
+  double         font_height;
+  /* The value axis: values (log10 of them on a log scale) from y_min
+   * at the bottom of the plot to y_max at its top; above cut (linear
+   * only) a statement is off the scale. */
+  double         y_min;
+  double         y_max;
+  double         cut;
+  guint          n_visible;
+  /* The statements of the time window, by index: those outside are not
+   * visible. */
+  guint          shown_first;
+  guint          shown_last;
+
+  guint          infos_dirty : 1;
+  guint          points_dirty : 1;
+  guint          geometry_dirty : 1;
+  guint          zoomed : 1;
+};
+
+typedef struct
+{
+  const char *key;
+  guint       n_claims;
+} SubjectCount;
+
+void  _cc_chart_layout_ensure          (CcChartLayout *self);
+void  _cc_chart_layout_compute_geometry (CcChartLayout *self);
+void  _cc_chart_layout_changed         (CcChartLayout *self);
+CcChartRect _cc_chart_layout_label_size (CcChartLayout *self,
+                                         guint          index);
+char *_cc_chart_layout_key_label       (KeyItem        item);
+PangoFontDescription *_cc_chart_layout_font (CcChartLayout *self,
+                                             double         scale,
+                                             gboolean       bold);
+
+G_END_DECLS

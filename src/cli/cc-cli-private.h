@@ -39,6 +39,7 @@ int        _cc_cli_usage_error        (const char  *message);
 gboolean   _cc_cli_parse_id           (const char  *arg,
                                        gint64      *id);
 
+int        _cc_cli_cmd_chart          (CliOptions  *options);
 int        _cc_cli_cmd_compare        (CliOptions  *options);
 
 G_END_DECLS

@@ -72,6 +72,9 @@ static const Command commands[] = {
   { "compare", "compare [--json] [ID…]",
     N_("Group the claims of the library, or of articles ID…, into statements"),
     _cc_cli_cmd_compare, TRUE, FALSE, 0, -1 },
+  { "chart", "chart --output FILE.{png,svg,pdf} [--width W --height H] [--subject S]",
+    N_("Draw the timeline of estimates as PNG, SVG or PDF"),
+    _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE },
 };
 
 static const Command *

@@ -41,5 +41,6 @@ gboolean   _cc_cli_parse_id           (const char  *arg,
 
 int        _cc_cli_cmd_chart          (CliOptions  *options);
 int        _cc_cli_cmd_compare        (CliOptions  *options);
+int        _cc_cli_cmd_export         (CliOptions  *options);
 
 G_END_DECLS

@@ -91,17 +91,34 @@ gboolean      _cc_reader_query_tooltip_cb    (CcReader      *self,
                                               GtkTooltip    *tooltip,
                                               GtkWidget     *widget);
 
-/* cc-reader-actions.c: actions, search and the popovers */
+/* cc-reader.c: helpers of the other files */
+void          _cc_reader_show_toast          (CcReader      *self,
+                                              const char    *title,
+                                              gboolean       undoable);
+void          _cc_reader_show_error          (CcReader      *self,
+                                              const char    *what,
+                                              GError        *error);
+char         *_cc_reader_dup_range_text      (CcReader      *self,
+                                              guint          start,
+                                              guint          end);
+
+/* cc-reader-actions.c: the reader.* actions */
 void          _cc_reader_class_actions_init  (CcReaderClass *klass);
-void          _cc_reader_popovers_init       (CcReader      *self);
 void          _cc_reader_actions_update      (CcReader      *self);
+
+/* cc-reader-popovers.c: the claim card and the note editor */
+void          _cc_reader_popovers_init       (CcReader      *self);
 void          _cc_reader_open_claim_card     (CcReader      *self,
                                               CcClaim       *claim);
 void          _cc_reader_open_editor         (CcReader      *self,
                                               CcArticle     *article,
                                               CcAnnotation  *annotation);
 void          _cc_reader_close_popovers      (CcReader      *self);
+
+/* cc-reader-search.c: finding words in the article */
 void          _cc_reader_search_update       (CcReader      *self);
+void          _cc_reader_move_match          (CcReader      *self,
+                                              int            delta);
 void          _cc_reader_search_changed_cb   (CcReader      *self,
                                               GtkSearchEntry *entry);
 void          _cc_reader_search_activate_cb  (CcReader      *self,

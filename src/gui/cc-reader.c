@@ -475,6 +475,63 @@ cc_reader_init (CcReader *self)
   _cc_reader_actions_update (self);
 }
 
+/**
+ * _cc_reader_show_toast:
+ * @undoable: whether the toast offers to undo what it reports
+ *
+ * Tells what an action did, or why it failed, over the window.
+ */
+void
+_cc_reader_show_toast (CcReader   *self,
+                       const char *title,
+                       gboolean    undoable)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", title);
+      return;
+    }
+
+  toast = adw_toast_new (title);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+_cc_reader_show_error (CcReader   *self,
+                       const char *what,
+                       GError     *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+
+  _cc_reader_show_toast (self, title, FALSE);
+}
+
+/**
+ * _cc_reader_dup_range_text:
+ *
+ * Returns: (transfer full): the article's words from @start to @end
+ */
+char *
+_cc_reader_dup_range_text (CcReader *self,
+                           guint     start,
+                           guint     end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter start_iter, end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, end);
+  return gtk_text_buffer_get_text (buffer, &start_iter, &end_iter, FALSE);
+}
+
 GtkWidget *
 cc_reader_new (void)
 {

@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-annotation.h"
 #include "cc-application.h"
+#include "cc-article.h"
+#include "cc-claim.h"
 #include "cc-library.h"
 #include "cc-window-private.h"
 
@@ -209,6 +212,176 @@ cc_window_actions_show_sources (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+static void
+undo_or_redo (CcWindow *self,
+              gboolean  undo)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  done = undo ? cc_undo_stack_undo (self->undo_stack, &error)
+              : cc_undo_stack_redo (self->undo_stack, &error);
+  if (!done && error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (undo ? _("Could not undo: %s") : _("Could not redo: %s"),
+                                                error->message);
+
+      cc_window_add_toast (self, adw_toast_new (title));
+    }
+}
+
+static void
+cc_window_actions_undo (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  undo_or_redo (CC_WINDOW (widget), TRUE);
+}
+
+static void
+cc_window_actions_redo (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  undo_or_redo (CC_WINDOW (widget), FALSE);
+}
+
+static gboolean
+find_in_list (GListModel *model,
+              gpointer    item,
+              guint      *position)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Opens @article in the reader, selecting it in the list. An article the
+ * search hides is shown by clearing the search (through its entry, as a
+ * user would). */
+static void
+show_article (CcWindow  *self,
+              CcArticle *article)
+{
+  GtkSingleSelection *selection = cc_window_get_selection (self);
+  guint position;
+
+  adw_view_stack_set_visible_child_name (self->views, "read");
+
+  if (!find_in_list (G_LIST_MODEL (selection), article, &position))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list));
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (GTK_IS_SEARCH_ENTRY (child))
+            gtk_editable_set_text (GTK_EDITABLE (child), "");
+        }
+    }
+
+  if (find_in_list (G_LIST_MODEL (selection), article, &position))
+    gtk_single_selection_set_selected (selection, position);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+cc_window_actions_show_claim (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  guint n_articles;
+
+  if (self->library == NULL)
+    return;
+
+  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      GListModel *claims = cc_article_get_claims (article);
+
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, j);
+
+          if (cc_claim_get_id (claim) != id)
+            continue;
+
+          show_article (self, article);
+          cc_reader_set_current_claim (self->reader, claim);
+          return;
+        }
+    }
+
+  cc_window_add_toast (self, adw_toast_new (_("That claim is no longer in the library")));
+}
+
+/* The Timeline view's side of win.show-claim: the claim's statement,
+ * selected, with the filters opened up to it if need be. */
+static void
+cc_window_actions_show_on_chart (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->views, "timeline");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  if (!cc_timeline_view_show_claim (self->timeline_view, g_variant_get_int64 (param)))
+    cc_window_add_toast (self, adw_toast_new (_("That claim has no date, so it is not on the timeline")));
+}
+
+static void
+cc_window_actions_show_annotation (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  guint n_articles;
+
+  if (self->library == NULL)
+    return;
+
+  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      GListModel *annotations = cc_article_get_annotations (article);
+
+      for (guint j = 0; j < g_list_model_get_n_items (annotations); j++)
+        {
+          g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, j);
+
+          if (cc_annotation_get_id (annotation) != id)
+            continue;
+
+          show_article (self, article);
+          cc_reader_show_annotation (self->reader, annotation);
+          return;
+        }
+    }
+
+  cc_window_add_toast (self, adw_toast_new (_("That highlight is no longer in the library")));
+}
+
 /* Both pages of the stack have a menu button; F10 opens the one shown. */
 static void
 cc_window_actions_primary_menu (GtkWidget  *widget,
@@ -240,6 +413,12 @@ _cc_window_actions_update (CcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_articles);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->undo_stack != NULL && cc_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->undo_stack != NULL && cc_undo_stack_get_can_redo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim", has_articles);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-annotation", has_articles);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-import-details",
                                  self->import_messages != NULL
                                  && self->import_messages->len > 0);
@@ -266,9 +445,21 @@ _cc_window_class_actions_init (CcWindowClass *klass)
                                    cc_window_actions_show_sources);
   gtk_widget_class_install_action (widget_class, "win.primary-menu", NULL,
                                    cc_window_actions_primary_menu);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL,
+                                   cc_window_actions_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL,
+                                   cc_window_actions_redo);
+  gtk_widget_class_install_action (widget_class, "win.show-claim", "x",
+                                   cc_window_actions_show_claim);
+  gtk_widget_class_install_action (widget_class, "win.show-annotation", "x",
+                                   cc_window_actions_show_annotation);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0,
                                        "win.primary-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }

@@ -17,6 +17,8 @@ struct _CcWindow
   AdwApplicationWindow  parent_instance;
 
   CcLibrary            *library;
+  /* Every edit made in the window's views, to undo and redo. */
+  CcUndoStack          *undo_stack;
   GCancellable         *import_cancellable;
   GtkFileChooserNative *chooser;
   /* What the last import refused, for the toast's Details button. */

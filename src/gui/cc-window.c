@@ -324,6 +324,7 @@ cc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_WINDOW);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->import_messages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
@@ -416,6 +417,13 @@ cc_window_init (CcWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->undo_stack = cc_undo_stack_new ();
+  cc_reader_set_undo_stack (self->reader, self->undo_stack);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo",
+                           G_CALLBACK (_cc_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo",
+                           G_CALLBACK (_cc_window_actions_update), self, G_CONNECT_SWAPPED);
+
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -477,6 +485,23 @@ cc_window_get_selection (CcWindow *self)
   g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
 
   return cc_source_list_get_selection (self->source_list);
+}
+
+/**
+ * cc_window_get_undo_stack:
+ * @self: a #CcWindow
+ *
+ * The edits made in the window, which win.undo and win.redo take back and
+ * make again. Views that edit the library push their edits here.
+ *
+ * Returns: (transfer none): the window's undo stack
+ */
+CcUndoStack *
+cc_window_get_undo_stack (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
+
+  return self->undo_stack;
 }
 
 gboolean

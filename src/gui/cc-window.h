@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cc-types.h"
+#include "cc-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ G_DECLARE_FINAL_TYPE (CcWindow, cc_window, CC, WINDOW, AdwApplicationWindow)
 CcWindow           *cc_window_new           (CcApplication      *application);
 CcLibrary          *cc_window_get_library   (CcWindow           *self);
 GtkSingleSelection *cc_window_get_selection (CcWindow           *self);
+CcUndoStack        *cc_window_get_undo_stack (CcWindow          *self);
 gboolean            cc_window_get_importing (CcWindow           *self);
 void                cc_window_import        (CcWindow           *self,
                                              const char * const *paths);

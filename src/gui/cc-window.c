@@ -12,6 +12,7 @@
 
 #include "cc-application.h"
 #include "cc-library.h"
+#include "cc-tag-view.h"
 #include "cc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -387,6 +388,7 @@ cc_window_class_init (CcWindowClass *klass)
 
   g_type_ensure (CC_TYPE_READER);
   g_type_ensure (CC_TYPE_SOURCE_LIST);
+  g_type_ensure (CC_TYPE_TAG_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");

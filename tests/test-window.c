@@ -22,6 +22,7 @@
 #include "cc-claim.h"
 #include "cc-library.h"
 #include "cc-reader.h"
+#include "cc-source-list.h"
 #include "cc-source-row.h"
 #include "cc-window.h"
 #include "cc-test-utils.h"
@@ -194,8 +195,10 @@ type_search (GtkWidget  *window,
              const char *text,
              guint       expected)
 {
-  GtkListView *list_view = find_one (window, GTK_TYPE_LIST_VIEW);
-  GtkSearchEntry *entry = find_one (window, GTK_TYPE_SEARCH_ENTRY);
+  /* The reader has a list and a search entry of its own. */
+  GtkWidget *source_list = find_one (window, CC_TYPE_SOURCE_LIST);
+  GtkListView *list_view = find_one (source_list, GTK_TYPE_LIST_VIEW);
+  GtkSearchEntry *entry = find_one (source_list, GTK_TYPE_SEARCH_ENTRY);
   CountData count = { G_LIST_MODEL (gtk_list_view_get_model (list_view)), expected };
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -499,7 +502,7 @@ check_sample (CcApplication *app)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (find_window_stack (window)), ==, "articles");
 
   /* The list shows every article, one realised row each. */
-  list_view = find_one (window, GTK_TYPE_LIST_VIEW);
+  list_view = find_one (find_one (window, CC_TYPE_SOURCE_LIST), GTK_TYPE_LIST_VIEW);
   model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   selection = cc_window_get_selection (window);
   g_assert_true ((gpointer)model == (gpointer)selection);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-application.h"
+#include "cc-compare-view.h"
 #include "cc-library.h"
 #include "cc-tag-view.h"
 #include "cc-window-private.h"
@@ -386,6 +387,7 @@ cc_window_class_init (CcWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CC_TYPE_COMPARE_VIEW);
   g_type_ensure (CC_TYPE_READER);
   g_type_ensure (CC_TYPE_SOURCE_LIST);
   g_type_ensure (CC_TYPE_TAG_VIEW);

@@ -1,0 +1,405 @@
+/* cc-compare-view-matrix.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The claim matrix: a row per cluster, a column per article, each cell
+ * saying whether that article carries the claim, hedges it or leaves it
+ * out. Its article columns come and go with the choice of articles, so
+ * their cells are built here rather than in the template. */
+
+#define G_LOG_DOMAIN "cc-compare-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-clusters.h"
+#include "cc-compare-view-private.h"
+#include "cc-gui-utils.h"
+#include "cc-palette.h"
+
+/* Characters of an outlet kept in a column title. */
+#define TITLE_CHARS 14
+
+typedef struct
+{
+  CcCompareView *self;
+  gint64         article_id;
+} ArticleColumn;
+
+static void
+article_column_free (gpointer  data,
+                     GClosure *closure)
+{
+  g_free (data);
+}
+
+static char *
+describe_cluster (CcCluster *cluster)
+{
+  g_autofree char *value = cc_cluster_dup_value_label (cluster);
+  const char *subject = cc_cluster_get_subject (cluster);
+
+  if (subject == NULL)
+    return g_steal_pointer (&value);
+  /* Translators: a figure and who it counts, "10,000 troops". */
+  return g_strdup_printf (C_("claim", "%s %s"), value, subject);
+}
+
+static char *
+describe_source (CcCluster *cluster)
+{
+  const char *claimant = cc_cluster_get_claimant (cluster);
+  const char *country = cc_cluster_get_claimant_country (cluster);
+  const char *status = cc_claim_status_to_string (cc_cluster_get_status (cluster));
+  g_autofree char *first = cc_format_date (cc_cluster_get_first_day (cluster));
+  g_autofree char *last = cc_format_date (cc_cluster_get_last_day (cluster));
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  if (claimant != NULL && country != NULL && g_strcmp0 (claimant, country) != 0)
+    /* Translators: a claimant and the country it speaks for */
+    who = g_strdup_printf (C_("claimant", "%s (%s)"), claimant, country);
+  else
+    who = g_strdup (claimant ? claimant : _("Unattributed"));
+
+  if (first != NULL && last != NULL && g_strcmp0 (first, last) != 0)
+    /* Translators: the first and last day a claim was reported */
+    when = g_strdup_printf (C_("claim days", "%s – %s"), first, last);
+  else
+    when = g_strdup (first ? first : last);
+
+  if (when != NULL)
+    /* Translators: who made a claim, its status ("sent") and when */
+    return g_strdup_printf (C_("claim source", "%s · %s · %s"), who, status, when);
+  /* Translators: who made a claim and its status ("sent") */
+  return g_strdup_printf (C_("claim source", "%s · %s"), who, status);
+}
+
+static char *
+describe_conflicts (CcCompareView *self,
+                    CcCluster     *cluster)
+{
+  const guint *ids;
+  guint n_ids;
+  GString *text;
+
+  ids = cc_cluster_get_conflicts (cluster, &n_ids);
+  if (n_ids == 0)
+    return NULL;
+
+  text = g_string_new (_("Disagrees with:"));
+  for (guint i = 0; i < n_ids; i++)
+    {
+      CcCluster *other = cc_cluster_set_lookup (self->clusters, ids[i]);
+      g_autofree char *what = other ? describe_cluster (other) : NULL;
+
+      if (what != NULL)
+        g_string_append_printf (text, "\n• %s — %s", what,
+                                cc_cluster_get_claimant (other)
+                                  ? cc_cluster_get_claimant (other) : _("Unattributed"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  const char *color = g_object_get_data (G_OBJECT (area), "color");
+  double rgb[3];
+
+  cc_palette_parse (color ? color : cc_palette_neutral_color (), rgb);
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+setup_claim_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CcCompareView            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *source = gtk_label_new (NULL);
+  GtkWidget *single = gtk_label_new (_("Only one source"));
+  GtkWidget *conflict = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (box, "compare-claim");
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot, NULL, NULL);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (source, "caption");
+  gtk_widget_add_css_class (source, "dim-label");
+
+  gtk_widget_set_valign (single, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (single, "caption");
+  gtk_widget_add_css_class (single, "single-source-badge");
+  gtk_widget_set_valign (conflict, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (conflict, "conflict-icon");
+
+  /* The figure, then its marks; who said it on a line of its own, so
+   * that the marks never squeeze the name away. */
+  gtk_box_append (GTK_BOX (head), title);
+  gtk_box_append (GTK_BOX (head), single);
+  gtk_box_append (GTK_BOX (head), conflict);
+  gtk_box_append (GTK_BOX (text), head);
+  gtk_box_append (GTK_BOX (text), source);
+
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_claim_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CcCompareView            *self)
+{
+  CcCluster *cluster = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_next_sibling (dot);
+  GtkWidget *head = gtk_widget_get_first_child (text);
+  GtkWidget *title_label = gtk_widget_get_first_child (head);
+  GtkWidget *single = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *conflict = gtk_widget_get_next_sibling (single);
+  g_autofree char *title = describe_cluster (cluster);
+  g_autofree char *source = describe_source (cluster);
+  g_autofree char *conflicts = describe_conflicts (self, cluster);
+  gboolean only_one = cc_cluster_get_n_sources (cluster) == 1;
+  const char *color;
+
+  color = cc_palette_country_color (cc_cluster_get_claimant_country (cluster));
+  g_object_set_data (G_OBJECT (dot), "color", (gpointer)color);
+  gtk_widget_queue_draw (dot);
+
+  gtk_label_set_label (GTK_LABEL (title_label), title);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (text)), source);
+  gtk_widget_set_tooltip_text (text, source);
+
+  /* A claim only one source makes stands out: nobody else confirms it. */
+  gtk_widget_set_visible (single, only_one);
+  if (only_one)
+    gtk_widget_add_css_class (box, "single-source");
+  else
+    gtk_widget_remove_css_class (box, "single-source");
+
+  gtk_widget_set_visible (conflict, conflicts != NULL);
+  gtk_widget_set_tooltip_text (conflict, conflicts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (conflict),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  conflicts ? conflicts : "",
+                                  -1);
+}
+
+static void
+setup_article_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ArticleColumn            *column)
+{
+  GtkWidget *image = gtk_image_new ();
+
+  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (image, "compare-cell");
+  gtk_list_item_set_child (item, image);
+}
+
+static void
+bind_article_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 ArticleColumn            *column)
+{
+  CcCompareView *self = column->self;
+  CcCluster *cluster = gtk_list_item_get_item (item);
+  GtkWidget *image = gtk_list_item_get_child (item);
+  CcClaim *claim = cc_cluster_get_mention_in (cluster, column->article_id);
+  g_autofree char *quote = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *state;
+
+  gtk_widget_remove_css_class (image, "carried");
+  gtk_widget_remove_css_class (image, "hedged");
+  gtk_widget_remove_css_class (image, "absent");
+  gtk_widget_remove_css_class (image, "single-source");
+
+  if (claim == NULL)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), "list-remove-symbolic");
+      gtk_widget_add_css_class (image, "absent");
+      gtk_widget_set_tooltip_text (image, _("Not in this article"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not in this article"),
+                                      -1);
+      return;
+    }
+
+  quote = self->clusters ? cc_cluster_set_dup_quote (self->clusters, claim) : NULL;
+  if (cc_claim_get_hedged (claim))
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), "dialog-question-symbolic");
+      gtk_widget_add_css_class (image, "hedged");
+      state = _("Carried, hedged");
+    }
+  else
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), "object-select-symbolic");
+      gtk_widget_add_css_class (image, "carried");
+      state = _("Carried");
+    }
+  if (cc_cluster_get_n_sources (cluster) == 1)
+    gtk_widget_add_css_class (image, "single-source");
+
+  /* Translators: whether an article carries a claim, then its words */
+  if (quote != NULL)
+    tooltip = g_strdup_printf (C_("matrix cell", "%s: “%s”"), state, quote);
+  else
+    tooltip = g_strdup (state);
+  gtk_widget_set_tooltip_text (image, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+}
+
+static char *
+column_title (CcArticle *article)
+{
+  const char *name = cc_article_get_outlet (article);
+  g_autofree char *date = cc_format_date (cc_article_get_published (article));
+
+  if (name == NULL || name[0] == '\0')
+    name = cc_article_get_title (article) ? cc_article_get_title (article) : _("Untitled");
+
+  if (g_utf8_strlen (name, -1) > TITLE_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (name, 0, TITLE_CHARS - 1);
+
+      return date ? g_strdup_printf ("%s…\n%s", cut, date) : g_strdup_printf ("%s…", cut);
+    }
+
+  return date ? g_strdup_printf ("%s\n%s", name, date) : g_strdup (name);
+}
+
+static void
+selected_row_cb (CcCompareView      *self,
+                 GParamSpec         *pspec,
+                 GtkSingleSelection *selection)
+{
+  CcCluster *cluster = gtk_single_selection_get_selected_item (selection);
+
+  if (cluster != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "compare.show-cluster", "u",
+                                cc_cluster_get_id (cluster));
+}
+
+/* Enter on a row shows it again, after the columns were scrolled away. */
+static void
+matrix_activate_cb (CcCompareView *self,
+                    guint          position,
+                    GtkColumnView *matrix)
+{
+  g_autoptr(CcCluster) cluster = NULL;
+
+  if (self->clusters == NULL ||
+      !(cluster = g_list_model_get_item (G_LIST_MODEL (self->clusters), position)))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "compare.show-cluster", "u",
+                              cc_cluster_get_id (cluster));
+}
+
+void
+_cc_compare_view_matrix_init (CcCompareView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  /* The rows live in a list inside the column view, which screen readers
+   * meet on its own: name it too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->matrix));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims"),
+                                      -1);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_cb), self);
+  gtk_column_view_column_set_factory (self->claim_column, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_object (self->matrix,
+                           "activate",
+                           G_CALLBACK (matrix_activate_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+_cc_compare_view_matrix_update (CcCompareView *self)
+{
+  GtkSingleSelection *selection;
+  GListModel *model = NULL;
+
+  for (guint i = 0; i < self->article_columns->len; i++)
+    gtk_column_view_remove_column (self->matrix, g_ptr_array_index (self->article_columns, i));
+  g_ptr_array_set_size (self->article_columns, 0);
+
+  if (self->matrix_selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->matrix_selection, selected_row_cb, self);
+  g_clear_object (&self->matrix_selection);
+
+  if (self->clusters != NULL)
+    model = g_object_ref (G_LIST_MODEL (self->clusters));
+  selection = gtk_single_selection_new (model);
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (selection,
+                           "notify::selected",
+                           G_CALLBACK (selected_row_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  self->matrix_selection = selection;
+  gtk_column_view_set_model (self->matrix, GTK_SELECTION_MODEL (selection));
+
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (self->chosen, i);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      ArticleColumn *data = g_new0 (ArticleColumn, 1);
+      g_autofree char *title = column_title (article);
+      GtkColumnViewColumn *column;
+
+      data->self = self;
+      data->article_id = cc_article_get_id (article);
+      g_signal_connect_data (factory, "setup", G_CALLBACK (setup_article_cb), data, NULL, 0);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_article_cb), data,
+                             article_column_free, 0);
+
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_fixed_width (column, 112);
+      gtk_column_view_append_column (self->matrix, column);
+      g_ptr_array_add (self->article_columns, column);
+    }
+}

@@ -1,0 +1,52 @@
+/* cc-compare-view-private.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "cc-compare-view.h"
+
+G_BEGIN_DECLS
+
+struct _CcCompareView
+{
+  GtkWidget           parent_instance;
+
+  CcLibrary          *library;
+  CcClusterSet       *clusters;
+  /* The articles shown, left to right (CcArticle, owned). */
+  GPtrArray          *chosen;
+  /* Their columns, in the same order (CcCompareColumn, borrowed). */
+  GPtrArray          *columns;
+  /* The matrix's columns for the articles (GtkColumnViewColumn, owned). */
+  GPtrArray          *article_columns;
+  GtkSingleSelection *matrix_selection;
+  /* The column the pointer is over: its scrolling leads the others. */
+  GtkWidget          *hovered_column;
+  guint               rebuild_source;
+  guint               scroll_together : 1;
+  guint               syncing : 1;
+
+  /* Template children */
+  GtkToggleButton    *choose_button;
+  GtkLabel           *hint_label;
+  AdwFlap            *flap;
+  GtkListView        *picker_view;
+  GtkMultiSelection  *picker_selection;
+  GtkSortListModel   *picker_sort;
+  GtkStack           *stack;
+  GtkColumnView      *matrix;
+  GtkColumnViewColumn *claim_column;
+  GtkWidget          *columns_box;
+};
+
+/* cc-compare-view-matrix.c: the claim matrix, a row per cluster and a
+ * column per article. */
+void _cc_compare_view_matrix_init   (CcCompareView *self);
+void _cc_compare_view_matrix_update (CcCompareView *self);
+
+G_END_DECLS

@@ -405,6 +405,7 @@ _cc_window_actions_update (CcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-import-details",
                                  self->import_messages != NULL
                                  && self->import_messages->len > 0);
+  _cc_window_export_update (self);
 }
 
 void

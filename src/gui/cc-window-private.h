@@ -24,6 +24,12 @@ struct _CcWindow
   /* What the last import refused, for the toast's Details button. */
   GPtrArray            *import_messages;
   guint                 importing : 1;
+  /* The Export menu (cc-window-export.c): one export at a time. */
+  GCancellable         *export_cancellable;
+  GtkFileChooserNative *export_chooser;
+  GFile                *exported_file;
+  char                 *report_title;
+  guint                 exporting : 1;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -38,6 +44,9 @@ struct _CcWindow
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
+  GtkRevealer          *export_revealer;
+  GtkLabel             *export_label;
+  GtkProgressBar       *export_progress_bar;
   CcSourceList         *source_list;
   AdwViewStack         *views;
   CcReader             *reader;
@@ -45,5 +54,9 @@ struct _CcWindow
 
 void _cc_window_class_actions_init (CcWindowClass *klass);
 void _cc_window_actions_update     (CcWindow      *self);
+void _cc_window_class_export_init  (CcWindowClass *klass);
+void _cc_window_export_init        (CcWindow      *self);
+void _cc_window_export_update      (CcWindow      *self);
+void _cc_window_export_dispose     (CcWindow      *self);
 
 G_END_DECLS

@@ -316,6 +316,7 @@ cc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  _cc_window_export_dispose (self);
 
   if (self->chooser != NULL)
     {
@@ -412,6 +413,7 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, source_list_article_activated_cb);
 
   _cc_window_class_actions_init (klass);
+  _cc_window_class_export_init (klass);
 }
 
 static void
@@ -420,6 +422,7 @@ cc_window_init (CcWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _cc_window_export_init (self);
 
   self->undo_stack = cc_undo_stack_new ();
   cc_reader_set_undo_stack (self->reader, self->undo_stack);

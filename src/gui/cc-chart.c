@@ -1,0 +1,536 @@
+/* cc-chart.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The timeline widget: CcChartRenderer's drawing of a CcChartLayout,
+ * kept as a texture until the claims, the size, the style or the time
+ * window change, so that hovering and moving the focus redraw only a
+ * ring. The mouse points, clicks, drags and scrolls; the keyboard walks
+ * the statements in time order. */
+
+#define G_LOG_DOMAIN "cc-chart"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-chart-private.h"
+#include "cc-claim.h"
+#include "cc-library.h"
+
+G_DEFINE_FINAL_TYPE (CcChart, cc_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_LAYOUT,
+  PROP_SELECTED_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const CcChartPoint *
+_cc_chart_get_point (CcChart *self,
+                     int      index)
+{
+  const CcChartPoint *points;
+  guint n_points;
+
+  points = cc_chart_layout_get_points (self->layout, &n_points);
+  if (index < 0 || (guint)index >= n_points)
+    return NULL;
+  return &points[index];
+}
+
+static gboolean
+point_has_claim (const CcChartPoint *point,
+                 gint64              claim_id)
+{
+  for (guint i = 0; point != NULL && i < point->claims->len; i++)
+    if (cc_claim_get_id (g_ptr_array_index (point->claims, i)) == claim_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Statements are renumbered when the claims change; the selection
+ * follows its claim. */
+int
+_cc_chart_resolve_selected (CcChart *self)
+{
+  if (self->selected_claim == 0)
+    self->selected = -1;
+  else if (!point_has_claim (_cc_chart_get_point (self, self->selected), self->selected_claim))
+    self->selected = cc_chart_layout_find_claim (self->layout, self->selected_claim);
+  return self->selected;
+}
+
+void
+_cc_chart_update_accessible (CcChart *self)
+{
+  g_autofree char *summary = NULL;
+  guint n_visible = cc_chart_layout_count_visible (self->layout);
+
+  if (_cc_chart_resolve_selected (self) >= 0)
+    summary = cc_chart_dup_summary (self, self->selected, FALSE);
+  else
+    summary = g_strdup_printf (ngettext ("%u statement shown. Use the arrow keys to move between them.",
+                                         "%u statements shown. Use the arrow keys to move between them.",
+                                         n_visible),
+                               n_visible);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+}
+
+/* Selects statement @index, remembering @claim_id (or, for 0, its first
+ * claim) so that the selection survives a change of the claims. */
+void
+_cc_chart_set_selected (CcChart *self,
+                        int      index,
+                        gint64   claim_id)
+{
+  const CcChartPoint *point = _cc_chart_get_point (self, index);
+
+  if (point != NULL && (claim_id == 0 || !point_has_claim (point, claim_id)))
+    claim_id = cc_claim_get_id (g_ptr_array_index (point->claims, 0));
+  if (point == NULL)
+    claim_id = 0;
+
+  self->selected = point ? index : -1;
+  if (self->selected_claim != claim_id)
+    {
+      self->selected_claim = claim_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CLAIM]);
+    }
+
+  _cc_chart_update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+layout_changed_cb (CcChart       *self,
+                   CcChartLayout *layout)
+{
+  g_assert (CC_IS_CHART (self));
+
+  g_clear_object (&self->texture);
+  self->hover = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Colours and fonts from the theme */
+
+static void
+update_style (CcChart *self)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  CcChartStyle style;
+  GdkRGBA fg, bg, accent;
+  PangoContext *pango;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "view_bg_color", &bg)
+      && !gtk_style_context_lookup_color (context, "window_bg_color", &bg))
+    bg = (GdkRGBA) { 1, 1, 1, 1 };
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  style = (CcChartStyle) {
+    { fg.red, fg.green, fg.blue, fg.alpha },
+    { bg.red, bg.green, bg.blue, 1.0 },
+    { accent.red, accent.green, accent.blue, 1.0 },
+  };
+  cc_chart_renderer_set_style (self->renderer, &style);
+
+  /* A context of our own: the renderer sets its font options. */
+  pango = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  cc_chart_layout_set_pango_context (self->layout, pango);
+  g_object_unref (pango);
+
+  g_clear_object (&self->texture);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* GtkWidget */
+
+static void
+cc_chart_size_allocate (GtkWidget *widget,
+                        int        width,
+                        int        height,
+                        int        baseline)
+{
+  CcChart *self = CC_CHART (widget);
+
+  cc_chart_layout_set_size (self->layout, width, height);
+}
+
+static void
+cc_chart_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  /* Readable down to 600×400, less the toolbar. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 500;
+}
+
+static GdkTexture *
+render_texture (CcChart *self,
+                int      width,
+                int      height,
+                int      scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *bytes;
+  GdkTexture *texture;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cc_chart_renderer_draw (self->renderer, self->layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The texture takes the pixels as they are: GDK_MEMORY_DEFAULT is
+   * cairo's ARGB32 layout. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify)cairo_surface_destroy,
+                                      surface);
+  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  g_bytes_unref (bytes);
+  return texture;
+}
+
+static void
+cc_chart_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  CcChart *self = CC_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cc_chart_layout_set_size (self->layout, width, height);
+  if (self->texture == NULL
+      || gdk_texture_get_width (self->texture) != width * scale
+      || gdk_texture_get_height (self->texture) != height * scale)
+    {
+      g_clear_object (&self->texture);
+      self->texture = render_texture (self, width, height, scale);
+    }
+
+  gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  if (self->hover >= 0 && self->hover != self->selected)
+    cc_chart_renderer_draw_highlight (self->renderer, self->layout, cr, self->hover, FALSE);
+  if (_cc_chart_resolve_selected (self) >= 0)
+    cc_chart_renderer_draw_highlight (self->renderer, self->layout, cr, self->selected,
+                                      gtk_widget_has_visible_focus (widget));
+  cairo_destroy (cr);
+}
+
+static void
+cc_chart_css_changed (GtkWidget         *widget,
+                      GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (cc_chart_parent_class)->css_changed (widget, change);
+
+  update_style (CC_CHART (widget));
+}
+
+static void
+cc_chart_state_flags_changed (GtkWidget     *widget,
+                              GtkStateFlags  previous)
+{
+  GTK_WIDGET_CLASS (cc_chart_parent_class)->state_flags_changed (widget, previous);
+
+  /* The focus ring on the selected statement comes and goes. */
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+cc_chart_dispose (GObject *object)
+{
+  CcChart *self = (CcChart *)object;
+
+  if (self->layout != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->layout, layout_changed_cb, self);
+      cc_chart_layout_set_claims (self->layout, NULL, NULL);
+    }
+  g_clear_object (&self->layout);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->texture);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (cc_chart_parent_class)->dispose (object);
+}
+
+static void
+cc_chart_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CcChart *self = CC_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, cc_chart_get_library (self));
+      break;
+
+    case PROP_LAYOUT:
+      g_value_set_object (value, cc_chart_get_layout (self));
+      break;
+
+    case PROP_SELECTED_CLAIM:
+      g_value_set_int64 (value, cc_chart_get_selected_claim (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_chart_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CcChart *self = CC_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      cc_chart_set_library (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_chart_class_init (CcChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_chart_dispose;
+  object_class->get_property = cc_chart_get_property;
+  object_class->set_property = cc_chart_set_property;
+
+  widget_class->measure = cc_chart_measure;
+  widget_class->size_allocate = cc_chart_size_allocate;
+  widget_class->snapshot = cc_chart_snapshot;
+  widget_class->css_changed = cc_chart_css_changed;
+  widget_class->state_flags_changed = cc_chart_state_flags_changed;
+
+  /**
+   * CcChart:library:
+   *
+   * The library whose claims are charted.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         CC_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcChart:layout:
+   *
+   * The layout drawn, whose subject, status and scale the filters set.
+   */
+  properties[PROP_LAYOUT] =
+    g_param_spec_object ("layout", NULL, NULL,
+                         CC_TYPE_CHART_LAYOUT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcChart:selected-claim:
+   *
+   * The id of the first claim of the selected statement, or 0.
+   */
+  properties[PROP_SELECTED_CLAIM] =
+    g_param_spec_int64 ("selected-claim", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _cc_chart_class_input_init (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+cc_chart_init (CcChart *self)
+{
+  self->hover = -1;
+  self->selected = -1;
+  self->layout = cc_chart_layout_new ();
+  self->renderer = cc_chart_renderer_new ();
+  g_signal_connect_object (self->layout, "changed", G_CALLBACK (layout_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  _cc_chart_input_init (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline of estimates"),
+                                  -1);
+  update_style (self);
+}
+
+GtkWidget *
+cc_chart_new (void)
+{
+  return g_object_new (CC_TYPE_CHART, NULL);
+}
+
+CcLibrary *
+cc_chart_get_library (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), NULL);
+
+  return self->library;
+}
+
+void
+cc_chart_set_library (CcChart   *self,
+                      CcLibrary *library)
+{
+  g_return_if_fail (CC_IS_CHART (self));
+  g_return_if_fail (!library || CC_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  cc_chart_layout_set_claims (self->layout,
+                              library ? cc_library_get_claims (library) : NULL,
+                              library);
+  _cc_chart_update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_chart_get_layout:
+ *
+ * Returns: (transfer none): the layout the chart draws
+ */
+CcChartLayout *
+cc_chart_get_layout (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), NULL);
+
+  return self->layout;
+}
+
+gint64
+cc_chart_get_selected_claim (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), 0);
+
+  return self->selected_claim;
+}
+
+/**
+ * cc_chart_get_selected:
+ *
+ * Returns: the index of the selected statement in the layout, or -1
+ */
+int
+cc_chart_get_selected (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), -1);
+
+  return _cc_chart_resolve_selected (self);
+}
+
+/**
+ * cc_chart_select_claim:
+ *
+ * Selects the statement holding the claim, if the current filters
+ * show it, bringing it into the time window.
+ *
+ * Returns: whether the claim is on the chart
+ */
+gboolean
+cc_chart_select_claim (CcChart *self,
+                       gint64   claim_id)
+{
+  const CcChartSeries *series;
+  const CcChartPoint *point;
+  guint n_series;
+  int index;
+
+  g_return_val_if_fail (CC_IS_CHART (self), FALSE);
+
+  index = cc_chart_layout_find_claim (self->layout, claim_id);
+  if (!(point = _cc_chart_get_point (self, index)))
+    return FALSE;
+
+  if (!point->visible)
+    {
+      series = cc_chart_layout_get_series (self->layout, &n_series);
+      cc_chart_layout_reset_time_window (self->layout);
+      cc_chart_layout_set_series_visible (self->layout, series[point->series].country, TRUE);
+    }
+
+  _cc_chart_set_selected (self, index, claim_id);
+  return TRUE;
+}
+
+/**
+ * cc_chart_activate_at:
+ *
+ * What a click at (@x, @y) does: a legend entry shows or hides its
+ * series; a statement is selected and its claim opened in the reader
+ * (through `win.show-claim`).
+ */
+void
+cc_chart_activate_at (CcChart *self,
+                      double   x,
+                      double   y)
+{
+  const CcChartSeries *series;
+  guint n_series;
+  int index;
+
+  g_return_if_fail (CC_IS_CHART (self));
+
+  if ((index = cc_chart_layout_hit_legend (self->layout, x, y)) >= 0)
+    {
+      series = cc_chart_layout_get_series (self->layout, &n_series);
+      gtk_widget_activate_action (GTK_WIDGET (self), "chart.toggle-series", "s",
+                                  series[index].country ? series[index].country : "");
+      return;
+    }
+
+  if ((index = cc_chart_layout_hit_point (self->layout, x, y)) >= 0)
+    _cc_chart_activate_point (self, index);
+}

@@ -331,6 +331,23 @@ cc_window_actions_show_claim (GtkWidget  *widget,
   cc_window_add_toast (self, adw_toast_new (_("That claim is no longer in the library")));
 }
 
+/* The Timeline view's side of win.show-claim: the claim's statement,
+ * selected, with the filters opened up to it if need be. */
+static void
+cc_window_actions_show_on_chart (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->views, "timeline");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  if (!cc_timeline_view_show_claim (self->timeline_view, g_variant_get_int64 (param)))
+    cc_window_add_toast (self, adw_toast_new (_("That claim has no date, so it is not on the timeline")));
+}
+
 static void
 cc_window_actions_show_annotation (GtkWidget  *widget,
                                    const char *action_name,
@@ -401,6 +418,7 @@ _cc_window_actions_update (CcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->undo_stack != NULL && cc_undo_stack_get_can_redo (self->undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-claim", has_articles);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-on-chart", has_articles);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-annotation", has_articles);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-import-details",
                                  self->import_messages != NULL
@@ -435,6 +453,8 @@ _cc_window_class_actions_init (CcWindowClass *klass)
                                    cc_window_actions_redo);
   gtk_widget_class_install_action (widget_class, "win.show-claim", "x",
                                    cc_window_actions_show_claim);
+  gtk_widget_class_install_action (widget_class, "win.show-on-chart", "x",
+                                   cc_window_actions_show_on_chart);
   gtk_widget_class_install_action (widget_class, "win.show-annotation", "x",
                                    cc_window_actions_show_annotation);
 

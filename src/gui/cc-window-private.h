@@ -8,6 +8,7 @@
 
 #include "cc-reader.h"
 #include "cc-source-list.h"
+#include "cc-timeline-view.h"
 #include "cc-window.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,7 @@ struct _CcWindow
   CcSourceList         *source_list;
   AdwViewStack         *views;
   CcReader             *reader;
+  CcTimelineView       *timeline_view;
 };
 
 void _cc_window_class_actions_init (CcWindowClass *klass);

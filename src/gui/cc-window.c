@@ -392,6 +392,7 @@ cc_window_class_init (CcWindowClass *klass)
   g_type_ensure (CC_TYPE_READER);
   g_type_ensure (CC_TYPE_SOURCE_LIST);
   g_type_ensure (CC_TYPE_TAG_VIEW);
+  g_type_ensure (CC_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
@@ -410,6 +411,7 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_list);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, timeline_view);
   gtk_widget_class_bind_template_callback (widget_class, source_list_article_activated_cb);
 
   _cc_window_class_actions_init (klass);

@@ -66,6 +66,17 @@ cc_annotation_editor_done (GtkWidget  *widget,
   gtk_popover_popdown (GTK_POPOVER (widget));
 }
 
+/* One opens a note to write it: the cursor starts in the note. */
+static void
+cc_annotation_editor_map (GtkWidget *widget)
+{
+  CcAnnotationEditor *self = (CcAnnotationEditor *)widget;
+
+  GTK_WIDGET_CLASS (cc_annotation_editor_parent_class)->map (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
 static void
 cc_annotation_editor_dispose (GObject *object)
 {
@@ -139,6 +150,8 @@ cc_annotation_editor_class_init (CcAnnotationEditorClass *klass)
   object_class->finalize = cc_annotation_editor_finalize;
   object_class->get_property = cc_annotation_editor_get_property;
   object_class->set_property = cc_annotation_editor_set_property;
+
+  widget_class->map = cc_annotation_editor_map;
 
   /**
    * CcAnnotationEditor:annotation:

@@ -481,7 +481,7 @@ scroll_tick_cb (GtkWidget     *widget,
   vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
   value = gtk_adjustment_get_value (vadj);
   page_size = gtk_adjustment_get_page_size (vadj);
-  margin = MIN (48.0, page_size / 4);
+  margin = MIN (24.0, page_size / 8);
 
   /* Already in view: leave the text where the eyes are. Else bring the
    * passage to a third of the way down, where reading goes on. */

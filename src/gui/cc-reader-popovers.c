@@ -168,6 +168,10 @@ editor_closed_cb (CcReader           *self,
     return;
   annotation = g_object_ref (cc_annotation_editor_get_annotation (editor));
 
+  /* Reading goes on where it was, not at the window's first button. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
   values = cc_annotation_editor_dup_values (editor);
   article = g_steal_pointer (&self->editor_article);
   cc_annotation_editor_set_annotation (editor, NULL, NULL);
@@ -181,6 +185,16 @@ editor_closed_cb (CcReader           *self,
       if (cc_annotation_get_note (values) == NULL && cc_annotation_get_tags (values) == NULL)
         return;
       ok = cc_undo_stack_add_annotation (self->undo_stack, self->library, article, values, &error);
+
+      /* The words now show in their colour, not as a selection. */
+      if (ok && article == self->article)
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+          GtkTextIter iter;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, cc_annotation_get_end (values));
+          gtk_text_buffer_place_cursor (buffer, &iter);
+        }
     }
   else
     {
@@ -228,6 +242,16 @@ card_save_cb (CcReader    *self,
     cc_reader_set_current_claim (self, values);
 }
 
+static void
+card_closed_cb (CcReader    *self,
+                CcClaimCard *card)
+{
+  g_assert (CC_IS_READER (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 /**
  * _cc_reader_popovers_init:
  *
@@ -240,6 +264,8 @@ _cc_reader_popovers_init (CcReader *self)
   self->claim_card = CC_CLAIM_CARD (cc_claim_card_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->claim_card), GTK_WIDGET (self));
   g_signal_connect_object (self->claim_card, "save", G_CALLBACK (card_save_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->claim_card, "closed", G_CALLBACK (card_closed_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->annotation_editor = CC_ANNOTATION_EDITOR (cc_annotation_editor_new ());

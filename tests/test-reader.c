@@ -33,11 +33,11 @@
 #include "cc-palette.h"
 #include "cc-reader.h"
 #include "cc-tag-view.h"
+#include "cc-test-gui.h"
 #include "cc-test-utils.h"
 #include "cc-window.h"
 
 #define SCHEMA_ID "io.github.crosscheck.Crosscheck"
-#define WAIT_SECONDS 30
 #define NOTE_TEXT "The count here is the NIS estimate, not a confirmed figure."
 
 typedef void (*CheckFunc) (CcApplication *app);
@@ -55,31 +55,6 @@ static gint64 noted_article_id;
 static guint noted_start;
 
 /* Widgets ------------------------------------------------------------------ */
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static gpointer
-find_one (gpointer widget,
-          GType    type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (widget, type, found);
-  g_assert_cmpuint (found->len, >=, 1);
-  return g_ptr_array_index (found, 0);
-}
 
 static CcWindow *
 find_window (CcApplication *app)
@@ -102,46 +77,6 @@ find_toplevel (GType type)
 }
 
 /* Main loop ----------------------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return met;
-}
-
-static gboolean
-settled_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, settled_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 import_finished (gpointer data)
@@ -316,7 +251,7 @@ find_free_range (CcArticle *article,
 static GtkTextBuffer *
 reader_buffer (CcReader *reader)
 {
-  return gtk_text_view_get_buffer (find_one (reader, GTK_TYPE_TEXT_VIEW));
+  return gtk_text_view_get_buffer (cc_test_find_one (reader, GTK_TYPE_TEXT_VIEW));
 }
 
 static void
@@ -379,33 +314,21 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  const char *builddir = g_getenv ("G_TEST_BUILDDIR");
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GStatBuf st;
 
   /* A window in the middle of a relayout draws nothing for a frame. */
-  for (guint i = 0; node == NULL && i < 50; i++)
+  for (guint i = 0; i < 50; i++)
     {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
 
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        settle (100);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      if ((node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))))
+        break;
+      cc_test_settle (100);
     }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  path = g_build_filename (builddir ? builddir : tmpdir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_size, >, 20000);
+  cc_test_save_screenshot (widget, tmpdir, name);
 }
 
 static void
@@ -417,9 +340,9 @@ resize (CcWindow *window,
 
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  if (!wait_until (has_width, &wd))
+  if (!cc_test_wait_until (has_width, &wd))
     g_error ("Window is %d×%d, not %d×%d", gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)), width, height);
-  settle (400);
+  cc_test_settle (400);
 }
 
 /* Running the application ------------------------------------------------- */
@@ -472,8 +395,8 @@ open_window (CcApplication *app)
   CcWindow *window = find_window (app);
 
   g_assert_nonnull (window);
-  g_assert_true (wait_until (is_mapped, window));
-  g_assert_true (wait_until (import_finished, window));
+  g_assert_true (cc_test_wait_until (is_mapped, window));
+  g_assert_true (cc_test_wait_until (import_finished, window));
   resize (window, 1280, 800);
   return window;
 }
@@ -545,7 +468,7 @@ add_highlight_and_note (CcWindow  *window,
   guint highlight_start, highlight_end, note_start, note_end;
   CcAnnotation *highlight, *note;
   GtkTextBuffer *note_buffer;
-  g_autoptr(GPtrArray) editors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) editors = NULL;
 
   g_assert_true (find_free_range (article, 40, 30, &highlight_start, &highlight_end));
   select_range (reader, highlight_start, highlight_end);
@@ -561,19 +484,19 @@ add_highlight_and_note (CcWindow  *window,
   select_range (reader, note_start, note_end);
   activate (reader, "reader.add-note", NULL);
 
-  collect_widgets (GTK_WIDGET (reader), CC_TYPE_ANNOTATION_EDITOR, editors);
+  editors = cc_test_find_all (reader, CC_TYPE_ANNOTATION_EDITOR);
   g_assert_cmpuint (editors->len, ==, 1);
   editor = g_ptr_array_index (editors, 0);
-  g_assert_true (wait_until (is_visible, editor));
+  g_assert_true (cc_test_wait_until (is_visible, editor));
 
   /* Nothing is stored until the note is written. */
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, n_before + 1);
 
-  note_buffer = gtk_text_view_get_buffer (find_one (editor, GTK_TYPE_TEXT_VIEW));
+  note_buffer = gtk_text_view_get_buffer (cc_test_find_one (editor, GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (note_buffer, NOTE_TEXT, -1);
-  gtk_editable_set_text (find_one (editor, GTK_TYPE_ENTRY), "disputed, troop numbers ,");
+  gtk_editable_set_text (cc_test_find_one (editor, GTK_TYPE_ENTRY), "disputed, troop numbers ,");
   activate (editor, "editor.done", NULL);
-  g_assert_true (wait_until (is_hidden, editor));
+  g_assert_true (cc_test_wait_until (is_hidden, editor));
 
   g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, n_before + 2);
   note = annotation_at (article, note_start);
@@ -632,16 +555,16 @@ check_correction (CcWindow  *window,
                   CcArticle *article)
 {
   CcClaim *claim = nth_shown_claim (article, 1);
-  CcClaimCard *card = find_one (reader, CC_TYPE_CLAIM_CARD);
+  CcClaimCard *card = cc_test_find_one (reader, CC_TYPE_CLAIM_CARD);
   g_autofree char *claimant = NULL;
   g_autofree char *country = NULL;
   g_autofree char *date = NULL;
   GtkEditable *claimant_entry = NULL;
   GtkEditable *country_entry = NULL;
   GtkEditable *date_entry = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = NULL;
   GtkWidget *error_label = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
   CcClaimOrigin origin;
 
   g_assert_nonnull (claim);
@@ -653,10 +576,10 @@ check_correction (CcWindow  *window,
   cc_reader_set_current_claim (reader, claim);
   g_assert_true (cc_reader_get_current_claim (reader) == claim);
   activate (reader, "reader.edit-claim", NULL);
-  g_assert_true (wait_until (is_visible, card));
+  g_assert_true (cc_test_wait_until (is_visible, card));
   g_assert_true (cc_claim_card_get_claim (card) == claim);
 
-  collect_widgets (GTK_WIDGET (card), GTK_TYPE_ENTRY, entries);
+  entries = cc_test_find_all (card, GTK_TYPE_ENTRY);
   /* Low, high, claimant, country, date. */
   g_assert_cmpuint (entries->len, ==, 5);
   claimant_entry = g_ptr_array_index (entries, 2);
@@ -669,7 +592,7 @@ check_correction (CcWindow  *window,
   gtk_editable_set_text (date_entry, "2024-10-32");
   activate (card, "card.save", NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
-  collect_widgets (GTK_WIDGET (card), GTK_TYPE_LABEL, labels);
+  labels = cc_test_find_all (card, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
       error_label = g_ptr_array_index (labels, i);
@@ -680,14 +603,14 @@ check_correction (CcWindow  *window,
 
   gtk_editable_set_text (date_entry, "2024-10-20");
   activate (card, "card.save", NULL);
-  g_assert_true (wait_until (is_hidden, card));
+  g_assert_true (cc_test_wait_until (is_hidden, card));
   g_assert_cmpstr (cc_claim_get_claimant (claim), ==, "A corrected source");
   g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, "Poland");
   g_assert_cmpstr (cc_claim_get_event_date (claim), ==, "2024-10-20");
   g_assert_cmpint (cc_claim_get_origin (claim), ==, CC_CLAIM_ORIGIN_USER);
 
   /* The highlight takes the new country's colour. */
-  settle (100);
+  cc_test_settle (100);
   {
     g_autoptr(GdkRGBA) line = NULL;
     double rgb[3];
@@ -710,7 +633,7 @@ check_add_claim (CcWindow  *window,
                  CcReader  *reader,
                  CcArticle *article)
 {
-  CcClaimCard *card = find_one (reader, CC_TYPE_CLAIM_CARD);
+  CcClaimCard *card = cc_test_find_one (reader, CC_TYPE_CLAIM_CARD);
   GListModel *all = cc_library_get_claims (library);
   guint n_all = g_list_model_get_n_items (all);
   guint n_shown = count_shown_claims (article);
@@ -720,15 +643,15 @@ check_add_claim (CcWindow  *window,
   g_assert_true (find_free_range (article, 200, 12, &start, &end));
   select_range (reader, start, end);
   activate (reader, "reader.add-claim", NULL);
-  g_assert_true (wait_until (is_visible, card));
+  g_assert_true (cc_test_wait_until (is_visible, card));
   g_assert_cmpint (cc_claim_get_id (cc_claim_card_get_claim (card)), ==, 0);
   /* Not stored until the card is saved. */
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_all);
 
   /* As typed, with a thousands separator; the high end follows. */
-  gtk_editable_set_text (find_one (card, GTK_TYPE_ENTRY), "2,500");
+  gtk_editable_set_text (cc_test_find_one (card, GTK_TYPE_ENTRY), "2,500");
   activate (card, "card.save", NULL);
-  g_assert_true (wait_until (is_hidden, card));
+  g_assert_true (cc_test_wait_until (is_hidden, card));
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, n_all + 1);
   g_assert_cmpuint (count_shown_claims (article), ==, n_shown + 1);
   g_assert_cmpuint (cc_reader_count_claim_ranges (reader), ==, n_shown + 1);
@@ -752,17 +675,17 @@ check_article_dialog (CcWindow  *window,
   g_autofree char *published = g_strdup (cc_article_get_published (article));
   g_autofree char *title = g_strdup (cc_article_get_title (article));
   CcArticleDialog *dialog;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   GtkEditable *title_row, *date_row;
   GtkLabel *error_label = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = NULL;
 
   activate (reader, "reader.edit-article", NULL);
   dialog = find_toplevel (CC_TYPE_ARTICLE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+  rows = cc_test_find_all (dialog, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 4);
   title_row = g_ptr_array_index (rows, 0);
   date_row = g_ptr_array_index (rows, 2);
@@ -772,7 +695,7 @@ check_article_dialog (CcWindow  *window,
   gtk_editable_set_text (title_row, "A corrected title");
   gtk_editable_set_text (date_row, "2024-02-30");
   activate (dialog, "dialog.save", NULL);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  labels = cc_test_find_all (dialog, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error"))
       error_label = g_ptr_array_index (labels, i);
@@ -805,7 +728,7 @@ check_navigation (CcWindow           *window,
 
   /* n and p walk the claims in text order. */
   cc_reader_set_current_claim (reader, NULL);
-  gtk_widget_grab_focus (find_one (reader, GTK_TYPE_TEXT_VIEW));
+  gtk_widget_grab_focus (cc_test_find_one (reader, GTK_TYPE_TEXT_VIEW));
   {
     GtkTextIter start;
 
@@ -841,7 +764,7 @@ check_navigation (CcWindow           *window,
 static void
 check_search (CcReader *reader)
 {
-  GtkEditable *entry = find_one (reader, GTK_TYPE_SEARCH_ENTRY);
+  GtkEditable *entry = cc_test_find_one (reader, GTK_TYPE_SEARCH_ENTRY);
   GtkRevealer *bar = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_REVEALER));
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (reader_buffer (reader));
   GtkTextTag *match = gtk_text_tag_table_lookup (table, "search-match");
@@ -866,7 +789,7 @@ check_search (CcReader *reader)
 static void
 check_tags (CcWindow *window)
 {
-  CcTagView *tag_view = find_one (window, CC_TYPE_TAG_VIEW);
+  CcTagView *tag_view = cc_test_find_one (window, CC_TYPE_TAG_VIEW);
   g_auto(GStrv) tags = cc_tag_view_dup_tags (tag_view);
 
   g_assert_true (g_strv_contains ((const char * const *)tags, "disputed"));
@@ -881,13 +804,13 @@ check_reader (CcApplication *app)
   CcWindow *window = open_window (app);
   CcLibrary *library = cc_window_get_library (window);
   GtkSingleSelection *selection = cc_window_get_selection (window);
-  CcReader *reader = find_one (window, CC_TYPE_READER);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
   CcArticle *article;
 
   gtk_single_selection_set_selected (selection, richest_article (selection));
   article = gtk_single_selection_get_selected_item (selection);
   g_assert_true (cc_reader_get_article (reader) == article);
-  settle (200);
+  cc_test_settle (200);
 
   check_highlights (reader, article);
   add_highlight_and_note (window, reader, article);
@@ -903,21 +826,21 @@ check_reader (CcApplication *app)
    * the dark style, and on a small screen. */
   cc_reader_set_current_claim (reader, nth_shown_claim (article, 0));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (find_one (reader, GTK_TYPE_TEXT_VIEW),
+                              GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cc_test_find_one (reader, GTK_TYPE_TEXT_VIEW),
                                                                             GTK_TYPE_SCROLLED_WINDOW))),
                             0);
-  adw_flap_set_reveal_flap (find_one (reader, ADW_TYPE_FLAP), TRUE);
-  settle (500);
+  adw_flap_set_reveal_flap (cc_test_find_one (reader, ADW_TYPE_FLAP), TRUE);
+  cc_test_settle (500);
   save_screenshot (GTK_WIDGET (window), "reader-light.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (500);
+  cc_test_settle (500);
   save_screenshot (GTK_WIDGET (window), "reader-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   resize (window, 800, 600);
   cc_reader_show_annotation (reader, annotation_at (article, noted_start));
-  settle (500);
+  cc_test_settle (500);
   save_screenshot (GTK_WIDGET (window), "reader-small.png");
 }
 
@@ -937,7 +860,7 @@ check_reopen (CcApplication *app)
 {
   CcWindow *window = open_window (app);
   GtkSingleSelection *selection = cc_window_get_selection (window);
-  CcReader *reader = find_one (window, CC_TYPE_READER);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
   CcLibrary *library = cc_window_get_library (window);
   CcArticle *article = cc_library_lookup_article (library, noted_article_id);
   CcAnnotation *note;

@@ -71,46 +71,43 @@ deselect (CcReader *self,
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
+/* The claim or annotation of the article's @model whose id is @id;
+ * owned by the article. */
+static gpointer
+find_by_id (GListModel *model,
+            gint64      id)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 item_id = CC_IS_CLAIM (item) ? cc_claim_get_id (CC_CLAIM (item))
+                                          : cc_annotation_get_id (CC_ANNOTATION (item));
+
+      if (item_id == id)
+        return item;
+    }
+
+  return NULL;
+}
+
 static CcClaim *
 find_claim (CcReader *self,
             gint64    id)
 {
-  GListModel *claims;
-
   if (self->article == NULL)
     return NULL;
-
-  claims = cc_article_get_claims (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
-
-      if (cc_claim_get_id (claim) == id)
-        return claim;
-    }
-
-  return NULL;
+  return find_by_id (cc_article_get_claims (self->article), id);
 }
 
 static CcAnnotation *
 find_annotation (CcReader *self,
                  gint64    id)
 {
-  GListModel *annotations;
-
   if (self->article == NULL)
     return NULL;
-
-  annotations = cc_article_get_annotations (self->article);
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      if (cc_annotation_get_id (annotation) == id)
-        return annotation;
-    }
-
-  return NULL;
+  return find_by_id (cc_article_get_annotations (self->article), id);
 }
 
 /* Actions ------------------------------------------------------------------ */

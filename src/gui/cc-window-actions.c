@@ -297,38 +297,60 @@ show_article (CcWindow  *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* The article holding the claim, or with @annotations the annotation,
+ * whose id is @id; @item is set to it (owned by the article). */
+static CcArticle *
+find_item (CcWindow  *self,
+           gint64     id,
+           gboolean   annotations,
+           gpointer  *item)
+{
+  guint n_articles;
+
+  if (self->library == NULL)
+    return NULL;
+
+  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      GListModel *items = annotations ? cc_article_get_annotations (article)
+                                      : cc_article_get_claims (article);
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(GObject) object = g_list_model_get_item (items, j);
+          gint64 object_id = annotations ? cc_annotation_get_id (CC_ANNOTATION (object))
+                                         : cc_claim_get_id (CC_CLAIM (object));
+
+          if (object_id == id)
+            {
+              *item = object;
+              return article;
+            }
+        }
+    }
+
+  return NULL;
+}
+
 static void
 cc_window_actions_show_claim (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *param)
 {
   CcWindow *self = CC_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  guint n_articles;
+  CcArticle *article;
+  gpointer claim = NULL;
 
-  if (self->library == NULL)
-    return;
-
-  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-  for (guint i = 0; i < n_articles; i++)
+  if (!(article = find_item (self, g_variant_get_int64 (param), FALSE, &claim)))
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-      GListModel *claims = cc_article_get_claims (article);
-
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, j);
-
-          if (cc_claim_get_id (claim) != id)
-            continue;
-
-          show_article (self, article);
-          cc_reader_set_current_claim (self->reader, claim);
-          return;
-        }
+      cc_window_add_toast (self, adw_toast_new (_("That claim is no longer in the library")));
+      return;
     }
 
-  cc_window_add_toast (self, adw_toast_new (_("That claim is no longer in the library")));
+  show_article (self, article);
+  cc_reader_set_current_claim (self->reader, claim);
 }
 
 /* The Timeline view's side of win.show-claim: the claim's statement,
@@ -354,32 +376,17 @@ cc_window_actions_show_annotation (GtkWidget  *widget,
                                    GVariant   *param)
 {
   CcWindow *self = CC_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  guint n_articles;
+  CcArticle *article;
+  gpointer annotation = NULL;
 
-  if (self->library == NULL)
-    return;
-
-  n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-  for (guint i = 0; i < n_articles; i++)
+  if (!(article = find_item (self, g_variant_get_int64 (param), TRUE, &annotation)))
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-      GListModel *annotations = cc_article_get_annotations (article);
-
-      for (guint j = 0; j < g_list_model_get_n_items (annotations); j++)
-        {
-          g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, j);
-
-          if (cc_annotation_get_id (annotation) != id)
-            continue;
-
-          show_article (self, article);
-          cc_reader_show_annotation (self->reader, annotation);
-          return;
-        }
+      cc_window_add_toast (self, adw_toast_new (_("That highlight is no longer in the library")));
+      return;
     }
 
-  cc_window_add_toast (self, adw_toast_new (_("That highlight is no longer in the library")));
+  show_article (self, article);
+  cc_reader_show_annotation (self->reader, annotation);
 }
 
 /* Both pages of the stack have a menu button; F10 opens the one shown. */

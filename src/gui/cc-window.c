@@ -147,10 +147,15 @@ show_report (CcWindow       *self,
       if (report->messages != NULL)
         self->import_messages = g_ptr_array_ref (report->messages);
 
-      title = g_strdup_printf (ngettext ("%u file refused",
-                                         "%u files refused",
-                                         report->n_refused),
-                               report->n_refused);
+      /* One refusal is named in the toast itself, with its reason. */
+      if (report->n_refused == 1 && self->import_messages != NULL
+          && self->import_messages->len == 1)
+        title = g_markup_escape_text (g_ptr_array_index (self->import_messages, 0), -1);
+      else
+        title = g_strdup_printf (ngettext ("%u file refused",
+                                           "%u files refused",
+                                           report->n_refused),
+                                 report->n_refused);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 10);
       if (self->import_messages != NULL && self->import_messages->len > 0)

@@ -33,23 +33,14 @@ typedef struct
   GPtrArray *notes;      /* the notes added, as written */
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs crosscheck on @library with the arguments up to NULL. */
-#define run_cli(run, library, ...) \
-  ((run)->status = cc_test_run_cli (&(run)->out, &(run)->err, "--library", (library), __VA_ARGS__))
+/* Runs crosscheck on @library, which must succeed without a word on
+ * the standard error. */
+#define run_ok(library, ...) G_STMT_START {                                        \
+    g_autofree char *err_ = NULL;                                               \
+    g_assert_cmpint (cc_test_run_cli (NULL, &err_, "--library", (library), __VA_ARGS__), \
+                     ==, 0);                                                    \
+    g_assert_cmpstr (err_, ==, "");                                             \
+  } G_STMT_END
 
 static void
 fixture_set_up (Fixture       *f,
@@ -128,7 +119,7 @@ test_json_round_trip (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(CcClaim) claim = NULL;
   g_autoptr(CcClaim) rejected = NULL;
-  Run run = { 0 };
+  g_autofree char *out = NULL;
 
   /* A claim the user corrected and one they rejected travel too. */
   claim = g_list_model_get_item (cc_library_get_claims (f->library), 0);
@@ -139,18 +130,9 @@ test_json_round_trip (Fixture       *f,
   g_assert_true (cc_library_set_claim_rejected (f->library, rejected, TRUE, &error));
   g_assert_no_error (error);
 
-  run_cli (&run, f->library_path, "export", "--json", first, NULL);
-  g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
-
-  run_cli (&run, empty, "import", first, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
-
-  run_cli (&run, empty, "export", "--json", second, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  run_ok (f->library_path, "export", "--json", first, NULL);
+  run_ok (empty, "import", first, NULL);
+  run_ok (empty, "export", "--json", second, NULL);
 
   g_file_get_contents (first, &first_data, NULL, &error);
   g_assert_no_error (error);
@@ -169,10 +151,9 @@ test_json_round_trip (Fixture       *f,
     }
 
   /* To the standard output, the same document. */
-  run_cli (&run, f->library_path, "export", "--json", "-", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, first_data);
-  run_clear (&run);
+  g_assert_cmpint (cc_test_run_cli (&out, NULL, "--library", f->library_path,
+                                    "export", "--json", "-", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, first_data);
 }
 
 /* A small RFC 4180 reader: records of fields. */
@@ -249,16 +230,13 @@ test_csv (Fixture       *f,
   const char *tricky = "The \"ministry\", in a statement,\nthen on TV";
   gboolean found = FALSE;
   GPtrArray *header;
-  Run run = { 0 };
 
   claim = g_list_model_get_item (cc_library_get_claims (f->library), 2);
   cc_claim_set_claimant (claim, tricky);
   g_assert_true (cc_library_save_claim (f->library, claim, &error));
   g_assert_no_error (error);
 
-  run_cli (&run, f->library_path, "export", "--csv", csv, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  run_clear (&run);
+  run_ok (f->library_path, "export", "--csv", csv, NULL);
 
   g_file_get_contents (csv, &csv_data, NULL, &error);
   g_assert_no_error (error);

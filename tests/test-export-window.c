@@ -23,10 +23,9 @@
 #include "cc-article.h"
 #include "cc-json-export.h"
 #include "cc-library.h"
+#include "cc-test-gui.h"
 #include "cc-test-utils.h"
 #include "cc-window-private.h"
-
-#define WAIT_SECONDS 30
 
 typedef void (*CheckFunc) (CcWindow *window);
 
@@ -39,29 +38,6 @@ typedef struct
 
 static char *tmpdir;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (50, tick_cb, NULL);
-  gboolean met;
-
-  while (!(met = condition (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return met;
-}
-
 static gboolean
 is_ready (gpointer data)
 {
@@ -69,6 +45,12 @@ is_ready (gpointer data)
 
   return gtk_widget_get_mapped (GTK_WIDGET (window)) && window->library != NULL &&
          g_list_model_get_n_items (G_LIST_MODEL (window->library)) > 0;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
 }
 
 static gboolean
@@ -91,26 +73,6 @@ find_toplevel (GType type)
   for (const GList *l = toplevels; l; l = l->next)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
       return l->data;
-
-  return NULL;
-}
-
-static gpointer
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
 
   return NULL;
 }
@@ -169,16 +131,15 @@ answer_chooser (CcWindow   *window,
   GtkWidget *dialog;
   GtkEditable *name;
 
-  g_assert_true (wait_until (has_chooser, window));
-  g_assert_true (wait_until (has_dialog, NULL));
+  g_assert_true (cc_test_wait_until (has_chooser, window));
+  g_assert_true (cc_test_wait_until (has_dialog, NULL));
   dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
-  name = find_child (dialog, GTK_TYPE_ENTRY);
-  g_assert_nonnull (name);
+  name = cc_test_find_one (dialog, GTK_TYPE_ENTRY);
   gtk_editable_set_text (name, path);
   if (letter)
     choose_letter (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  g_assert_true (wait_until (chooser_closed, window));
+  g_assert_true (cc_test_wait_until (chooser_closed, window));
 }
 
 static guint
@@ -231,7 +192,7 @@ check_export (CcWindow *window)
   CcArticleChooser *chooser;
   GtkEditable *entry;
 
-  g_assert_true (wait_until (is_ready, window));
+  g_assert_true (cc_test_wait_until (is_ready, window));
   library = window->library;
 
   /* Nothing is being exported; everything can be. */
@@ -240,7 +201,7 @@ check_export (CcWindow *window)
   /* The library as JSON: the same document the core writes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", NULL));
   answer_chooser (window, json, FALSE);
-  g_assert_true (wait_until (not_exporting, window));
+  g_assert_true (cc_test_wait_until (not_exporting, window));
   g_file_get_contents (json, &json_data, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
@@ -253,8 +214,7 @@ check_export (CcWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  entry = find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
-  g_assert_nonnull (entry);
+  entry = cc_test_find_one (dialog, GTK_TYPE_ENTRY);
   gtk_editable_set_text (entry, "A story told by the sample");
   adw_message_dialog_response (dialog, "choose");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -263,7 +223,7 @@ check_export (CcWindow *window)
   /* It runs in the background, with progress and a way to cancel. */
   g_assert_true (window->exporting);
   g_assert_true (gtk_revealer_get_reveal_child (window->export_revealer));
-  g_assert_true (wait_until (not_exporting, window));
+  g_assert_true (cc_test_wait_until (not_exporting, window));
   g_assert_false (gtk_revealer_get_reveal_child (window->export_revealer));
   g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_in_file (report, "%PDF-"), ==, 1);
@@ -283,7 +243,7 @@ check_export (CcWindow *window)
   answer_chooser (window, cancelled, FALSE);
   g_assert_true (window->exporting);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-export", NULL));
-  g_assert_true (wait_until (not_exporting, window));
+  g_assert_true (cc_test_wait_until (not_exporting, window));
   g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
 
   /* Chosen articles: the current one is checked to begin with. */
@@ -291,6 +251,9 @@ check_export (CcWindow *window)
                                              NULL));
   chooser = find_toplevel (CC_TYPE_ARTICLE_CHOOSER);
   g_assert_nonnull (chooser);
+  g_assert_true (cc_test_wait_until (is_mapped, chooser));
+  cc_test_settle (200);
+  cc_test_save_screenshot (GTK_WIDGET (chooser), tmpdir, "screenshot-export-chooser.png");
   {
     g_autoptr(GPtrArray) checked = cc_article_chooser_dup_chosen (chooser);
     CcArticle *current = gtk_single_selection_get_selected_item (cc_window_get_selection (window));
@@ -305,7 +268,7 @@ check_export (CcWindow *window)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "chooser.export", NULL));
   answer_chooser (window, chosen, FALSE);
-  g_assert_true (wait_until (not_exporting, window));
+  g_assert_true (cc_test_wait_until (not_exporting, window));
   g_assert_cmpuint (count_in_file (chosen, "/Subtype /Highlight"), ==, count_marks (library));
 }
 

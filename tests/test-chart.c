@@ -183,7 +183,7 @@ check_timeline (CcApplication *app)
   /* By default the troops: the subject with most claims, whatever the
    * words, and the subject button says so. */
   layout = cc_chart_get_layout (chart);
-  g_assert_cmpstr (cc_chart_layout_get_effective_subject (layout), ==, "military");
+  g_assert_cmpstr (cc_chart_layout_get_effective_subject (layout), ==, "troops");
   found = cc_test_find_all (view, GTK_TYPE_MENU_BUTTON);
   g_assert_cmpuint (found->len, >=, 3);
   subject_button = g_ptr_array_index (found, 0);
@@ -265,8 +265,8 @@ check_timeline (CcApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.subject", "s", "killed"));
   g_assert_cmpstr (cc_chart_layout_get_effective_subject (layout), ==, "killed");
   g_assert_cmpstr (gtk_menu_button_get_label (subject_button), ==, "Killed");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.subject", "s", "military"));
-  g_assert_cmpstr (cc_chart_layout_get_effective_subject (layout), ==, "military");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.subject", "s", "troops"));
+  g_assert_cmpstr (cc_chart_layout_get_effective_subject (layout), ==, "troops");
   log_button = find_action_button (GTK_WIDGET (view), "timeline.log-scale");
   g_assert_false (gtk_toggle_button_get_active (log_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.log-scale", NULL));

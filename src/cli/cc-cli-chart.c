@@ -19,6 +19,7 @@
 
 #include "cc-chart-layout.h"
 #include "cc-chart-renderer.h"
+#include "cc-claim-match.h"
 #include "cc-cli-private.h"
 #include "cc-library.h"
 #include "cc-subject.h"
@@ -138,7 +139,7 @@ parse_args (CliOptions *options,
 }
 
 /* A subject as the user writes it ("soldiers") or a class key
- * ("military"): both name the class. */
+ * ("troops"): both name the class. */
 static char *
 resolve_subject (CcChartLayout *layout,
                  const char    *subject)
@@ -147,7 +148,7 @@ resolve_subject (CcChartLayout *layout,
 
   if (g_strv_contains ((const char * const *)subjects, subject))
     return g_strdup (subject);
-  return cc_subject_classify (subject, CC_CLAIM_STATUS_OTHER);
+  return g_strdup (cc_subject_class (subject, CC_CLAIM_STATUS_OTHER));
 }
 
 int

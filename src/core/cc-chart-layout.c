@@ -29,10 +29,10 @@
 
 #include "cc-article.h"
 #include "cc-chart-layout-private.h"
+#include "cc-claim-match.h"
 #include "cc-claim.h"
 #include "cc-library.h"
 #include "cc-palette.h"
-#include "cc-subject.h"
 
 G_DEFINE_FINAL_TYPE (CcChartLayout, cc_chart_layout, G_TYPE_OBJECT)
 
@@ -274,57 +274,6 @@ cc_chart_parse_day (const char *date)
   return days_from_civil (y, m, d);
 }
 
-/**
- * cc_chart_claimant_key:
- * @claimant: (nullable): a claimant as written
- *
- * Folds the spellings of a name that reports vary in: case, and the
- * transliterations of a final "-y" ("Zelenskyy", "Zelenskiy",
- * "Zelenskii" are all "zelensky").
- *
- * Returns: (transfer full) (nullable): the key, %NULL for no claimant
- */
-char *
-cc_chart_claimant_key (const char *claimant)
-{
-  g_autofree char *down = NULL;
-  g_auto(GStrv) words = NULL;
-  GString *key;
-
-  if (claimant == NULL || *claimant == '\0')
-    return NULL;
-
-  down = g_utf8_casefold (claimant, -1);
-  words = g_strsplit_set (down, " \t\n.,;:'’\"", -1);
-  key = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      char *word = words[i];
-      gsize len = strlen (word);
-
-      if (len == 0)
-        continue;
-      if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy")
-                      || g_str_has_suffix (word, "ii")))
-        {
-          word[len - 2] = 'y';
-          word[len - 1] = '\0';
-        }
-      if (key->len > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, word);
-    }
-
-  if (key->len == 0)
-    {
-      g_string_free (key, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (key, FALSE);
-}
-
 /* "Yonhap News (citing an official)" is "Yonhap News" on the chart. */
 static char *
 short_label (const char *claimant)
@@ -406,13 +355,16 @@ ensure_infos (CcChartLayout *self)
       /* Subjects repeat a lot: classify each (subject, status) once. */
       if (!g_hash_table_lookup_extended (classes[status], subject, NULL, (gpointer *)&info.subject))
         {
-          info.subject = intern_take (self, cc_subject_classify (subject, status));
+          info.subject = intern (self, cc_subject_class (subject, status));
           g_hash_table_insert (classes[status], (gpointer)subject, (gpointer)info.subject);
         }
       if (claimant != NULL
           && !g_hash_table_lookup_extended (claimant_keys, claimant, NULL, (gpointer *)&info.claimant))
         {
-          info.claimant = intern_take (self, cc_chart_claimant_key (claimant));
+          g_autoptr(CcClaimantKey) folded = cc_claimant_key_new (claimant);
+          const char *name = folded ? cc_claimant_key_get_name (folded) : NULL;
+
+          info.claimant = name != NULL && *name != '\0' ? intern (self, name) : NULL;
           g_hash_table_insert (claimant_keys, (gpointer)claimant, (gpointer)info.claimant);
         }
       info.country = intern (self, cc_claim_get_claimant_country (claim));
@@ -850,7 +802,7 @@ cc_chart_layout_class_init (CcChartLayoutClass *klass)
   /**
    * CcChartLayout:subject:
    *
-   * The subject class shown (a key of cc_subject_classify()), or %NULL
+   * The subject class shown (a key of cc_subject_class()), or %NULL
    * for the one with most claims.
    */
   properties[PROP_SUBJECT] =

@@ -158,7 +158,6 @@ guint                cc_chart_layout_count_visible       (CcChartLayout  *self);
 char                *cc_chart_format_count               (double          value);
 char                *cc_chart_format_value               (const CcChartPoint *point);
 char                *cc_chart_format_day                 (int             day);
-char                *cc_chart_claimant_key               (const char     *claimant);
 int                  cc_chart_parse_day                  (const char     *date);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "cc-chart-layout.h"
 #include "cc-chart-renderer.h"
+#include "cc-claim-match.h"
 #include "cc-claim.h"
 #include "cc-library.h"
 #include "cc-subject.h"
@@ -509,12 +510,10 @@ cc_timeline_view_show_claim (CcTimelineView *self,
   layout = get_layout (self);
   if (cc_chart_layout_find_claim (layout, claim_id) < 0)
     {
-      g_autofree char *subject = NULL;
-
       if (self->library == NULL || !(claim = find_claim (self->library, claim_id)))
         return FALSE;
-      subject = cc_subject_classify (cc_claim_get_subject (claim), cc_claim_get_status (claim));
-      cc_chart_layout_set_subject (layout, subject);
+      cc_chart_layout_set_subject (layout, cc_subject_class (cc_claim_get_subject (claim),
+                                                             cc_claim_get_status (claim)));
       cc_chart_layout_set_status (layout, -1);
     }
 

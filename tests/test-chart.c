@@ -102,6 +102,28 @@ find_action_button (GtkWidget  *view,
   return NULL;
 }
 
+/* Whether the chart's own drawing has a dark background, read at its
+ * top right corner, where nothing but the background is drawn. */
+static gboolean
+is_dark (GtkWidget *chart)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (chart);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (chart);
+  int height = gtk_widget_get_height (chart);
+  guint32 pixel = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (chart)),
+                                         node, &GRAPHENE_RECT_INIT (width - 4, 2, 1, 1));
+  gdk_texture_download (texture, (guchar *)&pixel, 4);
+  return ((pixel >> 16) & 0xff) < 128 && ((pixel >> 8) & 0xff) < 128 && (pixel & 0xff) < 128;
+}
+
 static void
 check_accessible (GtkWidget *view)
 {
@@ -199,7 +221,19 @@ check_timeline (CcApplication *app)
   cc_test_settle (6000);
   cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "timeline.png");
 
-  /* Hovering tells who, how many, when, where. */
+  /* In the dark style the chart follows the theme: a dark background,
+   * light text. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  cc_test_settle (500);
+  cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "timeline-dark.png");
+  g_assert_true (is_dark (GTK_WIDGET (chart)));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  cc_test_settle (500);
+  g_assert_false (is_dark (GTK_WIDGET (chart)));
+
+  /* Hovering tells who, how many, when, where. (A change of style
+   * measures the text again: the statements are laid out anew.) */
+  points = cc_chart_layout_get_points (layout, &n_points);
   index = most_carried (layout);
   g_assert_cmpint (index, >=, 0);
   g_assert_cmpuint (points[index].n_sources, >=, 2);

@@ -46,7 +46,9 @@ def children(acc):
 
 def walk(acc, depth=0):
     yield acc, depth
-    if depth < 40:
+    # libadwaita 1.2's toasts carry an unnamed close button of their own,
+    # out of the application's reach
+    if depth < 40 and acc.get_name() != 'AdwToastWidget':
         for child in children(acc):
             yield from walk(child, depth + 1)
 
@@ -107,7 +109,8 @@ def main():
         unnamed = []
         for acc, _ in walk(app):
             role = acc.get_role_name()
-            if role in INTERACTIVE and showing(acc):
+            # every page's controls, not only those of the page shown
+            if role in INTERACTIVE:
                 name = acc.get_name() or ''
                 words = name.split()
                 # a name said twice ("Import Import") reads badly too
@@ -117,9 +120,9 @@ def main():
                     unnamed.append(f'{role} {name!r}')
         if unnamed:
             failures.append('controls without a name: ' + ', '.join(unnamed))
-            print('not ok 3 every control shown has a name')
+            print('not ok 3 every control has one name')
         else:
-            print('ok 3 every control shown has a name')
+            print('ok 3 every control has one name')
 
         entry = None
         for acc, _ in walk(app):

@@ -1188,6 +1188,21 @@ cc_chart_layout_get_series (CcChartLayout *self,
 }
 
 /**
+ * cc_chart_layout_has_statements:
+ *
+ * Whether the statements are grouped for the current claims and
+ * filters, so that asking for them costs no regrouping: a view may put
+ * off a regrouping of many claims while claims keep changing.
+ */
+gboolean
+cc_chart_layout_has_statements (CcChartLayout *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), FALSE);
+
+  return !self->infos_dirty && !self->points_dirty;
+}
+
+/**
  * cc_chart_layout_find_claim:
  *
  * Returns: the index of the statement holding the claim, or -1

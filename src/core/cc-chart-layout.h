@@ -154,6 +154,7 @@ int                  cc_chart_layout_step                (CcChartLayout  *self,
                                                           int             from,
                                                           int             direction);
 guint                cc_chart_layout_count_visible       (CcChartLayout  *self);
+gboolean             cc_chart_layout_has_statements      (CcChartLayout  *self);
 
 char                *cc_chart_format_count               (double          value);
 char                *cc_chart_format_value               (const CcChartPoint *point);

@@ -127,10 +127,16 @@ motion_cb (CcChart                  *self,
            double                    y,
            GtkEventControllerMotion *controller)
 {
-  int hover = cc_chart_layout_hit_point (self->layout, x, y);
-  gboolean on_legend = cc_chart_layout_hit_legend (self->layout, x, y) >= 0;
+  int hover;
+  gboolean on_legend;
 
   self->pointer_x = x;
+  /* What is under the pointer waits for the claims to settle. */
+  if (_cc_chart_is_deferred (self))
+    return;
+
+  hover = cc_chart_layout_hit_point (self->layout, x, y);
+  on_legend = cc_chart_layout_hit_legend (self->layout, x, y) >= 0;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hover >= 0 || on_legend ? "pointer" : NULL);
   if (hover != self->hover)
     {
@@ -171,6 +177,9 @@ query_tooltip_cb (CcChart    *self,
   g_autofree char *markup = NULL;
   const CcChartPoint *point;
   int index;
+
+  if (_cc_chart_is_deferred (self))
+    return FALSE;
 
   index = keyboard_mode ? _cc_chart_resolve_selected (self) : cc_chart_layout_hit_point (self->layout, x, y);
   if (!(point = _cc_chart_get_point (self, index)) || !(markup = cc_chart_dup_summary (self, index, TRUE)))

@@ -20,6 +20,10 @@ struct _CcChart
   CcChartRenderer *renderer;
 
   GdkTexture      *texture;
+  /* How long grouping the claims took last time, and the pending redraw
+   * when that is too long to do on every change (cc-chart.c). */
+  gint64           regroup_usec;
+  guint            deferred_source;
   int              hover;
   int              selected;
   gint64           selected_claim;
@@ -37,6 +41,7 @@ void                _cc_chart_set_selected       (CcChart        *self,
 void                _cc_chart_activate_point     (CcChart        *self,
                                                   int             index);
 void                _cc_chart_update_accessible  (CcChart        *self);
+gboolean            _cc_chart_is_deferred        (CcChart        *self);
 void                _cc_chart_class_input_init   (GtkWidgetClass *widget_class);
 void                _cc_chart_input_init         (CcChart        *self);
 

@@ -20,6 +20,8 @@
 #include "cc-claim.h"
 #include "cc-library.h"
 
+#define SLOW_REGROUP_USEC (50 * G_TIME_SPAN_MILLISECOND)
+
 G_DEFINE_FINAL_TYPE (CcChart, cc_chart, GTK_TYPE_WIDGET)
 
 enum {
@@ -111,15 +113,47 @@ _cc_chart_set_selected (CcChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+deferred_redraw_cb (gpointer data)
+{
+  CcChart *self = data;
+
+  self->deferred_source = 0;
+  g_clear_object (&self->texture);
+  self->hover = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* A library of many claims takes a good part of a second to group. While
+ * its claims keep changing (an import adds article after article), the
+ * chart shows what it had and groups them again at most every other
+ * such span, rather than on every frame, so that the window keeps
+ * answering. Zooming, which only lays out again, is never put off. */
 static void
 layout_changed_cb (CcChart       *self,
                    CcChartLayout *layout)
 {
   g_assert (CC_IS_CHART (self));
 
-  g_clear_object (&self->texture);
-  self->hover = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->deferred_source != 0)
+    return;
+
+  if (self->texture != NULL && !cc_chart_layout_has_statements (layout)
+      && self->regroup_usec > SLOW_REGROUP_USEC)
+    {
+      self->deferred_source = g_timeout_add (MAX (200, 2 * self->regroup_usec / 1000),
+                                             deferred_redraw_cb, self);
+      return;
+    }
+
+  deferred_redraw_cb (self);
+}
+
+gboolean
+_cc_chart_is_deferred (CcChart *self)
+{
+  return self->deferred_source != 0;
 }
 
 /* Colours and fonts from the theme */
@@ -231,15 +265,32 @@ cc_chart_snapshot (GtkWidget   *widget,
     return;
 
   cc_chart_layout_set_size (self->layout, width, height);
+  if (self->deferred_source != 0 && self->texture != NULL
+      && gdk_texture_get_width (self->texture) == width * scale
+      && gdk_texture_get_height (self->texture) == height * scale)
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+      return;
+    }
+
   if (self->texture == NULL
       || gdk_texture_get_width (self->texture) != width * scale
       || gdk_texture_get_height (self->texture) != height * scale)
     {
+      gboolean regroup = !cc_chart_layout_has_statements (self->layout);
+      gint64 start = g_get_monotonic_time ();
+
       g_clear_object (&self->texture);
       self->texture = render_texture (self, width, height, scale);
+      if (regroup)
+        self->regroup_usec = g_get_monotonic_time () - start;
     }
 
   gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+
+  /* The rings would ask for the statements of the new claims. */
+  if (self->deferred_source != 0)
+    return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   if (self->hover >= 0 && self->hover != self->selected)
@@ -279,6 +330,7 @@ cc_chart_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->layout, layout_changed_cb, self);
       cc_chart_layout_set_claims (self->layout, NULL, NULL);
     }
+  g_clear_handle_id (&self->deferred_source, g_source_remove);
   g_clear_object (&self->layout);
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);

@@ -37,6 +37,7 @@ struct _CcTimelineView
   GStrv                 subjects;
   char                 *default_details;
   guint                 sync_source;
+  guint                 sync_pending : 1;
 
   /* The subjects of the claims, rebuilt when they change. */
   GMenu                *subject_menu;
@@ -113,6 +114,7 @@ sync_filters_cb (gpointer data)
   g_autofree char *label = effective ? cc_subject_class_label (effective) : NULL;
 
   self->sync_source = 0;
+  self->sync_pending = FALSE;
 
   if (self->subjects == NULL || !g_strv_equal ((const char * const *)subjects,
                                                (const char * const *)self->subjects))
@@ -136,11 +138,16 @@ sync_filters_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hidden, the page leaves the claims ungrouped until it is shown: a
+ * large library's claims take long to group, and the reader's edits
+ * need not wait for a chart nobody sees. */
 static void
 layout_changed_cb (CcTimelineView *self,
                    CcChartLayout  *layout)
 {
-  if (self->sync_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->sync_pending = TRUE;
+  else if (self->sync_source == 0)
     self->sync_source = g_idle_add (sync_filters_cb, self);
 }
 
@@ -259,6 +266,17 @@ forward_to_chart (GtkWidget  *widget,
 /* GtkWidget */
 
 static void
+cc_timeline_view_map (GtkWidget *widget)
+{
+  CcTimelineView *self = CC_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cc_timeline_view_parent_class)->map (widget);
+
+  if (self->sync_pending)
+    sync_filters_cb (self);
+}
+
+static void
 cc_timeline_view_dispose (GObject *object)
 {
   CcTimelineView *self = (CcTimelineView *)object;
@@ -353,6 +371,8 @@ cc_timeline_view_class_init (CcTimelineViewClass *klass)
   object_class->dispose = cc_timeline_view_dispose;
   object_class->get_property = cc_timeline_view_get_property;
   object_class->set_property = cc_timeline_view_set_property;
+
+  widget_class->map = cc_timeline_view_map;
 
   /**
    * CcTimelineView:library:

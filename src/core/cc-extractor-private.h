@@ -146,6 +146,15 @@ cc_is_punct (CcDoc      *doc,
   return tok->kind == CC_TOK_PUNCT && tok->low[0] != '\0' && strstr (chars, tok->low) != NULL;
 }
 
+/* Whether the token is a one-word entry of @set; its marks answer "no"
+ * for most words without a look-up. */
+static inline gboolean
+cc_token_in (CcPhraseSet   *set,
+             const CcToken *tok)
+{
+  return cc_phrase_set_starts (set, tok->marks) && cc_phrase_set_contains (set, tok->low);
+}
+
 static inline gboolean
 cc_same_sentence (CcDoc *doc,
                   guint  a,

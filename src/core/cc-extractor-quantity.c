@@ -258,7 +258,7 @@ is_stop (CcExtractor *self,
          CcDoc       *doc,
          guint        i)
 {
-  return cc_phrase_set_contains (self->lexicon->stop_words, CC_TOK (doc, i)->low);
+  return cc_token_in (self->lexicon->stop_words, CC_TOK (doc, i));
 }
 
 /* A people noun at @i ("troops", "special forces", "North Koreans"); its

@@ -19,34 +19,11 @@
 /* How many sentences back a pronoun or a lone quotation may reach. */
 #define CARRY_REACH 4
 
-static const char * const org_words[] = {
-  "service", "agency", "ministry", "office", "council", "department", "committee", "command",
-  "forces", "army", "news", "media", "times", "post", "institute", "center", "centre", "group",
-  "organization", "organisation", "union", "assembly", "parliament", "government", "court",
-  "bureau", "network", "press", "paper", "journal", "tribune", "herald", "daily", "zone",
-  "staff", "headquarters", "embassy", "mission", "website", "channel", "broadcaster", "radio",
-  "television", "tv", "agency's", "ministry's", "service's", "monitor", "observatory", "party",
-  "administration", "cabinet", "presidency", "kremlin", "pentagon", "intelligence",
-};
 
-static const char * const np_words[] = {
-  "media", "officials", "official", "government", "agency", "service", "ministry", "office",
-  "intelligence", "military", "spy", "sources", "source", "unnamed", "unidentified", "senior",
-  "paper", "white", "report", "reports", "statement", "authorities", "analysts", "experts",
-  "observers", "monitors", "activists", "group", "groups", "organizers", "organisers", "police",
-  "army", "forces", "navy", "command", "staff", "council", "committee", "website", "outlet",
-  "newspaper", "broadcaster", "agency's", "defense", "defence", "foreign", "state", "local",
-  "regional", "western", "eastern", "health", "emergency", "border", "guard", "guards",
-  "spokesman", "spokeswoman", "spokesperson", "administration",
-};
 
-static const char * const adverbs[] = {
-  "earlier", "also", "later", "previously", "then", "again", "recently", "repeatedly",
-  "separately", "first", "has", "have", "had", "was", "were", "is", "reportedly", "publicly",
-  "privately", "initially", "already", "once", "subsequently", "further", "yesterday", "today",
-  "would", "will", "did", "had", "last", "week", "this", "on", "monday", "tuesday", "wednesday",
-  "thursday", "friday", "saturday", "sunday",
-};
+
+
+
 
 static gboolean
 in_list (const char * const *list,
@@ -111,7 +88,7 @@ is_title (CcExtractor *self,
           CcDoc       *doc,
           guint        i)
 {
-  return cc_phrase_set_contains (self->lexicon->titles, CC_TOK (doc, i)->low);
+  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
 static const char *
@@ -154,8 +131,9 @@ is_name_word (CcExtractor *self,
   guint n;
 
   return tok->kind == CC_TOK_WORD && tok->upper && !tok->capitals && !is_title (self, doc, i) &&
-         !IN (org_words, tok->low) && !IN (np_words, tok->low) &&
-         !cc_phrase_set_contains (self->lexicon->people_nouns, tok->low) &&
+         !cc_phrase_set_starts (self->lexicon->source_org_words, tok->marks) &&
+         !cc_phrase_set_starts (self->lexicon->source_words, tok->marks) &&
+         !cc_token_in (self->lexicon->people_nouns, tok) &&
          country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
 }
 
@@ -250,8 +228,8 @@ np_word (CcExtractor *self,
     return FALSE;
   if (tok->upper)
     return TRUE;
-  return is_title (self, doc, i) || IN (np_words, tok->low) ||
-         cc_phrase_set_contains (self->lexicon->people_nouns, tok->low) ||
+  return is_title (self, doc, i) || cc_phrase_set_starts (self->lexicon->source_words, tok->marks) ||
+         cc_token_in (self->lexicon->people_nouns, tok) ||
          country_at (self, doc, i, &n) != NULL;
 }
 
@@ -265,10 +243,11 @@ loose_word (CcExtractor *self,
   CcToken *tok = CC_TOK (doc, i);
 
   return tok->kind == CC_TOK_WORD && !tok->upper &&
-         !cc_phrase_set_contains (self->lexicon->stop_words, tok->low) &&
-         !IN (adverbs, tok->low) && !g_str_has_suffix (tok->low, "ly") &&
+         !cc_token_in (self->lexicon->stop_words, tok) &&
+         !cc_phrase_set_starts (self->lexicon->attribution_adverbs, tok->marks) &&
+         !g_str_has_suffix (tok->low, "ly") &&
          !g_str_has_suffix (tok->low, "ed") && !g_str_has_suffix (tok->low, "ing") &&
-         !cc_phrase_set_contains (self->lexicon->attribution_verbs, tok->low);
+         !cc_token_in (self->lexicon->attribution_verbs, tok);
 }
 
 /* The source phrase that ends at @last, read backwards. */
@@ -330,11 +309,7 @@ phrase_before (CcExtractor *self,
   return TRUE;
 }
 
-static const char * const stops_after[] = {
-  "who", "which", "that", "familiar", "speaking", "while", "but", "as", "citing", "with",
-  "in", "on", "at", "from", "after", "before", "during", "since", "and", "said", "says",
-  "told", "because", "when", "where", "if", "than",
-};
+
 
 /* The source phrase that starts at @first, read forwards. */
 static gboolean
@@ -348,7 +323,7 @@ phrase_after (CcExtractor *self,
   guint i = first;
 
   while (i < end && !cc_is_punct (doc, i, ",.;:!?“”\"") && CC_TOK (doc, i)->kind != CC_TOK_NUMBER &&
-         !(i > first && IN (stops_after, CC_TOK (doc, i)->low)))
+         !(i > first && cc_phrase_set_starts (self->lexicon->source_phrase_stops, CC_TOK (doc, i)->marks)))
     i++;
 
   if (i == first)
@@ -548,7 +523,8 @@ find_sources (CcExtractor *self,
           guint j = v;
 
           while (j > start && CC_TOK (doc, j - 1)->kind == CC_TOK_WORD &&
-                 IN (adverbs, CC_TOK (doc, j - 1)->low) && v - j < 3)
+                 cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, j - 1)->marks) &&
+                 v - j < 3)
             j--;
           if (j < v && j > start && phrase_before (self, doc, start, j - 1, &first, &last))
             src = make_source (self, doc, first, last, v);

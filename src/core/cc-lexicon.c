@@ -301,11 +301,13 @@ parse_object (JsonParser  *parser,
 static void
 mark_set (GHashTable  *marks,
           CcPhraseSet *set,
+          gboolean     backwards,
           guint       *bit)
 {
-  g_assert (*bit + 1 < 32);
+  g_assert (*bit + (backwards ? 1 : 0) < 32);
   set->first_mark = 1u << (*bit)++;
-  set->last_mark = 1u << (*bit)++;
+  /* Only sets matched backwards need their last words marked. */
+  set->last_mark = backwards ? 1u << (*bit)++ : 0;
 
   for (guint i = 0; i < set->phrases->len; i++)
     {
@@ -316,8 +318,11 @@ mark_set (GHashTable  *marks,
 
       have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, first));
       g_hash_table_insert (marks, g_strdup (first), GUINT_TO_POINTER (have | set->first_mark));
-      have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, last));
-      g_hash_table_insert (marks, g_strdup (last), GUINT_TO_POINTER (have | set->last_mark));
+      if (set->last_mark != 0)
+        {
+          have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, last));
+          g_hash_table_insert (marks, g_strdup (last), GUINT_TO_POINTER (have | set->last_mark));
+        }
     }
 }
 
@@ -416,6 +421,10 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->hedges = load_list (root, "hedges");
   lexicon->stop_words = load_list (root, "stop_words");
   lexicon->attribution_verbs = load_list (root, "attribution_verbs");
+  lexicon->attribution_adverbs = load_list (root, "attribution_adverbs");
+  lexicon->source_words = load_list (root, "source_words");
+  lexicon->source_org_words = load_list (root, "source_org_words");
+  lexicon->source_phrase_stops = load_list (root, "source_phrase_stops");
   lexicon->countries = load_names (places, "countries");
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
@@ -424,15 +433,18 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   {
     CcPhraseSet *sets[] = {
       lexicon->people_nouns, lexicon->number_words, lexicon->scales, lexicon->vague_amounts,
-      lexicon->qualifiers, lexicon->status_words, lexicon->hedges, lexicon->stop_words,
-      lexicon->attribution_verbs, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->status_words, lexicon->hedges, lexicon->stop_words, lexicon->attribution_verbs,
+      lexicon->attribution_adverbs, lexicon->source_words, lexicon->source_org_words,
+      lexicon->source_phrase_stops, lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
     guint bit = 0;
 
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    /* Qualifiers are read backwards from the number: "as many as". */
+    mark_set (lexicon->marks, lexicon->qualifiers, TRUE, &bit);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-      mark_set (lexicon->marks, sets[i], &bit);
+      mark_set (lexicon->marks, sets[i], FALSE, &bit);
     build_mark_table (lexicon);
   }
 
@@ -453,6 +465,10 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->hedges);
   phrase_set_free (lexicon->stop_words);
   phrase_set_free (lexicon->attribution_verbs);
+  phrase_set_free (lexicon->attribution_adverbs);
+  phrase_set_free (lexicon->source_words);
+  phrase_set_free (lexicon->source_org_words);
+  phrase_set_free (lexicon->source_phrase_stops);
   phrase_set_free (lexicon->countries);
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);

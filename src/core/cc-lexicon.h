@@ -34,6 +34,10 @@ typedef struct
   CcPhraseSet *hedges;
   CcPhraseSet *stop_words;
   CcPhraseSet *attribution_verbs;
+  CcPhraseSet *attribution_adverbs;
+  CcPhraseSet *source_words;
+  CcPhraseSet *source_org_words;
+  CcPhraseSet *source_phrase_stops;
   /* gazetteer.json */
   CcPhraseSet *countries;
   CcPhraseSet *bodies;

@@ -142,8 +142,13 @@ check_accessible (GtkWidget *view)
         {
           GtkWidget *widget = g_ptr_array_index (found, i);
 
-          /* A menu button's inner toggle is named by the menu button. */
-          if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
+          gboolean labelled = GTK_IS_BUTTON (widget)
+                              && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL
+                              && gtk_button_get_label (GTK_BUTTON (widget)) != NULL;
+
+          /* A menu button's inner toggle is named by the menu button; a
+           * button showing text is named by it. */
+          if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) || labelled)
             continue;
           if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
                                                  GTK_ACCESSIBLE_PROPERTY_LABEL))

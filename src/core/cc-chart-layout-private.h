@@ -100,14 +100,29 @@ typedef struct
   guint       n_claims;
 } SubjectCount;
 
-void  _cc_chart_layout_ensure          (CcChartLayout *self);
-void  _cc_chart_layout_compute_geometry (CcChartLayout *self);
-void  _cc_chart_layout_changed         (CcChartLayout *self);
-CcChartRect _cc_chart_layout_label_size (CcChartLayout *self,
-                                         guint          index);
-char *_cc_chart_layout_key_label       (KeyItem        item);
-PangoFontDescription *_cc_chart_layout_font (CcChartLayout *self,
-                                             double         scale,
-                                             gboolean       bold);
+void                  _cc_chart_layout_changed             (CcChartLayout *self);
+void                  _cc_chart_layout_ensure              (CcChartLayout *self);
+void                  _cc_chart_layout_ensure_statements   (CcChartLayout *self);
+void                  _cc_chart_layout_compute_geometry    (CcChartLayout *self);
+gboolean              _cc_chart_layout_compute_value_axis  (CcChartLayout *self,
+                                                            double        lo,
+                                                            double        hi);
+void                  _cc_chart_layout_compute_value_ticks (CcChartLayout *self);
+void                  _cc_chart_layout_compute_time_ticks  (CcChartLayout *self);
+CcChartRect           _cc_chart_layout_label_size          (CcChartLayout *self,
+                                                            guint         index);
+char                 *_cc_chart_layout_key_label           (KeyItem       item);
+PangoFontDescription *_cc_chart_layout_font                (CcChartLayout *self,
+                                                            double        scale,
+                                                            gboolean      bold);
+PangoLayout          *_cc_chart_layout_new_text            (CcChartLayout *self,
+                                                            double        scale,
+                                                            gboolean      bold);
+void                  _cc_chart_layout_measure             (PangoLayout   *layout,
+                                                            const char    *text,
+                                                            double        *width,
+                                                            double        *height);
+void                  _cc_chart_point_clear                (gpointer      data);
+void                  _cc_chart_series_clear               (gpointer      data);
 
 G_END_DECLS

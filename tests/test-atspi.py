@@ -112,7 +112,7 @@ def main():
             # every page's controls, not only those of the page shown
             if role in INTERACTIVE:
                 name = acc.get_name() or ''
-                words = name.split()
+                words = name.replace('_', '').split()
                 # a name said twice ("Import Import") reads badly too
                 doubled = len(words) >= 2 and len(words) % 2 == 0 and \
                     words[:len(words) // 2] == words[len(words) // 2:]

@@ -795,6 +795,84 @@ test_render (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* /chart/crowd: thousands of statements go through the raster path,
+ * which must draw what the vector path draws */
+
+static void
+test_crowd (void)
+{
+  static const char * const countries[] = { "Ukraine", "Russia", "NATO", NULL };
+  g_autoptr(GListStore) store = g_list_store_new (CC_TYPE_CLAIM);
+  g_autoptr(CcChartLayout) layout = cc_chart_layout_new ();
+  g_autoptr(CcChartRenderer) renderer = cc_chart_renderer_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
+  const CcChartPoint *points;
+  const CcChartSeries *series;
+  const guint32 *pixels;
+  guint n_points, n_series, n_checked = 0;
+  int stride;
+  cairo_t *cr;
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autoptr(CcClaim) claim = cc_claim_new ();
+      g_autofree char *date = g_strdup_printf ("2024-%02d-%02d", g_rand_int_range (rand, 1, 13),
+                                               g_rand_int_range (rand, 1, 29));
+      g_autofree char *claimant = g_strdup_printf ("Claimant %u", g_rand_int_range (rand, 0, 50));
+      double value = 100 * g_rand_int_range (rand, 1, 200);
+
+      cc_claim_set_id (claim, i + 1);
+      cc_claim_set_article_id (claim, 1 + i / 10);
+      cc_claim_set_low (claim, value);
+      cc_claim_set_high (claim, i % 7 == 0 ? value * 2 : value);
+      cc_claim_set_subject (claim, "troops");
+      cc_claim_set_claimant (claim, claimant);
+      cc_claim_set_claimant_country (claim, countries[i % G_N_ELEMENTS (countries)]);
+      cc_claim_set_event_date (claim, date);
+      g_list_store_append (store, claim);
+    }
+
+  cc_chart_layout_set_claims (layout, G_LIST_MODEL (store), NULL);
+  cc_chart_layout_set_size (layout, 1600, 900);
+  g_assert_cmpuint (cc_chart_layout_count_visible (layout), >, 3000);
+
+  cr = cairo_create (surface);
+  cc_chart_renderer_draw (renderer, layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* A statement no later mark or bar covers shows its own colour. */
+  points = cc_chart_layout_get_points (layout, &n_points);
+  series = cc_chart_layout_get_series (layout, &n_series);
+  pixels = (const guint32 *)(gpointer)cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  for (guint i = n_points; i-- > 0 && n_checked < 50;)
+    {
+      double rgb[3];
+      guint32 pixel;
+      gboolean covered = FALSE;
+
+      if (points[i].range || points[i].hedged || !points[i].visible)
+        continue;
+      for (guint j = i + 1; j < n_points && !covered; j++)
+        covered = points[j].visible && fabs (points[j].x - points[i].x) < 6
+                  && points[i].y > points[j].y_high - 6 && points[i].y < points[j].y_low + 6;
+      if (covered)
+        continue;
+
+      cc_palette_parse (series[points[i].series].color, rgb);
+      pixel = pixels[(int)floor (points[i].y) * stride + (int)floor (points[i].x)];
+      g_assert_cmpint (ABS ((int)((pixel >> 16) & 0xff) - (int)(rgb[0] * 255)), <, 40);
+      g_assert_cmpint (ABS ((int)((pixel >> 8) & 0xff) - (int)(rgb[1] * 255)), <, 40);
+      g_assert_cmpint (ABS ((int)(pixel & 0xff) - (int)(rgb[2] * 255)), <, 40);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 10);
+
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +887,7 @@ main (int   argc,
   g_test_add ("/chart/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
   g_test_add ("/chart/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/crowd", test_crowd);
 
   return g_test_run ();
 }

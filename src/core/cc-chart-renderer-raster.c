@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "cc-chart-layout-private.h"
 #include "cc-chart-renderer-private.h"
@@ -125,6 +126,8 @@ blend (Pixels *pixels,
     }
 }
 
+#define PAIR_MASK G_GUINT64_CONSTANT (0x00ff00ff00ff00ff)
+
 static void
 fill_rect (Pixels  *pixels,
            guint32  premultiplied,
@@ -134,6 +137,7 @@ fill_rect (Pixels  *pixels,
            int      y1)
 {
   guint32 inverse = 255 - (premultiplied >> 24);
+  guint64 source = (guint64)premultiplied << 32 | premultiplied;
 
   x0 = MAX (x0, pixels->x0);
   y0 = MAX (y0, pixels->y0);
@@ -143,8 +147,21 @@ fill_rect (Pixels  *pixels,
   for (int y = y0; y < y1; y++)
     {
       guint32 *d = pixels->data + y * pixels->stride;
+      int x = x0;
 
-      for (int x = x0; x < x1; x++)
+      /* Two pixels at a time in 64 bits: each 16-bit lane holds one
+       * channel times the inverse alpha, which cannot carry over. */
+      for (; x + 1 < x1; x += 2)
+        {
+          guint64 pair, rb, ag;
+
+          memcpy (&pair, d + x, sizeof pair);
+          rb = ((pair & PAIR_MASK) * inverse >> 8) & PAIR_MASK;
+          ag = (((pair >> 8) & PAIR_MASK) * inverse >> 8) & PAIR_MASK;
+          pair = source + (rb | (ag << 8));
+          memcpy (d + x, &pair, sizeof pair);
+        }
+      if (x < x1)
         {
           guint32 rb = ((d[x] & 0xff00ff) * inverse >> 8) & 0xff00ff;
           guint32 ag = (((d[x] >> 8) & 0xff00ff) * inverse >> 8) & 0xff00ff;

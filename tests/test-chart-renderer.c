@@ -707,6 +707,12 @@ test_cli (void)
   g_assert_cmpint (run_cli (db, NULL, "chart", "--output", small, "--width=600", "--height=400",
                             "--subject", "soldiers", NULL), ==, 0);
   check_png (small, 600, 400);
+  g_assert_cmpint (run_cli (db, NULL, "chart", "--output", small, "--status", "sent", "--log",
+                            NULL), ==, 0);
+  check_png (small, 1200, 700);
+  g_assert_cmpint (run_cli (db, &err, "chart", "--output", small, "--status", "marching", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "marching"));
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_cli (db, NULL, "chart", "--output", svg, NULL), ==, 0);
   check_svg (svg);

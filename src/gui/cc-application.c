@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cc-application-private.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-store.h"
 #include "cc-window.h"
@@ -203,6 +204,8 @@ cc_application_startup (GApplication *app)
   g_assert (CC_IS_APPLICATION (self));
 
   G_APPLICATION_CLASS (cc_application_parent_class)->startup (app);
+
+  cc_gui_fix_button_names ();
 
   gtk_window_set_default_icon_name (APP_ID);
 

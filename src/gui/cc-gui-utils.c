@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include <gtk/gtk.h>
+
 #include "cc-gui-utils.h"
 
 /**
@@ -91,4 +93,65 @@ cc_format_claim_count (guint n_claims)
     return g_strdup (_("No claims found"));
 
   return g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
+}
+
+/* GTK 4.8 names a button with a text label twice over the accessibility
+ * bus: once from the label property, which GtkButton copies into its
+ * accessible label (mnemonic mark included), and once from the label
+ * child ("_Save Save"). Dropping the copied property leaves the name that
+ * comes from the child, as later GTK versions do. */
+static void
+reset_button_label (GtkButton *button)
+{
+  if (gtk_button_get_label (button) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+button_label_notify_cb (GtkButton  *button,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  reset_button_label (button);
+}
+
+static gboolean
+map_hook (GSignalInvocationHint *hint,
+          guint                  n_params,
+          const GValue          *params,
+          gpointer               user_data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+  GtkAccessibleRole role;
+
+  if (!GTK_IS_BUTTON (object))
+    return TRUE;
+
+  /* A link button is named by its label alone already. */
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (object));
+  if (role == GTK_ACCESSIBLE_ROLE_BUTTON)
+    {
+      if (g_object_get_data (object, "cc-button-name") == NULL)
+        {
+          g_object_set_data (object, "cc-button-name", GINT_TO_POINTER (TRUE));
+          g_signal_connect (object, "notify::label", G_CALLBACK (button_label_notify_cb), NULL);
+        }
+      reset_button_label (GTK_BUTTON (object));
+    }
+
+  return TRUE;
+}
+
+/**
+ * cc_gui_fix_button_names:
+ *
+ * Gives every text button of the process one accessible name, from the
+ * moment it is shown. Call once.
+ */
+void
+cc_gui_fix_button_names (void)
+{
+  /* The signal exists once the widget class is made; keep it made. */
+  g_type_class_ref (GTK_TYPE_BUTTON);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL, NULL);
 }

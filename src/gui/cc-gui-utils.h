@@ -14,5 +14,6 @@ char *cc_format_date        (const char *published);
 char *cc_format_meta        (const char *outlet,
                              const char *published);
 char *cc_format_claim_count (guint       n_claims);
+void  cc_gui_fix_button_names (void);
 
 G_END_DECLS

@@ -726,7 +726,7 @@ cc_chart_layout_find_claim (CcChartLayout *self,
 }
 
 /**
- * cc_chart_layout_format_count:
+ * cc_chart_format_count:
  *
  * Formats a number of people with the locale's thousands separator.
  * The C locale has none; it stands for English there, so it gets a

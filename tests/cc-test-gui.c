@@ -121,3 +121,83 @@ cc_test_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 20000);
 }
+
+char *
+cc_test_gui_init (int          *argc,
+                  char       ***argv,
+                  const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("crosscheck-%s-XXXXXX", name);
+  char *dir;
+
+  g_setenv ("TZ", "UTC", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run\n");
+      return NULL;
+    }
+
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  return dir;
+}
+
+typedef struct
+{
+  CcApplication  *app;
+  CcTestAppCheck  check;
+  gboolean        checked;
+} RunData;
+
+static gboolean
+run_check_cb (gpointer user_data)
+{
+  RunData *run = user_data;
+  GList *windows;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  run->check (run->app);
+  run->checked = TRUE;
+
+  /* Destroyed here, so that nothing of this run is left for the next. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))))
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (run->app));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             RunData      *run)
+{
+  /* Activation may come again; the check runs once. */
+  if (!run->checked)
+    g_idle_add (run_check_cb, run);
+}
+
+void
+cc_test_run_app (const char     *db_path,
+                 CcTestAppCheck  check)
+{
+  char *argv[] = { (char *)"crosscheck", (char *)"--library", (char *)db_path, NULL };
+  RunData run = { NULL, check, FALSE };
+  int status;
+
+  run.app = cc_application_new ();
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (activate_cb), &run);
+  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.checked);
+  g_clear_object (&run.app);
+}

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cc-application.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*CcTestCondition) (gpointer data);
@@ -29,5 +31,20 @@ void       cc_test_settle          (guint            ms);
 void       cc_test_save_screenshot (GtkWidget       *widget,
                                     const char      *fallback_dir,
                                     const char      *name);
+
+typedef void (*CcTestAppCheck) (CcApplication *app);
+
+/* The start of a window test's main(): pins the environment, initialises
+ * the test framework and makes the test's folder, which is also
+ * XDG_DATA_HOME. Returns NULL when there is no display (exit 77 then). */
+char      *cc_test_gui_init        (int             *argc,
+                                    char          ***argv,
+                                    const char      *name);
+/* Runs the application on the library file @db_path; once it is
+ * activated, @check runs from an idle (animations off), then every window
+ * is closed and the application quits. Fails unless the check ran and the
+ * application exited with 0. */
+void       cc_test_run_app         (const char      *db_path,
+                                    CcTestAppCheck   check);
 
 G_END_DECLS

@@ -348,72 +348,26 @@ check_timeline (CcApplication *app)
                   gtk_widget_get_height (GTK_WIDGET (chart)));
 }
 
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  CcApplication *app = user_data;
-  GList *windows;
-
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  check_timeline (app);
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *app,
-             gboolean     *checked)
-{
-  if (!*checked)
-    g_idle_add (run_check_cb, app);
-  *checked = TRUE;
-}
-
 static void
 test_timeline_sample (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
-  g_autoptr(CcApplication) app = NULL;
   g_autofree char *db_path = g_build_filename (tmpdir, "timeline.db", NULL);
-  char *argv[] = { (char *)"test-chart", (char *)"--library", db_path, NULL };
-  gboolean checked = FALSE;
 
   /* The first run imports the sample by itself. */
   g_settings_set_boolean (settings, "sample-offered", FALSE);
 
-  app = cc_application_new ();
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &checked);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv), ==, 0);
-  g_assert_true (checked);
+  cc_test_run_app (db_path, check_timeline);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run under xvfb-run\n");
-      return 77;
-    }
-
-  tmpdir = g_dir_make_tmp ("crosscheck-test-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-chart")))
+    return 77;
 
   g_test_add_func ("/chart/timeline", test_timeline_sample);
 

@@ -27,15 +27,6 @@
 #include "cc-test-utils.h"
 #include "cc-window-private.h"
 
-typedef void (*CheckFunc) (CcWindow *window);
-
-typedef struct
-{
-  CcApplication *app;
-  CheckFunc      check;
-  gboolean       checked;
-} RunData;
-
 static char *tmpdir;
 
 static gboolean
@@ -272,47 +263,27 @@ check_export (CcWindow *window)
   g_assert_cmpuint (count_in_file (chosen, "/Subtype /Highlight"), ==, count_marks (library));
 }
 
-static gboolean
-run_check_cb (gpointer user_data)
+/* The export checks start from the window. */
+static void
+check_export_app (CcApplication *app)
 {
-  RunData *run = user_data;
-  GList *windows;
   CcWindow *window = NULL;
 
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->app)); l; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (CC_IS_WINDOW (l->data))
       window = l->data;
   g_assert_nonnull (window);
 
-  run->check (window);
-  run->checked = TRUE;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))))
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (run->app));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *app,
-             RunData      *run)
-{
-  if (!run->checked)
-    g_idle_add (run_check_cb, run);
+  check_export (window);
 }
 
 static void
 test_export_menu (void)
 {
   g_autofree char *db = g_build_filename (tmpdir, "library.db", NULL);
-  char *argv[] = { (char *)"test-export-window", (char *)"--library", db, NULL };
   const char *import_argv[] = { g_getenv ("CROSSCHECK_BINARY"), "--library", db, "import",
                                 cc_test_sample_dir (), NULL };
   g_autoptr(GError) error = NULL;
-  RunData run = { NULL, check_export, FALSE };
   int status;
 
   /* The sample, imported beforehand by the command line. */
@@ -322,39 +293,17 @@ test_export_menu (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  run.app = cc_application_new ();
-  g_signal_connect_after (run.app, "activate", G_CALLBACK (activate_cb), &run);
-  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.checked);
-  g_clear_object (&run.app);
+  cc_test_run_app (db, check_export_app);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_setenv ("TZ", "UTC", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run under xvfb-run\n");
-      return 77;
-    }
-
-  tmpdir = g_dir_make_tmp ("crosscheck-test-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-export")))
+    return 77;
 
   g_test_add_func ("/export-window/menu", test_export_menu);
 

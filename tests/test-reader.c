@@ -40,15 +40,6 @@
 #define SCHEMA_ID "io.github.crosscheck.Crosscheck"
 #define NOTE_TEXT "The count here is the NIS estimate, not a confirmed figure."
 
-typedef void (*CheckFunc) (CcApplication *app);
-
-typedef struct
-{
-  CcApplication *app;
-  CheckFunc      check;
-  gboolean       checked;
-} RunData;
-
 static char *tmpdir;
 /* What the first run stored, for the second to find. */
 static gint64 noted_article_id;
@@ -345,48 +336,13 @@ resize (CcWindow *window,
   cc_test_settle (400);
 }
 
-/* Running the application ------------------------------------------------- */
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  RunData *run = user_data;
-  GList *windows;
-
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  run->check (run->app);
-  run->checked = TRUE;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))))
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (run->app));
-  return G_SOURCE_REMOVE;
-}
-
 static void
-activate_cb (GApplication *app,
-             RunData      *run)
-{
-  if (!run->checked)
-    g_idle_add (run_check_cb, run);
-}
-
-static void
-run_app (const char *db_name,
-         CheckFunc   check)
+run_app (const char     *db_name,
+         CcTestAppCheck  check)
 {
   g_autofree char *db_path = g_build_filename (tmpdir, db_name, NULL);
-  char *argv[] = { (char *)"test-reader", (char *)"--library", db_path, NULL };
-  RunData run = { NULL, check, FALSE };
-  int status;
 
-  run.app = cc_application_new ();
-  g_signal_connect_after (run.app, "activate", G_CALLBACK (activate_cb), &run);
-  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.checked);
-  g_clear_object (&run.app);
+  cc_test_run_app (db_path, check);
 }
 
 static CcWindow *
@@ -907,26 +863,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_setenv ("TZ", "UTC", TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run under xvfb-run\n");
-      return 77;
-    }
-
-  tmpdir = g_dir_make_tmp ("crosscheck-test-reader-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-reader")))
+    return 77;
 
   g_test_add_func ("/reader/sample", test_reader_sample);
   g_test_add_func ("/reader/reopen", test_reader_reopen);

@@ -25,20 +25,12 @@
 #include "cc-source-list.h"
 #include "cc-source-row.h"
 #include "cc-window.h"
+#include "cc-test-gui.h"
 #include "cc-test-utils.h"
 
 #define SCHEMA_ID "io.github.crosscheck.Crosscheck"
 #define N_SAMPLE_ARTICLES 5
 #define WAIT_SECONDS 30
-
-typedef void (*CheckFunc) (CcApplication *app);
-
-typedef struct
-{
-  CcApplication *app;
-  CheckFunc      check;
-  gboolean       checked;
-} RunData;
 
 static char *tmpdir;
 
@@ -338,54 +330,13 @@ save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (st.st_size, >, 20000);
 }
 
-/* Running the application: check() runs from an idle once the window is
- * up, iterating the main loop itself, then the application quits. */
-
-static gboolean
-run_check_cb (gpointer user_data)
-{
-  RunData *run = user_data;
-  GList *windows;
-
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  run->check (run->app);
-  run->checked = TRUE;
-
-  /* Destroyed here, so that nothing of this run is left for the next. */
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))))
-    gtk_window_destroy (windows->data);
-  g_application_quit (G_APPLICATION (run->app));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-activate_cb (GApplication *app,
-             RunData      *run)
-{
-  /* Activation may run again (it does not here); check only once. */
-  if (!run->checked)
-    g_idle_add (run_check_cb, run);
-}
-
-static void
-run_app (const char *db_name,
-         CheckFunc   check)
+run_app (const char     *db_name,
+         CcTestAppCheck  check)
 {
   g_autofree char *db_path = g_build_filename (tmpdir, db_name, NULL);
-  char *argv[] = { (char *)"test-window", (char *)"--library", db_path, NULL };
-  RunData run = { NULL, check, FALSE };
-  int status;
 
-  run.app = cc_application_new ();
-  g_signal_connect_after (run.app, "activate", G_CALLBACK (activate_cb), &run);
-
-  status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (argv) - 1, argv);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (run.checked);
-  g_clear_object (&run.app);
+  cc_test_run_app (db_path, check);
 }
 
 /* /window/sample */
@@ -752,27 +703,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_setenv ("TZ", "UTC", TRUE);
   /* The test AT context records accessible properties for the checks. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run under xvfb-run\n");
-      return 77;
-    }
-
-  tmpdir = g_dir_make_tmp ("crosscheck-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-window")))
+    return 77;
 
   g_test_add_func ("/window/sample", test_window_sample);
   g_test_add_func ("/window/empty", test_window_empty);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cc-claim-match.h"
+#include "cc-utils.h"
 
 struct _CcClaimantKey
 {
@@ -64,21 +65,6 @@ in_list (const char         *word,
 
 #define IS_TITLE(w) in_list ((w), titles, G_N_ELEMENTS (titles))
 #define IS_CONNECTOR(w) in_list ((w), connectors, G_N_ELEMENTS (connectors))
-
-/* Transliterations of one name end differently: Zelenskyy, Zelenskiy,
- * Zelenskii and Zelensky are one man. */
-static void
-fold_ending (char *word)
-{
-  gsize len = strlen (word);
-
-  if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy") ||
-                  g_str_has_suffix (word, "ii")))
-    {
-      word[len - 2] = 'y';
-      word[len - 1] = '\0';
-    }
-}
 
 /* Drops "(citing unidentified official)" and "(NIS)": asides, not part
  * of who spoke. */
@@ -188,7 +174,7 @@ cc_claimant_key_new (const char *claimant)
     {
       char *word = g_strdup (g_ptr_array_index (words, i));
 
-      fold_ending (word);
+      cc_fold_name_ending (word);
       key->words[i - first] = word;
       if (!IS_CONNECTOR (word))
         g_string_append_c (initials, word[0]);

@@ -21,7 +21,8 @@ typedef struct _CcClaimantKey CcClaimantKey;
 /* NULL for a NULL or blank claimant (which matches only another NULL). */
 CcClaimantKey *cc_claimant_key_new      (const char          *claimant);
 void           cc_claimant_key_free     (CcClaimantKey       *key);
-/* The folded name: lower case, no titles, "-yy"/"-iy"/"-ii" as "-y". */
+/* The folded name: lower case, no titles, name endings folded
+ * (cc_fold_name_ending). */
 const char    *cc_claimant_key_get_name (const CcClaimantKey *key);
 guint          cc_claimant_key_n_words  (const CcClaimantKey *key);
 gboolean       cc_claimant_key_match    (const CcClaimantKey *a,

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "cc-extractor-private.h"
+#include "cc-utils.h"
 
 /* How many sentences back a pronoun or a lone quotation may reach. */
 #define CARRY_REACH 4
@@ -66,21 +67,12 @@ free_sources (gpointer data)
 static char *
 name_key (const char *word)
 {
-  GString *s = g_string_new (NULL);
-  gsize len;
+  char *key = g_ascii_strdown (word, -1);
 
-  for (const char *p = word; *p; p++)
-    g_string_append_c (s, g_ascii_tolower (*p));
-  if (g_str_has_suffix (s->str, "'s"))
-    g_string_truncate (s, s->len - 2);
-  len = s->len;
-  if (len > 3 && (g_str_has_suffix (s->str, "yy") || g_str_has_suffix (s->str, "iy") ||
-                  g_str_has_suffix (s->str, "ii") || g_str_has_suffix (s->str, "ij")))
-    {
-      g_string_truncate (s, len - 2);
-      g_string_append_c (s, 'y');
-    }
-  return g_string_free (s, FALSE);
+  if (g_str_has_suffix (key, "'s"))
+    key[strlen (key) - 2] = '\0';
+  cc_fold_name_ending (key);
+  return key;
 }
 
 static gboolean

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cc-utils.h"
 
 gboolean
@@ -32,4 +34,17 @@ gint64
 cc_now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+cc_fold_name_ending (char *word)
+{
+  gsize len = strlen (word);
+
+  if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy") ||
+                  g_str_has_suffix (word, "ii") || g_str_has_suffix (word, "ij")))
+    {
+      word[len - 2] = 'y';
+      word[len - 1] = '\0';
+    }
 }

@@ -17,5 +17,9 @@ gboolean cc_set_str        (char       **dest,
 /* NULL for NULL or an empty string, else a copy. */
 char    *cc_strdup_nonempty (const char *str);
 gint64   cc_now_seconds    (void);
+/* Folds the endings by which transliterations of one name differ
+ * ("-yy", "-iy", "-ii", "-ij" become "-y": Zelenskyy, Zelenskiy, Zelensky)
+ * in a lower-case word, in place. */
+void     cc_fold_name_ending (char     *word);
 
 G_END_DECLS

@@ -30,12 +30,14 @@ typedef struct
   guint32 cstart;      /* character offset */
   guint32 clen;        /* characters */
   guint32 sentence;    /* index of the sentence */
+  guint32 paragraph;   /* index of the paragraph (line) */
   guint8  kind;
   guint8  upper;       /* starts with a capital letter */
   guint8  capitals;    /* every letter a capital */
   guint8  space_after; /* white space follows */
   guint8  in_quote;    /* inside quotation marks */
   guint8  hyphen;      /* a word with a hyphen inside: "twenty-five" */
+  guint8  scale;       /* a number's glued scale, as a power of ten: "1.5mn" 6 */
   guint32 marks;       /* cc_lexicon_marks() of low */
   char    low[CC_MAX_WORD];
 } CcToken;
@@ -82,6 +84,7 @@ typedef struct
   const char *qualifier;
   guint       subject_first;
   guint       subject_last;
+  guint       count_noun;  /* "toll" in "the toll rose to 32", else 0 */
 } CcQuantity;
 
 struct _CcExtractor

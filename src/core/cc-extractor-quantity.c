@@ -18,6 +18,11 @@
 /* How far back an elliptical quantity ("2,600 poised to …") looks for the
  * people it counts. */
 #define ELLIPSIS_REACH 30
+/* How far back a counting noun may stand from its quantity: "put the
+ * number of North Korean soldiers killed in combat … at 3,000". */
+#define COUNT_REACH 16
+/* How far back a bare number that does something looks for its people. */
+#define PREDICATE_REACH 80
 
 static const char * const months[] = {
   "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -61,7 +66,8 @@ number_value (CcDoc *doc,
     }
   buf[j] = '\0';
 
-  return g_ascii_strtod (buf, NULL);
+  return g_ascii_strtod (buf, NULL) * (tok->scale == 9 ? 1e9 : tok->scale == 6 ? 1e6 :
+                                       tok->scale == 3 ? 1e3 : 1);
 }
 
 /* One number at @i, digits or words, with its scale word. */
@@ -106,6 +112,15 @@ read_number (CcExtractor *self,
         return FALSE;
       tens = cc_phrase_set_lookup (self->lexicon->number_words, parts[0]);
       unit = cc_phrase_set_lookup (self->lexicon->number_words, parts[1]);
+      /* "six-thousand" */
+      if (tens != NULL && unit == NULL &&
+          (unit = cc_phrase_set_lookup (self->lexicon->scales, parts[1])) != NULL &&
+          strlen (parts[1]) > 2)
+        {
+          *value = tens->low * unit->low;
+          *next = i + 1;
+          return TRUE;
+        }
       if (tens == NULL || unit == NULL || tens->low < 20 || (int)tens->low % 10 != 0 ||
           unit->low >= 10)
         return FALSE;
@@ -134,6 +149,16 @@ read_number (CcExtractor *self,
     }
   else
     return FALSE;
+
+  /* "25-thousand" */
+  if (CC_TOK (doc, *next - 1)->kind == CC_TOK_NUMBER && cc_is_punct (doc, *next, "-") &&
+      !CC_TOK (doc, *next - 1)->space_after && !CC_TOK (doc, *next)->space_after &&
+      (pv = cc_phrase_set_match (self->lexicon->scales, _cc_doc_word_at, doc, *next + 1, &n)) &&
+      strlen (CC_TOK (doc, *next + 1)->low) > 2)
+    {
+      *value *= pv->low;
+      *next += 1 + n;
+    }
 
   /* "1.28 million", "twelve thousand", "two hundred thousand" */
   while ((pv = cc_phrase_set_match (self->lexicon->scales, _cc_doc_word_at, doc, *next, &n)))
@@ -253,6 +278,14 @@ read_qualifier (CcExtractor *self,
     q->qualifier = pv->str;
 }
 
+/* Punctuation that closes a clause a counting noun cannot reach over. */
+static gboolean
+clause_end (CcDoc *doc,
+            guint  i)
+{
+  return cc_is_punct (doc, i, ";:()[]“”\"");
+}
+
 static gboolean
 is_stop (CcExtractor *self,
          CcDoc       *doc,
@@ -280,6 +313,30 @@ people_noun_at (CcExtractor *self,
   return FALSE;
 }
 
+/* A plural noun whose form names people by what they do: agent nouns in
+ * "-ers", "-ors", "-ists", "-ians", "-ees" ("deminers", "evacuees"), less
+ * the common nouns of things that share those endings ("numbers"). */
+static gboolean
+agent_noun_at (CcExtractor *self,
+               CcDoc       *doc,
+               guint        i)
+{
+  static const char * const endings[] = { "ers", "ors", "ists", "ians", "ees" };
+  CcToken *tok;
+  gsize len;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  if (tok->kind != CC_TOK_WORD || tok->upper || tok->hyphen || (len = strlen (tok->low)) < 6 ||
+      cc_token_in (self->lexicon->non_agent_nouns, tok))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
+    if (g_str_has_suffix (tok->low, endings[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The noun phrase the quantity counts, right after it: up to a few
  * modifiers ("North Korean infantry") and a people noun ("troops"). */
 static gboolean
@@ -303,11 +360,13 @@ read_subject_after (CcExtractor *self,
       return TRUE;
     }
 
-  /* "thousands of troops"; but "one of the people" counts nothing */
-  if (q->vague && cc_is_word (doc, i, "of"))
+  /* "thousands of troops", "11,000 of the troops", "11,000 of [North
+   * Korean troops]"; but "one of the people" counts nothing */
+  if (cc_is_word (doc, i, "of") && (q->vague || q->low > 1))
     {
       i++;
-      if (cc_is_word (doc, i, "its") || cc_is_word (doc, i, "their") || cc_is_word (doc, i, "the"))
+      if (cc_is_word (doc, i, "its") || cc_is_word (doc, i, "their") || cc_is_word (doc, i, "the") ||
+          cc_is_word (doc, i, "these") || cc_is_word (doc, i, "those") || cc_is_punct (doc, i, "["))
         i++;
     }
 
@@ -340,6 +399,24 @@ read_subject_after (CcExtractor *self,
           return TRUE;
         }
 
+      /* "300 deminers", "1,200 evacuees" */
+      if (modifiers <= 1 && agent_noun_at (self, doc, i) && !cc_is_word (doc, i + 1, "of"))
+        {
+          q->subject_last = i;
+          return TRUE;
+        }
+
+      /* "the 4,460 fatality count", "the 12,000 figure" */
+      if (cc_token_in (self->lexicon->count_nouns, tok) && q->first > 0 &&
+          (cc_is_word (doc, q->first - 1, "the") || cc_is_word (doc, q->first - 1, "a") ||
+           (CC_TOK (doc, q->first - 1)->kind == CC_TOK_WORD &&
+            g_str_has_suffix (CC_TOK (doc, q->first - 1)->low, "'s"))) &&
+          !cc_is_word (doc, i + 1, "of"))
+        {
+          q->subject_last = i;
+          return TRUE;
+        }
+
       if (tok->kind == CC_TOK_PUNCT)
         {
           /* hyphenated modifiers: "Russian-speaking" */
@@ -361,66 +438,116 @@ read_subject_after (CcExtractor *self,
   return FALSE;
 }
 
-/* "The death toll rose to 32", "police put the number at 40,000": a
- * noun of counting before the quantity stands for the people. */
+/* "The death toll rose to 32", "police put the number at 40,000", "the
+ * tally of missing stood at 1,100", "the injured are approaching 1,000": a
+ * noun of counting, or of people, linked to the quantity stands for the
+ * people. */
 static gboolean
 read_count_noun (CcExtractor *self,
                  CcDoc       *doc,
                  guint        start,
                  CcQuantity  *q)
 {
-  static const char * const links[] = {
-    "at", "to", "reached", "hit", "passed", "topped", "exceeded", "surpassed", "is", "was",
-    "stood", "stands", "of", "climbed", "rose", "jumped",
-  };
-  static const char * const counts[] = {
-    "toll", "tally", "number", "figure", "count", "turnout", "crowd", "crowds", "attendance",
-  };
   guint link = q->first;
-  gboolean linked = FALSE;
+  guint n;
 
-  if (q->qualifier != NULL || (link > start && CC_TOK (doc, link - 1)->kind == CC_TOK_WORD &&
-                               cc_phrase_set_match_back (self->lexicon->qualifiers,
-                                                         _cc_doc_word_at, doc, link - 1, NULL)))
-    {
-      guint n = 0;
-
-      cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, link - 1, &n);
-      link -= MIN (n, link - start);
-    }
-  if (link == start)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (links); k++)
-    linked |= cc_is_word (doc, link - 1, links[k]);
-  if (!linked)
+  if (link > start && CC_TOK (doc, link - 1)->kind == CC_TOK_WORD &&
+      cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, link - 1, &n))
+    link -= MIN (n, link - start);
+  /* "at between 88,000 and 107,000" */
+  if (link > start && cc_is_word (doc, link - 1, "between"))
+    link--;
+  if (link == start || !cc_token_in (self->lexicon->count_links, CC_TOK (doc, link - 1)))
     return FALSE;
 
-  for (guint i = link - 1; i-- > start && link - 1 - i <= 10;)
+  for (guint i = link - 1; i-- > start && link - 1 - i <= COUNT_REACH;)
     {
-      gboolean count = FALSE;
-      guint n;
+      CcToken *tok = CC_TOK (doc, i);
+      gboolean people;
 
-      for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
-        count |= cc_is_word (doc, i, counts[k]);
-      if (!count)
+      if (clause_end (doc, i))
+        return FALSE;
+
+      /* "estimated casualties to 4,000", "the injured are approaching" */
+      people = people_noun_at (self, doc, i, &n) && i + n == link - 1 + (link - 1 > i + n);
+      if (people && (i + n == link - 1 || i + n + 1 == link - 1) &&
+          !cc_is_word (doc, link - 1, "of") && !cc_is_word (doc, link - 1, "as"))
+        {
+          q->subject_first = i;
+          q->subject_last = i + n - 1;
+          return TRUE;
+        }
+
+      if (!cc_token_in (self->lexicon->count_nouns, tok))
         continue;
       /* "the number of tanks" counts no people; "the number of North
-       * Korean troops killed" does */
-      if (cc_is_word (doc, i + 1, "of"))
+       * Korean troops killed" does; "a figure of 400,000" says nothing of
+       * what it counts */
+      if (cc_is_word (doc, i + 1, "of") && i + 1 < link - 1)
         {
-          gboolean people = FALSE;
+          gboolean found = FALSE;
 
-          for (guint j = i + 2; j < link - 1 && j <= i + 6 && !people; j++)
-            people = people_noun_at (self, doc, j, &n);
-          if (!people)
+          for (guint j = i + 2; j < link - 1 && j <= i + 7 && !found; j++)
+            found = people_noun_at (self, doc, j, &n) || cc_is_word (doc, j, "dead") ||
+                    cc_is_word (doc, j, "missing");
+          if (!found)
             return FALSE;
         }
-      q->subject_first = i > start && cc_is_word (doc, i - 1, "death") ? i - 1 : i;
+      q->subject_first = i > start && (cc_is_word (doc, i - 1, "death") ||
+                                       cc_is_word (doc, i - 1, "casualty") ||
+                                       cc_is_word (doc, i - 1, "fatality")) ? i - 1 : i;
       q->subject_last = i;
+      q->count_noun = i;
       return TRUE;
     }
 
   return FALSE;
+}
+
+/* A bare number that is the subject of a verb only people do: "as many
+ * as 8,000 were there", "40,000 had been confirmed dead", "1,200
+ * marched". The people are the nearest named before, else the verb. */
+static gboolean
+read_people_predicate (CcExtractor *self,
+                       CcDoc       *doc,
+                       guint        next,
+                       CcQuantity  *q)
+{
+  static const char * const aux[] = {
+    "were", "was", "are", "is", "had", "have", "has", "been", "being", "be", "already", "now",
+    "reportedly", "also", "later", "all", "still", "then", "eventually", "since",
+  };
+  guint i = next, n;
+
+  while (i < doc->tokens->len && cc_same_sentence (doc, q->first, i) && i - next < 4)
+    {
+      gboolean skip = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (aux) && !skip; k++)
+        skip = cc_is_word (doc, i, aux[k]) &&
+               cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n) == NULL;
+      if (!skip)
+        break;
+      i++;
+    }
+  if (i >= doc->tokens->len || !cc_same_sentence (doc, q->first, i) ||
+      !cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n))
+    return FALSE;
+
+  for (guint j = q->first; j-- > 0 && q->first - j <= PREDICATE_REACH &&
+                           CC_TOK (doc, j)->paragraph + 1 >= CC_TOK (doc, q->first)->paragraph;)
+    {
+      guint m;
+
+      if (people_noun_at (self, doc, j, &m) && !cc_is_word (doc, j, "people"))
+        {
+          q->subject_first = q->subject_last = j + m - 1;
+          return TRUE;
+        }
+    }
+  q->subject_first = i;
+  q->subject_last = i + n - 1;
+  return TRUE;
 }
 
 /* The people counted by an earlier quantity or named earlier in the
@@ -460,6 +587,8 @@ read_subject_before (CcExtractor *self,
        cc_is_word (doc, q->first - 1, "totaling")))
     verb = TRUE;
 
+  if (read_people_predicate (self, doc, next, q))
+    return TRUE;
   if (!verb)
     return read_count_noun (self, doc, start, q);
 
@@ -501,6 +630,9 @@ excluded (CcDoc      *doc,
   if (first->kind == CC_TOK_NUMBER &&
       ((q->first > 0 && is_month (CC_TOK (doc, q->first - 1))) ||
        (next < doc->tokens->len && is_month (CC_TOK (doc, next)))))
+    return TRUE;
+  /* labels: "No. 84", "#3" */
+  if (q->first > 1 && cc_is_punct (doc, q->first - 1, ".#") && cc_is_word (doc, q->first - 2, "no"))
     return TRUE;
   /* ages and durations: "a 20-year-old", "aged 34" */
   if (q->first > 0 && cc_is_word (doc, q->first - 1, "aged"))

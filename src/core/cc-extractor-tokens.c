@@ -148,6 +148,25 @@ is_abbreviation (const CcToken *tok)
   return FALSE;
 }
 
+/* The power of ten of a scale abbreviation written right after a number
+ * ("mn", "mln", "bn", "k"), or 0. A lone "m" may be metres: not read. */
+static guint8
+glued_scale (const char *q)
+{
+  char a = g_ascii_tolower (q[0]), b = a ? g_ascii_tolower (q[1]) : 0;
+  char c = b ? g_ascii_tolower (q[2]) : 0;
+
+  if (a == 'k' && !g_ascii_isalnum (q[1]))
+    return 3;
+  if (a == 'm' && b == 'n' && !g_ascii_isalnum (q[2]))
+    return 6;
+  if (a == 'm' && b == 'l' && c == 'n' && !g_ascii_isalnum (q[3]))
+    return 6;
+  if (a == 'b' && b == 'n' && !g_ascii_isalnum (q[2]))
+    return 9;
+  return 0;
+}
+
 static const char *
 read_number (const char *p)
 {
@@ -224,6 +243,7 @@ _cc_doc_tokenize (CcDoc *doc)
   const char *p = text;
   guint32 cpos = 0;
   guint32 sentence = 0;
+  guint32 paragraph = 0;
   gboolean new_sentence = TRUE;
   gboolean in_quote = FALSE;
 
@@ -237,6 +257,9 @@ _cc_doc_tokenize (CcDoc *doc)
         {
           if (c == '\n')
             {
+              if (doc->tokens->len > 0 &&
+                  CC_TOK (doc, doc->tokens->len - 1)->paragraph == paragraph)
+                paragraph++;
               if (!new_sentence)
                 {
                   sentence++;
@@ -255,14 +278,18 @@ _cc_doc_tokenize (CcDoc *doc)
       tok.start = p - text;
       tok.cstart = cpos;
       tok.sentence = sentence;
+      tok.paragraph = paragraph;
 
       if (c < 0x80 && g_ascii_isdigit (c))
         {
           const char *q = read_number (p);
 
           tok.kind = CC_TOK_NUMBER;
+          /* "1.5mn", "2bn": a scale written onto the number */
+          if ((tok.scale = glued_scale (q)) > 0)
+            q += tok.scale == 3 ? 1 : 2 + (g_ascii_tolower (q[1]) == 'l');
           /* "1st", "10am", "3D" are words, not numbers */
-          if (g_ascii_isalpha (*q))
+          else if (g_ascii_isalpha (*q))
             {
               while (g_ascii_isalnum (*q))
                 q++;

@@ -425,6 +425,10 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->source_words = load_list (root, "source_words");
   lexicon->source_org_words = load_list (root, "source_org_words");
   lexicon->source_phrase_stops = load_list (root, "source_phrase_stops");
+  lexicon->people_verbs = load_list (root, "people_verbs");
+  lexicon->non_agent_nouns = load_list (root, "non_agent_nouns");
+  lexicon->count_nouns = load_list (root, "count_nouns");
+  lexicon->count_links = load_list (root, "count_links");
   lexicon->countries = load_names (places, "countries");
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
@@ -435,7 +439,8 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->people_nouns, lexicon->number_words, lexicon->scales, lexicon->vague_amounts,
       lexicon->status_words, lexicon->hedges, lexicon->stop_words, lexicon->attribution_verbs,
       lexicon->attribution_adverbs, lexicon->source_words, lexicon->source_org_words,
-      lexicon->source_phrase_stops, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->source_phrase_stops, lexicon->people_verbs, lexicon->non_agent_nouns, lexicon->count_nouns,
+      lexicon->count_links, lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
     guint bit = 0;
@@ -469,6 +474,10 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->source_words);
   phrase_set_free (lexicon->source_org_words);
   phrase_set_free (lexicon->source_phrase_stops);
+  phrase_set_free (lexicon->people_verbs);
+  phrase_set_free (lexicon->non_agent_nouns);
+  phrase_set_free (lexicon->count_nouns);
+  phrase_set_free (lexicon->count_links);
   phrase_set_free (lexicon->countries);
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);

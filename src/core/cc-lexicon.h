@@ -38,6 +38,10 @@ typedef struct
   CcPhraseSet *source_words;
   CcPhraseSet *source_org_words;
   CcPhraseSet *source_phrase_stops;
+  CcPhraseSet *people_verbs;
+  CcPhraseSet *non_agent_nouns;
+  CcPhraseSet *count_nouns;
+  CcPhraseSet *count_links;
   /* gazetteer.json */
   CcPhraseSet *countries;
   CcPhraseSet *bodies;

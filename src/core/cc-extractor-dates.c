@@ -89,12 +89,7 @@ cc_extractor_resolve_date (CcExtractor *self,
         }
     }
 
-  g_array_unref (doc.tokens);
-  g_array_unref (doc.sentences);
-  g_clear_pointer (&doc.sources, g_ptr_array_unref);
-  g_clear_pointer (&doc.days, g_array_unref);
-  g_clear_pointer (&doc.people, g_hash_table_unref);
-  g_clear_pointer (&doc.people_country, g_hash_table_unref);
+  _cc_doc_clear (&doc);
 
   return date;
 }

@@ -72,6 +72,11 @@ typedef struct
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;
+  /* the country of the dateline ("SEOUL, Nov. 5 –"), and the country the
+   * article names in more than half of its mentions; NULL for none */
+  gboolean    countries_known;
+  const char *dateline_country;
+  const char *main_country;
 } CcDoc;
 
 typedef struct
@@ -126,6 +131,21 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);
 void           _cc_source_free           (gpointer      data);
+void           _cc_doc_clear             (CcDoc        *doc);
+
+const char    *_cc_country_at            (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         i,
+                                          guint        *n);
+const char    *_cc_country_before        (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         first);
+const char    *_cc_person_country        (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          const char   *surname);
+void           _cc_source_settle_country (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          CcSource     *src);
 
 static inline gboolean
 cc_is_word (CcDoc      *doc,

@@ -19,6 +19,8 @@
 
 /* How many sentences back a pronoun or a lone quotation may reach. */
 #define CARRY_REACH 4
+/* How long a relative clause between a source and its verb may be. */
+#define RELATIVE_REACH 24
 
 
 
@@ -182,7 +184,6 @@ introduce_person (CcExtractor *self,
   for (guint j = i; j-- > 1 && i - j < 4000;)
     {
       guint k = j;
-      guint sentence_start;
       g_autofree char *full = NULL;
 
       if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
@@ -192,12 +193,8 @@ introduce_person (CcExtractor *self,
       if (k == j)
         continue;
 
-      sentence_start = _cc_doc_sentence_start (doc, CC_TOK (doc, k)->sentence);
       full = _cc_doc_span (doc, k, j);
-      remember_person (doc, full,
-                       k > sentence_start
-                         ? country_in (self, doc, MAX (sentence_start, k >= 6 ? k - 6 : 0), k - 1)
-                         : NULL);
+      remember_person (doc, full, _cc_country_before (self, doc, k));
       return TRUE;
     }
 
@@ -333,7 +330,9 @@ trim_phrase (CcDoc *doc,
   while (*first < *last && (cc_is_word (doc, *first, "the") || cc_is_word (doc, *first, "a") ||
                             cc_is_word (doc, *first, "an") || cc_is_punct (doc, *first, "(")))
     (*first)++;
-  while (*last > *first && cc_is_punct (doc, *last, "(-"))
+  while (*last > *first && (cc_is_punct (doc, *last, "(-,") || cc_is_word (doc, *last, "here") ||
+                            cc_is_word (doc, *last, "there") || cc_is_word (doc, *last, "now") ||
+                            cc_is_word (doc, *last, "also") || cc_is_word (doc, *last, "too")))
     (*last)--;
   /* "The National Intelligence Service (NIS)": the name, not its acronym */
   if (*last >= *first + 3 && cc_is_punct (doc, *last, ")") && cc_is_punct (doc, *last - 2, "("))
@@ -354,8 +353,30 @@ is_pronoun (CcDoc *doc,
  * the country of "NATO Secretary General"), a known body ("National
  * Intelligence Service" for "South Korea's spy agency") or a group
  * ("European government officials"). */
+static CcSource *make_source_words (CcExtractor *self,
+                                    CcDoc       *doc,
+                                    guint        first,
+                                    guint        last,
+                                    guint        verb);
+
 static CcSource *
 make_source (CcExtractor *self,
+             CcDoc       *doc,
+             guint        first,
+             guint        last,
+             guint        verb)
+{
+  CcSource *src = make_source_words (self, doc, first, last, verb);
+
+  if (!is_pronoun (doc, src->first, src->last))
+    _cc_source_settle_country (self, doc, src);
+  else
+    src->named = FALSE;
+  return src;
+}
+
+static CcSource *
+make_source_words (CcExtractor *self,
              CcDoc       *doc,
              guint        first,
              guint        last,
@@ -455,6 +476,56 @@ make_source (CcExtractor *self,
   return src;
 }
 
+static gboolean
+is_determiner (CcDoc *doc,
+               guint  i)
+{
+  static const char * const determiners[] = { "a", "an", "the", "its", "their", "his", "her",
+                                              "this", "these", "those", "our", "your" };
+
+  return CC_TOK (doc, i)->kind == CC_TOK_WORD && IN (determiners, CC_TOK (doc, i)->low);
+}
+
+/* "the State Department, which confirmed …", "a government official who
+ * received reports … estimated": the subject of an attribution verb in a
+ * relative clause is the phrase before the relative pronoun. */
+static CcSource *
+relative_subject (CcExtractor *self,
+                  CcDoc       *doc,
+                  guint        start,
+                  guint        v)
+{
+  guint first, last;
+
+  for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
+    {
+      guint before = k - 1;
+
+      if (cc_is_punct (doc, k, ";:“”\""))
+        return NULL;
+      if (!cc_is_word (doc, k, "who") && !cc_is_word (doc, k, "which"))
+        continue;
+      /* "the report, which Reuters said …": the clause has its own subject */
+      if (k + 1 < v && phrase_before (self, doc, k + 1, v - 1, &first, &last) && first == k + 1)
+        return NULL;
+      /* a comma-bounded relative clause must end right before the verb */
+      if (cc_is_punct (doc, before, ","))
+        {
+          for (guint j = k + 1; j < v; j++)
+            if (cc_is_punct (doc, j, ",") && j + 1 < v)
+              return NULL;
+          if (before == start)
+            return NULL;
+          before--;
+        }
+      if (phrase_before (self, doc, start, before, &first, &last) &&
+          !is_pronoun (doc, first, last))
+        return make_source (self, doc, first, last, v);
+      return NULL;
+    }
+  return NULL;
+}
+
 /* Finds every attribution of one sentence. */
 static GPtrArray *
 find_sources (CcExtractor *self,
@@ -474,12 +545,26 @@ find_sources (CcExtractor *self,
       if (!cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, v, &n))
         continue;
 
-      if (cc_is_word (doc, v, "according"))
+      /* "an estimated 4,700", "the reported deaths", "estimated 40,000
+       * people": a participle that describes, not a verb that attributes */
+      if (n == 1 && !cc_is_word (doc, v, "according") &&
+          ((v > start && is_determiner (doc, v - 1)) ||
+           (v + 1 < end && CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER &&
+            g_str_has_suffix (CC_TOK (doc, v)->low, "ed") && !cc_is_punct (doc, v - 1, ",”\""))))
+        continue;
+
+      if (v > start && (src = relative_subject (self, doc, start, v)) != NULL)
+        ;
+      else if (cc_is_word (doc, v, "according"))
         {
           if (phrase_after (self, doc, v + n, end, &first, &last))
             src = make_source (self, doc, first, last, v);
         }
-      else if (cc_is_word (doc, v, "cited") || cc_is_word (doc, v, "quoted"))
+      else if ((cc_is_word (doc, v, "cited") || cc_is_word (doc, v, "quoted")) &&
+               !(v + 1 < end && (CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER ||
+                                 cc_is_word (doc, v + 1, "several") ||
+                                 cc_is_word (doc, v + 1, "an") || cc_is_word (doc, v + 1, "estimates") ||
+                                 cc_is_word (doc, v + 1, "figures"))))
         {
           /* "X cited Y as saying": Y when it names a person, else "X (citing Y)" */
           guint xf, xl, yf, yl;

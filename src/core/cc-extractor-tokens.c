@@ -361,3 +361,15 @@ _cc_doc_tokenize (CcDoc *doc)
     g_array_append_val (doc->sentences, end);
   }
 }
+
+/* Frees what reading @doc made; the text and lexicon stay the caller's. */
+void
+_cc_doc_clear (CcDoc *doc)
+{
+  g_clear_pointer (&doc->tokens, g_array_unref);
+  g_clear_pointer (&doc->sentences, g_array_unref);
+  g_clear_pointer (&doc->sources, g_ptr_array_unref);
+  g_clear_pointer (&doc->days, g_array_unref);
+  g_clear_pointer (&doc->people, g_hash_table_unref);
+  g_clear_pointer (&doc->people_country, g_hash_table_unref);
+}

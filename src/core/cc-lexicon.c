@@ -433,6 +433,20 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
   lexicon->titles = load_list (places, "titles");
+  lexicon->adjectives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (json_object_has_member (places, "adjectives"))
+    {
+      JsonObject *adjectives = json_object_get_object_member (places, "adjectives");
+      JsonObjectIter iter;
+      const char *country;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, adjectives);
+      while (adjectives != NULL && json_object_iter_next (&iter, &country, &node))
+        if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+          g_hash_table_insert (lexicon->adjectives, g_strdup (country),
+                               g_strdup (json_node_get_string (node)));
+    }
 
   {
     CcPhraseSet *sets[] = {
@@ -482,6 +496,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);
   phrase_set_free (lexicon->titles);
+  g_clear_pointer (&lexicon->adjectives, g_hash_table_unref);
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
   g_free (lexicon);

@@ -47,6 +47,8 @@ typedef struct
   CcPhraseSet *bodies;
   CcPhraseSet *demonyms;
   CcPhraseSet *titles;
+  /* country → its adjective ("France" → "French") */
+  GHashTable  *adjectives;
 
   /* word → the sets it starts or ends a phrase of (bits), so that most
    * words are dismissed with one look-up */

@@ -1,0 +1,296 @@
+/* cc-extractor-country.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The country behind a source. A source's own words name it first ("South
+ * Korean lawmaker Park Sun-won", "the U.S. State Department"); else the
+ * article's other mentions of the same person or body do ("South Korean
+ * Defense Ministry" for a later "Ministry of National Defense"); else, for
+ * a body described rather than named ("the interior ministry", "police")
+ * or a leader named only by title, the country of the dateline or the one
+ * the article is about. Places in the words of the claim itself ("troops on
+ * Russian territory") are never read: only the words of the source phrase
+ * and the modifiers standing right before a name. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+
+/* How many words before a name its modifiers may take. */
+#define MODIFIER_REACH 6
+
+const char *
+_cc_country_at (CcExtractor *self,
+                CcDoc       *doc,
+                guint        i,
+                guint       *n)
+{
+  const CcPhraseValue *pv;
+  guint dummy;
+
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
+    return NULL;
+  if ((pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i,
+                                 n != NULL ? n : &dummy)))
+    return pv->str;
+  return NULL;
+}
+
+/* The country among the modifiers right before @first: "South Korean
+ * lawmaker", "Ukraine's President", "the U.S. Deputy Ambassador". The
+ * walk stops at punctuation and at any lower-case word that is not a
+ * title, so that "Russia's war against Ukraine, President X" gives X none. */
+const char *
+_cc_country_before (CcExtractor *self,
+                    CcDoc       *doc,
+                    guint        first)
+{
+  guint start;
+
+  if (first == 0 || first >= doc->tokens->len)
+    return NULL;
+  start = _cc_doc_sentence_start (doc, CC_TOK (doc, first)->sentence);
+
+  for (guint i = first; i-- > start && first - i <= MODIFIER_REACH;)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+      const char *country;
+      guint n;
+
+      if (tok->kind == CC_TOK_PUNCT)
+        {
+          /* "Pakistani-controlled" is no modifier of a person */
+          if (cc_is_punct (doc, i, "-"))
+            return NULL;
+          /* "Ukraine’s": the apostrophe may stand alone */
+          if (cc_is_punct (doc, i, "'’") && !tok->space_after)
+            continue;
+          return NULL;
+        }
+      if (tok->kind != CC_TOK_WORD)
+        return NULL;
+      /* the walk is backwards: a country phrase of two words ends here */
+      for (guint k = i >= 2 ? i - 2 : 0; k <= i; k++)
+        if (k >= start && (country = _cc_country_at (self, doc, k, &n)) && k + n - 1 == i)
+          return country;
+      if (!tok->upper && !cc_token_in (self->lexicon->titles, tok) &&
+          !cc_token_in (self->lexicon->source_words, tok) && !cc_is_word (doc, i, "of") &&
+          !cc_is_word (doc, i, "the"))
+        return NULL;
+    }
+  return NULL;
+}
+
+/* The country of a person named by @surname (lower case) anywhere in the
+ * article: "Ukrainian President Volodymyr Zelensky" for a later
+ * "Zelensky said". */
+const char *
+_cc_person_country (CcExtractor *self,
+                    CcDoc       *doc,
+                    const char  *surname)
+{
+  for (guint i = 0; i < doc->tokens->len; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+      const char *country;
+      guint first = i;
+
+      if (tok->kind != CC_TOK_WORD || !tok->upper || tok->low[0] != surname[0] ||
+          strcmp (tok->low, surname) != 0)
+        continue;
+      /* the given names before the surname */
+      while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
+             CC_TOK (doc, first - 1)->upper && i - first < 3 &&
+             !cc_token_in (self->lexicon->titles, CC_TOK (doc, first - 1)) &&
+             _cc_country_at (self, doc, first - 1, NULL) == NULL)
+        first--;
+      if ((country = _cc_country_before (self, doc, first)))
+        return country;
+    }
+  return NULL;
+}
+
+static void
+find_article_countries (CcExtractor *self,
+                        CcDoc       *doc)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint total = 0, best = 0;
+  const char *main_country = NULL;
+
+  doc->countries_known = TRUE;
+
+  /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text */
+  if (doc->tokens->len > 1 && CC_TOK (doc, 0)->capitals && CC_TOK (doc, 0)->kind == CC_TOK_WORD)
+    {
+      guint n;
+      const char *country = _cc_country_at (self, doc, 0, &n);
+
+      if (country != NULL && cc_is_punct (doc, n, ",(–—-"))
+        doc->dateline_country = country;
+    }
+
+  for (guint i = 0; i < doc->tokens->len; i++)
+    {
+      guint n;
+      const char *country;
+      guint count;
+
+      if (!cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
+          !(country = _cc_country_at (self, doc, i, &n)))
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, country)) + 1;
+      g_hash_table_insert (counts, (gpointer)country, GUINT_TO_POINTER (count));
+      total++;
+      if (count > best)
+        {
+          best = count;
+          main_country = country;
+        }
+      i += n - 1;
+    }
+
+  if (total > 0 && best * 2 > total)
+    doc->main_country = main_country;
+}
+
+static gboolean
+is_description (CcExtractor    *self,
+                CcDoc          *doc,
+                const CcSource *src)
+{
+  for (guint i = src->first; i <= src->last; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (tok->kind != CC_TOK_WORD)
+        continue;
+      if (_cc_country_at (self, doc, i, NULL) != NULL)
+        return FALSE;
+      if (tok->upper && !(i == src->first &&
+                          (cc_token_in (self->lexicon->source_words, tok) ||
+                           cc_token_in (self->lexicon->source_org_words, tok) ||
+                           cc_token_in (self->lexicon->people_nouns, tok) ||
+                           cc_token_in (self->lexicon->titles, tok))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "Ministry of National Defense" without a country: another mention of
+ * the same body with one ("South Korean Defense Ministry") — an
+ * occurrence of its head word with another of its words and a country
+ * among the modifiers before them. */
+static const char *
+body_country (CcExtractor    *self,
+              CcDoc          *doc,
+              const CcSource *src)
+{
+  guint head = G_MAXUINT;
+
+  for (guint i = src->first; i <= src->last && head == G_MAXUINT; i++)
+    if (cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)))
+      head = i;
+  if (head == G_MAXUINT)
+    return NULL;
+
+  for (guint i = 0; i < doc->tokens->len; i++)
+    {
+      guint first = i;
+      gboolean shared = FALSE;
+      const char *country;
+
+      if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
+          (i >= src->first && i <= src->last))
+        continue;
+      /* its modifiers: "South Korean Defense Ministry" */
+      while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
+             CC_TOK (doc, first - 1)->upper && i - first < 3 &&
+             _cc_country_at (self, doc, first - 1, NULL) == NULL)
+        first--;
+      for (guint j = first; j < i && !shared; j++)
+        for (guint k = src->first; k <= src->last && !shared; k++)
+          shared = k != head && CC_TOK (doc, k)->kind == CC_TOK_WORD &&
+                   CC_TOK (doc, k)->upper && strcmp (CC_TOK (doc, j)->low, CC_TOK (doc, k)->low) == 0;
+      if (shared && (country = _cc_country_before (self, doc, first)))
+        return country;
+    }
+  return NULL;
+}
+
+/* A leader named by title alone ("President Aleksandar Vucic") leads the
+ * country the article is about. */
+static gboolean
+titled_leader (CcExtractor *self,
+               CcDoc       *doc,
+               const char  *surname)
+{
+  static const char * const leaders[] = { "president", "minister", "premier", "chancellor",
+                                          "king", "governor", "mayor" };
+
+  for (guint i = 1; i < doc->tokens->len; i++)
+    {
+      if (!CC_TOK (doc, i)->upper || strcmp (CC_TOK (doc, i)->low, surname) != 0)
+        continue;
+      for (guint j = i; j-- > 0 && i - j <= 3;)
+        for (guint k = 0; k < G_N_ELEMENTS (leaders); k++)
+          if (cc_is_word (doc, j, leaders[k]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _cc_source_settle_country:
+ *
+ * Gives @src its country when its own words named none, and names a
+ * described body after its country ("French interior ministry").
+ */
+void
+_cc_source_settle_country (CcExtractor *self,
+                           CcDoc       *doc,
+                           CcSource    *src)
+{
+  gboolean description;
+
+  if (!doc->countries_known)
+    find_article_countries (self, doc);
+
+  description = !src->person && is_description (self, doc, src);
+
+  if (src->country == NULL && src->person)
+    {
+      g_autofree char *surname = g_ascii_strdown (strrchr (src->name, ' ') ? strrchr (src->name, ' ') + 1
+                                                                            : src->name, -1);
+      const char *country = _cc_person_country (self, doc, surname);
+
+      if (country == NULL && titled_leader (self, doc, surname))
+        country = doc->dateline_country ? doc->dateline_country : doc->main_country;
+      src->country = g_strdup (country);
+    }
+  else if (src->country == NULL)
+    {
+      const char *country = body_country (self, doc, src);
+
+      if (country == NULL && description)
+        country = doc->dateline_country ? doc->dateline_country : doc->main_country;
+      src->country = g_strdup (country);
+    }
+
+  if (description && src->country != NULL)
+    {
+      const char *adjective = g_hash_table_lookup (self->lexicon->adjectives, src->country);
+
+      if (adjective != NULL)
+        {
+          char *named = g_strdup_printf ("%s %s", adjective, src->name);
+
+          g_free (src->name);
+          src->name = named;
+        }
+    }
+}

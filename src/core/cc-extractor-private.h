@@ -15,6 +15,9 @@
 G_BEGIN_DECLS
 
 #define CC_MAX_WORD 32
+/* How many sentences back a pronoun, a description or a lone quotation
+ * may reach for its source. */
+#define CARRY_REACH 4
 
 typedef enum
 {
@@ -50,6 +53,8 @@ typedef struct
   char     *date;      /* YYYY-MM-DD of the statement, or NULL */
   gboolean  person;
   gboolean  named;     /* a proper name, not "the official" */
+  gboolean  indefinite; /* "a government official": a new referent */
+  gboolean  embedded;  /* the subject of a relative clause: "X, which confirmed" */
   guint     verb;      /* token of the attribution verb */
   guint     first;     /* tokens of the source phrase */
   guint     last;
@@ -65,6 +70,8 @@ typedef struct
   GArray     *sentences;
   /* per sentence: its sources, found on demand */
   GPtrArray  *sources;
+  /* sources made for relays ("X (citing Y)"), owned here */
+  GPtrArray  *relays;
   /* per sentence: the Julian day of its statement, 0 for none, -1 while
    * not looked for; and the publication's (0 when unknown) */
   GArray     *days;
@@ -132,6 +139,16 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcQuantity   *q);
 void           _cc_source_free           (gpointer      data);
 void           _cc_doc_clear             (CcDoc        *doc);
+GPtrArray     *_cc_sentence_sources      (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         sentence);
+CcSource      *_cc_source_before         (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         start,
+                                          guint         last,
+                                          guint         verb);
+gboolean       _cc_source_is_pronoun     (CcDoc        *doc,
+                                          const CcSource *src);
 
 const char    *_cc_country_at            (CcExtractor  *self,
                                           CcDoc        *doc,

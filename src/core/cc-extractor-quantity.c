@@ -475,6 +475,7 @@ read_count_noun (CcExtractor *self,
         {
           q->subject_first = i;
           q->subject_last = i + n - 1;
+          q->count_noun = i;
           return TRUE;
         }
 

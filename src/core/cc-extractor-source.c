@@ -17,8 +17,6 @@
 #include "cc-extractor-private.h"
 #include "cc-utils.h"
 
-/* How many sentences back a pronoun or a lone quotation may reach. */
-#define CARRY_REACH 4
 /* How long a relative clause between a source and its verb may be. */
 #define RELATIVE_REACH 24
 
@@ -239,6 +237,30 @@ loose_word (CcExtractor *self,
          !cc_token_in (self->lexicon->attribution_verbs, tok);
 }
 
+/* Whether first..last is a name and nothing else: "Abdul Khaliq Wasi",
+ * "Maj. Gen. Shaukat Sultan". */
+static gboolean
+appositive_name (CcExtractor *self,
+                 CcDoc       *doc,
+                 guint        first,
+                 guint        last)
+{
+  guint names = 0;
+
+  if (last < first || last - first > 6)
+    return FALSE;
+  for (guint i = first; i <= last; i++)
+    {
+      if (cc_is_punct (doc, i, ".-") && i > first)
+        continue;
+      if (is_name_word (self, doc, i))
+        names++;
+      else if (!is_title (self, doc, i) || !CC_TOK (doc, i)->upper)
+        return FALSE;
+    }
+  return names >= 2;
+}
+
 /* The source phrase that ends at @last, read backwards. */
 static gboolean
 phrase_before (CcExtractor *self,
@@ -264,6 +286,14 @@ phrase_before (CcExtractor *self,
           if (g_str_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
               cc_is_word (doc, j, "which") || aside->upper == FALSE)
             last = j - 2;
+          else if (appositive_name (self, doc, j, last - 1))
+            {
+              /* "A spokesman for the governor, Abdul Khaliq Wasi, told":
+               * the name in apposition is the source */
+              *first_out = j;
+              *last_out = last - 1;
+              return TRUE;
+            }
           else
             return FALSE;
         }
@@ -312,7 +342,12 @@ phrase_after (CcExtractor *self,
   guint i = first;
 
   while (i < end && !cc_is_punct (doc, i, ",.;:!?“”\"") && CC_TOK (doc, i)->kind != CC_TOK_NUMBER &&
-         !(i > first && cc_phrase_set_starts (self->lexicon->source_phrase_stops, CC_TOK (doc, i)->marks)))
+         !(i > first && cc_phrase_set_starts (self->lexicon->source_phrase_stops, CC_TOK (doc, i)->marks)) &&
+         /* "said Matthew Miller the previous day": a name ends the phrase */
+         !(i > first && CC_TOK (doc, i - 1)->upper && (cc_is_word (doc, i, "the") || cc_is_word (doc, i, "a") ||
+                                                       cc_is_word (doc, i, "last") ||
+                                                       cc_is_word (doc, i, "earlier") ||
+                                                       cc_is_word (doc, i, "yesterday"))))
     i++;
 
   if (i == first)
@@ -387,6 +422,7 @@ make_source_words (CcExtractor *self,
   guint name_first = last + 1;
   guint n;
 
+  src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an");
   trim_phrase (doc, &first, &last);
   src->first = first;
   src->last = last;
@@ -520,7 +556,12 @@ relative_subject (CcExtractor *self,
         }
       if (phrase_before (self, doc, start, before, &first, &last) &&
           !is_pronoun (doc, first, last))
-        return make_source (self, doc, first, last, v);
+        {
+          CcSource *src = make_source (self, doc, first, last, v);
+
+          src->embedded = TRUE;
+          return src;
+        }
       return NULL;
     }
   return NULL;
@@ -608,10 +649,18 @@ find_sources (CcExtractor *self,
         }
 
       /* "…,” said Hong Jang-won" */
-      if (src == NULL && v + 1 < end && CC_TOK (doc, v + 1)->upper &&
-          (v == start || cc_is_punct (doc, v - 1, ",”\"")) &&
+      if (src == NULL && v + 1 < end &&
+          (CC_TOK (doc, v + 1)->upper || is_determiner (doc, v + 1)) &&
+          (v == start || cc_is_punct (doc, v - 1, ",”\"'’")) &&
           phrase_after (self, doc, v + 1, end, &first, &last))
         {
+          guint name_last = last + 2;
+
+          /* "said the spokesman, Maj. Gen. Shaukat Sultan" */
+          while (name_last < end && !cc_is_punct (doc, name_last, ",.;:") && name_last - last < 8)
+            name_last++;
+          if (cc_is_punct (doc, last + 1, ",") && appositive_name (self, doc, last + 2, name_last - 1))
+            first = last + 2, last = name_last - 1;
           src = make_source (self, doc, first, last, v);
           /* the title after the name tells its country */
           if (src->country == NULL && cc_is_punct (doc, last + 1, ","))
@@ -633,13 +682,25 @@ find_sources (CcExtractor *self,
   return sources;
 }
 
-static GPtrArray *
-sentence_sources (CcExtractor *self,
-                  CcDoc       *doc,
-                  guint        sentence)
+/**
+ * _cc_sentence_sources:
+ *
+ * Returns: (transfer none): the attributions of @sentence, found once
+ */
+GPtrArray *
+_cc_sentence_sources (CcExtractor *self,
+                      CcDoc       *doc,
+                      guint        sentence)
 {
   GPtrArray *sources;
 
+  if (doc->people == NULL)
+    {
+      doc->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      doc->people_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      doc->sources = g_ptr_array_new_with_free_func (free_sources);
+      doc->relays = g_ptr_array_new_with_free_func (_cc_source_free);
+    }
   if (doc->sources->len <= sentence)
     g_ptr_array_set_size (doc->sources, doc->sentences->len);
 
@@ -656,119 +717,29 @@ sentence_sources (CcExtractor *self,
   return sources;
 }
 
-static gboolean
-contains_word (const char *text,
-               const char *word)
-{
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-
-  return strstr (lower, word) != NULL;
-}
-
-/* The last named source before @sentence that fits @want: a person for
- * "he", or one whose words hold "official" for "the official". */
-static const CcSource *
-carried_source (CcExtractor    *self,
-                CcDoc          *doc,
-                guint           sentence,
-                const CcSource *want)
-{
-  const char *head = want != NULL ? CC_TOK (doc, want->last)->low : NULL;
-  gboolean pronoun = want != NULL && is_pronoun (doc, want->first, want->last);
-  gboolean person = pronoun && (!strcmp (head, "he") || !strcmp (head, "she"));
-
-  for (guint s = sentence + 1; s-- > 0 && sentence - s <= CARRY_REACH;)
-    {
-      GPtrArray *sources = sentence_sources (self, doc, s);
-
-      for (guint k = sources->len; k-- > 0;)
-        {
-          const CcSource *src = g_ptr_array_index (sources, k);
-
-          if (src == want || !src->named || (s == sentence && want != NULL && src->verb > want->verb))
-            continue;
-          if (person && !src->person)
-            continue;
-          if (want != NULL && !pronoun && !src->person && !contains_word (src->name, head))
-            continue;
-          if (want != NULL && !pronoun && src->person && strcmp (head, "official") != 0 &&
-              strcmp (head, "spokesman") != 0 && strcmp (head, "minister") != 0 &&
-              strcmp (head, "president") != 0)
-            continue;
-          return src;
-        }
-    }
-
-  return NULL;
-}
-
-/* Does an attribution after a quantity speak of what came before it? Yes
- * for "…, officials said", "according to X" and "…,” said X"; no for a
- * relative clause ("a bill critics say mirrors a law"). */
-static gboolean
-attributes_back (CcDoc          *doc,
-                 const CcSource *src)
-{
-  guint i = src->first;
-
-  if (cc_is_word (doc, src->verb, "according"))
-    return TRUE;
-  /* inverted: "said X" right after the quote or the comma */
-  if (src->first > src->verb)
-    return TRUE;
-  /* ", a South Korean lawmaker said", ", the ministry said" */
-  while (i > 0 && (cc_is_word (doc, i - 1, "a") || cc_is_word (doc, i - 1, "an") ||
-                   cc_is_word (doc, i - 1, "the")))
-    i--;
-  return i > 0 && cc_is_punct (doc, i - 1, ",”\"");
-}
-
 /**
- * _cc_extractor_source:
+ * _cc_source_before:
  *
- * Returns: (nullable): the source of the quantity @q
+ * Returns: (transfer full) (nullable): the source phrase that ends at
+ * @last, with @verb as its verb
  */
-const CcSource *
-_cc_extractor_source (CcExtractor *self,
-                      CcDoc       *doc,
-                      CcQuantity  *q)
+CcSource *
+_cc_source_before (CcExtractor *self,
+                   CcDoc       *doc,
+                   guint        start,
+                   guint        last,
+                   guint        verb)
 {
-  guint sentence = CC_TOK (doc, q->first)->sentence;
-  GPtrArray *sources;
-  const CcSource *before = NULL, *after = NULL, *src;
+  guint first;
 
-  if (doc->people == NULL)
-    {
-      doc->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      doc->people_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      doc->sources = g_ptr_array_new_with_free_func (free_sources);
-    }
+  if (!phrase_before (self, doc, start, last, &first, &last))
+    return NULL;
+  return make_source (self, doc, first, last, verb);
+}
 
-  sources = sentence_sources (self, doc, sentence);
-  for (guint k = 0; k < sources->len; k++)
-    {
-      const CcSource *s = g_ptr_array_index (sources, k);
-
-      if (s->verb < q->first)
-        before = s;
-      else if (after == NULL && attributes_back (doc, s))
-        after = s;
-    }
-
-  src = before != NULL ? before : after;
-
-  if (src != NULL && (!src->named || is_pronoun (doc, src->first, src->last)))
-    {
-      const CcSource *antecedent = carried_source (self, doc, sentence, src);
-
-      if (antecedent != NULL)
-        return antecedent;
-      return src->named ? src : (is_pronoun (doc, src->first, src->last) ? NULL : src);
-    }
-
-  /* A quotation standing alone belongs to whoever spoke last. */
-  if (src == NULL && CC_TOK (doc, q->first)->in_quote && sentence > 0)
-    return carried_source (self, doc, sentence - 1, NULL);
-
-  return src;
+gboolean
+_cc_source_is_pronoun (CcDoc          *doc,
+                       const CcSource *src)
+{
+  return is_pronoun (doc, src->first, src->last);
 }

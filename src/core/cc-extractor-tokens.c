@@ -346,11 +346,14 @@ _cc_doc_tokenize (CcDoc *doc)
           else if (c == 0x201D || c == '"')
             ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
 
+          /* a quotation may run over several sentences of its
+           * paragraph: only a new line closes it for good */
           if (ends)
             {
               sentence++;
               new_sentence = TRUE;
-              in_quote = FALSE;
+              if (c == 0x201D || c == '"')
+                in_quote = FALSE;
             }
         }
     }
@@ -369,6 +372,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
+  g_clear_pointer (&doc->relays, g_ptr_array_unref);
   g_clear_pointer (&doc->days, g_array_unref);
   g_clear_pointer (&doc->people, g_hash_table_unref);
   g_clear_pointer (&doc->people_country, g_hash_table_unref);

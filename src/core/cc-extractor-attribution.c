@@ -1,0 +1,414 @@
+/* cc-extractor-attribution.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Which of the attributions around a quantity is its source. The owner of
+ * a counting noun comes first ("unions' estimate of 2mn", "Zelensky put
+ * the figure at 12,000"); then the speaker who frames the sentence, with
+ * the source they relay ("Vucic said authorities estimated …" is Vucic
+ * citing the authorities); a relative clause that holds the quantity is its
+ * own source ("an official, who cited several hundred casualties"). A
+ * pronoun or a definite description ("he", "it", "the ministry", "the
+ * spokesman") resolves to the last fitting source of the paragraph, or to a
+ * name given in apposition just after; an indefinite one ("a government
+ * official") is a new source. A quotation without its own attribution takes
+ * the one that closes it, or its speaker's before. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+
+/* How many sentences forward a quotation may run before its attribution. */
+#define QUOTE_REACH 4
+/* Words between a counting noun and its owner: "its official estimate". */
+#define OWNER_REACH 4
+
+static gboolean
+head_is (CcDoc          *doc,
+         const CcSource *src,
+         const char     *word)
+{
+  return cc_is_word (doc, src->last, word);
+}
+
+static gboolean
+is_person_head (CcExtractor    *self,
+                CcDoc          *doc,
+                const CcSource *src)
+{
+  return cc_token_in (self->lexicon->titles, CC_TOK (doc, src->last)) &&
+         !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last));
+}
+
+static gboolean
+same_head (CcDoc          *doc,
+           const CcSource *a,
+           const CcSource *b)
+{
+  for (guint i = b->first; i <= b->last; i++)
+    if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, a->last)->low) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does @src fit what @want refers to? */
+static gboolean
+fits (CcExtractor    *self,
+      CcDoc          *doc,
+      const CcSource *want,
+      const CcSource *src)
+{
+  if (_cc_source_is_pronoun (doc, src))
+    return FALSE;
+  if (want == NULL)
+    return src->named || src->person;
+  if (_cc_source_is_pronoun (doc, want))
+    {
+      if (head_is (doc, want, "he") || head_is (doc, want, "she"))
+        return src->person;
+      if (head_is (doc, want, "it"))
+        return !src->person;
+      if (head_is (doc, want, "they"))
+        return !src->person || src->indefinite == FALSE;
+      /* "we", "I": the speaker of the quotation */
+      return src->named || src->person;
+    }
+  /* "the spokesman" for a named person; "the ministry" for a body */
+  if (is_person_head (self, doc, want))
+    return src->person || (same_head (doc, want, src) && !src->embedded);
+  return !src->person && same_head (doc, want, src);
+}
+
+/* The last source before @want (or before the end of @sentence) that
+ * fits it, in this paragraph or the sentences just before. */
+static const CcSource *
+carried_source (CcExtractor    *self,
+                CcDoc          *doc,
+                guint           sentence,
+                const CcSource *want)
+{
+  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
+
+  for (guint s = sentence + 1; s-- > 0 && sentence - s <= CARRY_REACH;)
+    {
+      GPtrArray *sources = _cc_sentence_sources (self, doc, s);
+      guint first = _cc_doc_sentence_start (doc, s);
+
+      if (first < doc->tokens->len && CC_TOK (doc, first)->paragraph + 1 < paragraph)
+        break;
+      for (guint k = sources->len; k-- > 0;)
+        {
+          const CcSource *src = g_ptr_array_index (sources, k);
+
+          if (src == want || (want != NULL && s == sentence && src->verb >= want->verb))
+            continue;
+          if (want != NULL && _cc_source_is_pronoun (doc, want) && src->embedded)
+            continue;
+          if (fits (self, doc, want, src))
+            return src;
+        }
+    }
+
+  return NULL;
+}
+
+/* A person named in apposition in the next sentences: "the army's chief
+ * spokesman said …" then "said the spokesman, Maj. Gen. Shaukat Sultan". */
+static const CcSource *
+named_after (CcExtractor    *self,
+             CcDoc          *doc,
+             guint           sentence,
+             const CcSource *want)
+{
+  for (guint s = sentence + 1; s < sentence + 3 && s + 1 < doc->sentences->len; s++)
+    {
+      GPtrArray *sources = _cc_sentence_sources (self, doc, s);
+
+      for (guint k = 0; k < sources->len; k++)
+        {
+          const CcSource *src = g_ptr_array_index (sources, k);
+
+          if (src->person && src->named && src->first > 0 &&
+              cc_is_punct (doc, src->first - 1, ",") && src->first > 1 &&
+              cc_is_word (doc, src->first - 2, CC_TOK (doc, want->last)->low))
+            return src;
+        }
+    }
+  return NULL;
+}
+
+static const CcSource *
+resolve (CcExtractor    *self,
+         CcDoc          *doc,
+         guint           sentence,
+         const CcSource *src)
+{
+  const CcSource *antecedent;
+
+  if (src == NULL)
+    return NULL;
+  if (_cc_source_is_pronoun (doc, src))
+    return carried_source (self, doc, sentence, src);
+  if (src->named || src->indefinite)
+    return src;
+  /* a definite description: the ministry, the spokesman */
+  if ((antecedent = carried_source (self, doc, sentence, src)) != NULL)
+    return antecedent;
+  if (is_person_head (self, doc, src) && (antecedent = named_after (self, doc, sentence, src)))
+    return antecedent;
+  return src;
+}
+
+/* Is a source worth showing? Not a pronoun, an article or a stray phrase
+ * ("under rubble"): a name, or a phrase with a noun of sources. */
+static gboolean
+presentable (CcExtractor    *self,
+             CcDoc          *doc,
+             const CcSource *src)
+{
+  if (src == NULL || src->name == NULL || strlen (src->name) < 2 ||
+      _cc_source_is_pronoun (doc, src))
+    return FALSE;
+  if (src->named || src->person)
+    return TRUE;
+  for (guint i = src->first; i <= src->last; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (cc_token_in (self->lexicon->source_words, tok) ||
+          cc_token_in (self->lexicon->source_org_words, tok) ||
+          cc_token_in (self->lexicon->titles, tok) || cc_token_in (self->lexicon->people_nouns, tok) ||
+          _cc_country_at (self, doc, i, NULL) != NULL || (tok->upper && i > src->first))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Does an attribution after a quantity speak of what came before it? Yes
+ * for "…, officials said", "according to X" and "…,” said X"; no for a
+ * relative clause ("a bill critics say mirrors a law"). */
+static gboolean
+attributes_back (CcDoc          *doc,
+                 const CcSource *src)
+{
+  guint i = src->first;
+
+  if (cc_is_word (doc, src->verb, "according"))
+    return TRUE;
+  /* inverted: "said X" right after the quote or the comma */
+  if (src->first > src->verb)
+    return TRUE;
+  /* ", a South Korean lawmaker said", ", the ministry said" */
+  while (i > 0 && (cc_is_word (doc, i - 1, "a") || cc_is_word (doc, i - 1, "an") ||
+                   cc_is_word (doc, i - 1, "the")))
+    i--;
+  return i > 0 && cc_is_punct (doc, i - 1, ",”\"'’");
+}
+
+/* Is @inner said within what @outer says: "Vucic said authorities
+ * estimated", not "While Russia denied it, Ukraine said"? */
+static gboolean
+nested (CcDoc          *doc,
+        const CcSource *outer,
+        const CcSource *inner)
+{
+  if (inner->first <= outer->verb)
+    return FALSE;
+  for (guint i = outer->verb + 1; i < inner->first; i++)
+    if (cc_is_punct (doc, i, ",;:“”\"()"))
+      return FALSE;
+  return TRUE;
+}
+
+static const CcSource *
+relay (CcDoc          *doc,
+       const CcSource *outer,
+       const CcSource *inner)
+{
+  CcSource *src;
+
+  if (outer == NULL)
+    return inner;
+  if (inner == NULL || inner == outer || g_strcmp0 (inner->name, outer->name) == 0 ||
+      strstr (outer->name, "(citing") != NULL)
+    return outer;
+  src = g_new0 (CcSource, 1);
+  *src = *outer;
+  src->name = g_strdup_printf ("%s (citing %s)", outer->name, inner->name);
+  src->country = g_strdup (outer->country != NULL ? outer->country : inner->country);
+  src->date = g_strdup (outer->date);
+  g_ptr_array_add (doc->relays, src);
+  return src;
+}
+
+/* The owner of the counting noun that stands for @q: "unions' estimate of
+ * almost 2mn", "Zelensky has put the total figure of … at 12,000", "the
+ * military increased the estimated casualties to 4,000". */
+static const CcSource *
+count_owner (CcExtractor *self,
+             CcDoc       *doc,
+             CcQuantity  *q)
+{
+  guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
+  guint i = q->count_noun;
+  CcSource *src = NULL;
+
+  if (i == 0 || i <= start)
+    return NULL;
+
+  /* over the determiner and adjectives: "the total", "its official" */
+  while (i > start && q->count_noun - i < OWNER_REACH)
+    {
+      CcToken *prev = CC_TOK (doc, i - 1);
+
+      if (prev->kind != CC_TOK_WORD || prev->upper ||
+          cc_token_in (self->lexicon->attribution_verbs, prev) ||
+          !(cc_token_in (self->lexicon->stop_words, prev) || g_str_has_suffix (prev->low, "ed") ||
+            g_str_has_suffix (prev->low, "al") || cc_is_word (doc, i - 1, "own") ||
+            cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
+        break;
+      if (cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "a") ||
+          cc_is_word (doc, i - 1, "an"))
+        {
+          i--;
+          break;
+        }
+      i--;
+    }
+  if (i <= start)
+    return NULL;
+
+  /* "unions’ estimate", "the ministry's figure" */
+  if (cc_is_punct (doc, i - 1, "'’") && i - 1 > start && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
+    src = _cc_source_before (self, doc, start, i - 2, i - 1);
+  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && g_str_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
+    src = _cc_source_before (self, doc, start, i - 1, i - 1);
+  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && !CC_TOK (doc, i - 1)->upper &&
+           !cc_token_in (self->lexicon->stop_words, CC_TOK (doc, i - 1)))
+    {
+      /* the verb whose object the counting noun is: "put", "gave",
+       * "signed off on", "increased"; its subject owns the figure */
+      guint verb = i - 1;
+      guint last = verb;
+
+      while (last > start && (cc_is_word (doc, last - 1, "off") || cc_is_word (doc, last - 1, "on") ||
+                              cc_is_word (doc, last - 1, "up")))
+        last--;
+      if (last != verb && last > start)
+        verb = --last;
+      while (last > start && CC_TOK (doc, last - 1)->kind == CC_TOK_WORD &&
+             (cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, last - 1)->marks) ||
+              cc_is_word (doc, last - 1, "now")) && verb - last < 3)
+        last--;
+      if (last > start)
+        src = _cc_source_before (self, doc, start, last - 1, verb);
+    }
+
+  if (src == NULL)
+    return NULL;
+  g_ptr_array_add (doc->relays, src);
+  if (!presentable (self, doc, src) || _cc_source_is_pronoun (doc, src) ||
+      (!src->named && !src->person &&
+       !cc_token_in (self->lexicon->source_words, CC_TOK (doc, src->last)) &&
+       !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last)) &&
+       !cc_token_in (self->lexicon->titles, CC_TOK (doc, src->last)) &&
+       !g_str_has_suffix (CC_TOK (doc, src->last)->low, "s")))
+    return NULL;
+  return src;
+}
+
+/* The attribution that closes a quotation running on from @sentence:
+ * "“… 8,000 were there. Now … Kursk,” said spokesperson Matthew Miller". */
+static const CcSource *
+closing_attribution (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        sentence)
+{
+  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
+
+  for (guint s = sentence + 1; s < sentence + QUOTE_REACH && s + 1 < doc->sentences->len; s++)
+    {
+      guint first = _cc_doc_sentence_start (doc, s);
+      GPtrArray *sources;
+
+      if (CC_TOK (doc, first)->paragraph != paragraph || !CC_TOK (doc, first)->in_quote)
+        return NULL;
+      sources = _cc_sentence_sources (self, doc, s);
+      for (guint k = 0; k < sources->len; k++)
+        {
+          const CcSource *src = g_ptr_array_index (sources, k);
+
+          if (!CC_TOK (doc, src->verb)->in_quote && attributes_back (doc, src))
+            return src;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * _cc_extractor_source:
+ *
+ * Returns: (nullable): the source of the quantity @q
+ */
+const CcSource *
+_cc_extractor_source (CcExtractor *self,
+                      CcDoc       *doc,
+                      CcQuantity  *q)
+{
+  guint sentence = CC_TOK (doc, q->first)->sentence;
+  GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
+  const CcSource *first_before = NULL, *before = NULL, *after = NULL, *src = NULL;
+
+  if ((src = count_owner (self, doc, q)) != NULL)
+    {
+      src = resolve (self, doc, sentence, src);
+      if (presentable (self, doc, src))
+        return src;
+      src = NULL;
+    }
+
+  for (guint k = 0; k < sources->len; k++)
+    {
+      const CcSource *s = g_ptr_array_index (sources, k);
+
+      if (s->verb < q->first)
+        {
+          if (first_before == NULL)
+            first_before = s;
+          before = s;
+        }
+      else if (after == NULL && attributes_back (doc, s))
+        after = s;
+    }
+
+  if (before != NULL && before->embedded)
+    /* "an official, who cited several hundred casualties" */
+    src = resolve (self, doc, sentence, before);
+  else if (after != NULL && before != NULL && after->verb > q->last)
+    /* "X have reported … 100,000, the army's spokesman said": the
+     * sentence's speaker relays the source within */
+    src = relay (doc, resolve (self, doc, sentence, after), resolve (self, doc, sentence, before));
+  else if (before != NULL && first_before != before && nested (doc, first_before, before))
+    src = relay (doc, resolve (self, doc, sentence, first_before),
+                 resolve (self, doc, sentence, before));
+  else if (before != NULL)
+    src = resolve (self, doc, sentence, before);
+  else if (after != NULL)
+    src = resolve (self, doc, sentence, after);
+  else if (CC_TOK (doc, q->first)->in_quote)
+    {
+      /* a quotation standing alone: whoever closes it, else whoever spoke
+       * last */
+      src = resolve (self, doc, sentence, closing_attribution (self, doc, sentence));
+      if (src == NULL && sentence > 0)
+        src = carried_source (self, doc, sentence - 1, NULL);
+    }
+
+  if (src != NULL && !presentable (self, doc, src))
+    return NULL;
+  return src;
+}

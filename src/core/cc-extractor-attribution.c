@@ -141,6 +141,64 @@ named_after (CcExtractor    *self,
   return NULL;
 }
 
+static const CcSource *closing_attribution (CcExtractor *self,
+                                            CcDoc       *doc,
+                                            guint        sentence);
+
+/* The speaker of a quotation in @sentence: an attribution outside the
+ * quotation marks in the sentence, or the one closing the quotation later. */
+static const CcSource *
+quote_speaker (CcExtractor *self,
+               CcDoc       *doc,
+               guint        sentence)
+{
+  GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
+
+  for (guint k = 0; k < sources->len; k++)
+    {
+      const CcSource *src = g_ptr_array_index (sources, k);
+
+      if (!CC_TOK (doc, src->verb)->in_quote && !_cc_source_is_pronoun (doc, src))
+        return src;
+    }
+  return closing_attribution (self, doc, sentence);
+}
+
+static const CcSource *
+spokesperson_body (CcExtractor    *self,
+                   CcDoc          *doc,
+                   guint           sentence,
+                   const CcSource *src)
+{
+  guint org = G_MAXUINT;
+
+  if (!head_is (doc, src, "spokesperson") && !head_is (doc, src, "spokesman") &&
+      !head_is (doc, src, "spokeswoman"))
+    return NULL;
+  for (guint i = src->first; i < src->last && org == G_MAXUINT; i++)
+    if (cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)))
+      org = i;
+  if (org == G_MAXUINT)
+    return NULL;
+
+  for (guint s = sentence + 1; s-- > 0 && sentence - s <= CARRY_REACH;)
+    {
+      GPtrArray *sources = _cc_sentence_sources (self, doc, s);
+
+      for (guint k = sources->len; k-- > 0;)
+        {
+          const CcSource *body = g_ptr_array_index (sources, k);
+
+          if (body == src || body->person || (s == sentence && body->verb >= src->verb))
+            continue;
+          for (guint i = body->first; i <= body->last; i++)
+            if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, org)->low) == 0)
+              return body;
+        }
+    }
+  return NULL;
+}
+
 static const CcSource *
 resolve (CcExtractor    *self,
          CcDoc          *doc,
@@ -152,7 +210,17 @@ resolve (CcExtractor    *self,
   if (src == NULL)
     return NULL;
   if (_cc_source_is_pronoun (doc, src))
-    return carried_source (self, doc, sentence, src);
+    {
+      /* "we", "I" in a quotation: its speaker */
+      if (CC_TOK (doc, src->first)->in_quote && !head_is (doc, src, "he") &&
+          !head_is (doc, src, "she") && !head_is (doc, src, "it") &&
+          (antecedent = quote_speaker (self, doc, sentence)))
+        return antecedent;
+      return carried_source (self, doc, sentence, src);
+    }
+  /* "a ministry spokesperson" speaks for the ministry named before */
+  if (!src->named && (antecedent = spokesperson_body (self, doc, sentence, src)))
+    return antecedent;
   if (src->named || src->indefinite)
     return src;
   /* a definite description: the ministry, the spokesman */
@@ -256,6 +324,8 @@ count_owner (CcExtractor *self,
   guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
   guint i = q->count_noun;
   CcSource *src = NULL;
+  gboolean people;
+  guint verb;
 
   if (i == 0 || i <= start)
     return NULL;
@@ -282,24 +352,26 @@ count_owner (CcExtractor *self,
   if (i <= start)
     return NULL;
 
-  /* "unions’ estimate", "the ministry's figure" */
-  if (cc_is_punct (doc, i - 1, "'’") && i - 1 > start && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
+  people = cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, q->count_noun));
+  verb = i - 1;
+  while (verb > start && (cc_is_word (doc, verb, "off") || cc_is_word (doc, verb, "on") ||
+                          cc_is_word (doc, verb, "up")))
+    verb--;
+
+  /* "unions’ estimate", "the ministry's figure"; not "Pyongyang's troops" */
+  if (people)
+    ;
+  else if (cc_is_punct (doc, i - 1, "'’") && i - 1 > start && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
     src = _cc_source_before (self, doc, start, i - 2, i - 1);
   else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && g_str_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
     src = _cc_source_before (self, doc, start, i - 1, i - 1);
-  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && !CC_TOK (doc, i - 1)->upper &&
-           !cc_token_in (self->lexicon->stop_words, CC_TOK (doc, i - 1)))
+  if (src == NULL && CC_TOK (doc, verb)->kind == CC_TOK_WORD && !CC_TOK (doc, verb)->upper &&
+      !cc_token_in (self->lexicon->stop_words, CC_TOK (doc, verb)) && verb > start)
     {
       /* the verb whose object the counting noun is: "put", "gave",
        * "signed off on", "increased"; its subject owns the figure */
-      guint verb = i - 1;
       guint last = verb;
 
-      while (last > start && (cc_is_word (doc, last - 1, "off") || cc_is_word (doc, last - 1, "on") ||
-                              cc_is_word (doc, last - 1, "up")))
-        last--;
-      if (last != verb && last > start)
-        verb = --last;
       while (last > start && CC_TOK (doc, last - 1)->kind == CC_TOK_WORD &&
              (cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, last - 1)->marks) ||
               cc_is_word (doc, last - 1, "now")) && verb - last < 3)
@@ -388,9 +460,11 @@ _cc_extractor_source (CcExtractor *self,
   if (before != NULL && before->embedded)
     /* "an official, who cited several hundred casualties" */
     src = resolve (self, doc, sentence, before);
-  else if (after != NULL && before != NULL && after->verb > q->last)
+  else if (after != NULL && before != NULL && after->verb > q->last && !before->named &&
+           !before->person)
     /* "X have reported … 100,000, the army's spokesman said": the
-     * sentence's speaker relays the source within */
+     * sentence's speaker relays the unnamed source within; a named one
+     * ("the NIS said …, according to a lawmaker") keeps its claim */
     src = relay (doc, resolve (self, doc, sentence, after), resolve (self, doc, sentence, before));
   else if (before != NULL && first_before != before && nested (doc, first_before, before))
     src = relay (doc, resolve (self, doc, sentence, first_before),

@@ -40,6 +40,23 @@ _cc_country_at (CcExtractor *self,
   return NULL;
 }
 
+/* Whether token @i belongs to a country's name ("Korean" in "South
+ * Korean"). */
+static gboolean
+in_country_name (CcExtractor *self,
+                 CcDoc       *doc,
+                 guint        i)
+{
+  for (guint k = i >= 2 ? i - 2 : 0; k <= i; k++)
+    {
+      guint n;
+
+      if (_cc_country_at (self, doc, k, &n) != NULL && k + n - 1 >= i)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The country among the modifiers right before @first: "South Korean
  * lawmaker", "Ukraine's President", "the U.S. Deputy Ambassador". The
  * walk stops at punctuation and at any lower-case word that is not a
@@ -106,7 +123,7 @@ _cc_person_country (CcExtractor *self,
       while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
              CC_TOK (doc, first - 1)->upper && i - first < 3 &&
              !cc_token_in (self->lexicon->titles, CC_TOK (doc, first - 1)) &&
-             _cc_country_at (self, doc, first - 1, NULL) == NULL)
+             !in_country_name (self, doc, first - 1))
         first--;
       if ((country = _cc_country_before (self, doc, first)))
         return country;
@@ -210,7 +227,7 @@ body_country (CcExtractor    *self,
       /* its modifiers: "South Korean Defense Ministry" */
       while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
              CC_TOK (doc, first - 1)->upper && i - first < 3 &&
-             _cc_country_at (self, doc, first - 1, NULL) == NULL)
+             !in_country_name (self, doc, first - 1))
         first--;
       for (guint j = first; j < i && !shared; j++)
         for (guint k = src->first; k <= src->last && !shared; k++)
@@ -222,26 +239,26 @@ body_country (CcExtractor    *self,
   return NULL;
 }
 
-/* A leader named by title alone ("President Aleksandar Vucic") leads the
- * country the article is about. */
-static gboolean
-titled_leader (CcExtractor *self,
-               CcDoc       *doc,
-               const char  *surname)
+/* The country of a known body named in the source's sentence, for a
+ * speaker who relays it: "Park said after the NIS gave a briefing". */
+static const char *
+sentence_body_country (CcExtractor    *self,
+                       CcDoc          *doc,
+                       const CcSource *src)
 {
-  static const char * const leaders[] = { "president", "minister", "premier", "chancellor",
-                                          "king", "governor", "mayor" };
+  guint sentence = CC_TOK (doc, src->first)->sentence;
+  guint end = _cc_doc_sentence_end (doc, sentence);
 
-  for (guint i = 1; i < doc->tokens->len; i++)
+  for (guint i = _cc_doc_sentence_start (doc, sentence); i < end; i++)
     {
-      if (!CC_TOK (doc, i)->upper || strcmp (CC_TOK (doc, i)->low, surname) != 0)
+      guint n;
+
+      if (i >= src->first && i <= src->last)
         continue;
-      for (guint j = i; j-- > 0 && i - j <= 3;)
-        for (guint k = 0; k < G_N_ELEMENTS (leaders); k++)
-          if (cc_is_word (doc, j, leaders[k]))
-            return TRUE;
+      if (cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n))
+        return _cc_country_at (self, doc, i, NULL);
     }
-  return FALSE;
+  return NULL;
 }
 
 /**
@@ -268,15 +285,20 @@ _cc_source_settle_country (CcExtractor *self,
                                                                             : src->name, -1);
       const char *country = _cc_person_country (self, doc, surname);
 
-      if (country == NULL && titled_leader (self, doc, surname))
+      /* "lawmaker Park Sun-won said after the NIS gave a briefing" */
+      if (country == NULL)
+        country = sentence_body_country (self, doc, src);
+      if (country == NULL)
         country = doc->dateline_country ? doc->dateline_country : doc->main_country;
       src->country = g_strdup (country);
+      if (country != NULL)
+        g_hash_table_replace (doc->people_country, g_strdup (surname), g_strdup (country));
     }
   else if (src->country == NULL)
     {
       const char *country = body_country (self, doc, src);
 
-      if (country == NULL && description)
+      if (country == NULL)
         country = doc->dateline_country ? doc->dateline_country : doc->main_country;
       src->country = g_strdup (country);
     }

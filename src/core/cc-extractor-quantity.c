@@ -468,10 +468,14 @@ read_count_noun (CcExtractor *self,
       if (clause_end (doc, i))
         return FALSE;
 
-      /* "estimated casualties to 4,000", "the injured are approaching" */
-      people = people_noun_at (self, doc, i, &n) && i + n == link - 1 + (link - 1 > i + n);
-      if (people && (i + n == link - 1 || i + n + 1 == link - 1) &&
-          !cc_is_word (doc, link - 1, "of") && !cc_is_word (doc, link - 1, "as"))
+      /* "estimated casualties to 4,000", "the injured are approaching";
+       * but "the figure of Pyongyang's troops at 12,000" is the figure */
+      people = people_noun_at (self, doc, i, &n) && i + n == link - 1 &&
+               !cc_is_word (doc, link - 1, "of") && !cc_is_word (doc, link - 1, "as");
+      for (guint j = i; people && j-- > start && i - j <= 6;)
+        if (cc_token_in (self->lexicon->count_nouns, CC_TOK (doc, j)) && cc_is_word (doc, j + 1, "of"))
+          people = FALSE;
+      if (people)
         {
           q->subject_first = i;
           q->subject_last = i + n - 1;
@@ -708,6 +712,20 @@ _cc_extractor_read_claim (CcExtractor *self,
     return FALSE;
 
   read_qualifier (self, doc, q);
+
+  /* "the estimated figure of 10,000 troops": the figure has an owner */
+  if (q->count_noun == 0 && q->subject_first > q->last)
+    {
+      guint j = q->first;
+      guint n;
+
+      if (j > 0 && cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, j - 1, &n))
+        j -= MIN (n, j);
+      if (j > 1 && cc_is_word (doc, j - 1, "of") &&
+          cc_token_in (self->lexicon->count_nouns, CC_TOK (doc, j - 2)))
+        q->count_noun = j - 2;
+    }
+
   *next = MAX (after, q->subject_last + 1);
   return TRUE;
 }

@@ -210,7 +210,10 @@ np_word (CcExtractor *self,
   guint n;
 
   if (tok->kind == CC_TOK_PUNCT)
-    return cc_is_punct (doc, i, "()") || (cc_is_punct (doc, i, "-") && !tok->space_after);
+    return cc_is_punct (doc, i, "()") || (cc_is_punct (doc, i, "-") && !tok->space_after) ||
+           /* the last dot of "U.S." */
+           (cc_is_punct (doc, i, ".") && i > 0 && !CC_TOK (doc, i - 1)->space_after &&
+            CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && strchr (CC_TOK (doc, i - 1)->low, '.'));
   if (tok->kind != CC_TOK_WORD)
     return FALSE;
   if (tok->upper)
@@ -305,7 +308,10 @@ phrase_before (CcExtractor *self,
   while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
     i--;
   /* "chief of military intelligence", "Organization for Migration" */
-  while (i > start + 1 && (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for")) &&
+  while (i > start + 1 && (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for") ||
+                           ((cc_is_word (doc, i - 1, "in") || cc_is_word (doc, i - 1, "from")) &&
+                            (cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i - 2)) ||
+                             cc_token_in (self->lexicon->source_words, CC_TOK (doc, i - 2))))) &&
          np_word (self, doc, i - 2))
     {
       i--;
@@ -422,7 +428,8 @@ make_source_words (CcExtractor *self,
   guint name_first = last + 1;
   guint n;
 
-  src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an");
+  src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an") ||
+                    (first > 0 && (cc_is_word (doc, first - 1, "a") || cc_is_word (doc, first - 1, "an")));
   trim_phrase (doc, &first, &last);
   src->first = first;
   src->last = last;
@@ -435,6 +442,16 @@ make_source_words (CcExtractor *self,
 
   for (guint i = first; i <= last && body == NULL; i++)
     body = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n);
+
+  /* "the administration of US President Joe Biden": a body of a person */
+  if (first < last && cc_is_word (doc, first + 1, "of") &&
+      cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, first)))
+    {
+      src->name = _cc_doc_span (doc, first, last);
+      src->country = g_strdup (country_in (self, doc, first, last));
+      src->named = TRUE;
+      return src;
+    }
 
   /* A person's name: the capitalised words at the end of the phrase; it
    * wins over a body named in the title ("Pentagon Press Secretary …"). */
@@ -558,8 +575,13 @@ relative_subject (CcExtractor *self,
           !is_pronoun (doc, first, last))
         {
           CcSource *src = make_source (self, doc, first, last, v);
+          guint j = k + 1;
 
-          src->embedded = TRUE;
+          /* "X, which confirmed": the verb is the relative clause's own;
+           * "an official who received reports … estimated": the main one */
+          while (j < v && cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, j)->marks))
+            j++;
+          src->embedded = j == v;
           return src;
         }
       return NULL;
@@ -592,6 +614,16 @@ find_sources (CcExtractor *self,
           ((v > start && is_determiner (doc, v - 1)) ||
            (v + 1 < end && CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER &&
             g_str_has_suffix (CC_TOK (doc, v)->low, "ed") && !cc_is_punct (doc, v - 1, ",”\""))))
+        continue;
+
+      /* "troops expected to be deployed", "are expected": no attribution */
+      if ((cc_is_word (doc, v, "expected") || cc_is_word (doc, v, "expects")) &&
+          (cc_is_word (doc, v + 1, "to") ||
+           (v > start && (cc_is_word (doc, v - 1, "is") || cc_is_word (doc, v - 1, "are") ||
+                          cc_is_word (doc, v - 1, "was") || cc_is_word (doc, v - 1, "were") ||
+                          cc_is_word (doc, v - 1, "be") || cc_is_word (doc, v - 1, "been") ||
+                          CC_TOK (doc, v - 1)->kind == CC_TOK_NUMBER ||
+                          cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, v - 1))))))
         continue;
 
       if (v > start && (src = relative_subject (self, doc, start, v)) != NULL)
@@ -657,7 +689,10 @@ find_sources (CcExtractor *self,
           guint name_last = last + 2;
 
           /* "said the spokesman, Maj. Gen. Shaukat Sultan" */
-          while (name_last < end && !cc_is_punct (doc, name_last, ",.;:") && name_last - last < 8)
+          while (name_last < end && name_last - last < 10 &&
+                 !(cc_is_punct (doc, name_last, ",;:") ||
+                   (cc_is_punct (doc, name_last, ".") && !is_title (self, doc, name_last - 1) &&
+                    CC_TOK (doc, name_last - 1)->clen > 1)))
             name_last++;
           if (cc_is_punct (doc, last + 1, ",") && appositive_name (self, doc, last + 2, name_last - 1))
             first = last + 2, last = name_last - 1;

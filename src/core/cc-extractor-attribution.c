@@ -241,6 +241,9 @@ presentable (CcExtractor    *self,
   if (src == NULL || src->name == NULL || strlen (src->name) < 2 ||
       _cc_source_is_pronoun (doc, src))
     return FALSE;
+  /* "The", "It" alone */
+  if (src->first == src->last && cc_token_in (self->lexicon->stop_words, CC_TOK (doc, src->first)))
+    return FALSE;
   if (src->named || src->person)
     return TRUE;
   for (guint i = src->first; i <= src->last; i++)
@@ -251,6 +254,29 @@ presentable (CcExtractor    *self,
           cc_token_in (self->lexicon->source_org_words, tok) ||
           cc_token_in (self->lexicon->titles, tok) || cc_token_in (self->lexicon->people_nouns, tok) ||
           _cc_country_at (self, doc, i, NULL) != NULL || (tok->upper && i > src->first))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Does @src name someone (a person, "the NIS", "Yonhap"), rather than
+ * describe a group ("relief officials in northern Pakistan")? */
+static gboolean
+proper (CcExtractor    *self,
+        CcDoc          *doc,
+        const CcSource *src)
+{
+  if (src->person)
+    return TRUE;
+  for (guint i = src->first; i <= src->last; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (tok->kind == CC_TOK_WORD && tok->upper && _cc_country_at (self, doc, i, NULL) == NULL &&
+          !(i == _cc_doc_sentence_start (doc, tok->sentence) &&
+            (cc_token_in (self->lexicon->source_words, tok) ||
+             cc_token_in (self->lexicon->source_org_words, tok) ||
+             cc_token_in (self->lexicon->people_nouns, tok) || (i < src->last && !CC_TOK (doc, i + 1)->upper))))
         return TRUE;
     }
   return FALSE;
@@ -313,6 +339,40 @@ relay (CcDoc          *doc,
   return src;
 }
 
+static gboolean
+is_article (CcToken *tok)
+{
+  return !strcmp (tok->low, "the") || !strcmp (tok->low, "a") || !strcmp (tok->low, "an") ||
+         !strcmp (tok->low, "its") || !strcmp (tok->low, "their") || !strcmp (tok->low, "this") ||
+         !strcmp (tok->low, "his") || !strcmp (tok->low, "her");
+}
+
+/* The noun phrase that opens a sentence and is the subject of its verb:
+ * "The government has decided …", for "its" before @before. */
+static const CcSource *
+clause_subject (CcExtractor *self,
+                CcDoc       *doc,
+                guint        start,
+                guint        before)
+{
+  guint end = start;
+  CcSource *src;
+
+  if (cc_is_word (doc, end, "the"))
+    end++;
+  while (end < before && CC_TOK (doc, end)->kind == CC_TOK_WORD &&
+         (CC_TOK (doc, end)->upper || cc_token_in (self->lexicon->source_words, CC_TOK (doc, end)) ||
+          cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, end))))
+    end++;
+  if (end == start || end >= before || CC_TOK (doc, end)->upper ||
+      CC_TOK (doc, end)->kind != CC_TOK_WORD)
+    return NULL;
+  if ((src = _cc_source_before (self, doc, start, end - 1, end)) == NULL)
+    return NULL;
+  g_ptr_array_add (doc->relays, src);
+  return src;
+}
+
 /* The owner of the counting noun that stands for @q: "unions' estimate of
  * almost 2mn", "Zelensky has put the total figure of … at 12,000", "the
  * military increased the estimated casualties to 4,000". */
@@ -337,7 +397,7 @@ count_owner (CcExtractor *self,
 
       if (prev->kind != CC_TOK_WORD || prev->upper ||
           cc_token_in (self->lexicon->attribution_verbs, prev) ||
-          !(cc_token_in (self->lexicon->stop_words, prev) || g_str_has_suffix (prev->low, "ed") ||
+          !(is_article (prev) || g_str_has_suffix (prev->low, "ed") ||
             g_str_has_suffix (prev->low, "al") || cc_is_word (doc, i - 1, "own") ||
             cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
         break;
@@ -347,6 +407,9 @@ count_owner (CcExtractor *self,
           i--;
           break;
         }
+      /* "its official estimate": the subject that opens the clause */
+      if (cc_is_word (doc, i - 1, "its") || cc_is_word (doc, i - 1, "their"))
+        return clause_subject (self, doc, start, i - 1);
       i--;
     }
   if (i <= start)
@@ -460,8 +523,7 @@ _cc_extractor_source (CcExtractor *self,
   if (before != NULL && before->embedded)
     /* "an official, who cited several hundred casualties" */
     src = resolve (self, doc, sentence, before);
-  else if (after != NULL && before != NULL && after->verb > q->last && !before->named &&
-           !before->person)
+  else if (after != NULL && before != NULL && after->verb > q->last && !proper (self, doc, before))
     /* "X have reported … 100,000, the army's spokesman said": the
      * sentence's speaker relays the unnamed source within; a named one
      * ("the NIS said …, according to a lawmaker") keeps its claim */

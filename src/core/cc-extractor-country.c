@@ -180,6 +180,14 @@ is_description (CcExtractor    *self,
                 CcDoc          *doc,
                 const CcSource *src)
 {
+  CcToken *head = CC_TOK (doc, src->last);
+
+  /* a common noun heads it: "the interior ministry", "police" */
+  if (!cc_token_in (self->lexicon->source_words, head) &&
+      !cc_token_in (self->lexicon->source_org_words, head) &&
+      !cc_token_in (self->lexicon->people_nouns, head) && !cc_token_in (self->lexicon->titles, head))
+    return FALSE;
+
   for (guint i = src->first; i <= src->last; i++)
     {
       CcToken *tok = CC_TOK (doc, i);

@@ -522,8 +522,15 @@ make_source_words (CcExtractor *self,
     {
       src->name = _cc_doc_span (doc, first, last);
       /* "Washington", "Yonhap News", "Daily NK" name a body; "the
-       * official" does not */
-      src->named = CC_TOK (doc, first)->upper;
+       * official" does not, nor "Relief officials" opening a sentence */
+      for (guint i = first; i <= last && !src->named; i++)
+        src->named = country_at (self, doc, i, &n) != NULL ||
+                     (CC_TOK (doc, i)->upper &&
+                     (i > _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
+                      !(cc_token_in (self->lexicon->source_words, CC_TOK (doc, i)) ||
+                        cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)) ||
+                        cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i)) ||
+                        (i < last && !CC_TOK (doc, i + 1)->upper))));
     }
 
   return src;
@@ -589,6 +596,27 @@ relative_subject (CcExtractor *self,
   return NULL;
 }
 
+/* Could the phrase of @src be someone: a pronoun, a name, or words of
+ * sources, titles or people? */
+static gboolean
+plausible (CcExtractor    *self,
+           CcDoc          *doc,
+           const CcSource *src)
+{
+  if (src->named || src->person || is_pronoun (doc, src->first, src->last))
+    return TRUE;
+  for (guint i = src->first; i <= src->last; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (cc_token_in (self->lexicon->source_words, tok) ||
+          cc_token_in (self->lexicon->source_org_words, tok) || is_title (self, doc, i) ||
+          cc_token_in (self->lexicon->people_nouns, tok))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Finds every attribution of one sentence. */
 static GPtrArray *
 find_sources (CcExtractor *self,
@@ -613,7 +641,10 @@ find_sources (CcExtractor *self,
       if (n == 1 && !cc_is_word (doc, v, "according") &&
           ((v > start && is_determiner (doc, v - 1)) ||
            (v + 1 < end && CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER &&
-            g_str_has_suffix (CC_TOK (doc, v)->low, "ed") && !cc_is_punct (doc, v - 1, ",”\""))))
+            g_str_has_suffix (CC_TOK (doc, v)->low, "ed") &&
+            (v == start || cc_is_word (doc, v - 1, "with") || cc_is_word (doc, v - 1, "of") ||
+             cc_is_word (doc, v - 1, "and") || cc_is_word (doc, v - 1, "by") ||
+             cc_is_word (doc, v - 1, "to") || cc_is_word (doc, v - 1, "for")))))
         continue;
 
       /* "troops expected to be deployed", "are expected": no attribution */
@@ -680,6 +711,11 @@ find_sources (CcExtractor *self,
             src = make_source (self, doc, first, last, v);
         }
 
+      /* words before the verb that name no one ("killed, but the toll
+       * is higher, said X") are no source */
+      if (src != NULL && !plausible (self, doc, src))
+        g_clear_pointer (&src, _cc_source_free);
+
       /* "…,” said Hong Jang-won" */
       if (src == NULL && v + 1 < end &&
           (CC_TOK (doc, v + 1)->upper || is_determiner (doc, v + 1)) &&
@@ -690,9 +726,9 @@ find_sources (CcExtractor *self,
 
           /* "said the spokesman, Maj. Gen. Shaukat Sultan" */
           while (name_last < end && name_last - last < 10 &&
+                 /* the dots of "Maj. Gen." do not end the sentence */
                  !(cc_is_punct (doc, name_last, ",;:") ||
-                   (cc_is_punct (doc, name_last, ".") && !is_title (self, doc, name_last - 1) &&
-                    CC_TOK (doc, name_last - 1)->clen > 1)))
+                   (cc_is_punct (doc, name_last, ".") && name_last + 1 == end)))
             name_last++;
           if (cc_is_punct (doc, last + 1, ",") && appositive_name (self, doc, last + 2, name_last - 1))
             first = last + 2, last = name_last - 1;

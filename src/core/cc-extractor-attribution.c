@@ -91,15 +91,10 @@ carried_source (CcExtractor    *self,
                 guint           sentence,
                 const CcSource *want)
 {
-  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
-
   for (guint s = sentence + 1; s-- > 0 && sentence - s <= CARRY_REACH;)
     {
       GPtrArray *sources = _cc_sentence_sources (self, doc, s);
-      guint first = _cc_doc_sentence_start (doc, s);
 
-      if (first < doc->tokens->len && CC_TOK (doc, first)->paragraph + 1 < paragraph)
-        break;
       for (guint k = sources->len; k-- > 0;)
         {
           const CcSource *src = g_ptr_array_index (sources, k);
@@ -272,7 +267,9 @@ proper (CcExtractor    *self,
     {
       CcToken *tok = CC_TOK (doc, i);
 
-      if (tok->kind == CC_TOK_WORD && tok->upper && _cc_country_at (self, doc, i, NULL) == NULL &&
+      /* an acronym ("NIS") names a body; "northern Pakistan" a place */
+      if (tok->kind == CC_TOK_WORD && tok->upper &&
+          (tok->capitals || src->first == src->last || _cc_country_at (self, doc, i, NULL) == NULL) &&
           !(i == _cc_doc_sentence_start (doc, tok->sentence) &&
             (cc_token_in (self->lexicon->source_words, tok) ||
              cc_token_in (self->lexicon->source_org_words, tok) ||
@@ -395,8 +392,10 @@ count_owner (CcExtractor *self,
     {
       CcToken *prev = CC_TOK (doc, i - 1);
 
+      /* "officials estimated casualties at", but "the estimated casualties" */
       if (prev->kind != CC_TOK_WORD || prev->upper ||
-          cc_token_in (self->lexicon->attribution_verbs, prev) ||
+          (cc_token_in (self->lexicon->attribution_verbs, prev) &&
+           !(i - 1 > start && is_article (CC_TOK (doc, i - 2)))) ||
           !(is_article (prev) || g_str_has_suffix (prev->low, "ed") ||
             g_str_has_suffix (prev->low, "al") || cc_is_word (doc, i - 1, "own") ||
             cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
@@ -498,14 +497,6 @@ _cc_extractor_source (CcExtractor *self,
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
   const CcSource *first_before = NULL, *before = NULL, *after = NULL, *src = NULL;
 
-  if ((src = count_owner (self, doc, q)) != NULL)
-    {
-      src = resolve (self, doc, sentence, src);
-      if (presentable (self, doc, src))
-        return src;
-      src = NULL;
-    }
-
   for (guint k = 0; k < sources->len; k++)
     {
       const CcSource *s = g_ptr_array_index (sources, k);
@@ -520,6 +511,19 @@ _cc_extractor_source (CcExtractor *self,
         after = s;
     }
 
+  if ((src = count_owner (self, doc, q)) != NULL)
+    {
+      const CcSource *owner = resolve (self, doc, sentence, src);
+
+      /* "Vucic said authorities estimated the number at …" */
+      if (presentable (self, doc, owner) && first_before != NULL && first_before->verb < src->first &&
+          nested (doc, first_before, src) && !proper (self, doc, src))
+        return relay (doc, resolve (self, doc, sentence, first_before), owner);
+      if (presentable (self, doc, owner))
+        return owner;
+      src = NULL;
+    }
+
   if (before != NULL && before->embedded)
     /* "an official, who cited several hundred casualties" */
     src = resolve (self, doc, sentence, before);
@@ -528,7 +532,10 @@ _cc_extractor_source (CcExtractor *self,
      * sentence's speaker relays the unnamed source within; a named one
      * ("the NIS said …, according to a lawmaker") keeps its claim */
     src = relay (doc, resolve (self, doc, sentence, after), resolve (self, doc, sentence, before));
-  else if (before != NULL && first_before != before && nested (doc, first_before, before))
+  else if (before != NULL && first_before != before && nested (doc, first_before, before) &&
+           !proper (self, doc, before))
+    /* "X said the organization estimates …"; a named source within ("X
+     * said the NIS said …") keeps its claim */
     src = relay (doc, resolve (self, doc, sentence, first_before),
                  resolve (self, doc, sentence, before));
   else if (before != NULL)

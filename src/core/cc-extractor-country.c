@@ -92,7 +92,7 @@ _cc_country_before (CcExtractor *self,
         return NULL;
       /* the walk is backwards: a country phrase of two words ends here */
       for (guint k = i >= 2 ? i - 2 : 0; k <= i; k++)
-        if (k >= start && (country = _cc_country_at (self, doc, k, &n)) && k + n - 1 == i)
+        if (k >= start && (country = _cc_country_at (self, doc, k, &n)) && k + n - 1 >= i)
           return country;
       if (!tok->upper && !cc_token_in (self->lexicon->titles, tok) &&
           !cc_token_in (self->lexicon->source_words, tok) && !cc_is_word (doc, i, "of") &&
@@ -289,9 +289,19 @@ _cc_source_settle_country (CcExtractor *self,
 
   if (src->country == NULL && src->person)
     {
-      g_autofree char *surname = g_ascii_strdown (strrchr (src->name, ' ') ? strrchr (src->name, ' ') + 1
-                                                                            : src->name, -1);
-      const char *country = _cc_person_country (self, doc, surname);
+      g_auto(GStrv) names = g_strsplit (src->name, " ", -1);
+      g_autofree char *surname = g_ascii_strdown (names[0] ? names[g_strv_length (names) - 1] : "", -1);
+      const char *country = NULL;
+
+      /* a country found for another mention of the person */
+      for (guint k = 0; names[k] && country == NULL; k++)
+        {
+          g_autofree char *key = g_ascii_strdown (names[k], -1);
+
+          country = g_hash_table_lookup (doc->people_country, key);
+        }
+      if (country == NULL)
+        country = _cc_person_country (self, doc, surname);
 
       /* "lawmaker Park Sun-won said after the NIS gave a briefing" */
       if (country == NULL)
@@ -299,8 +309,8 @@ _cc_source_settle_country (CcExtractor *self,
       if (country == NULL)
         country = doc->dateline_country ? doc->dateline_country : doc->main_country;
       src->country = g_strdup (country);
-      if (country != NULL)
-        g_hash_table_replace (doc->people_country, g_strdup (surname), g_strdup (country));
+      for (guint k = 0; names[k] && country != NULL; k++)
+        g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1), g_strdup (country));
     }
   else if (src->country == NULL)
     {

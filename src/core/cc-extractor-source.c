@@ -240,6 +240,10 @@ loose_word (CcExtractor *self,
          !cc_token_in (self->lexicon->attribution_verbs, tok);
 }
 
+static gboolean is_pronoun (CcDoc *doc,
+                            guint  first,
+                            guint  last);
+
 /* Whether first..last is a name and nothing else: "Abdul Khaliq Wasi",
  * "Maj. Gen. Shaukat Sultan". */
 static gboolean
@@ -275,6 +279,13 @@ phrase_before (CcExtractor *self,
 {
   guint i = last + 1;
 
+  /* "…,” he said" */
+  if (is_pronoun (doc, last, last))
+    {
+      *first_out = *last_out = last;
+      return TRUE;
+    }
+
   /* "X, speaking on condition of anonymity, said": skip the aside */
   if (cc_is_punct (doc, last, ",") && last > start)
     {
@@ -308,6 +319,16 @@ phrase_before (CcExtractor *self,
   while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
     i--;
   /* "chief of military intelligence", "Organization for Migration" */
+  /* "Ambassador to the United Nations", "leaders in the north" */
+  while (i > start + 2 && cc_is_word (doc, i - 1, "the") &&
+         (cc_is_word (doc, i - 2, "of") || cc_is_word (doc, i - 2, "for") ||
+          (cc_is_word (doc, i - 2, "to") && is_title (self, doc, i - 3))) &&
+         np_word (self, doc, i - 3))
+    {
+      i -= 2;
+      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
+        i--;
+    }
   while (i > start + 1 && (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for") ||
                            ((cc_is_word (doc, i - 1, "in") || cc_is_word (doc, i - 1, "from")) &&
                             (cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i - 2)) ||

@@ -206,6 +206,23 @@ is_description (CcExtractor    *self,
   return TRUE;
 }
 
+/* Whether a capitalised word of @src other than its head stands in
+ * first..last. */
+static gboolean
+shares_word (CcDoc          *doc,
+             const CcSource *src,
+             guint           head,
+             guint           first,
+             guint           last)
+{
+  for (guint j = first; j <= last && j < doc->tokens->len; j++)
+    for (guint k = src->first; k <= src->last; k++)
+      if (k != head && CC_TOK (doc, k)->kind == CC_TOK_WORD && CC_TOK (doc, k)->upper &&
+          strcmp (CC_TOK (doc, j)->low, CC_TOK (doc, k)->low) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 /* "Ministry of National Defense" without a country: another mention of
  * the same body with one ("South Korean Defense Ministry") — an
  * occurrence of its head word with another of its words and a country
@@ -232,15 +249,22 @@ body_country (CcExtractor    *self,
       if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;
+      /* "South Korean Defense Ministry" may be a country's name as a
+       * whole; it is this body's when it shares another of its words */
+      for (guint k = i >= 3 ? i - 3 : 0; k < i; k++)
+        {
+          guint n;
+
+          if ((country = _cc_country_at (self, doc, k, &n)) && k + n - 1 == i &&
+              shares_word (doc, src, head, k, i - 1))
+            return country;
+        }
       /* its modifiers: "South Korean Defense Ministry" */
       while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
              CC_TOK (doc, first - 1)->upper && i - first < 3 &&
              !in_country_name (self, doc, first - 1))
         first--;
-      for (guint j = first; j < i && !shared; j++)
-        for (guint k = src->first; k <= src->last && !shared; k++)
-          shared = k != head && CC_TOK (doc, k)->kind == CC_TOK_WORD &&
-                   CC_TOK (doc, k)->upper && strcmp (CC_TOK (doc, j)->low, CC_TOK (doc, k)->low) == 0;
+      shared = shares_word (doc, src, head, first, i - 1);
       if (shared && (country = _cc_country_before (self, doc, first)))
         return country;
     }

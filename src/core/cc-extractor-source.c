@@ -739,7 +739,7 @@ find_sources (CcExtractor *self,
 
       /* "…,” said Hong Jang-won" */
       if (src == NULL && v + 1 < end &&
-          (CC_TOK (doc, v + 1)->upper || is_determiner (doc, v + 1)) &&
+          (CC_TOK (doc, v + 1)->upper || is_determiner (doc, v + 1) || is_title (self, doc, v + 1)) &&
           (v == start || cc_is_punct (doc, v - 1, ",”\"'’")) &&
           phrase_after (self, doc, v + 1, end, &first, &last))
         {

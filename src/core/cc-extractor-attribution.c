@@ -24,6 +24,8 @@
 
 /* How many sentences forward a quotation may run before its attribution. */
 #define QUOTE_REACH 4
+/* How many tokens the footer of a quoted post may take. */
+#define SIGNATURE_REACH 24
 /* Words between a counting noun and its owner: "its official estimate". */
 #define OWNER_REACH 4
 
@@ -483,6 +485,71 @@ closing_attribution (CcExtractor *self,
   return NULL;
 }
 
+/* A post quoted whole ends with its author: "… — Volodymyr Zelenskyy
+ * (@handle) January 11, 2025". */
+static const CcSource *
+signature (CcExtractor *self,
+           CcDoc       *doc,
+           guint        sentence)
+{
+  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
+  guint s = sentence, end, dash, name_end;
+  CcSource *src;
+
+  while (s + 2 < doc->sentences->len &&
+         CC_TOK (doc, _cc_doc_sentence_start (doc, s + 1))->paragraph == paragraph)
+    s++;
+  end = _cc_doc_sentence_end (doc, s);
+  for (dash = end; dash-- > 0 && end - dash <= SIGNATURE_REACH;)
+    if (cc_is_punct (doc, dash, "—–"))
+      break;
+  if (end - dash > SIGNATURE_REACH || !cc_is_punct (doc, dash, "—–"))
+    return NULL;
+
+  /* the name, then only what a post's footer holds: another spelling,
+   * the handle, the date */
+  for (name_end = dash + 1; name_end < end && CC_TOK (doc, name_end)->kind == CC_TOK_WORD &&
+                            CC_TOK (doc, name_end)->upper; name_end++)
+    ;
+  if (name_end - dash < 3)
+    return NULL;
+  for (guint i = name_end; i < end; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      if (tok->kind == CC_TOK_WORD && !tok->upper && (guchar)doc->text[tok->start] < 0x80 &&
+          !cc_is_punct (doc, i - 1, "@"))
+        return NULL;
+    }
+  if ((src = _cc_source_before (self, doc, dash + 1, name_end - 1, dash)) == NULL)
+    return NULL;
+  g_ptr_array_add (doc->relays, src);
+  return src->person ? src : NULL;
+}
+
+/* "According to the NIS, Pyongyang plans to send 6,000 more. Around 1,000
+ * engineers have arrived": a sentence-initial "according to X" frames the
+ * unattributed sentence after it. */
+static const CcSource *
+framing_source (CcExtractor *self,
+                CcDoc       *doc,
+                guint        sentence)
+{
+  guint start = _cc_doc_sentence_start (doc, sentence - 1);
+  GPtrArray *sources = _cc_sentence_sources (self, doc, sentence - 1);
+
+  if (_cc_sentence_sources (self, doc, sentence)->len > 0 || !cc_is_word (doc, start, "according"))
+    return NULL;
+  for (guint k = 0; k < sources->len; k++)
+    {
+      const CcSource *src = g_ptr_array_index (sources, k);
+
+      if (src->verb == start)
+        return resolve (self, doc, sentence - 1, src);
+    }
+  return NULL;
+}
+
 /**
  * _cc_extractor_source:
  *
@@ -550,6 +617,8 @@ _cc_extractor_source (CcExtractor *self,
       if (src == NULL && sentence > 0)
         src = carried_source (self, doc, sentence - 1, NULL);
     }
+  else if ((src = signature (self, doc, sentence)) == NULL && sentence > 0)
+    src = framing_source (self, doc, sentence);
 
   if (src != NULL && !presentable (self, doc, src))
     return NULL;

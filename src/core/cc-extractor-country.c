@@ -293,6 +293,42 @@ sentence_body_country (CcExtractor    *self,
   return NULL;
 }
 
+static gboolean
+spokesperson (CcDoc          *doc,
+              const CcSource *src)
+{
+  for (guint i = src->first >= 2 ? src->first - 2 : 0; i <= src->last; i++)
+    if (cc_is_word (doc, i, "spokesperson") || cc_is_word (doc, i, "spokesman") ||
+        cc_is_word (doc, i, "spokeswoman"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The country of the last body named with one before @src, within a few
+ * sentences. */
+static const char *
+recent_body_country (CcExtractor    *self,
+                     CcDoc          *doc,
+                     const CcSource *src)
+{
+  guint sentence = CC_TOK (doc, src->first)->sentence;
+  guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
+
+  for (guint i = src->first; i-- > first;)
+    {
+      guint n;
+      const char *country;
+
+      if (cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)) &&
+          (country = _cc_country_before (self, doc, i)) != NULL)
+        return country;
+      if ((country = _cc_country_at (self, doc, i, &n)) != NULL && n > 1 &&
+          cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i + n - 1)))
+        return country;
+    }
+  return NULL;
+}
+
 /**
  * _cc_source_settle_country:
  *
@@ -330,6 +366,9 @@ _cc_source_settle_country (CcExtractor *self,
       /* "lawmaker Park Sun-won said after the NIS gave a briefing" */
       if (country == NULL)
         country = sentence_body_country (self, doc, src);
+      /* "said spokesperson Matthew Miller": of the body spoken of before */
+      if (country == NULL && spokesperson (doc, src))
+        country = recent_body_country (self, doc, src);
       if (country == NULL)
         country = doc->dateline_country ? doc->dateline_country : doc->main_country;
       src->country = g_strdup (country);

@@ -95,6 +95,142 @@ intent_before (CcExtractor *self,
   return FALSE;
 }
 
+static gboolean
+is_subordinator (CcDoc *doc,
+                 guint  i)
+{
+  static const char * const words[] = { "after", "before", "while", "when", "where", "because",
+                                        "although", "though", "since", "until", "whereas", "if" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (cc_is_word (doc, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+death_toll_before (CcDoc *doc,
+                   guint  start,
+                   guint  first)
+{
+  for (guint i = start; i + 1 < first; i++)
+    if ((cc_is_word (doc, i, "death") || cc_is_word (doc, i, "casualty")) &&
+        (cc_is_word (doc, i + 1, "toll") || cc_is_word (doc, i + 1, "tolls")))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+crowd_verb (CcExtractor *self,
+            CcDoc       *doc,
+            guint        i)
+{
+  static const char * const verbs[] = { "protested", "marched", "rallied", "gathered",
+                                        "demonstrated", "attended", "protest", "march", "rally",
+                                        "gather", "demonstrate", "attend" };
+
+  /* "the protest" is no verb */
+  if (i > 0 && (cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "a") ||
+                cc_is_word (doc, i - 1, "this") || cc_is_word (doc, i - 1, "that")))
+    return FALSE;
+  if (cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") || cc_is_word (doc, i, "taking"))
+    return cc_is_word (doc, i + 1, "part");
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (cc_is_word (doc, i, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the finite verb after the counted people says of them, when it is
+ * decisive: killed, injured or captured win over a participle that only
+ * describes them ("soldiers deployed to Russia have been killed"); a verb
+ * of crowds ("to take part", "marched") makes a crowd count. The walk
+ * stops at the end of the clause. TOTAL stands for "nothing decisive". */
+static CcClaimStatus
+decisive_after (CcExtractor *self,
+                CcDoc       *doc,
+                CcQuantity  *q,
+                guint        subject_last,
+                guint        end)
+{
+  gboolean killed = FALSE, injured = FALSE, captured = FALSE;
+
+  for (guint i = subject_last + 1; i < end && i <= subject_last + 2 * STATUS_REACH; i++)
+    {
+      const CcPhraseValue *pv;
+      guint n;
+
+      if (clause_break (doc, i) || is_subordinator (doc, i) || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
+          (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
+           !cc_is_word (doc, i + 1, "including")))
+        break;
+      if (crowd_verb (self, doc, i))
+        return CC_CLAIM_STATUS_OTHER;
+      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+        continue;
+      killed |= pv->status == CC_CLAIM_STATUS_KILLED;
+      injured |= pv->status == CC_CLAIM_STATUS_INJURED;
+      captured |= pv->status == CC_CLAIM_STATUS_CAPTURED;
+    }
+
+  if (killed && injured)
+    return CC_CLAIM_STATUS_OTHER;
+  if (killed)
+    return CC_CLAIM_STATUS_KILLED;
+  if (injured)
+    return CC_CLAIM_STATUS_INJURED;
+  if (captured)
+    return CC_CLAIM_STATUS_CAPTURED;
+  return CC_CLAIM_STATUS_TOTAL;
+}
+
+/* Are the people where the text puts them: "troops are currently in
+ * Russia", "8,000 were there", "soldiers on Russian territory", "the
+ * number of troops in Russia"? */
+static gboolean
+located (CcDoc      *doc,
+         CcQuantity *q,
+         guint       subject_last,
+         guint       end)
+{
+  static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
+                                     "already", "now", "still", "reportedly", "]" };
+  static const char * const places[] = { "territory", "soil", "region", "frontline", "frontlines",
+                                         "front", "ground", "country", "oblast" };
+  guint i = subject_last + 1;
+
+  /* "the number of North Korean troops in Russia to 3,000" */
+  if (q->count_noun != 0 && q->subject_first < q->first)
+    i = q->count_noun + 1;
+
+  for (guint steps = 0; i < end && steps < 12; i++, steps++)
+    {
+      gboolean skip = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (be); k++)
+        skip |= cc_is_word (doc, i, be[k]) || cc_is_punct (doc, i, be[k]);
+      if (q->count_noun != 0 && i < q->first && !cc_is_word (doc, i, "in") && !cc_is_word (doc, i, "on"))
+        skip = TRUE;
+      if (skip)
+        continue;
+      if (cc_is_word (doc, i, "there") && i > subject_last + 1)
+        return TRUE;
+      if (cc_is_word (doc, i, "in") || cc_is_word (doc, i, "on") || cc_is_word (doc, i, "inside"))
+        {
+          for (guint j = i + 1; j < end && j <= i + 3; j++)
+            {
+              if (CC_TOK (doc, j)->upper && CC_TOK (doc, j)->kind == CC_TOK_WORD)
+                return TRUE;
+              for (guint k = 0; k < G_N_ELEMENTS (places); k++)
+                if (cc_is_word (doc, j, places[k]))
+                  return TRUE;
+            }
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /**
  * _cc_extractor_status:
  *
@@ -114,9 +250,43 @@ _cc_extractor_status (CcExtractor *self,
   CcClaimStatus status;
   guint subject_last = MAX (q->last, q->subject_last);
 
-  status = subject_status (doc, q->subject_first, q->subject_last, &found);
-  if (found && q->subject_first > q->last)
+  /* "the number of North Korean soldiers killed in combat … at 3,000":
+   * the counting phrase up to the quantity says what it counts */
+  status = subject_status (doc, q->subject_first,
+                           q->count_noun != 0 && q->subject_first < q->first ? q->first - 1
+                                                                             : q->subject_last,
+                           &found);
+  if (found && (q->subject_first > q->last || q->count_noun != 0))
     return status;
+  /* a toll counts the dead, and so does an estimate of one: "death tolls
+   * …, with estimates reaching 100,000" */
+  if (q->count_noun != 0 && (death_toll_before (doc, start, q->first) ||
+                             cc_is_word (doc, q->count_noun, "toll") ||
+                             cc_is_word (doc, q->count_noun, "tolls")))
+    return CC_CLAIM_STATUS_KILLED;
+
+  /* where the people are: "10,000 troops (are) in Russia", "were there",
+   * "on Russian territory" */
+  {
+    CcClaimStatus after_status = decisive_after (self, doc, q, subject_last, end);
+
+    if (after_status != CC_CLAIM_STATUS_TOTAL)
+      return after_status;
+    if (located (doc, q, subject_last, end))
+      {
+        /* "could “soon” have as many as 12,000 soldiers on Russian soil" */
+        guint from = q->first;
+
+        while (from > start && q->first - from < 5 &&
+               (CC_TOK (doc, from - 1)->kind == CC_TOK_PUNCT ||
+                cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc, from - 1, NULL) ||
+                cc_is_word (doc, from - 1, "have") || cc_is_word (doc, from - 1, "many") ||
+                cc_is_word (doc, from - 1, "as")))
+          from--;
+        return intent_before (self, doc, from, start) ? CC_CLAIM_STATUS_PREPARING
+                                                      : CC_CLAIM_STATUS_DEPLOYED;
+      }
+  }
 
   /* after the noun phrase: "were killed or injured", "poised to be deployed" */
   for (guint i = subject_last + 1, skipped = 0; i < end && i <= subject_last + STATUS_REACH + skipped; i++)
@@ -139,7 +309,8 @@ _cc_extractor_status (CcExtractor *self,
               continue;
             }
         }
-      if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER)
+      if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
+          is_subordinator (doc, i))
         break;
       if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
         continue;
@@ -261,6 +432,31 @@ range_hedged (CcExtractor *self,
   return FALSE;
 }
 
+/* Does a clause end or begin at @i: ";", or a contrast ("while",
+ * "whereas", "but") after a comma? */
+static gboolean
+clause_boundary (CcDoc *doc,
+                 guint  i)
+{
+  return cc_is_punct (doc, i, ";") ||
+         (i > 0 && cc_is_punct (doc, i - 1, ",") &&
+          (cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")));
+}
+
+static gboolean
+in_relative_clause (GPtrArray *sources,
+                    guint      i)
+{
+  for (guint k = 0; k < sources->len; k++)
+    {
+      const CcSource *src = g_ptr_array_index (sources, k);
+
+      if (src->relative_first != 0 && i >= src->relative_first && i < src->verb)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _cc_extractor_hedged:
  *
@@ -276,9 +472,37 @@ _cc_extractor_hedged (CcExtractor *self,
   guint sentence = CC_TOK (doc, q->first)->sentence;
   guint start = _cc_doc_sentence_start (doc, sentence);
   guint end = _cc_doc_sentence_end (doc, sentence);
+  guint first = start, last = end;
+  GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
 
-  if (range_hedged (self, doc, start, end, q->first))
-    return TRUE;
+  /* the claim's clause: "…, while troops are reportedly stationed" hedges
+   * its own clause, not the claim before it */
+  for (guint i = q->first; i-- > start;)
+    if (clause_boundary (doc, i))
+      {
+        first = i + 1;
+        break;
+      }
+  for (guint i = MAX (q->last, q->subject_last) + 1; i < end; i++)
+    if (clause_boundary (doc, i))
+      {
+        last = i;
+        break;
+      }
+
+  for (guint i = first; i < last; i++)
+    {
+      guint n;
+
+      if (!cc_phrase_set_match (self->lexicon->hedges, _cc_doc_word_at, doc, i, &n))
+        continue;
+      /* "a government official who received reports of …, estimated":
+       * the source's relative clause says nothing of the claim */
+      if (in_relative_clause (sources, i))
+        continue;
+      if (range_hedged (self, doc, i, i + 1, q->first))
+        return TRUE;
+    }
 
   /* "It would be …, if confirmed." right after */
   if (sentence + 1 < doc->sentences->len - 1)

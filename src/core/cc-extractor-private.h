@@ -55,6 +55,7 @@ typedef struct
   gboolean  named;     /* a proper name, not "the official" */
   gboolean  indefinite; /* "a government official": a new referent */
   gboolean  embedded;  /* the subject of a relative clause: "X, which confirmed" */
+  guint     relative_first; /* "who" of a relative clause between source and verb, or 0 */
   guint     verb;      /* token of the attribution verb */
   guint     first;     /* tokens of the source phrase */
   guint     last;

@@ -472,7 +472,7 @@ read_count_noun (CcExtractor *self,
        * but "the figure of Pyongyang's troops at 12,000" is the figure */
       people = people_noun_at (self, doc, i, &n) && i + n == link - 1 &&
                !cc_is_word (doc, link - 1, "of") && !cc_is_word (doc, link - 1, "as");
-      for (guint j = i; people && j-- > start && i - j <= 6;)
+      for (guint j = i; people && j-- > start && i - j <= COUNT_REACH;)
         if (cc_token_in (self->lexicon->count_nouns, CC_TOK (doc, j)) && cc_is_word (doc, j + 1, "of"))
           people = FALSE;
       if (people)

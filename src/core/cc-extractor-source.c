@@ -610,6 +610,8 @@ relative_subject (CcExtractor *self,
           while (j < v && cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, j)->marks))
             j++;
           src->embedded = j == v;
+          if (!src->embedded)
+            src->relative_first = k;
           return src;
         }
       return NULL;

@@ -138,6 +138,39 @@ named_after (CcExtractor    *self,
   return NULL;
 }
 
+/* The last person the text names before @src, attributed or not. */
+static const CcSource *
+named_person_before (CcExtractor    *self,
+                     CcDoc          *doc,
+                     const CcSource *src)
+{
+  guint sentence = CC_TOK (doc, src->first)->sentence;
+  guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
+
+  for (guint i = src->first; i-- > first + 1;)
+    {
+      CcSource *person;
+
+      /* two capitalised words in a row, not opening a sentence */
+      if (!CC_TOK (doc, i)->upper || !CC_TOK (doc, i - 1)->upper ||
+          CC_TOK (doc, i)->kind != CC_TOK_WORD || CC_TOK (doc, i - 1)->kind != CC_TOK_WORD ||
+          i - 1 == _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence))
+        continue;
+      person = _cc_source_before (self, doc, _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence),
+                                  i, src->verb);
+      if (person == NULL)
+        continue;
+      g_ptr_array_add (doc->relays, person);
+      if (person->person)
+        {
+          g_free (person->date);
+          person->date = g_strdup (src->date);
+          return person;
+        }
+    }
+  return NULL;
+}
+
 static const CcSource *closing_attribution (CcExtractor *self,
                                             CcDoc       *doc,
                                             guint        sentence);
@@ -213,7 +246,12 @@ resolve (CcExtractor    *self,
           !head_is (doc, src, "she") && !head_is (doc, src, "it") &&
           (antecedent = quote_speaker (self, doc, sentence)))
         return antecedent;
-      return carried_source (self, doc, sentence, src);
+      if ((antecedent = carried_source (self, doc, sentence, src)) != NULL)
+        return antecedent;
+      /* "President Aleksandar Vucic recognised …. “…,” he told" */
+      if (head_is (doc, src, "he") || head_is (doc, src, "she"))
+        return named_person_before (self, doc, src);
+      return NULL;
     }
   /* "a ministry spokesperson" speaks for the ministry named before */
   if (!src->named && (antecedent = spokesperson_body (self, doc, sentence, src)))
@@ -524,6 +562,9 @@ signature (CcExtractor *self,
   if ((src = _cc_source_before (self, doc, dash + 1, name_end - 1, dash)) == NULL)
     return NULL;
   g_ptr_array_add (doc->relays, src);
+  if (src->date == NULL)
+    src->date = _cc_footer_date (doc, name_end, end);
+  doc->direct = src;
   return src->person ? src : NULL;
 }
 
@@ -548,6 +589,48 @@ framing_source (CcExtractor *self,
         return resolve (self, doc, sentence - 1, src);
     }
   return NULL;
+}
+
+static gboolean
+adjunct_between (CcDoc *doc,
+                 guint  verb,
+                 guint  first)
+{
+  static const char * const subordinators[] = { "as", "while", "when", "after", "before",
+                                                "because", "since", "whereas" };
+  static const char * const not_clauses[] = { "many", "much", "high", "low", "few", "of", "well",
+                                              "early", "late", "soon", "long", "far", "part",
+                                              "a", "an", "the", "if", "though", "to", "saying" };
+
+  for (guint i = verb + 1; i < first; i++)
+    {
+      gboolean sub = FALSE, not_clause = FALSE;
+
+      if (cc_is_word (doc, i, "that") || cc_is_punct (doc, i, ":“\""))
+        return FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (subordinators); k++)
+        sub |= cc_is_word (doc, i, subordinators[k]);
+      for (guint k = 0; k < G_N_ELEMENTS (not_clauses); k++)
+        not_clause |= cc_is_word (doc, i + 1, not_clauses[k]);
+      if (sub && !not_clause && i > verb + 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * _cc_resolve_source:
+ *
+ * Returns: (nullable): who the pronoun or description @src of @sentence
+ * stands for, or @src itself
+ */
+const CcSource *
+_cc_resolve_source (CcExtractor    *self,
+                    CcDoc          *doc,
+                    guint           sentence,
+                    const CcSource *src)
+{
+  return resolve (self, doc, sentence, src);
 }
 
 /**
@@ -578,6 +661,13 @@ _cc_extractor_source (CcExtractor *self,
         after = s;
     }
 
+  doc->direct = NULL;
+
+  /* "…,” he told a press conference as tens of thousands gathered": an
+   * adjunct clause after the attribution is the article's own account */
+  if (before != NULL && adjunct_between (doc, before->verb, q->first))
+    before = first_before = NULL;
+
   if ((src = count_owner (self, doc, q)) != NULL)
     {
       const CcSource *owner = resolve (self, doc, sentence, src);
@@ -585,35 +675,42 @@ _cc_extractor_source (CcExtractor *self,
       /* "Vucic said authorities estimated the number at …" */
       if (presentable (self, doc, owner) && first_before != NULL && first_before->verb < src->first &&
           nested (doc, first_before, src) && !proper (self, doc, src))
-        return relay (doc, resolve (self, doc, sentence, first_before), owner);
+        {
+          doc->direct = first_before;
+          return relay (doc, resolve (self, doc, sentence, first_before), owner);
+        }
       if (presentable (self, doc, owner))
-        return owner;
+        {
+          doc->direct = src;
+          return owner;
+        }
       src = NULL;
     }
 
   if (before != NULL && before->embedded)
     /* "an official, who cited several hundred casualties" */
-    src = resolve (self, doc, sentence, before);
+    src = resolve (self, doc, sentence, doc->direct = before);
   else if (after != NULL && before != NULL && after->verb > q->last && !proper (self, doc, before))
     /* "X have reported … 100,000, the army's spokesman said": the
      * sentence's speaker relays the unnamed source within; a named one
      * ("the NIS said …, according to a lawmaker") keeps its claim */
-    src = relay (doc, resolve (self, doc, sentence, after), resolve (self, doc, sentence, before));
+    src = relay (doc, resolve (self, doc, sentence, doc->direct = after),
+                 resolve (self, doc, sentence, before));
   else if (before != NULL && first_before != before && nested (doc, first_before, before) &&
            !proper (self, doc, before))
     /* "X said the organization estimates …"; a named source within ("X
      * said the NIS said …") keeps its claim */
-    src = relay (doc, resolve (self, doc, sentence, first_before),
+    src = relay (doc, resolve (self, doc, sentence, doc->direct = first_before),
                  resolve (self, doc, sentence, before));
   else if (before != NULL)
-    src = resolve (self, doc, sentence, before);
+    src = resolve (self, doc, sentence, doc->direct = before);
   else if (after != NULL)
-    src = resolve (self, doc, sentence, after);
+    src = resolve (self, doc, sentence, doc->direct = after);
   else if (CC_TOK (doc, q->first)->in_quote)
     {
       /* a quotation standing alone: whoever closes it, else whoever spoke
        * last */
-      src = resolve (self, doc, sentence, closing_attribution (self, doc, sentence));
+      src = resolve (self, doc, sentence, doc->direct = closing_attribution (self, doc, sentence));
       if (src == NULL && sentence > 0)
         src = carried_source (self, doc, sentence - 1, NULL);
     }

@@ -44,8 +44,8 @@ token_at (CcDoc *doc,
  * @published: (nullable): publication date, YYYY-MM-DD
  *
  * The day a claim starting at @claim_start was made, as cc_extractor_extract()
- * would give it for an article published on @published: the day its
- * sentence names, else the day of its source's statement.
+ * would give it for an article published on @published: the day of its
+ * statement, by the rules of the extractor.
  *
  * Returns: (transfer full) (nullable): a YYYY-MM-DD date, or %NULL
  */
@@ -75,18 +75,15 @@ cc_extractor_resolve_date (CcExtractor *self,
   i = token_at (&doc, claim_start);
   if (i < doc.tokens->len)
     {
-      date = _cc_extractor_sentence_date (self, &doc, CC_TOK (&doc, i)->sentence);
+      CcQuantity q = { .first = i, .last = i, .subject_first = i, .subject_last = i };
+      const CcSource *source;
+      guint next;
 
-      if (date == NULL)
-        {
-          /* The source is looked up from the first word of the quantity
-           * alone, as make_claim() does. */
-          CcQuantity q = { .first = i, .last = i, .subject_first = i, .subject_last = i };
-          const CcSource *source = _cc_extractor_source (self, &doc, &q);
-
-          if (source != NULL)
-            date = g_strdup (source->date);
-        }
+      /* the quantity as the extractor reads it, when it still reads one */
+      if (!_cc_extractor_read_claim (self, &doc, i, &q, &next))
+        q = (CcQuantity) { .first = i, .last = i, .subject_first = i, .subject_last = i };
+      source = _cc_extractor_source (self, &doc, &q);
+      date = _cc_extractor_claim_date (self, &doc, &q, source);
     }
 
   _cc_doc_clear (&doc);

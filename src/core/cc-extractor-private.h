@@ -73,10 +73,13 @@ typedef struct
   GPtrArray  *sources;
   /* sources made for relays ("X (citing Y)"), owned here */
   GPtrArray  *relays;
-  /* per sentence: the Julian day of its statement, 0 for none, -1 while
-   * not looked for; and the publication's (0 when unknown) */
-  GArray     *days;
+  /* the Julian day of publication: 0 while not read, -1 when unknown */
   gint32      published_day;
+  /* the attribution of the claim being read, before its pronoun or
+   * description is resolved: its day is the claim's */
+  const CcSource *direct;
+  /* speaker name → the day and sentence of their last dated claim */
+  GHashTable *speaker_days;
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;
@@ -132,9 +135,20 @@ CcClaimStatus  _cc_extractor_status      (CcExtractor  *self,
 gboolean       _cc_extractor_hedged      (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);
-char          *_cc_extractor_sentence_date (CcExtractor *self,
-                                            CcDoc       *doc,
-                                            guint        sentence);
+char          *_cc_extractor_claim_date  (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          CcQuantity   *q,
+                                          const CcSource *source);
+char          *_cc_footer_date           (CcDoc        *doc,
+                                          guint         from,
+                                          guint         to);
+char          *_cc_source_date           (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          const CcSource *src);
+const CcSource *_cc_resolve_source       (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         sentence,
+                                          const CcSource *src);
 const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);

@@ -589,11 +589,12 @@ relative_subject (CcExtractor *self,
       /* "the report, which Reuters said …": the clause has its own subject */
       if (k + 1 < v && phrase_before (self, doc, k + 1, v - 1, &first, &last) && first == k + 1)
         return NULL;
-      /* a comma-bounded relative clause must end right before the verb */
+      /* "Rutte, who, after speaking with officials, on Monday confirmed":
+       * no other attribution within */
       if (cc_is_punct (doc, before, ","))
         {
           for (guint j = k + 1; j < v; j++)
-            if (cc_is_punct (doc, j, ",") && j + 1 < v)
+            if (cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, j, NULL))
               return NULL;
           if (before == start)
             return NULL;
@@ -649,7 +650,6 @@ find_sources (CcExtractor *self,
   GPtrArray *sources = g_ptr_array_new_with_free_func (_cc_source_free);
   guint start = _cc_doc_sentence_start (doc, sentence);
   guint end = _cc_doc_sentence_end (doc, sentence);
-  g_autofree char *date = _cc_extractor_sentence_date (self, doc, sentence);
 
   for (guint v = start; v < end; v++)
     {
@@ -767,7 +767,7 @@ find_sources (CcExtractor *self,
 
       if (src != NULL)
         {
-          src->date = g_strdup (date);
+          src->date = _cc_source_date (self, doc, src);
           g_ptr_array_add (sources, src);
         }
       v += n - 1;
@@ -826,9 +826,13 @@ _cc_source_before (CcExtractor *self,
 {
   guint first;
 
+  CcSource *src;
+
   if (!phrase_before (self, doc, start, last, &first, &last))
     return NULL;
-  return make_source (self, doc, first, last, verb);
+  src = make_source (self, doc, first, last, verb);
+  src->date = _cc_source_date (self, doc, src);
+  return src;
 }
 
 gboolean

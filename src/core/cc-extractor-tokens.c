@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "cc-extractor-private.h"
 
 gboolean
@@ -363,6 +365,20 @@ _cc_doc_tokenize (CcDoc *doc)
 
     g_array_append_val (doc->sentences, end);
   }
+
+  /* the publication day, against which "on Thursday" is read */
+  {
+    int y, m, d;
+
+    doc->published_day = -1;
+    if (doc->published != NULL && sscanf (doc->published, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+        g_date_valid_dmy (d, m, y))
+      {
+        g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
+
+        doc->published_day = g_date_get_julian (date);
+      }
+  }
 }
 
 /* Frees what reading @doc made; the text and lexicon stay the caller's. */
@@ -373,7 +389,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->sentences, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
   g_clear_pointer (&doc->relays, g_ptr_array_unref);
-  g_clear_pointer (&doc->days, g_array_unref);
   g_clear_pointer (&doc->people, g_hash_table_unref);
   g_clear_pointer (&doc->people_country, g_hash_table_unref);
+  g_clear_pointer (&doc->speaker_days, g_hash_table_unref);
 }

@@ -32,8 +32,7 @@ make_claim (CcExtractor *self,
   g_autofree char *text = _cc_doc_span (doc, q->first, q->last);
   g_autofree char *subject = _cc_doc_span (doc, q->subject_first, q->subject_last);
   const CcSource *source = _cc_extractor_source (self, doc, q);
-  guint sentence = CC_TOK (doc, q->first)->sentence;
-  g_autofree char *date = _cc_extractor_sentence_date (self, doc, sentence);
+  g_autofree char *date = _cc_extractor_claim_date (self, doc, q, source);
 
   cc_claim_set_start (claim, CC_TOK (doc, q->first)->cstart);
   cc_claim_set_end (claim, CC_TOK (doc, q->last)->cstart + CC_TOK (doc, q->last)->clen);
@@ -50,8 +49,7 @@ make_claim (CcExtractor *self,
       cc_claim_set_claimant (claim, source->name);
       cc_claim_set_claimant_country (claim, source->country);
     }
-  /* The day the claim was made: its sentence's, else its source's. */
-  cc_claim_set_event_date (claim, date != NULL ? date : source != NULL ? source->date : NULL);
+  cc_claim_set_event_date (claim, date);
   cc_claim_set_origin (claim, CC_CLAIM_ORIGIN_AUTO);
   cc_claim_set_extractor_version (claim, CC_EXTRACTOR_VERSION);
 

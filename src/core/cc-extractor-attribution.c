@@ -229,11 +229,35 @@ spokesperson_body (CcExtractor    *self,
   return NULL;
 }
 
+static const CcSource *resolve_once (CcExtractor    *self,
+                                     CcDoc          *doc,
+                                     guint           sentence,
+                                     const CcSource *src);
+
+/* Whom @src stands for, found once: sources live as long as the text. */
 static const CcSource *
 resolve (CcExtractor    *self,
          CcDoc          *doc,
          guint           sentence,
          const CcSource *src)
+{
+  CcSource *mutable = (CcSource *)src;
+
+  if (src == NULL)
+    return NULL;
+  if (!src->resolved)
+    {
+      mutable->antecedent = resolve_once (self, doc, sentence, src);
+      mutable->resolved = TRUE;
+    }
+  return src->antecedent;
+}
+
+static const CcSource *
+resolve_once (CcExtractor    *self,
+              CcDoc          *doc,
+              guint           sentence,
+              const CcSource *src)
 {
   const CcSource *antecedent;
 

@@ -22,6 +22,8 @@
 
 /* How many words before a name its modifiers may take. */
 #define MODIFIER_REACH 6
+/* How many tokens of the lead tell the country an article is about. */
+#define LEAD_TOKENS 400
 
 const char *
 _cc_country_at (CcExtractor *self,
@@ -29,15 +31,29 @@ _cc_country_at (CcExtractor *self,
                 guint        i,
                 guint       *n)
 {
-  const CcPhraseValue *pv;
-  guint dummy;
+  CcCountryAt *at;
 
-  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
+      !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
     return NULL;
-  if ((pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i,
-                                 n != NULL ? n : &dummy)))
-    return pv->str;
-  return NULL;
+
+  /* each token is matched once: the walks over modifiers ask again */
+  if (doc->countries == NULL)
+    doc->countries = g_new0 (CcCountryAt, doc->tokens->len);
+  at = &doc->countries[i];
+  if (!at->known)
+    {
+      const CcPhraseValue *pv;
+      guint len = 0;
+
+      pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i, &len);
+      at->country = pv != NULL ? pv->str : NULL;
+      at->n = MIN (len, 255);
+      at->known = TRUE;
+    }
+  if (n != NULL)
+    *n = at->n;
+  return at->country;
 }
 
 /* Whether token @i belongs to a country's name ("Korean" in "South
@@ -102,6 +118,10 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
+static const char *person_country (CcExtractor *self,
+                                   CcDoc       *doc,
+                                   const char  *surname);
+
 /* The country of a person named by @surname (lower case) anywhere in the
  * article: "Ukrainian President Volodymyr Zelensky" for a later
  * "Zelensky said". */
@@ -109,6 +129,23 @@ const char *
 _cc_person_country (CcExtractor *self,
                     CcDoc       *doc,
                     const char  *surname)
+{
+  const char *country;
+
+  if (doc->country_cache == NULL)
+    doc->country_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* looked for before: "" says there was none */
+  if (g_hash_table_lookup_extended (doc->country_cache, surname, NULL, (gpointer *)&country))
+    return *country != '\0' ? country : NULL;
+  country = person_country (self, doc, surname);
+  g_hash_table_insert (doc->country_cache, g_strdup (surname), (gpointer)(country ? country : ""));
+  return country;
+}
+
+static const char *
+person_country (CcExtractor *self,
+                CcDoc       *doc,
+                const char  *surname)
 {
   for (guint i = 0; i < doc->tokens->len; i++)
     {
@@ -135,9 +172,10 @@ static void
 find_article_countries (CcExtractor *self,
                         CcDoc       *doc)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  guint total = 0, best = 0;
-  const char *main_country = NULL;
+  /* few countries per article: a short list beats a hash table */
+  const char *names[32];
+  guint counts[32];
+  guint n_names = 0, total = 0, best = 0;
 
   doc->countries_known = TRUE;
 
@@ -151,28 +189,46 @@ find_article_countries (CcExtractor *self,
         doc->dateline_country = country;
     }
 
-  for (guint i = 0; i < doc->tokens->len; i++)
+  /* names of countries and their adjectives are written with a capital;
+   * the lead says what the article is about */
+  for (guint i = 0; i < doc->tokens->len && i < LEAD_TOKENS; i++)
     {
-      guint n;
+      guint n, k;
       const char *country;
-      guint count;
 
-      if (!cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
+      if (!CC_TOK (doc, i)->upper ||
+          !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
           !(country = _cc_country_at (self, doc, i, &n)))
         continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, country)) + 1;
-      g_hash_table_insert (counts, (gpointer)country, GUINT_TO_POINTER (count));
-      total++;
-      if (count > best)
+      /* each alias holds its own copy of the country's name */
+      for (k = 0; k < n_names && strcmp (names[k], country) != 0; k++)
+        ;
+      if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
-          best = count;
-          main_country = country;
+          names[n_names] = country;
+          counts[n_names++] = 0;
         }
+      if (k < n_names && ++counts[k] > best)
+        {
+          best = counts[k];
+          doc->main_country = country;
+        }
+      total++;
       i += n - 1;
     }
 
-  if (total > 0 && best * 2 > total)
-    doc->main_country = main_country;
+  if (total == 0 || best * 2 <= total)
+    doc->main_country = NULL;
+}
+
+/* The country of the dateline, else the one the article is about. */
+static const char *
+article_country (CcExtractor *self,
+                 CcDoc       *doc)
+{
+  if (!doc->countries_known)
+    find_article_countries (self, doc);
+  return doc->dateline_country != NULL ? doc->dateline_country : doc->main_country;
 }
 
 static gboolean
@@ -246,7 +302,8 @@ body_country (CcExtractor    *self,
       gboolean shared = FALSE;
       const char *country;
 
-      if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
+      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+          strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;
       /* "South Korean Defense Ministry" may be a country's name as a
@@ -342,9 +399,6 @@ _cc_source_settle_country (CcExtractor *self,
 {
   gboolean description;
 
-  if (!doc->countries_known)
-    find_article_countries (self, doc);
-
   description = !src->person && is_description (self, doc, src);
 
   if (src->country == NULL && src->person)
@@ -370,7 +424,7 @@ _cc_source_settle_country (CcExtractor *self,
       if (country == NULL && spokesperson (doc, src))
         country = recent_body_country (self, doc, src);
       if (country == NULL)
-        country = doc->dateline_country ? doc->dateline_country : doc->main_country;
+        country = article_country (self, doc);
       src->country = g_strdup (country);
       for (guint k = 0; names[k] && country != NULL; k++)
         g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1), g_strdup (country));
@@ -380,7 +434,7 @@ _cc_source_settle_country (CcExtractor *self,
       const char *country = body_country (self, doc, src);
 
       if (country == NULL)
-        country = doc->dateline_country ? doc->dateline_country : doc->main_country;
+        country = article_country (self, doc);
       src->country = g_strdup (country);
     }
 

@@ -39,6 +39,15 @@ static const char * const month_names[] = {
   "october", "november", "december",
 };
 
+/* Whether @sentence holds a word that may name a day: most do not, and
+ * need not be read for one. */
+static gboolean
+has_day_words (CcDoc *doc,
+               guint  sentence)
+{
+  return sentence < doc->day_words->len && g_array_index (doc->day_words, guint8, sentence);
+}
+
 static char *
 format_day (gint32 day)
 {
@@ -112,7 +121,11 @@ last_named_day (CcExtractor *self,
 {
   for (guint s = sentence; s-- > 0 && sentence - s <= 2 * STATEMENT_REACH;)
     {
-      gint32 day = find_day_in (self, doc, _cc_doc_sentence_start (doc, s),
+      gint32 day;
+
+      if (!has_day_words (doc, s))
+        continue;
+      day = find_day_in (self, doc, _cc_doc_sentence_start (doc, s),
                                 _cc_doc_sentence_end (doc, s));
 
       if (day > 0)
@@ -204,6 +217,22 @@ find_day_in (CcExtractor *self,
   return 0;
 }
 
+/* Does the sentence open with an adverbial of time, not a clause? */
+static gboolean
+opens_adverbial (CcDoc *doc,
+                 guint  start)
+{
+  static const char * const words[] = { "on", "in", "at", "earlier", "later", "last", "late",
+                                        "early", "yesterday", "today", "by", "during", "after",
+                                        "before", "since", "monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday", "sunday" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (cc_is_word (doc, start, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Where the words that date the statement of @src may stand: the
  * adverbial opening the sentence, and around the attribution's verb up to
  * the start of what was said. */
@@ -219,13 +248,16 @@ statement_day (CcExtractor    *self,
   guint to;
   gint32 day;
 
+  if (!has_day_words (doc, sentence))
+    return 0;
+
   /* "The War Zone, a defense website, on Thursday cited" */
   while (from > start && src->verb - from < 4 && CC_TOK (doc, from - 1)->kind != CC_TOK_PUNCT)
     from--;
   from = MIN (from, src->first);
 
   /* "On the same day, X said", "Earlier in the week, X said" */
-  for (guint i = start; i < end && i - start <= 8 && i < from; i++)
+  for (guint i = start; i < end && i - start <= 8 && i < from && opens_adverbial (doc, start); i++)
     if (cc_is_punct (doc, i, ","))
       {
         if ((day = find_day_in (self, doc, start, i)) > 0)
@@ -301,6 +333,8 @@ neighbour_date (CcExtractor    *self,
         if ((dir < 0 && sentence < d) || (dir > 0 && sentence + d + 1 >= doc->sentences->len))
           continue;
         s = dir < 0 ? sentence - d : sentence + d;
+        if (!has_day_words (doc, s))
+          continue;
         sources = _cc_sentence_sources (self, doc, s);
         for (guint k = 0; k < sources->len; k++)
           {

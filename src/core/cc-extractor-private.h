@@ -56,10 +56,19 @@ typedef struct
   gboolean  indefinite; /* "a government official": a new referent */
   gboolean  embedded;  /* the subject of a relative clause: "X, which confirmed" */
   guint     relative_first; /* "who" of a relative clause between source and verb, or 0 */
+  gboolean  resolved;  /* whom a pronoun or description stands for is known: */
+  const void *antecedent; /* that source (a CcSource), or NULL */
   guint     verb;      /* token of the attribution verb */
   guint     first;     /* tokens of the source phrase */
   guint     last;
 } CcSource;
+
+typedef struct
+{
+  const char *country;
+  guint8      n;
+  guint8      known;
+} CcCountryAt;
 
 typedef struct
 {
@@ -80,6 +89,12 @@ typedef struct
   const CcSource *direct;
   /* speaker name → the day and sentence of their last dated claim */
   GHashTable *speaker_days;
+  /* a person's surname → country, "" for none found */
+  GHashTable *country_cache;
+  /* per token, the country phrase it starts, matched on demand */
+  CcCountryAt *countries;
+  /* per sentence, whether it holds a word that may name a day */
+  GArray     *day_words;
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;
@@ -185,7 +200,7 @@ cc_is_word (CcDoc      *doc,
             const char *word)
 {
   return i < doc->tokens->len && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
-         strcmp (CC_TOK (doc, i)->low, word) == 0;
+         CC_TOK (doc, i)->low[0] == word[0] && strcmp (CC_TOK (doc, i)->low, word) == 0;
 }
 
 static inline gboolean

@@ -89,11 +89,7 @@ country_at (CcExtractor *self,
             guint        i,
             guint       *n)
 {
-  const CcPhraseValue *pv;
-
-  if ((pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i, n)))
-    return pv->str;
-  return NULL;
+  return _cc_country_at (self, doc, i, n);
 }
 
 /* The first country named by the words first..last. */
@@ -152,6 +148,10 @@ remember_person (CcDoc      *doc,
 
   if (known != NULL && strchr (known, ' ') != NULL && n <= 2)
     full = known;
+
+  /* the same person again: "Zelensky said" ten times in an article */
+  if (known != NULL && strcmp (known, full) == 0 && country == NULL)
+    return known;
 
   for (guint i = 0; i < n; i++)
     {

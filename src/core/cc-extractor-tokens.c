@@ -145,7 +145,7 @@ is_abbreviation (const CcToken *tok)
   if (tok->clen == 1)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (strcmp (tok->low, abbrevs[i]) == 0)
+    if (tok->low[0] == abbrevs[i][0] && strcmp (tok->low, abbrevs[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -225,14 +225,62 @@ read_word (const char *p,
   return q;
 }
 
+/* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
+ * into @tok with its lower-case form, in one pass; NULL, leaving @tok for
+ * the general path, when the word holds other characters. */
+static const char *
+read_ascii_word (CcToken    *tok,
+                 const char *p,
+                 guint32    *hash)
+{
+  const guchar *q = (const guchar *)p;
+  gboolean lower = FALSE, upper = FALSE, hyphen = FALSE;
+  guint32 h = 2166136261u;
+  guint j = 0;
+
+  for (;;)
+    {
+      guchar c = *q;
+
+      if (g_ascii_isalnum (c))
+        ;
+      else if ((c == '\'' || c == '.' || c == '-') && g_ascii_isalpha (q[1]))
+        hyphen |= c == '-';
+      else if (c >= 0x80 || ((c == '\'' || c == '.' || c == '-') && q[1] >= 0x80))
+        return NULL;
+      else
+        break;
+      if (c >= 'A' && c <= 'Z')
+        {
+          upper = TRUE;
+          c += 'a' - 'A';
+        }
+      else if (c >= 'a' && c <= 'z')
+        lower = TRUE;
+      if (j < CC_MAX_WORD - 1)
+        tok->low[j] = c;
+      h = (h ^ c) * 16777619u;
+      j++;
+      q++;
+    }
+
+  tok->kind = CC_TOK_WORD;
+  tok->len = tok->clen = (const char *)q - p;
+  tok->hyphen = hyphen;
+  tok->capitals = upper && !lower;
+  /* words too long for any list get "" */
+  tok->low[j < CC_MAX_WORD ? j : 0] = '\0';
+  *hash = h;
+  return (const char *)q;
+}
+
 static void
 start_sentence (CcDoc    *doc,
+                guint     first,
                 gboolean *new_sentence)
 {
   if (*new_sentence)
     {
-      guint first = doc->tokens->len;
-
       g_array_append_val (doc->sentences, first);
       *new_sentence = FALSE;
     }
@@ -248,19 +296,23 @@ _cc_doc_tokenize (CcDoc *doc)
   guint32 paragraph = 0;
   gboolean new_sentence = TRUE;
   gboolean in_quote = FALSE;
+  /* tokens are written in place; the array grows ahead of them */
+  guint n_tokens = 0;
+
+  doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
 
   while (*p != '\0')
     {
       gunichar c = char_at (p);
       const char *next = next_char (p);
-      CcToken tok = { 0 };
+      CcToken *tok;
+      guint32 hash;
 
       if (is_space (c))
         {
           if (c == '\n')
             {
-              if (doc->tokens->len > 0 &&
-                  CC_TOK (doc, doc->tokens->len - 1)->paragraph == paragraph)
+              if (n_tokens > 0 && CC_TOK (doc, n_tokens - 1)->paragraph == paragraph)
                 paragraph++;
               if (!new_sentence)
                 {
@@ -269,50 +321,63 @@ _cc_doc_tokenize (CcDoc *doc)
                 }
               in_quote = FALSE;
             }
-          if (doc->tokens->len > 0)
-            CC_TOK (doc, doc->tokens->len - 1)->space_after = TRUE;
+          if (n_tokens > 0)
+            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
           p = next;
           cpos++;
           continue;
         }
 
-      start_sentence (doc, &new_sentence);
-      tok.start = p - text;
-      tok.cstart = cpos;
-      tok.sentence = sentence;
-      tok.paragraph = paragraph;
+      start_sentence (doc, n_tokens, &new_sentence);
+      if (n_tokens == doc->tokens->len)
+        g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
+      tok = CC_TOK (doc, n_tokens++);
+      memset (tok, 0, sizeof *tok);
+      tok->start = p - text;
+      tok->cstart = cpos;
+      tok->sentence = sentence;
+      tok->paragraph = paragraph;
 
       if (c < 0x80 && g_ascii_isdigit (c))
         {
           const char *q = read_number (p);
 
-          tok.kind = CC_TOK_NUMBER;
+          tok->kind = CC_TOK_NUMBER;
           /* "1.5mn", "2bn": a scale written onto the number */
-          if ((tok.scale = glued_scale (q)) > 0)
-            q += tok.scale == 3 ? 1 : 2 + (g_ascii_tolower (q[1]) == 'l');
+          if ((tok->scale = glued_scale (q)) > 0)
+            q += tok->scale == 3 ? 1 : 2 + (g_ascii_tolower (q[1]) == 'l');
           /* "1st", "10am", "3D" are words, not numbers */
           else if (g_ascii_isalpha (*q))
             {
               while (g_ascii_isalnum (*q))
                 q++;
-              tok.kind = CC_TOK_WORD;
+              tok->kind = CC_TOK_WORD;
             }
-          tok.len = q - p;
-          tok.clen = tok.len;
+          tok->len = q - p;
+          tok->clen = tok->len;
           next = q;
+        }
+      else if (c < 0x80 && g_ascii_isalpha (c) && (next = read_ascii_word (tok, p, &hash)) != NULL)
+        {
+          /* the common case, read in one pass with its look-up form */
+          tok->upper = g_ascii_isupper (c);
+          tok->in_quote = in_quote;
+          if (tok->low[0] != '\0')
+            tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, tok->len, hash);
+          goto stored;
         }
       else if (is_word_char (c))
         {
-          next = read_word (p, &tok.clen);
-          tok.kind = CC_TOK_WORD;
-          tok.len = next - p;
-          tok.hyphen = memchr (p, '-', tok.len) != NULL;
+          next = read_word (p, &tok->clen);
+          tok->kind = CC_TOK_WORD;
+          tok->len = next - p;
+          tok->hyphen = memchr (p, '-', tok->len) != NULL;
         }
       else
         {
-          tok.kind = CC_TOK_PUNCT;
-          tok.len = next - p;
-          tok.clen = 1;
+          tok->kind = CC_TOK_PUNCT;
+          tok->len = next - p;
+          tok->clen = 1;
           if (c == 0x201C)
             in_quote = TRUE;
           else if (c == 0x201D)
@@ -321,24 +386,31 @@ _cc_doc_tokenize (CcDoc *doc)
             in_quote = !in_quote;
         }
 
-      tok.upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
-      tok.in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
+      tok->upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+      tok->in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
       {
-        guint32 hash;
-        guint len = token_set_low (&tok, text, &hash);
+        guint len = token_set_low (tok, text, &hash);
 
-        if (tok.kind != CC_TOK_NUMBER && len > 0)
-          tok.marks = cc_lexicon_marks_hashed (doc->lexicon, tok.low, len, hash);
+        if (tok->kind != CC_TOK_NUMBER && len > 0)
+          tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, len, hash);
       }
-      g_array_append_val (doc->tokens, tok);
-      cpos += tok.clen;
+    stored:
+      if (tok->marks != 0 && cc_phrase_set_starts (doc->lexicon->day_words, tok->marks))
+        {
+          guint8 yes = 1;
+
+          if (doc->day_words->len <= sentence)
+            g_array_set_size (doc->day_words, sentence + 1);
+          g_array_index (doc->day_words, guint8, sentence) = yes;
+        }
+      cpos += tok->clen;
       p = next;
 
       /* A sentence ends at . ! ? followed by white space, or at a closing
        * quote right after them, unless the '.' ends an abbreviation. */
-      if (tok.kind == CC_TOK_PUNCT && (*p == '\0' || is_space (char_at (p))))
+      if (tok->kind == CC_TOK_PUNCT && (*p == '\0' || is_space (char_at (p))))
         {
-          guint n = doc->tokens->len;
+          guint n = n_tokens;
           gboolean ends = FALSE;
 
           if (c == '!' || c == '?')
@@ -360,11 +432,8 @@ _cc_doc_tokenize (CcDoc *doc)
         }
     }
 
-  {
-    guint end = doc->tokens->len;
-
-    g_array_append_val (doc->sentences, end);
-  }
+  g_array_set_size (doc->tokens, n_tokens);
+  g_array_append_val (doc->sentences, n_tokens);
 
   /* the publication day, against which "on Thursday" is read */
   {
@@ -392,4 +461,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->people, g_hash_table_unref);
   g_clear_pointer (&doc->people_country, g_hash_table_unref);
   g_clear_pointer (&doc->speaker_days, g_hash_table_unref);
+  g_clear_pointer (&doc->country_cache, g_hash_table_unref);
+  g_clear_pointer (&doc->countries, g_free);
+  g_clear_pointer (&doc->day_words, g_array_unref);
 }

@@ -162,8 +162,20 @@ cc_extractor_extract (CcExtractor *self,
 
   while (i < doc.tokens->len)
     {
+      CcToken *tok = CC_TOK (&doc, i);
       CcQuantity q;
       guint next;
+
+      /* most tokens start no quantity: a punctuation mark, or a word that
+       * starts no number word or vague amount */
+      if (tok->kind == CC_TOK_PUNCT ||
+          (tok->kind == CC_TOK_WORD && !tok->hyphen &&
+           !cc_phrase_set_starts (self->lexicon->vague_amounts, tok->marks) &&
+           !cc_phrase_set_starts (self->lexicon->number_words, tok->marks)))
+        {
+          i++;
+          continue;
+        }
 
       if (_cc_extractor_read_claim (self, &doc, i, &q, &next))
         {

@@ -32,8 +32,7 @@ typedef struct
 struct _CcPhraseSet
 {
   /* this set's bits in the lexicon's marks: first words, last words */
-  guint32     first_mark;
-  guint32     last_mark;
+  CcPhraseSetMarks head;
   /* first word → GPtrArray of Phrase, longest first */
   GHashTable *by_first;
   /* last word → GPtrArray of Phrase, longest first */
@@ -305,9 +304,9 @@ mark_set (GHashTable  *marks,
           guint       *bit)
 {
   g_assert (*bit + (backwards ? 1 : 0) < 32);
-  set->first_mark = 1u << (*bit)++;
+  set->head.first_mark = 1u << (*bit)++;
   /* Only sets matched backwards need their last words marked. */
-  set->last_mark = backwards ? 1u << (*bit)++ : 0;
+  set->head.last_mark = backwards ? 1u << (*bit)++ : 0;
 
   for (guint i = 0; i < set->phrases->len; i++)
     {
@@ -317,11 +316,11 @@ mark_set (GHashTable  *marks,
       guint32 have;
 
       have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, first));
-      g_hash_table_insert (marks, g_strdup (first), GUINT_TO_POINTER (have | set->first_mark));
-      if (set->last_mark != 0)
+      g_hash_table_insert (marks, g_strdup (first), GUINT_TO_POINTER (have | set->head.first_mark));
+      if (set->head.last_mark != 0)
         {
           have = GPOINTER_TO_UINT (g_hash_table_lookup (marks, last));
-          g_hash_table_insert (marks, g_strdup (last), GUINT_TO_POINTER (have | set->last_mark));
+          g_hash_table_insert (marks, g_strdup (last), GUINT_TO_POINTER (have | set->head.last_mark));
         }
     }
 }
@@ -429,6 +428,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->non_agent_nouns = load_list (root, "non_agent_nouns");
   lexicon->count_nouns = load_list (root, "count_nouns");
   lexicon->count_links = load_list (root, "count_links");
+  lexicon->day_words = load_list (root, "day_words");
   lexicon->countries = load_names (places, "countries");
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
@@ -454,7 +454,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->status_words, lexicon->hedges, lexicon->stop_words, lexicon->attribution_verbs,
       lexicon->attribution_adverbs, lexicon->source_words, lexicon->source_org_words,
       lexicon->source_phrase_stops, lexicon->people_verbs, lexicon->non_agent_nouns, lexicon->count_nouns,
-      lexicon->count_links, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->count_links, lexicon->day_words, lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
     guint bit = 0;
@@ -492,6 +492,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->non_agent_nouns);
   phrase_set_free (lexicon->count_nouns);
   phrase_set_free (lexicon->count_links);
+  phrase_set_free (lexicon->day_words);
   phrase_set_free (lexicon->countries);
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);
@@ -512,7 +513,7 @@ cc_phrase_set_match (CcPhraseSet *set,
   CcWord first;
   GPtrArray *list;
 
-  if (!word_at (user_data, index, &first) || !(first.marks & set->first_mark) ||
+  if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
       !(list = g_hash_table_lookup (set->by_first, first.low)))
     return NULL;
 
@@ -528,7 +529,8 @@ cc_phrase_set_match (CcPhraseSet *set,
         {
           CcWord word;
 
-          if (!word_at (user_data, index + j, &word) || strcmp (word.low, phrase->words[j]) != 0 ||
+          if (!word_at (user_data, index + j, &word) || word.low[0] != phrase->words[j][0] ||
+              strcmp (word.low, phrase->words[j]) != 0 ||
               (phrase->capitals && !word.capitals))
             break;
         }
@@ -554,7 +556,7 @@ cc_phrase_set_match_back (CcPhraseSet *set,
   CcWord word;
   GPtrArray *list;
 
-  if (!word_at (user_data, last, &word) || !(word.marks & set->last_mark) ||
+  if (!word_at (user_data, last, &word) || !(word.marks & set->head.last_mark) ||
       !(list = g_hash_table_lookup (set->by_last, word.low)))
     return NULL;
 
@@ -614,9 +616,3 @@ cc_phrase_set_contains (CcPhraseSet *set,
   return cc_phrase_set_lookup (set, word) != NULL;
 }
 
-gboolean
-cc_phrase_set_starts (CcPhraseSet *set,
-                      guint32      marks)
-{
-  return (marks & set->first_mark) != 0;
-}

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
  * matched word by word against a token stream. */
 typedef struct _CcPhraseSet CcPhraseSet;
 
+/* The head every phrase set begins with: its bits in the lexicon's marks,
+ * for words that start or end one of its phrases. */
+typedef struct
+{
+  guint32 first_mark;
+  guint32 last_mark;
+} CcPhraseSetMarks;
+
 typedef struct
 {
   guint32     hash;
@@ -42,6 +50,7 @@ typedef struct
   CcPhraseSet *non_agent_nouns;
   CcPhraseSet *count_nouns;
   CcPhraseSet *count_links;
+  CcPhraseSet *day_words;
   /* gazetteer.json */
   CcPhraseSet *countries;
   CcPhraseSet *bodies;
@@ -110,8 +119,13 @@ const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
                                                 const char   *word);
 gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
-/* Whether a word with @marks may start a phrase of @set. */
-gboolean             cc_phrase_set_starts      (CcPhraseSet  *set,
-                                                guint32       marks);
+/* Whether a word with @marks may start a phrase of @set; inline, as it is
+ * asked of nearly every word of a text. */
+static inline gboolean
+cc_phrase_set_starts (CcPhraseSet *set,
+                      guint32      marks)
+{
+  return (marks & ((const CcPhraseSetMarks *)set)->first_mark) != 0;
+}
 
 G_END_DECLS

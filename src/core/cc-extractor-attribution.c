@@ -509,7 +509,10 @@ count_owner (CcExtractor *self,
   if (src == NULL)
     return NULL;
   g_ptr_array_add (doc->relays, src);
-  if (!presentable (self, doc, src) || _cc_source_is_pronoun (doc, src) ||
+  /* "It later withdrew the figure": resolved by the caller */
+  if (_cc_source_is_pronoun (doc, src))
+    return src;
+  if (!presentable (self, doc, src) ||
       (!src->named && !src->person &&
        !cc_token_in (self->lexicon->source_words, CC_TOK (doc, src->last)) &&
        !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last)) &&
@@ -634,8 +637,10 @@ adjunct_between (CcDoc *doc,
         return FALSE;
       for (guint k = 0; k < G_N_ELEMENTS (subordinators); k++)
         sub |= cc_is_word (doc, i, subordinators[k]);
+      /* "as many as", "as high as": a qualifier, not a clause */
       for (guint k = 0; k < G_N_ELEMENTS (not_clauses); k++)
-        not_clause |= cc_is_word (doc, i + 1, not_clauses[k]);
+        not_clause |= cc_is_word (doc, i + 1, not_clauses[k]) || cc_is_word (doc, i - 1, not_clauses[k]);
+      not_clause |= i + 1 < doc->tokens->len && CC_TOK (doc, i + 1)->kind == CC_TOK_NUMBER;
       if (sub && !not_clause && i > verb + 1)
         return TRUE;
     }

@@ -17,6 +17,8 @@
 
 #include "cc-extractor-private.h"
 
+/* How many sentences on a figure may be withdrawn or corrected. */
+#define WITHDRAW_REACH 8
 /* How many words on each side of a quantity its status is looked for in. */
 #define STATUS_REACH 8
 
@@ -457,6 +459,42 @@ in_relative_clause (GPtrArray *sources,
   return FALSE;
 }
 
+/* Does a later sentence withdraw, correct or deny the same figure: "The
+ * ministry later withdrew the figure of 1,500"? */
+static gboolean
+withdrawn_later (CcExtractor *self,
+                 CcDoc       *doc,
+                 CcQuantity  *q,
+                 guint        sentence)
+{
+  static const char * const verbs[] = { "withdrew", "withdrawn", "retracted", "corrected",
+                                        "denied", "disowned", "rescinded" };
+  CcToken *first = CC_TOK (doc, q->first);
+
+  if (first->kind != CC_TOK_NUMBER)
+    return FALSE;
+  for (guint s = sentence + 1; s + 1 < doc->sentences->len && s <= sentence + WITHDRAW_REACH; s++)
+    {
+      guint start = _cc_doc_sentence_start (doc, s), end = _cc_doc_sentence_end (doc, s);
+      gboolean same = FALSE, withdrawn = FALSE;
+
+      for (guint i = start; i < end; i++)
+        {
+          CcToken *tok = CC_TOK (doc, i);
+
+          if (tok->kind == CC_TOK_NUMBER)
+            same |= tok->len == first->len &&
+                    memcmp (doc->text + tok->start, doc->text + first->start, tok->len) == 0;
+          else
+            for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+              withdrawn |= cc_is_word (doc, i, verbs[k]);
+        }
+      if (same && withdrawn)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * _cc_extractor_hedged:
  *
@@ -503,6 +541,9 @@ _cc_extractor_hedged (CcExtractor *self,
       if (range_hedged (self, doc, i, i + 1, q->first))
         return TRUE;
     }
+
+  if (withdrawn_later (self, doc, q, sentence))
+    return TRUE;
 
   /* "It would be …, if confirmed." right after */
   if (sentence + 1 < doc->sentences->len - 1)

@@ -217,7 +217,8 @@ find_article_countries (CcExtractor *self,
       i += n - 1;
     }
 
-  if (total == 0 || best * 2 <= total)
+  /* one mention, or two, may be the place of a claim, not the story's */
+  if (total < 3 || best * 2 <= total)
     doc->main_country = NULL;
 }
 
@@ -444,7 +445,13 @@ _cc_source_settle_country (CcExtractor *self,
 
       if (adjective != NULL)
         {
-          char *named = g_strdup_printf ("%s %s", adjective, src->name);
+          /* "Organizers said" is "French organizers" */
+          gboolean common = src->name[0] != '\0' && g_ascii_isupper (src->name[0]) &&
+                            src->first == _cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
+                            !CC_TOK (doc, src->first)->capitals;
+          char *named = g_strdup_printf ("%s %c%s", adjective,
+                                         common ? g_ascii_tolower (src->name[0]) : src->name[0],
+                                         src->name + (src->name[0] != '\0'));
 
           g_free (src->name);
           src->name = named;

@@ -434,6 +434,30 @@ clause_subject (CcExtractor *self,
   return src;
 }
 
+/* The agent of a counting noun's passive verb: "the 4,460 fatality count
+ * was released by the civil defence agency". */
+static CcSource *
+passive_agent (CcExtractor *self,
+               CcDoc       *doc,
+               CcQuantity  *q)
+{
+  guint end = _cc_doc_sentence_end (doc, CC_TOK (doc, q->first)->sentence);
+  guint i = MAX (q->last, q->subject_last) + 1;
+  guint first, last;
+
+  if (!cc_is_word (doc, i, "was") && !cc_is_word (doc, i, "were") && !cc_is_word (doc, i, "is"))
+    return NULL;
+  if (i + 2 >= end || !cc_is_word (doc, i + 2, "by") ||
+      !(g_str_has_suffix (CC_TOK (doc, i + 1)->low, "ed") || g_str_has_suffix (CC_TOK (doc, i + 1)->low, "en") ||
+        cc_is_word (doc, i + 1, "made") || cc_is_word (doc, i + 1, "put") || cc_is_word (doc, i + 1, "set")))
+    return NULL;
+  for (last = i + 3; last + 1 < end && !cc_is_punct (doc, last + 1, ",.;:") &&
+                     !cc_is_word (doc, last + 1, "on") && !cc_is_word (doc, last + 1, "in"); last++)
+    ;
+  first = i + 3;
+  return _cc_source_before (self, doc, first, last, i + 1);
+}
+
 /* The owner of the counting noun that stands for @q: "unions' estimate of
  * almost 2mn", "Zelensky has put the total figure of … at 12,000", "the
  * military increased the estimated casualties to 4,000". */
@@ -450,6 +474,9 @@ count_owner (CcExtractor *self,
 
   if (i == 0 || i <= start)
     return NULL;
+  /* "the 4,460 fatality count": its modifiers stand before the number */
+  if (i > q->last)
+    i = q->first;
 
   /* over the determiner and adjectives: "the total", "its official" */
   while (i > start && q->count_noun - i < OWNER_REACH)
@@ -506,6 +533,9 @@ count_owner (CcExtractor *self,
         src = _cc_source_before (self, doc, start, last - 1, verb);
     }
 
+  /* "the fatality count was released by the civil defence agency" */
+  if (src == NULL)
+    src = passive_agent (self, doc, q);
   if (src == NULL)
     return NULL;
   g_ptr_array_add (doc->relays, src);

@@ -43,6 +43,7 @@ subject_status (CcDoc      *doc,
       const char *w = CC_TOK (doc, i)->low;
 
       if (!strcmp (w, "killed") || !strcmp (w, "dead") || !strcmp (w, "deaths") ||
+          !strcmp (w, "fatality") || !strcmp (w, "drowned") ||
           !strcmp (w, "fatalities") || !strcmp (w, "died") || !strcmp (w, "death"))
         killed = TRUE;
       else if (!strcmp (w, "wounded") || !strcmp (w, "injured"))
@@ -251,6 +252,11 @@ _cc_extractor_status (CcExtractor *self,
   gboolean found, killed = FALSE, injured = FALSE;
   CcClaimStatus status;
   guint subject_last = MAX (q->last, q->subject_last);
+
+  /* "8,000 were there": the people are named by their verb alone */
+  if (q->subject_first > q->last &&
+      cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, q->subject_first, NULL))
+    subject_last = q->last;
 
   /* "the number of North Korean soldiers killed in combat … at 3,000":
    * the counting phrase up to the quantity says what it counts */
@@ -491,6 +497,13 @@ withdrawn_later (CcExtractor *self,
         }
       if (same && withdrawn)
         return TRUE;
+      /* "It later withdrew the figure." right after */
+      if (withdrawn && s == sentence + 1)
+        for (guint i = start; i < end; i++)
+          if (cc_is_word (doc, i, "figure") || cc_is_word (doc, i, "number") ||
+              cc_is_word (doc, i, "estimate") || cc_is_word (doc, i, "claim") ||
+              cc_is_word (doc, i, "report") || cc_is_word (doc, i, "toll"))
+            return TRUE;
     }
   return FALSE;
 }

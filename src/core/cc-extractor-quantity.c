@@ -414,6 +414,7 @@ read_subject_after (CcExtractor *self,
           !cc_is_word (doc, i + 1, "of"))
         {
           q->subject_last = i;
+          q->count_noun = i;
           return TRUE;
         }
 
@@ -429,6 +430,12 @@ read_subject_after (CcExtractor *self,
           return FALSE;
         }
 
+      /* "2,000 more North Korean troops" */
+      if (i == q->subject_first && (cc_is_word (doc, i, "more") || cc_is_word (doc, i, "other")))
+        {
+          i++;
+          continue;
+        }
       if (tok->kind != CC_TOK_WORD || is_stop (self, doc, i) || is_month (tok) ||
           ++modifiers > MAX_MODIFIERS)
         return FALSE;

@@ -430,6 +430,10 @@ make_source (CcExtractor *self,
 {
   CcSource *src = make_source_words (self, doc, first, last, verb);
 
+  /* "Ukraine’s estimate": the name, not its possessive */
+  if (src->name != NULL && (g_str_has_suffix (src->name, "'s") || g_str_has_suffix (src->name, "’s")))
+    src->name[strlen (src->name) - (g_str_has_suffix (src->name, "'s") ? 2 : 4)] = '\0';
+
   if (!is_pronoun (doc, src->first, src->last))
     _cc_source_settle_country (self, doc, src);
   else
@@ -620,6 +624,24 @@ relative_subject (CcExtractor *self,
   return NULL;
 }
 
+/* The start of "on June 15", "on Monday", "last week" ending before @j,
+ * or @j. */
+static guint
+skip_day_adverbial (CcDoc *doc,
+                    guint  start,
+                    guint  j)
+{
+  guint i = j;
+
+  if (i > start && CC_TOK (doc, i - 1)->kind == CC_TOK_NUMBER)
+    i--;
+  if (i > start && CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && CC_TOK (doc, i - 1)->upper)
+    i--;
+  if (i < j && i > start && (cc_is_word (doc, i - 1, "on") || cc_is_word (doc, i - 1, "last")))
+    return i - 1;
+  return j;
+}
+
 /* Could the phrase of @src be someone: a pronoun, a name, or words of
  * sources, titles or people? */
 static gboolean
@@ -685,7 +707,13 @@ find_sources (CcExtractor *self,
       else if (cc_is_word (doc, v, "according"))
         {
           if (phrase_after (self, doc, v + n, end, &first, &last))
-            src = make_source (self, doc, first, last, v);
+            {
+              /* "according to figures released by the health ministry" */
+              for (guint k = first; k + 1 < last; k++)
+                if (cc_is_word (doc, k, "by"))
+                  first = k + 1;
+              src = make_source (self, doc, first, last, v);
+            }
         }
       else if ((cc_is_word (doc, v, "cited") || cc_is_word (doc, v, "quoted")) &&
                !(v + 1 < end && (CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER ||
@@ -730,8 +758,29 @@ find_sources (CcExtractor *self,
                  cc_phrase_set_starts (self->lexicon->attribution_adverbs, CC_TOK (doc, j - 1)->marks) &&
                  v - j < 3)
             j--;
+          /* "The ministry on June 15 estimated": over the day */
+          j = skip_day_adverbial (doc, start, j);
           if (j < v && j > start && phrase_before (self, doc, start, j - 1, &first, &last))
             src = make_source (self, doc, first, last, v);
+        }
+
+      /* "Yonhap, citing an unnamed official, said": a relay */
+      if (src != NULL && !src->person && cc_is_punct (doc, src->last + 1, ",") &&
+          cc_is_word (doc, src->last + 2, "citing") && src->last + 3 < v)
+        {
+          guint cited_last = src->last + 3;
+
+          while (cited_last + 1 < v && !cc_is_punct (doc, cited_last + 1, ","))
+            cited_last++;
+          if (cited_last + 1 < v)
+            {
+              CcSource *cited = make_source (self, doc, src->last + 3, cited_last, v);
+              char *relay = g_strdup_printf ("%s (citing %s)", src->name, cited->name);
+
+              g_free (src->name);
+              src->name = relay;
+              _cc_source_free (cited);
+            }
         }
 
       /* words before the verb that name no one ("killed, but the toll

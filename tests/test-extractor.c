@@ -168,10 +168,12 @@ test_other_stories (void)
       "verified.", "17,000", "Israel", "Israel", CC_CLAIM_STATUS_KILLED, TRUE, NULL },
     { "The death toll from the strike rose to 32, officials said.", "32", "officials", NULL,
       CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    /* "on Saturday" dates the march, not the statement */
     { "Organizers said 250,000 people joined the march in Paris on Saturday.", "250,000",
-      "Organizers", NULL, CC_CLAIM_STATUS_OTHER, FALSE, "2024-10-12" },
+      "Organizers", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    /* people arrested or detained are "other", as prisoners are */
     { "Police arrested 112 people, Interior Minister Gerald Darmanin said.", "112",
-      "Gerald Darmanin", NULL, CC_CLAIM_STATUS_CAPTURED, FALSE, NULL },
+      "Gerald Darmanin", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
     { "The UN refugee agency said nearly 6.5 million Ukrainians have fled the country.", "6.5 million",
       "UN refugee agency", "United Nations", CC_CLAIM_STATUS_OTHER, FALSE, NULL },
     { "About 7.1 million people are displaced, the International Organization for Migration "
@@ -232,6 +234,145 @@ test_other_stories (void)
     }
 }
 
+/* Sentences of the project's own, one for each way English news states a
+ * figure and its source, published on Friday 2024-10-18. */
+static void
+test_reading (void)
+{
+  static const ContextCase cases[] = {
+    /* counting phrases and verbs */
+    { "The death toll climbed to 2,300, the health ministry said.", "2,300", "health ministry",
+      NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "Officials put the number of dead at 9,000.", "9,000", "Officials", NULL,
+      CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "Officials revised the figure to 412 on Friday.", "412", "Officials", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "The tally of missing stood at 1,100, rescuers said.", "1,100", "rescuers", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "The 4,460 fatality count was released by the civil defence agency.", "4,460",
+      "civil defence agency", NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    /* a number that is the subject of a people verb */
+    { "As many as 8,000 were there, the spokesman said.", "8,000", "spokesman", NULL,
+      CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
+    { "Some 40,000 had been confirmed dead, Governor Ali Khan said.", "40,000", "Ali Khan", NULL,
+      CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "About 1,200 marched through the capital, organisers said.", "1,200", "organisers", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Of the passengers, 300 of them drowned, the coast guard said.", "300", "coast guard",
+      NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    /* forms */
+    { "Police said 1.5mn people marched.", "1.5mn", "Police", NULL, CC_CLAIM_STATUS_OTHER, FALSE,
+      NULL },
+    { "Unions said 2 mn people marched.", "2 mn", "Unions", NULL, CC_CLAIM_STATUS_OTHER, FALSE,
+      NULL },
+    { "Between 25-thousand to 30-thousand protesters gathered, police said.",
+      "25-thousand to 30-thousand", "police", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Six-thousand soldiers arrived, the army said.", "Six-thousand", "army", NULL,
+      CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "Officials said 2,000 more North Korean troops had arrived.", "2,000", "Officials", NULL,
+      CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "Officials said another 3,000 troops were sent.", "3,000", "Officials", NULL,
+      CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "Hundreds of residents fled, witnesses said.", "Hundreds", "witnesses", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Dozens of pilgrims were hurt, the ministry said.", "Dozens", "ministry", NULL,
+      CC_CLAIM_STATUS_INJURED, FALSE, NULL },
+    /* people nouns by their form */
+    { "The agency said 300 deminers were working in the region.", "300", "agency", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Some 1,200 evacuees reached the border, the UN said.", "1,200", "UN", "United Nations",
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "About 400 worshippers attended, organizers said.", "400", "organizers", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    /* attribution beyond "X said" */
+    { "Police estimated the crowd at 40,000.", "40,000", "Police", NULL, CC_CLAIM_STATUS_OTHER,
+      FALSE, NULL },
+    { "The UN put the toll at 9,000.", "9,000", "UN", "United Nations", CC_CLAIM_STATUS_KILLED,
+      FALSE, NULL },
+    { "According to figures released by the health ministry, 320 people were killed.", "320",
+      "health ministry", NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "The ministry on June 15 estimated that 5,000 troops had arrived.", "5,000", "ministry",
+      NULL, CC_CLAIM_STATUS_SENT, FALSE, "2024-06-15" },
+    { "The State Department, which confirmed that 1,500 troops had arrived, gave no details.",
+      "1,500", "State Department", "United States", CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "“We counted 3,000 protesters,” said Anna Novak, a police spokeswoman.", "3,000",
+      "Anna Novak", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Yonhap, citing an unnamed official, said 1,500 troops had arrived.", "1,500",
+      "Yonhap (citing unnamed official)", "South Korea", CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "The 12,000 figure was given by the ministry's spokesman.", "12,000",
+      "ministry's spokesman", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Ukraine’s 12,000 estimate is the highest.", "12,000", "Ukraine", "Ukraine",
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    /* pronouns and descriptions, across sentences, with their day */
+    { "Defence Minister Jan Kowalski spoke on Monday. He said 2,000 soldiers were sent.", "2,000",
+      "Jan Kowalski", NULL, CC_CLAIM_STATUS_SENT, FALSE, "2024-10-14" },
+    { "South Korea's spy agency briefed lawmakers. The agency said 1,500 troops had arrived.",
+      "1,500", "National Intelligence Service", "South Korea", CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "The interior ministry said 380,000 people protested. It counted 570,000 people last week.",
+      "570,000", "interior ministry", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    /* clause scope */
+    { "About 2,000 soldiers deployed to Russia have been killed, officials said.", "2,000",
+      "officials", NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "About 10,000 troops are in Russia, the ministry said.", "10,000", "ministry", NULL,
+      CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
+    { "There were 3,000 soldiers on Russian territory, Ukrainian President Volodymyr Zelensky "
+      "said.", "3,000", "Volodymyr Zelensky", "Ukraine", CC_CLAIM_STATUS_DEPLOYED, FALSE, NULL },
+    { "Around 1,000 engineers have arrived, while other troops are reportedly stationed nearby.",
+      "1,000", NULL, NULL, CC_CLAIM_STATUS_SENT, FALSE, NULL },
+    { "The ministry said 1,500 troops had arrived. It later withdrew the figure.", "1,500",
+      "ministry", NULL, CC_CLAIM_STATUS_SENT, TRUE, NULL },
+    /* no source found: no claimant, never a pronoun or an article */
+    { "He said 300 people died.", "300", NULL, NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+    { "An estimated 4,700 soldiers were killed.", "4,700", NULL, NULL, CC_CLAIM_STATUS_KILLED,
+      FALSE, NULL },
+    { "Under rubble, 300 people died.", "300", NULL, NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const ContextCase *c = &cases[i];
+      g_autoptr(GPtrArray) claims = cc_extractor_extract (cc_extractor_get_default (), c->text,
+                                                          "2024-10-18");
+      CcClaim *claim = NULL;
+
+      g_test_message ("%s", c->text);
+      /* the claim the case is about, among those of its sentences */
+      for (guint j = 0; j < claims->len && claim == NULL; j++)
+        if (g_strcmp0 (cc_claim_get_text (g_ptr_array_index (claims, j)), c->quantity) == 0)
+          claim = g_ptr_array_index (claims, j);
+      g_assert_nonnull (claim);
+      g_assert_cmpstr (cc_claim_get_claimant (claim), ==, c->claimant);
+      g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, c->country);
+      g_assert_cmpstr (cc_claim_status_to_string (cc_claim_get_status (claim)), ==,
+                       cc_claim_status_to_string (c->status));
+      g_assert_cmpint (cc_claim_get_hedged (claim), ==, c->hedged);
+      g_assert_cmpstr (cc_claim_get_event_date (claim), ==, c->event_date);
+    }
+}
+
+/* A statement over two sentences keeps its speaker, country and day. */
+static void
+test_statement (void)
+{
+  const char *text = "South Korean lawmaker Park Sun-won said on Wednesday that 1,500 troops had "
+                     "arrived. He added that 3,000 soldiers would follow by December.";
+  g_autoptr(GPtrArray) claims = cc_extractor_extract (cc_extractor_get_default (), text,
+                                                      "2024-10-18");
+
+  g_assert_cmpuint (claims->len, ==, 2);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (claims, i);
+
+      g_assert_cmpstr (cc_claim_get_claimant (claim), ==, "Park Sun-won");
+      g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, "South Korea");
+      g_assert_cmpstr (cc_claim_get_event_date (claim), ==, "2024-10-16");
+    }
+  g_assert_cmpint (cc_claim_get_status (g_ptr_array_index (claims, 1)), ==,
+                   CC_CLAIM_STATUS_PREPARING);
+}
+
+
 static void
 test_bad_text (void)
 {
@@ -269,11 +410,15 @@ typedef struct
   guint hedged_fn;
 } Score;
 
-static char *
-corpus_path (const char *name)
+typedef struct
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "corpus", name, NULL);
-}
+  double f1;        /* detection */
+  double value;
+  double claimant;  /* lenient: the same words, spellings folded */
+  double status;
+  double date_all;  /* the same day, or both none */
+  double hedged_f1;
+} Bounds;
 
 /* The character span of the occurrence-th match of number_text. */
 static gboolean
@@ -400,13 +545,47 @@ claimant_matches (const char *gold,
   return g_strv_length (gw) <= g_strv_length (fw) ? words_within (gw, fw) : words_within (fw, gw);
 }
 
+/* Countries as the schema has them: "other" is any country but the
+ * story's, "Europe" any European country; none is wrong but for the
+ * article's own voice. */
+static gboolean
+country_matches (const char *gold,
+                 const char *found,
+                 const char *gold_claimant)
+{
+  static const char * const story[] = { "Ukraine", "South Korea", "United States", "NATO",
+                                        "Russia", "North Korea", "Europe" };
+  static const char * const european[] = { "United Kingdom", "France", "Germany", "Italy",
+                                           "Spain", "Poland", "Netherlands", "Belgium", "Sweden",
+                                           "Finland", "Norway", "Denmark", "Estonia", "Latvia",
+                                           "Lithuania", "Czech Republic", "Austria", "Ireland",
+                                           "Portugal", "Greece", "Romania", "Hungary", "Serbia",
+                                           "Switzerland", NULL };
+
+  if (g_strcmp0 (gold, found) == 0)
+    return TRUE;
+  if (g_strcmp0 (gold, "Europe") == 0)
+    return found != NULL && g_strv_contains (european, found);
+  if (g_strcmp0 (gold, "other") == 0)
+    {
+      if (found == NULL)
+        return g_strcmp0 (gold_claimant, "the outlet") == 0;
+      for (guint i = 0; i < G_N_ELEMENTS (story); i++)
+        if (strcmp (story[i], found) == 0)
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 score_file (Score      *score,
+            const char *dir,
             const char *file,
             const char *published,
             GPtrArray  *gold)
 {
-  g_autofree char *path = corpus_path (file);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autofree char *text = NULL;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (GoldSpan));
   g_autoptr(GPtrArray) claims = NULL;
@@ -469,8 +648,9 @@ score_file (Score      *score,
         g_test_message ("claimant of %s “%s”: “%s”, gold “%s”", file,
                         json_object_get_string_member (g, "number_text"),
                         cc_claim_get_claimant (match), json_object_get_string_member (g, "claimant"));
-      if (g_strcmp0 (cc_claim_get_claimant_country (match),
-                     json_object_get_string_member (g, "claimant_country")) == 0)
+      if (country_matches (json_object_get_string_member (g, "claimant_country"),
+                           cc_claim_get_claimant_country (match),
+                           json_object_get_string_member (g, "claimant")))
         score->country_ok++;
       if (g_strcmp0 (cc_claim_status_to_string (cc_claim_get_status (match)),
                      json_object_get_string_member (g, "status")) == 0)
@@ -502,11 +682,14 @@ f1 (double tp,
   return tp == 0 ? 0 : 2 * tp / (2 * tp + fp + fn);
 }
 
+/* Scores the extractor against a folder of articles with gold claims (the
+ * format of SCHEMA.md), prints the score line and holds it to @bounds. */
 static void
-test_gold (void)
+score_folder (const char   *dir,
+              const Bounds *bounds)
 {
-  g_autofree char *gold_path = corpus_path ("gold.json");
-  g_autofree char *meta_path = corpus_path ("meta.json");
+  g_autofree char *gold_path = g_build_filename (dir, "gold.json", NULL);
+  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
   g_autoptr(JsonParser) gold_parser = json_parser_new ();
   g_autoptr(JsonParser) meta_parser = json_parser_new ();
   g_autoptr(GPtrArray) gold = g_ptr_array_new ();
@@ -529,7 +712,7 @@ test_gold (void)
     {
       const char *file = json_object_get_string_member (json_array_get_object_element (meta, i),
                                                         "file");
-      score_file (&score, file, meta_published (meta, file), gold);
+      score_file (&score, dir, file, meta_published (meta, file), gold);
     }
 
   precision = score.n_found ? (double)score.n_matched / score.n_found : 0;
@@ -539,22 +722,46 @@ test_gold (void)
   hedged_f1 = f1 (score.hedged_tp, score.hedged_fp, score.hedged_fn);
 
 #define SHARE(n) (score.n_matched ? (double)(n) / score.n_matched : 0)
-  g_printerr ("# gold: %u claims, found %u, matched %u\n", score.n_gold, score.n_found,
-              score.n_matched);
-  g_printerr ("# detection: precision %.2f recall %.2f F1 %.2f\n", precision, recall, detection);
-  g_printerr ("# over matched: value %.2f claimant %.2f country %.2f status %.2f date %.2f; "
-              "hedged F1 %.2f\n",
+  g_printerr ("# %s: gold=%u predicted=%u P=%.2f R=%.2f F1=%.2f value=%.2f claimant=%.2f "
+              "country=%.2f status=%.2f hedgedF1=%.2f date_all=%.2f\n",
+              dir, score.n_gold, score.n_found, precision, recall, detection,
               SHARE (score.value_ok), SHARE (score.claimant_ok), SHARE (score.country_ok),
-              SHARE (score.status_ok), SHARE (score.date_ok), hedged_f1);
+              SHARE (score.status_ok), hedged_f1, SHARE (score.date_ok));
 
-  /* The bounds the extractor is held to. */
-  g_assert_cmpfloat (detection, >=, 0.90);
-  g_assert_cmpfloat (SHARE (score.value_ok), >=, 0.90);
-  g_assert_cmpfloat (SHARE (score.claimant_ok), >=, 0.85);
-  g_assert_cmpfloat (SHARE (score.status_ok), >=, 0.80);
-  g_assert_cmpfloat (SHARE (score.date_ok), >=, 0.80);
-  g_assert_cmpfloat (hedged_f1, >=, 0.75);
+  g_assert_cmpfloat (detection, >=, bounds->f1);
+  g_assert_cmpfloat (SHARE (score.value_ok), >=, bounds->value);
+  g_assert_cmpfloat (SHARE (score.claimant_ok), >=, bounds->claimant);
+  g_assert_cmpfloat (SHARE (score.status_ok), >=, bounds->status);
+  g_assert_cmpfloat (SHARE (score.date_ok), >=, bounds->date_all);
+  g_assert_cmpfloat (hedged_f1, >=, bounds->hedged_f1);
 #undef SHARE
+}
+
+/* The sample, the development set of the extractor's first rules. */
+static void
+test_gold (void)
+{
+  static const Bounds bounds = { 1.00, 1.00, 0.95, 1.00, 0.95, 0.85 };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "corpus", NULL);
+
+  score_folder (dir, &bounds);
+}
+
+/* Ten outside articles, read from the shared folder beside the checkout:
+ * their texts belong to their outlets and are not copied here. */
+static void
+test_corpus_dev (void)
+{
+  static const Bounds bounds = { 0.95, 0.95, 0.90, 0.85, 0.90, 0.80 };
+  const char *dir = g_getenv ("CROSSCHECK_CORPUS_DEV");
+  g_autofree char *gold = dir != NULL ? g_build_filename (dir, "gold.json", NULL) : NULL;
+
+  if (gold == NULL || !g_file_test (gold, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no corpus-dev folder beside the checkout (CROSSCHECK_CORPUS_DEV)");
+      return;
+    }
+  score_folder (dir, &bounds);
 }
 
 int
@@ -569,8 +776,11 @@ main (int   argc,
   g_test_add_func ("/extractor/not-claims", test_not_claims);
   g_test_add_func ("/extractor/offsets-are-characters", test_offsets_are_characters);
   g_test_add_func ("/extractor/other-stories", test_other_stories);
+  g_test_add_func ("/extractor/reading", test_reading);
+  g_test_add_func ("/extractor/statement", test_statement);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   g_test_add_func ("/extractor/gold", test_gold);
+  g_test_add_func ("/extractor/corpus-dev", test_corpus_dev);
 
   return g_test_run ();
 }

@@ -46,15 +46,28 @@ is_person_head (CcExtractor    *self,
          !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last));
 }
 
+/* The head noun of a source phrase: the word before its first
+ * preposition ("Ministry of National Defense", "leaders in northern
+ * Pakistan"), else its last word. */
+static guint
+phrase_head (CcDoc          *doc,
+             const CcSource *src)
+{
+  for (guint i = src->first + 1; i <= src->last; i++)
+    if (cc_is_word (doc, i, "of") || cc_is_word (doc, i, "in") || cc_is_word (doc, i, "for") ||
+        cc_is_word (doc, i, "from") || cc_is_word (doc, i, "to") || cc_is_punct (doc, i, "(,"))
+      return i - 1;
+  return src->last;
+}
+
+/* Does @b have the head noun @a's description names: "the ministry" for
+ * "the Ministry of National Defense"? */
 static gboolean
 same_head (CcDoc          *doc,
            const CcSource *a,
            const CcSource *b)
 {
-  for (guint i = b->first; i <= b->last; i++)
-    if (strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, a->last)->low) == 0)
-      return TRUE;
-  return FALSE;
+  return strcmp (CC_TOK (doc, phrase_head (doc, b))->low, CC_TOK (doc, a->last)->low) == 0;
 }
 
 /* Does @src fit what @want refers to? */

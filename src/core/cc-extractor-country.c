@@ -449,9 +449,13 @@ _cc_source_settle_country (CcExtractor *self,
           gboolean common = src->name[0] != '\0' && g_ascii_isupper (src->name[0]) &&
                             src->first == _cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
                             !CC_TOK (doc, src->first)->capitals;
-          char *named = g_strdup_printf ("%s %c%s", adjective,
-                                         common ? g_ascii_tolower (src->name[0]) : src->name[0],
-                                         src->name + (src->name[0] != '\0'));
+          /* a country's government goes by the country: "Government of
+           * Pakistan" */
+          char *named = g_ascii_strcasecmp (src->name, "government") == 0
+                          ? g_strdup_printf ("Government of %s", src->country)
+                          : g_strdup_printf ("%s %c%s", adjective,
+                                             common ? g_ascii_tolower (src->name[0]) : src->name[0],
+                                             src->name + (src->name[0] != '\0'));
 
           g_free (src->name);
           src->name = named;

@@ -339,8 +339,7 @@ neighbour_date (CcExtractor    *self,
         for (guint k = 0; k < sources->len; k++)
           {
             const CcSource *src = g_ptr_array_index (sources, k);
-            const CcSource *who = _cc_source_is_pronoun (doc, src)
-                                    ? _cc_resolve_source (self, doc, s, src) : src;
+            const CcSource *who = src->date != NULL ? _cc_resolve_source (self, doc, s, src) : NULL;
 
             if (src->date != NULL && who != NULL && who->name != NULL &&
                 same_speaker (who->name, source->name))

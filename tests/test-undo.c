@@ -461,11 +461,11 @@ test_article_date (Fixture       *f,
                    gconstpointer  data)
 {
   /* Built here rather than taken from the sample, so the days asked for
-   * follow from the weekday rules alone. */
+   * follow from the weekday rules alone; each day dates its statement. */
   static const char text[] =
     "A story\n"
     "The defence ministry said on Thursday that 3,000 soldiers had been sent to the border.\n"
-    "Another 500 troops arrived in Kursk yesterday, officials said.\n";
+    "Officials said yesterday that another 500 troops had arrived in Kursk.\n";
   g_autoptr(CcArticle) article = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CcClaim) typed = NULL;

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever the extractor's output changes, so that stored auto
  * claims of an older version are made again. */
-#define CC_EXTRACTOR_VERSION 3
+#define CC_EXTRACTOR_VERSION 4
 
 #define CC_TYPE_EXTRACTOR (cc_extractor_get_type ())
 

@@ -24,6 +24,8 @@
 
 /* How many sentences forward a quotation may run before its attribution. */
 #define QUOTE_REACH 4
+/* How far from a claim, in tokens, its attribution may stand. */
+#define SOURCE_REACH 80
 /* How many tokens the footer of a quoted post may take. */
 #define SIGNATURE_REACH 24
 /* Words between a counting noun and its owner: "its official estimate". */
@@ -160,6 +162,8 @@ named_person_before (CcExtractor    *self,
   guint sentence = CC_TOK (doc, src->first)->sentence;
   guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
 
+  if (src->first > first + SOURCE_REACH)
+    first = src->first - SOURCE_REACH;
   for (guint i = src->first; i-- > first + 1;)
     {
       CcSource *person;
@@ -604,7 +608,7 @@ signature (CcExtractor *self,
   guint s = sentence, end, dash, name_end;
   CcSource *src;
 
-  while (s + 2 < doc->sentences->len &&
+  while (s + 2 < doc->sentences->len && s < sentence + QUOTE_REACH &&
          CC_TOK (doc, _cc_doc_sentence_start (doc, s + 1))->paragraph == paragraph)
     s++;
   end = _cc_doc_sentence_end (doc, s);
@@ -723,6 +727,9 @@ _cc_extractor_source (CcExtractor *self,
     {
       const CcSource *s = g_ptr_array_index (sources, k);
 
+      /* within reach of the claim: a sentence may be a whole text */
+      if (s->verb + SOURCE_REACH < q->first || s->verb > q->last + SOURCE_REACH)
+        continue;
       if (s->verb < q->first)
         {
           if (first_before == NULL)

@@ -17,8 +17,14 @@
 
 #include "cc-extractor-private.h"
 
-/* How many sentences on a figure may be withdrawn or corrected. */
+/* How many sentences on a figure may be withdrawn or corrected, and how
+ * many words of each are read for it. */
 #define WITHDRAW_REACH 8
+#define WITHDRAW_WORDS 80
+/* How far around a claim its clause, and a hedge in it, may reach. */
+#define HEDGE_REACH 48
+/* How far before a quantity "death toll" is looked for. */
+#define TOLL_REACH 24
 /* How many words on each side of a quantity its status is looked for in. */
 #define STATUS_REACH 8
 
@@ -116,7 +122,7 @@ death_toll_before (CcDoc *doc,
                    guint  start,
                    guint  first)
 {
-  for (guint i = start; i + 1 < first; i++)
+  for (guint i = first > start + TOLL_REACH ? first - TOLL_REACH : start; i + 1 < first; i++)
     if ((cc_is_word (doc, i, "death") || cc_is_word (doc, i, "casualty")) &&
         (cc_is_word (doc, i + 1, "toll") || cc_is_word (doc, i + 1, "tolls")))
       return TRUE;
@@ -481,7 +487,8 @@ withdrawn_later (CcExtractor *self,
     return FALSE;
   for (guint s = sentence + 1; s + 1 < doc->sentences->len && s <= sentence + WITHDRAW_REACH; s++)
     {
-      guint start = _cc_doc_sentence_start (doc, s), end = _cc_doc_sentence_end (doc, s);
+      guint start = _cc_doc_sentence_start (doc, s);
+      guint end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
       gboolean same = FALSE, withdrawn = FALSE;
 
       for (guint i = start; i < end; i++)
@@ -528,13 +535,18 @@ _cc_extractor_hedged (CcExtractor *self,
 
   /* the claim's clause: "…, while troops are reportedly stationed" hedges
    * its own clause, not the claim before it */
-  for (guint i = q->first; i-- > start;)
+  /* within reach: a sentence may be a whole hostile text */
+  if (q->first > start + HEDGE_REACH)
+    first = q->first - HEDGE_REACH;
+  if (end > MAX (q->last, q->subject_last) + HEDGE_REACH)
+    last = MAX (q->last, q->subject_last) + HEDGE_REACH;
+  for (guint i = q->first; i-- > first;)
     if (clause_boundary (doc, i))
       {
         first = i + 1;
         break;
       }
-  for (guint i = MAX (q->last, q->subject_last) + 1; i < end; i++)
+  for (guint i = MAX (q->last, q->subject_last) + 1; i < last; i++)
     if (clause_boundary (doc, i))
       {
         last = i;
@@ -562,7 +574,7 @@ _cc_extractor_hedged (CcExtractor *self,
   if (sentence + 1 < doc->sentences->len - 1)
     {
       guint next_start = end;
-      guint next_end = _cc_doc_sentence_end (doc, sentence + 1);
+      guint next_end = MIN (_cc_doc_sentence_end (doc, sentence + 1), end + HEDGE_REACH);
 
       guint k = next_start;
 

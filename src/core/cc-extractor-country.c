@@ -22,6 +22,8 @@
 
 /* How many words before a name its modifiers may take. */
 #define MODIFIER_REACH 6
+/* How many tokens around a source its other mentions are looked for in. */
+#define MENTION_REACH 4000
 /* How many tokens of the lead tell the country an article is about. */
 #define LEAD_TOKENS 400
 
@@ -147,7 +149,8 @@ person_country (CcExtractor *self,
                 CcDoc       *doc,
                 const char  *surname)
 {
-  for (guint i = 0; i < doc->tokens->len; i++)
+  /* the article's first mentions of a person carry their country */
+  for (guint i = 0; i < doc->tokens->len && i < MENTION_REACH; i++)
     {
       CcToken *tok = CC_TOK (doc, i);
       const char *country;
@@ -297,7 +300,8 @@ body_country (CcExtractor    *self,
   if (head == G_MAXUINT)
     return NULL;
 
-  for (guint i = 0; i < doc->tokens->len; i++)
+  for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0;
+       i < doc->tokens->len && i < src->last + MENTION_REACH; i++)
     {
       guint first = i;
       gboolean shared = FALSE;
@@ -337,9 +341,12 @@ sentence_body_country (CcExtractor    *self,
                        const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = _cc_doc_sentence_start (doc, sentence);
+  guint end = MIN (_cc_doc_sentence_end (doc, sentence), src->last + MENTION_REACH / 8);
 
-  for (guint i = _cc_doc_sentence_start (doc, sentence); i < end; i++)
+  if (src->first > start + MENTION_REACH / 8)
+    start = src->first - MENTION_REACH / 8;
+  for (guint i = start; i < end; i++)
     {
       guint n;
 
@@ -372,6 +379,8 @@ recent_body_country (CcExtractor    *self,
   guint sentence = CC_TOK (doc, src->first)->sentence;
   guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
 
+  if (src->first > first + MENTION_REACH / 8)
+    first = src->first - MENTION_REACH / 8;
   for (guint i = src->first; i-- > first;)
     {
       guint n;

@@ -126,7 +126,8 @@ last_named_day (CcExtractor *self,
       if (!has_day_words (doc, s))
         continue;
       day = find_day_in (self, doc, _cc_doc_sentence_start (doc, s),
-                                _cc_doc_sentence_end (doc, s));
+                         MIN (_cc_doc_sentence_end (doc, s),
+                              _cc_doc_sentence_start (doc, s) + VERB_REACH * 8));
 
       if (day > 0)
         return day;
@@ -380,6 +381,7 @@ static const char *
 sentence_date (CcExtractor    *self,
                CcDoc          *doc,
                guint           sentence,
+               guint           q_first,
                const CcSource *source)
 {
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
@@ -398,6 +400,10 @@ sentence_date (CcExtractor    *self,
         return date;
     }
 
+  /* near the claim: a sentence may be a whole text */
+  if (q_first > start + VERB_REACH * 8)
+    start = q_first - VERB_REACH * 8;
+  end = MIN (end, q_first + VERB_REACH * 8);
   for (guint i = start; i < end; i++)
     {
       const CcPhraseValue *body;
@@ -470,7 +476,7 @@ _cc_extractor_claim_date (CcExtractor    *self,
   else if (source->date != NULL)
     date = source->date;
   else if ((date = neighbour_date (self, doc, sentence, source)) == NULL)
-    date = sentence_date (self, doc, sentence, source);
+    date = sentence_date (self, doc, sentence, q->first, source);
   if (date == NULL)
     {
       /* the speaker's day found for a claim just before */

@@ -17,6 +17,8 @@
 #include "cc-extractor-private.h"
 #include "cc-utils.h"
 
+/* How many words a source phrase may take. */
+#define PHRASE_REACH 24
 /* How long a relative clause between a source and its verb may be. */
 #define RELATIVE_REACH 24
 
@@ -279,6 +281,10 @@ phrase_before (CcExtractor *self,
 {
   guint i = last + 1;
 
+  /* a source phrase is a few words: no walk over a whole hostile text */
+  if (last > start + PHRASE_REACH)
+    start = last - PHRASE_REACH;
+
   /* "…,” he said" */
   if (is_pronoun (doc, last, last))
     {
@@ -368,6 +374,7 @@ phrase_after (CcExtractor *self,
 {
   guint i = first;
 
+  end = MIN (end, first + PHRASE_REACH);
   while (i < end && !cc_is_punct (doc, i, ",.;:!?“”\"") && CC_TOK (doc, i)->kind != CC_TOK_NUMBER &&
          !(i > first && cc_phrase_set_starts (self->lexicon->source_phrase_stops, CC_TOK (doc, i)->marks)) &&
          /* "said Matthew Miller the previous day": a name ends the phrase */

@@ -153,6 +153,18 @@ typedef struct
   const char    *event_date;
 } ContextCase;
 
+static void
+assert_context (CcClaim           *claim,
+                const ContextCase *c)
+{
+  g_assert_cmpstr (cc_claim_get_claimant (claim), ==, c->claimant);
+  g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, c->country);
+  g_assert_cmpstr (cc_claim_status_to_string (cc_claim_get_status (claim)), ==,
+                   cc_claim_status_to_string (c->status));
+  g_assert_cmpint (cc_claim_get_hedged (claim), ==, c->hedged);
+  g_assert_cmpstr (cc_claim_get_event_date (claim), ==, c->event_date);
+}
+
 /* Stories other than the sample's, published on Tuesday 2024-10-15. */
 static void
 test_other_stories (void)
@@ -225,12 +237,7 @@ test_other_stories (void)
 
       g_test_message ("%s", c->text);
       g_assert_cmpstr (cc_claim_get_text (claim), ==, c->quantity);
-      g_assert_cmpstr (cc_claim_get_claimant (claim), ==, c->claimant);
-      g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, c->country);
-      g_assert_cmpstr (cc_claim_status_to_string (cc_claim_get_status (claim)), ==,
-                       cc_claim_status_to_string (c->status));
-      g_assert_cmpint (cc_claim_get_hedged (claim), ==, c->hedged);
-      g_assert_cmpstr (cc_claim_get_event_date (claim), ==, c->event_date);
+      assert_context (claim, c);
     }
 }
 
@@ -341,12 +348,7 @@ test_reading (void)
         if (g_strcmp0 (cc_claim_get_text (g_ptr_array_index (claims, j)), c->quantity) == 0)
           claim = g_ptr_array_index (claims, j);
       g_assert_nonnull (claim);
-      g_assert_cmpstr (cc_claim_get_claimant (claim), ==, c->claimant);
-      g_assert_cmpstr (cc_claim_get_claimant_country (claim), ==, c->country);
-      g_assert_cmpstr (cc_claim_status_to_string (cc_claim_get_status (claim)), ==,
-                       cc_claim_status_to_string (c->status));
-      g_assert_cmpint (cc_claim_get_hedged (claim), ==, c->hedged);
-      g_assert_cmpstr (cc_claim_get_event_date (claim), ==, c->event_date);
+      assert_context (claim, c);
     }
 }
 

@@ -678,15 +678,13 @@ adjunct_between (CcDoc *doc,
 
   for (guint i = verb + 1; i < first; i++)
     {
-      gboolean sub = FALSE, not_clause = FALSE;
+      gboolean sub, not_clause;
 
       if (cc_is_word (doc, i, "that") || cc_is_punct (doc, i, ":“\""))
         return FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (subordinators); k++)
-        sub |= cc_is_word (doc, i, subordinators[k]);
+      sub = CC_IS_ANY_WORD (doc, i, subordinators);
       /* "as many as", "as high as": a qualifier, not a clause */
-      for (guint k = 0; k < G_N_ELEMENTS (not_clauses); k++)
-        not_clause |= cc_is_word (doc, i + 1, not_clauses[k]) || cc_is_word (doc, i - 1, not_clauses[k]);
+      not_clause = CC_IS_ANY_WORD (doc, i + 1, not_clauses) || CC_IS_ANY_WORD (doc, i - 1, not_clauses);
       not_clause |= i + 1 < doc->tokens->len && CC_TOK (doc, i + 1)->kind == CC_TOK_NUMBER;
       if (sub && !not_clause && i > verb + 1)
         return TRUE;

@@ -111,10 +111,7 @@ is_subordinator (CcDoc *doc,
   static const char * const words[] = { "after", "before", "while", "when", "where", "because",
                                         "although", "though", "since", "until", "whereas", "if" };
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (cc_is_word (doc, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return CC_IS_ANY_WORD (doc, i, words);
 }
 
 static gboolean
@@ -144,10 +141,7 @@ crowd_verb (CcExtractor *self,
     return FALSE;
   if (cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") || cc_is_word (doc, i, "taking"))
     return cc_is_word (doc, i + 1, "part");
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    if (cc_is_word (doc, i, verbs[k]))
-      return TRUE;
-  return FALSE;
+  return CC_IS_ANY_WORD (doc, i, verbs);
 }
 
 /* What the finite verb after the counted people says of them, when it is
@@ -230,9 +224,8 @@ located (CcDoc      *doc,
             {
               if (CC_TOK (doc, j)->upper && CC_TOK (doc, j)->kind == CC_TOK_WORD)
                 return TRUE;
-              for (guint k = 0; k < G_N_ELEMENTS (places); k++)
-                if (cc_is_word (doc, j, places[k]))
-                  return TRUE;
+              if (CC_IS_ANY_WORD (doc, j, places))
+                return TRUE;
             }
         }
       return FALSE;
@@ -499,8 +492,7 @@ withdrawn_later (CcExtractor *self,
             same |= tok->len == first->len &&
                     memcmp (doc->text + tok->start, doc->text + first->start, tok->len) == 0;
           else
-            for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-              withdrawn |= cc_is_word (doc, i, verbs[k]);
+            withdrawn |= CC_IS_ANY_WORD (doc, i, verbs);
         }
       if (same && withdrawn)
         return TRUE;

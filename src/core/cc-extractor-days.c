@@ -228,10 +228,7 @@ opens_adverbial (CcDoc *doc,
                                         "before", "since", "monday", "tuesday", "wednesday",
                                         "thursday", "friday", "saturday", "sunday" };
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (cc_is_word (doc, start, words[k]))
-      return TRUE;
-  return FALSE;
+  return CC_IS_ANY_WORD (doc, start, words);
 }
 
 /* Where the words that date the statement of @src may stand: the

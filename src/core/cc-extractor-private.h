@@ -203,6 +203,21 @@ cc_is_word (CcDoc      *doc,
          CC_TOK (doc, i)->low[0] == word[0] && strcmp (CC_TOK (doc, i)->low, word) == 0;
 }
 
+/* Whether the token is one of the @n words of @words. */
+static inline gboolean
+cc_is_any_word (CcDoc              *doc,
+                guint               i,
+                const char * const *words,
+                gsize               n)
+{
+  for (gsize k = 0; k < n; k++)
+    if (cc_is_word (doc, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+#define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
+
 static inline gboolean
 cc_is_punct (CcDoc      *doc,
              guint       i,

@@ -533,11 +533,10 @@ read_people_predicate (CcExtractor *self,
 
   while (i < doc->tokens->len && cc_same_sentence (doc, q->first, i) && i - next < 4)
     {
-      gboolean skip = FALSE;
+      gboolean skip;
 
-      for (guint k = 0; k < G_N_ELEMENTS (aux) && !skip; k++)
-        skip = cc_is_word (doc, i, aux[k]) &&
-               cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n) == NULL;
+      skip = CC_IS_ANY_WORD (doc, i, aux) &&
+             cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n) == NULL;
       if (!skip)
         break;
       i++;

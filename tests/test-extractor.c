@@ -117,6 +117,8 @@ test_not_claims (void)
     "Four brigades were formed.",
     "One of the people said so.",
     "The F-16 jets arrived.",
+    "Some 100000000000000000 soldiers were sent.",
+    "About 20 billion people marched.",
     "Forty-some-words-hyphenated-into-one-very-long-token soldiers left.",
   };
 

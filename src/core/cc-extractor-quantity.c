@@ -15,6 +15,8 @@
 #include "cc-extractor-private.h"
 
 #define MAX_MODIFIERS 4
+/* The largest count of people a claim may state. */
+#define MAX_PEOPLE 1e10
 /* How far back an elliptical quantity ("2,600 poised to …") looks for the
  * people it counts. */
 #define ELLIPSIS_REACH 30
@@ -694,6 +696,10 @@ _cc_extractor_read_claim (CcExtractor *self,
     return FALSE;
 
   if (excluded (doc, q, after))
+    return FALSE;
+
+  /* more people than live on Earth is no count of people */
+  if (!(q->high <= MAX_PEOPLE) || !(q->low >= 0))
     return FALSE;
 
   /* A year, unless people follow at once: "2024" but "2000 troops". */

@@ -24,6 +24,8 @@
 
 /* How many sentences forward a quotation may run before its attribution. */
 #define QUOTE_REACH 4
+/* How many words an agent after "by" may take. */
+#define PHRASE_WORDS 12
 /* How far from a claim, in tokens, its attribution may stand. */
 #define SOURCE_REACH 80
 /* How many tokens the footer of a quoted post may take. */
@@ -297,6 +299,10 @@ resolve_once (CcExtractor    *self,
   /* "a ministry spokesperson" speaks for the ministry named before */
   if (!src->named && (antecedent = spokesperson_body (self, doc, sentence, src)))
     return antecedent;
+  /* "the report said": whoever released it, named just before */
+  if (!src->named && cc_token_in (self->lexicon->document_nouns, CC_TOK (doc, src->last)) &&
+      (antecedent = carried_source (self, doc, sentence, NULL)) != NULL)
+    return antecedent;
   if (src->named || src->indefinite)
     return src;
   /* a definite description: the ministry, the spokesman */
@@ -451,25 +457,36 @@ clause_subject (CcExtractor *self,
   return src;
 }
 
-/* The agent of a counting noun's passive verb: "the 4,460 fatality count
- * was released by the civil defence agency". */
+/* The agent of the passive verb that follows the counted people: "the
+ * 4,460 fatality count was released by the civil defence agency", "the
+ * 18,000 deaths recorded by the ACLED project". */
 static CcSource *
 passive_agent (CcExtractor *self,
                CcDoc       *doc,
                CcQuantity  *q)
 {
+  static const char * const recording[] = {
+    "recorded", "counted", "reported", "registered", "confirmed", "estimated", "compiled",
+    "documented", "verified", "released", "published", "given", "issued", "provided", "tallied",
+    "announced", "cited", "put", "made", "set",
+  };
   guint end = _cc_doc_sentence_end (doc, CC_TOK (doc, q->first)->sentence);
   guint i = MAX (q->last, q->subject_last) + 1;
   guint first, last;
 
-  if (!cc_is_word (doc, i, "was") && !cc_is_word (doc, i, "were") && !cc_is_word (doc, i, "is"))
+  if (cc_is_word (doc, i, "was") || cc_is_word (doc, i, "were") || cc_is_word (doc, i, "is") ||
+      cc_is_word (doc, i, "are") || cc_is_word (doc, i, "had") || cc_is_word (doc, i, "have"))
+    i++;
+  if (cc_is_word (doc, i, "been"))
+    i++;
+  i--;
+  /* verbs of recording and telling only: "killed by Russian forces" names
+   * who killed, not who counted */
+  if (i + 2 >= end || !cc_is_word (doc, i + 2, "by") || !CC_IS_ANY_WORD (doc, i + 1, recording))
     return NULL;
-  if (i + 2 >= end || !cc_is_word (doc, i + 2, "by") ||
-      !(g_str_has_suffix (CC_TOK (doc, i + 1)->low, "ed") || g_str_has_suffix (CC_TOK (doc, i + 1)->low, "en") ||
-        cc_is_word (doc, i + 1, "made") || cc_is_word (doc, i + 1, "put") || cc_is_word (doc, i + 1, "set")))
-    return NULL;
-  for (last = i + 3; last + 1 < end && !cc_is_punct (doc, last + 1, ",.;:") &&
-                     !cc_is_word (doc, last + 1, "on") && !cc_is_word (doc, last + 1, "in"); last++)
+  for (last = i + 3; last + 1 < end && last < i + 3 + PHRASE_WORDS && !cc_is_punct (doc, last + 1, ",.;:") &&
+                     !cc_is_word (doc, last + 1, "on") && !cc_is_word (doc, last + 1, "in") &&
+                     !cc_is_word (doc, last + 1, "for") && !cc_is_word (doc, last + 1, "since"); last++)
     ;
   first = i + 3;
   return _cc_source_before (self, doc, first, last, i + 1);
@@ -486,7 +503,7 @@ count_owner (CcExtractor *self,
   guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
   guint i = q->count_noun;
   CcSource *src = NULL;
-  gboolean people;
+  gboolean people, determined = FALSE;
   guint verb;
 
   if (i == 0 || i <= start)
@@ -512,6 +529,7 @@ count_owner (CcExtractor *self,
           cc_is_word (doc, i - 1, "an"))
         {
           i--;
+          determined = TRUE;
           break;
         }
       /* "its official estimate": the subject that opens the clause */
@@ -535,7 +553,9 @@ count_owner (CcExtractor *self,
     src = _cc_source_before (self, doc, start, i - 2, i - 1);
   else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && g_str_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
     src = _cc_source_before (self, doc, start, i - 1, i - 1);
-  if (src == NULL && CC_TOK (doc, verb)->kind == CC_TOK_WORD && !CC_TOK (doc, verb)->upper &&
+  /* a verb takes the counting noun with its determiner: "put the toll",
+   * not "flood death toll" */
+  if (src == NULL && determined && CC_TOK (doc, verb)->kind == CC_TOK_WORD && !CC_TOK (doc, verb)->upper &&
       !cc_token_in (self->lexicon->stop_words, CC_TOK (doc, verb)) && verb > start)
     {
       /* the verb whose object the counting noun is: "put", "gave",
@@ -550,9 +570,6 @@ count_owner (CcExtractor *self,
         src = _cc_source_before (self, doc, start, last - 1, verb);
     }
 
-  /* "the fatality count was released by the civil defence agency" */
-  if (src == NULL)
-    src = passive_agent (self, doc, q);
   if (src == NULL)
     return NULL;
   g_ptr_array_add (doc->relays, src);
@@ -744,6 +761,21 @@ _cc_extractor_source (CcExtractor *self,
    * adjunct clause after the attribution is the article's own account */
   if (before != NULL && adjunct_between (doc, before->verb, q->first))
     before = first_before = NULL;
+
+  /* "the 18,000 deaths recorded by the ACLED project" */
+  {
+    CcSource *agent = passive_agent (self, doc, q);
+
+    if (agent != NULL)
+      {
+        g_ptr_array_add (doc->relays, agent);
+        if (presentable (self, doc, agent))
+          {
+            doc->direct = agent;
+            return agent;
+          }
+      }
+  }
 
   if ((src = count_owner (self, doc, q)) != NULL)
     {

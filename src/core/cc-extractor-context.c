@@ -49,7 +49,7 @@ subject_status (CcDoc      *doc,
       const char *w = CC_TOK (doc, i)->low;
 
       if (!strcmp (w, "killed") || !strcmp (w, "dead") || !strcmp (w, "deaths") ||
-          !strcmp (w, "fatality") || !strcmp (w, "drowned") ||
+          !strcmp (w, "fatality") || !strcmp (w, "drowned") || !strcmp (w, "bodies") ||
           !strcmp (w, "fatalities") || !strcmp (w, "died") || !strcmp (w, "death"))
         killed = TRUE;
       else if (!strcmp (w, "wounded") || !strcmp (w, "injured"))
@@ -164,6 +164,8 @@ decisive_after (CcExtractor *self,
       guint n;
 
       if (clause_break (doc, i) || is_subordinator (doc, i) || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
+          /* "12 people were arrested and four officers were injured" */
+          cc_phrase_set_starts (self->lexicon->number_words, CC_TOK (doc, i)->marks) ||
           (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
            !cc_is_word (doc, i + 1, "including")))
         break;
@@ -317,7 +319,7 @@ _cc_extractor_status (CcExtractor *self,
             }
         }
       if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
-          is_subordinator (doc, i))
+          is_subordinator (doc, i) || cc_phrase_set_starts (self->lexicon->number_words, CC_TOK (doc, i)->marks))
         break;
       if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
         continue;
@@ -390,10 +392,16 @@ _cc_extractor_status (CcExtractor *self,
       /* "North Korea has 1.2 million troops" */
       guint i = q->first;
 
+      /* over the qualifier alone: "has more than 1.2 million", not "has
+       * said more than 11 million" */
       if (q->qualifier != NULL)
-        while (i > start && CC_TOK (doc, i - 1)->kind == CC_TOK_WORD &&
-               !cc_is_word (doc, i - 1, "has") && q->first - i < 3)
-          i--;
+        {
+          guint n = 0;
+
+          if (i > start && cc_phrase_set_match_back (self->lexicon->qualifiers, _cc_doc_word_at, doc,
+                                                     i - 1, &n))
+            i -= MIN (n, i - start);
+        }
       if (i > start && (cc_is_word (doc, i - 1, "has") || cc_is_word (doc, i - 1, "have") ||
                         cc_is_word (doc, i - 1, "fields") || cc_is_word (doc, i - 1, "boasts")))
         return CC_CLAIM_STATUS_TOTAL;

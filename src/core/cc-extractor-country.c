@@ -182,14 +182,21 @@ find_article_countries (CcExtractor *self,
 
   doc->countries_known = TRUE;
 
-  /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text */
-  if (doc->tokens->len > 1 && CC_TOK (doc, 0)->capitals && CC_TOK (doc, 0)->kind == CC_TOK_WORD)
+  /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
+   * its first paragraph after the headline */
+  for (guint i = 0; i < doc->tokens->len && CC_TOK (doc, i)->paragraph <= 1; i++)
     {
       guint n;
-      const char *country = _cc_country_at (self, doc, 0, &n);
+      const char *country;
 
-      if (country != NULL && cc_is_punct (doc, n, ",(–—-"))
-        doc->dateline_country = country;
+      if (i > 0 && CC_TOK (doc, i - 1)->paragraph == CC_TOK (doc, i)->paragraph)
+        continue;
+      if (CC_TOK (doc, i)->capitals && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
+          (country = _cc_country_at (self, doc, i, &n)) != NULL && cc_is_punct (doc, i + n, ",(–—-"))
+        {
+          doc->dateline_country = country;
+          break;
+        }
     }
 
   /* names of countries and their adjectives are written with a capital;
@@ -242,7 +249,10 @@ is_description (CcExtractor    *self,
 {
   CcToken *head = CC_TOK (doc, src->last);
 
-  /* a common noun heads it: "the interior ministry", "police" */
+  /* a common noun heads it: "the interior ministry", "police"; a
+   * document ("the report") has no country of its own */
+  if (cc_token_in (self->lexicon->document_nouns, head))
+    return FALSE;
   if (!cc_token_in (self->lexicon->source_words, head) &&
       !cc_token_in (self->lexicon->source_org_words, head) &&
       !cc_token_in (self->lexicon->people_nouns, head) && !cc_token_in (self->lexicon->titles, head))

@@ -221,6 +221,7 @@ np_word (CcExtractor *self,
   if (tok->upper)
     return TRUE;
   return is_title (self, doc, i) || cc_phrase_set_starts (self->lexicon->source_words, tok->marks) ||
+         cc_token_in (self->lexicon->source_org_words, tok) ||
          cc_token_in (self->lexicon->people_nouns, tok) ||
          country_at (self, doc, i, &n) != NULL;
 }
@@ -245,6 +246,23 @@ loose_word (CcExtractor *self,
 static gboolean is_pronoun (CcDoc *doc,
                             guint  first,
                             guint  last);
+
+/* Can the word at @i take a place or body after it within a source
+ * phrase: "leaders in northern Pakistan", "researchers at the London
+ * School", "delegation in Madrid"; not a document ("a statement from the
+ * State Department" is the State Department's). */
+static gboolean
+pp_head (CcExtractor *self,
+         CcDoc       *doc,
+         guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+
+  return !cc_token_in (self->lexicon->document_nouns, tok) &&
+         (cc_token_in (self->lexicon->people_nouns, tok) ||
+          cc_token_in (self->lexicon->source_words, tok) ||
+          cc_token_in (self->lexicon->source_org_words, tok));
+}
 
 /* Whether first..last is a name and nothing else: "Abdul Khaliq Wasi",
  * "Maj. Gen. Shaukat Sultan". */
@@ -322,28 +340,29 @@ phrase_before (CcExtractor *self,
       i = last + 1;
     }
 
-  while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
-    i--;
-  /* "chief of military intelligence", "Organization for Migration" */
-  /* "Ambassador to the United Nations", "leaders in the north" */
-  while (i > start + 2 && cc_is_word (doc, i - 1, "the") &&
-         (cc_is_word (doc, i - 2, "of") || cc_is_word (doc, i - 2, "for") ||
-          (cc_is_word (doc, i - 2, "to") && is_title (self, doc, i - 3))) &&
-         np_word (self, doc, i - 3))
+  /* the words of the phrase, and the prepositional phrases within it:
+   * "chief of military intelligence", "Organization for Migration",
+   * "Ambassador to the United Nations", "leaders in northern Pakistan",
+   * "researchers at the London School of Hygiene and Tropical Medicine" */
+  for (;;)
     {
-      i -= 2;
-      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
+      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1) ||
+                          (cc_is_word (doc, i - 1, "and") && i - 1 > start && i <= last &&
+                           CC_TOK (doc, i)->upper && CC_TOK (doc, i - 2)->upper)))
         i--;
-    }
-  while (i > start + 1 && (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for") ||
-                           ((cc_is_word (doc, i - 1, "in") || cc_is_word (doc, i - 1, "from")) &&
-                            (cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i - 2)) ||
-                             cc_token_in (self->lexicon->source_words, CC_TOK (doc, i - 2))))) &&
-         np_word (self, doc, i - 2))
-    {
-      i--;
-      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1)))
+      if (i > start + 2 && cc_is_word (doc, i - 1, "the") && np_word (self, doc, i - 3) &&
+          (cc_is_word (doc, i - 2, "of") || cc_is_word (doc, i - 2, "for") ||
+           (cc_is_word (doc, i - 2, "to") && is_title (self, doc, i - 3)) ||
+           ((cc_is_word (doc, i - 2, "at") || cc_is_word (doc, i - 2, "in") ||
+             cc_is_word (doc, i - 2, "from")) && pp_head (self, doc, i - 3))))
+        i -= 2;
+      else if (i > start + 1 && np_word (self, doc, i - 2) &&
+               (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for") ||
+                ((cc_is_word (doc, i - 1, "in") || cc_is_word (doc, i - 1, "from") ||
+                  cc_is_word (doc, i - 1, "at")) && pp_head (self, doc, i - 2))))
         i--;
+      else
+        break;
     }
   /* a phrase starts with a name, a title or a noun of sources, not with
    * whatever lower-case words came before */
@@ -489,6 +508,11 @@ make_source_words (CcExtractor *self,
    * wins over a body named in the title ("Pentagon Press Secretary …"). */
   while (name_first > first && is_name_word (self, doc, name_first - 1))
     name_first--;
+  /* "School of Hygiene and Tropical Medicine": the end of a body's name */
+  if (name_first > first && name_first <= last &&
+      (cc_is_word (doc, name_first - 1, "of") || cc_is_word (doc, name_first - 1, "and") ||
+       cc_is_word (doc, name_first - 1, "for")))
+    name_first = last + 1;
   if (name_first == last + 1 && g_str_has_suffix (CC_TOK (doc, last)->low, "'s") &&
       CC_TOK (doc, last)->upper)
     name_first = last;

@@ -429,6 +429,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->count_nouns = load_list (root, "count_nouns");
   lexicon->count_links = load_list (root, "count_links");
   lexicon->day_words = load_list (root, "day_words");
+  lexicon->document_nouns = load_list (root, "document_nouns");
   lexicon->countries = load_names (places, "countries");
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
@@ -454,7 +455,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->status_words, lexicon->hedges, lexicon->stop_words, lexicon->attribution_verbs,
       lexicon->attribution_adverbs, lexicon->source_words, lexicon->source_org_words,
       lexicon->source_phrase_stops, lexicon->people_verbs, lexicon->non_agent_nouns, lexicon->count_nouns,
-      lexicon->count_links, lexicon->day_words, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->count_links, lexicon->day_words, lexicon->document_nouns, lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
     guint bit = 0;
@@ -493,6 +494,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->count_nouns);
   phrase_set_free (lexicon->count_links);
   phrase_set_free (lexicon->day_words);
+  phrase_set_free (lexicon->document_nouns);
   phrase_set_free (lexicon->countries);
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);

@@ -51,6 +51,7 @@ typedef struct
   CcPhraseSet *count_nouns;
   CcPhraseSet *count_links;
   CcPhraseSet *day_words;
+  CcPhraseSet *document_nouns;
   /* gazetteer.json */
   CcPhraseSet *countries;
   CcPhraseSet *bodies;

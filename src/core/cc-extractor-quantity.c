@@ -580,8 +580,9 @@ read_subject_before (CcExtractor *self,
   gboolean verb = FALSE;
   guint n;
 
+  /* "Flood death toll rises to 212" ends its sentence */
   if (next >= doc->tokens->len || !cc_same_sentence (doc, q->first, next))
-    return FALSE;
+    return read_count_noun (self, doc, start, q);
 
   for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
     verb |= cc_is_word (doc, next, verbs[k]);

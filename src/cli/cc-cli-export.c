@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "cc-csv-export.h"
 #include "cc-json-export.h"
 #include "cc-library.h"
+#include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
 
 typedef enum
@@ -227,7 +229,11 @@ write_pdf (ExportArgs *args,
 
   if (!cc_pdf_exporter_write (exporter, args->output, NULL, print_progress, &tty, &error))
     {
-      fprintf (stderr, "crosscheck: %s: %s\n", args->output, error->message);
+      /* A write error names the file itself. */
+      if (g_error_matches (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE))
+        fprintf (stderr, "crosscheck: %s\n", error->message);
+      else
+        fprintf (stderr, "crosscheck: %s: %s\n", args->output, error->message);
       return CC_CLI_EXIT_REFUSED;
     }
 
@@ -250,12 +256,18 @@ write_data (ExportArgs *args,
   if (strcmp (args->output, "-") == 0)
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        return CC_CLI_EXIT_REFUSED;
+        {
+          int errsv = errno;
+
+          fprintf (stderr, _("crosscheck: cannot write to the standard output: %s\n"),
+                   g_strerror (errsv));
+          return CC_CLI_EXIT_REFUSED;
+        }
       return CC_CLI_EXIT_OK;
     }
 
-  /* Written whole or not at all: an export replaces a file atomically. */
-  if (!g_file_set_contents (args->output, data, length, &error))
+  /* Written whole or not at all, never over a device or a folder. */
+  if (!cc_output_file_write (args->output, data, length, &error))
     {
       fprintf (stderr, "crosscheck: %s\n", error->message);
       return CC_CLI_EXIT_REFUSED;

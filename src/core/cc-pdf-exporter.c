@@ -34,6 +34,7 @@
 #include "cc-annotation.h"
 #include "cc-article.h"
 #include "cc-claim.h"
+#include "cc-output-file.h"
 #include "cc-palette.h"
 #include "cc-pdf-exporter-private.h"
 
@@ -675,6 +676,14 @@ run_job (Job           *job,
       return FALSE;
     }
 
+  /* A folder or a device at the path is refused before the long work. */
+  if (!cc_output_file_check (job->path, &local_error))
+    {
+      g_set_error (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE,
+                   "%s", local_error->message);
+      return FALSE;
+    }
+
   report_progress (job, 0.0);
 
   if (!render_pages (job, pdf, annots, cancellable, error))
@@ -686,7 +695,7 @@ run_job (Job           *job,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!g_file_set_contents (job->path, (const char *)pdf->data, pdf->len, &local_error))
+  if (!cc_output_file_write (job->path, pdf->data, pdf->len, &local_error))
     {
       g_set_error (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE,
                    "%s", local_error->message);

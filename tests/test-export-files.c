@@ -1,0 +1,460 @@
+/* test-export-files.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The files the exports write, checked from outside: through the
+ * command line, onto links, named pipes, devices, folders and private
+ * files, on a full disk (a file size limit stands in for it), and read
+ * back with tools nobody here wrote: qpdf, mutool and pdftotext for the
+ * PDFs, pdftoppm for their pixels, Python's csv module for the CSV. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "cc-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *library;
+} Fixture;
+
+/* Sentences written for these tests, each with a claim of a number that
+ * makes the articles differ. */
+static const char *fixture_texts[][2] = {
+  { "Officials in Seoul said on Monday that about ",
+    " North Korean troops had arrived in Vladivostok for training." },
+  { "The Ukrainian defence ministry said ",
+    " soldiers were moved to the border region last week." },
+  { "According to the Pentagon, at least ", " troops were sent to Russia." },
+};
+
+static char *
+json_string (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar)*p < 0x20)
+        g_string_append_printf (out, "\\u%04x", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/* A Crosscheck JSON export of @n articles without claims, so that the
+ * extractor finds them on import. */
+static char *
+write_articles_json (const char *dir,
+                     const char *name,
+                     guint       n,
+                     const char *outlet)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"crosscheck\", \"version\": 1, "
+                                          "\"articles\": [");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Fixture article %u", i + 1);
+      g_autofree char *title_json = json_string (title);
+      g_autofree char *outlet_json = json_string (outlet);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *text_json = NULL;
+
+      for (guint j = 0; j < G_N_ELEMENTS (fixture_texts); j++)
+        {
+          const char * const *sentence = fixture_texts[(i + j) % G_N_ELEMENTS (fixture_texts)];
+
+          g_string_append_printf (text, "%s%u%s ", sentence[0], 1000 + 37 * i + j, sentence[1]);
+        }
+      text_json = json_string (text->str);
+
+      g_string_append_printf (json, "%s{ \"title\": %s, \"outlet\": %s, "
+                              "\"published\": \"2024-10-%02u\", \"text\": %s }",
+                              i > 0 ? ", " : "", title_json, outlet_json, 10 + i % 20,
+                              text_json);
+    }
+  g_string_append (json, "] }");
+
+  g_file_set_contents (path, json->str, json->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Imports @n fixture articles into the library @name in the fixture's
+ * folder, and returns its path. */
+static char *
+make_library (Fixture    *f,
+              const char *name,
+              guint       n)
+{
+  g_autofree char *json_name = g_strdup_printf ("%s.json", name);
+  g_autofree char *json = write_articles_json (f->dir, json_name, n,
+                                               "=HYPERLINK(\"http://x\",\"y\")");
+  g_autofree char *err = NULL;
+  char *library = g_build_filename (f->dir, name, NULL);
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", library, "import", json, NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_unlink (json);
+  return library;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("crosscheck-export-files-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->library = make_library (f, "library.db", 3);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  cc_test_remove_tree (f->dir);
+  g_free (f->library);
+  g_free (f->dir);
+}
+
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit;
+
+  /* A write past the limit fails with EFBIG, as on a full disk, instead
+   * of killing the process. */
+  limit.rlim_cur = limit.rlim_max = GPOINTER_TO_SIZE (user_data);
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Runs @argv; returns the exit status, or -1 when it did not exit. With
+ * @max_file_size, the program cannot make a file larger than that. */
+static int
+run (const char * const  *argv,
+     gsize                max_file_size,
+     char               **out,
+     char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT,
+                max_file_size > 0 ? limit_file_size_cb : NULL,
+                GSIZE_TO_POINTER (max_file_size), out, err, &status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (status))
+    return -1;
+  return WEXITSTATUS (status);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The names in @dir that start with a dot: left-over temporary files. */
+static guint
+count_hidden (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] == '.')
+      n++;
+  return n;
+}
+
+/* The export commands, each writing to the path given after them. */
+static const char *formats[][3] = {
+  { "export", "--json", NULL },
+  { "export", "--csv", NULL },
+  { "export", "--pdf", NULL },
+  { "export", "--report", NULL },
+  { "chart", "--output", NULL },
+};
+
+static const char *
+format_suffix (guint i)
+{
+  return i == 0 ? ".json" : i == 1 ? ".csv" : i == 4 ? ".png" : ".pdf";
+}
+
+/* Runs export format @i onto @path; returns its status. */
+static int
+export_to (Fixture     *f,
+           guint        i,
+           const char  *path,
+           gsize        max_file_size,
+           char       **out,
+           char       **err)
+{
+  const char *binary = g_getenv ("CROSSCHECK_BINARY");
+  const char *argv[] = { binary, "--library", f->library, formats[i][0], formats[i][1], path,
+                         NULL };
+
+  return run (argv, max_file_size, out, err);
+}
+
+/* Content that only the export's own format would start with. */
+static gboolean
+is_export (guint       i,
+           const char *contents)
+{
+  switch (i)
+    {
+    case 0:
+      return g_str_has_prefix (contents, "{");
+    case 1:
+      return g_str_has_prefix (contents, "article,outlet,");
+    case 4:
+      return g_str_has_prefix (contents, "\x89PNG");
+    default:
+      return g_str_has_prefix (contents, "%PDF-");
+    }
+}
+
+static void
+test_onto_link (Fixture       *f,
+                gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("target%u%s", i, format_suffix (i));
+      g_autofree char *target = g_build_filename (f->dir, name, NULL);
+      g_autofree char *link = g_strdup_printf ("%s/link%u%s", f->dir, i, format_suffix (i));
+      g_autofree char *contents = NULL;
+      g_autofree char *err = NULL;
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents (target, "old content", -1, NULL));
+      /* A relative link, as "ln -s" makes. */
+      g_assert_cmpint (symlink (name, link), ==, 0);
+
+      g_assert_cmpint (export_to (f, i, link, 0, NULL, &err), ==, 0);
+      g_assert_cmpint (g_lstat (link, &st), ==, 0);
+      g_assert_true (S_ISLNK (st.st_mode));
+      contents = read_file (target);
+      g_assert_true (is_export (i, contents));
+    }
+
+  g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+}
+
+/* Each export refuses @path, with one message naming it, and leaves it
+ * as it was: @check says so. */
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                const char *what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *expected = g_strdup_printf ("crosscheck: Cannot write “%s”: %s\n",
+                                                   display, what);
+
+      g_test_message ("%s %s onto %s", formats[i][0], formats[i][1], path);
+      g_assert_cmpint (export_to (f, i, path, 0, &out, &err), ==, 1);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_null (strstr (out, "Wrote"));
+      g_assert_null (strstr (out, "Exported"));
+    }
+  g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+}
+
+static void
+test_onto_fifo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.pdf", NULL);
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (f, fifo, "it is a named pipe (FIFO), not a file");
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+static void
+test_onto_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "folder.pdf", NULL);
+  g_autofree char *inside = g_build_filename (folder, "kept.txt", NULL);
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "kept", -1, NULL));
+  assert_refused (f, folder, "it is a folder");
+  g_assert_cmpint (g_lstat (folder, &st), ==, 0);
+  g_assert_true (S_ISDIR (st.st_mode));
+  kept = read_file (inside);
+  g_assert_cmpstr (kept, ==, "kept");
+}
+
+static void
+test_onto_device (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *device = g_build_filename (f->dir, "null.pdf", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "to-null.pdf", NULL);
+  GStatBuf st;
+
+  /* A device like /dev/null, made here rather than risking the real one. */
+  if (mknod (device, S_IFCHR | 0666, makedev (1, 3)) != 0)
+    {
+      g_test_skip_printf ("cannot make a device node here: %s", g_strerror (errno));
+      return;
+    }
+
+  assert_refused (f, device, "it is a device, not a file");
+  g_assert_cmpint (g_lstat (device, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+
+  /* A link to a device is refused by the path the user gave. */
+  g_assert_cmpint (symlink (device, link), ==, 0);
+  assert_refused (f, link, "it is a device, not a file");
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+}
+
+static void
+test_onto_private_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/private%u%s", f->dir, i, format_suffix (i));
+      g_autofree char *fresh = g_strdup_printf ("%s/fresh%u%s", f->dir, i, format_suffix (i));
+      g_autofree char *contents = NULL;
+      g_autofree char *err = NULL;
+      mode_t mask = umask (022);
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+      g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+      g_assert_cmpint (export_to (f, i, path, 0, NULL, &err), ==, 0);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+      contents = read_file (path);
+      g_assert_true (is_export (i, contents));
+
+      /* A new file gets what the umask allows, as any other would. */
+      g_assert_cmpint (export_to (f, i, fresh, 0, NULL, &err), ==, 0);
+      g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+      umask (mask);
+    }
+}
+
+/* On a full disk, every export fails with one message and the file that
+ * stood at the path keeps its content; nothing is left beside it. */
+static void
+test_full_disk (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *charts[] = { "chart.png", "chart.svg", "chart.pdf" };
+  const char *binary = g_getenv ("CROSSCHECK_BINARY");
+  /* Room for the library's shared-memory file (32 KiB), not for any of
+   * the exports of 150 articles. */
+  const gsize limit = 40 * 1024;
+
+  g_free (f->library);
+  f->library = make_library (f, "large.db", 150);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats) + G_N_ELEMENTS (charts); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      if (i < G_N_ELEMENTS (formats))
+        {
+          path = g_strdup_printf ("%s/full%u%s", f->dir, i, format_suffix (i));
+          g_assert_true (g_file_set_contents (path, "the old file", -1, NULL));
+          status = export_to (f, i, path, limit, &out, &err);
+        }
+      else
+        {
+          const char *argv[] = { binary, "--library", f->library, "chart", "--output", NULL,
+                                 NULL };
+
+          path = g_build_filename (f->dir, charts[i - G_N_ELEMENTS (formats)], NULL);
+          g_assert_true (g_file_set_contents (path, "the old file", -1, NULL));
+          argv[5] = path;
+          status = run (argv, limit, &out, &err);
+        }
+
+      g_test_message ("%s: %s", path, err);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_true (g_str_has_prefix (err, "crosscheck: Cannot write “"));
+      g_assert_nonnull (strstr (err, "File too large"));
+      g_assert_true (g_str_has_suffix (err, "\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+      g_assert_cmpstr (out, ==, "");
+      contents = read_file (path);
+      g_assert_cmpstr (contents, ==, "the old file");
+      g_assert_cmpuint (count_hidden (f->dir), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/export-files/onto-link", Fixture, NULL,
+              fixture_set_up, test_onto_link, fixture_tear_down);
+  g_test_add ("/export-files/onto-fifo", Fixture, NULL,
+              fixture_set_up, test_onto_fifo, fixture_tear_down);
+  g_test_add ("/export-files/onto-folder", Fixture, NULL,
+              fixture_set_up, test_onto_folder, fixture_tear_down);
+  g_test_add ("/export-files/onto-device", Fixture, NULL,
+              fixture_set_up, test_onto_device, fixture_tear_down);
+  g_test_add ("/export-files/onto-private-file", Fixture, NULL,
+              fixture_set_up, test_onto_private_file, fixture_tear_down);
+  g_test_add ("/export-files/full-disk", Fixture, NULL,
+              fixture_set_up, test_full_disk, fixture_tear_down);
+
+  return g_test_run ();
+}

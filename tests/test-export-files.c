@@ -23,6 +23,8 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
 
 #include "cc-test-utils.h"
 
@@ -66,7 +68,8 @@ static char *
 write_articles_json (const char *dir,
                      const char *name,
                      guint       n,
-                     const char *outlet)
+                     const char *outlet,
+                     const char *url)
 {
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"crosscheck\", \"version\": 1, "
                                           "\"articles\": [");
@@ -78,6 +81,7 @@ write_articles_json (const char *dir,
       g_autofree char *title = g_strdup_printf ("Fixture article %u", i + 1);
       g_autofree char *title_json = json_string (title);
       g_autofree char *outlet_json = json_string (outlet);
+      g_autofree char *url_json = url != NULL ? json_string (url) : g_strdup ("null");
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *text_json = NULL;
 
@@ -89,10 +93,10 @@ write_articles_json (const char *dir,
         }
       text_json = json_string (text->str);
 
-      g_string_append_printf (json, "%s{ \"title\": %s, \"outlet\": %s, "
+      g_string_append_printf (json, "%s{ \"title\": %s, \"outlet\": %s, \"url\": %s, "
                               "\"published\": \"2024-10-%02u\", \"text\": %s }",
-                              i > 0 ? ", " : "", title_json, outlet_json, 10 + i % 20,
-                              text_json);
+                              i > 0 ? ", " : "", title_json, outlet_json, url_json,
+                              1 + i % 28, text_json);
     }
   g_string_append (json, "] }");
 
@@ -104,13 +108,14 @@ write_articles_json (const char *dir,
 /* Imports @n fixture articles into the library @name in the fixture's
  * folder, and returns its path. */
 static char *
-make_library (Fixture    *f,
-              const char *name,
-              guint       n)
+make_library_with_url (Fixture    *f,
+                       const char *name,
+                       guint       n,
+                       const char *url)
 {
   g_autofree char *json_name = g_strdup_printf ("%s.json", name);
   g_autofree char *json = write_articles_json (f->dir, json_name, n,
-                                               "=HYPERLINK(\"http://x\",\"y\")");
+                                               "=HYPERLINK(\"http://x\",\"y\")", url);
   g_autofree char *err = NULL;
   char *library = g_build_filename (f->dir, name, NULL);
 
@@ -119,6 +124,14 @@ make_library (Fixture    *f,
   g_assert_cmpstr (err, ==, "");
   g_unlink (json);
   return library;
+}
+
+static char *
+make_library (Fixture    *f,
+              const char *name,
+              guint       n)
+{
+  return make_library_with_url (f, name, n, NULL);
 }
 
 static void
@@ -437,6 +450,249 @@ test_full_disk (Fixture       *f,
     }
 }
 
+/* Runs the program found in PATH as @name with the arguments after it;
+ * skips the test when it is not installed. */
+static gboolean
+find_tool (const char *name,
+           char      **path)
+{
+  *path = g_find_program_in_path (name);
+  if (*path == NULL)
+    {
+      g_test_skip_printf ("%s is not installed (build-aux/setup installs it)", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* qpdf finds nothing wrong, mutool draws every page without repairing
+ * anything, and pdftotext reads @words. */
+static void
+assert_valid_pdf (Fixture    *f,
+                  const char *pdf,
+                  const char *words)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *mutool = g_find_program_in_path ("mutool");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text_path = g_build_filename (f->dir, "mutool.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_test_message ("checking %s", pdf);
+  {
+    const char *argv[] = { qpdf, "--check", pdf, NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
+    g_assert_null (strstr (out, "WARNING"));
+    g_assert_cmpstr (err, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { mutool, "draw", "-F", "txt", "-o", text_path, pdf, NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, &err), ==, 0);
+    g_assert_null (strstr (err, "repair"));
+    g_assert_null (strstr (err, "error"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *argv[] = { pdftotext, "-q", pdf, "-", NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, words));
+  }
+}
+
+static void
+test_pdf_tools (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *tool = NULL;
+  g_autofree char *article = g_build_filename (f->dir, "article.pdf", NULL);
+  g_autofree char *report = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *large = g_build_filename (f->dir, "large.pdf", NULL);
+  g_autofree char *chart = g_build_filename (f->dir, "chart.pdf", NULL);
+  g_autofree char *large_library = NULL;
+  g_autofree char *err = NULL;
+
+  if (!find_tool ("qpdf", &tool) || !find_tool ("mutool", &tool) ||
+      !find_tool ("pdftotext", &tool))
+    return;
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "export", "--pdf",
+                                    article, "1", NULL), ==, 0);
+  assert_valid_pdf (f, article, "Fixture article 1");
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "export", "--report",
+                                    report, NULL), ==, 0);
+  assert_valid_pdf (f, report, "North Korean troops");
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "chart", "--output",
+                                    chart, NULL), ==, 0);
+  assert_valid_pdf (f, chart, "estimates over time");
+
+  large_library = make_library (f, "large.db", 100);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", large_library, "export",
+                                    "--report", large, NULL), ==, 0);
+  assert_valid_pdf (f, large, "Fixture article 100");
+}
+
+/* A link is an annotation of its own, its URI percent-encoded. */
+static void
+test_pdf_link (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *pdfinfo = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "link.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!find_tool ("pdfinfo", &pdfinfo))
+    return;
+
+  library = make_library_with_url (f, "link.db", 1,
+                                   "https://example.org/news/North Korea’s troops?id=5%20x");
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", library, "export", "--pdf",
+                                    pdf, NULL), ==, 0);
+  {
+    const char *argv[] = { pdfinfo, "-url", pdf, NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "1  Annotation    https://example.org/news/"
+                                   "North%20Korea%E2%80%99s%20troops?id=5%20x\n"));
+  }
+  assert_valid_pdf (f, pdf, "Fixture article 1");
+}
+
+/* TRUE when the PNG has a pixel of a clear colour, not only greys. */
+static gboolean
+png_has_colour (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  gboolean found = FALSE;
+  int width, height, stride;
+  guchar *pixels;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < height && !found; y++)
+    for (int x = 0; x < width && !found; x++)
+      {
+        guint32 px = *(guint32 *)(pixels + y * stride + x * 4);
+        int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+        found = MAX (MAX (abs (r - g), abs (g - b)), abs (r - b)) > 24;
+      }
+
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+/* The claims' tints are the annotations' alone: hidden, they take the
+ * tint with them. (The fixture has no link, the only other colour.) */
+static void
+test_tints_in_annotations (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *pdftoppm = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "tints.pdf", NULL);
+  g_autofree char *shown = g_build_filename (f->dir, "shown", NULL);
+  g_autofree char *hidden = g_build_filename (f->dir, "hidden", NULL);
+  g_autofree char *shown_png = g_build_filename (f->dir, "shown.png", NULL);
+  g_autofree char *hidden_png = g_build_filename (f->dir, "hidden.png", NULL);
+  g_autofree char *err = NULL;
+
+  if (!find_tool ("pdftoppm", &pdftoppm))
+    return;
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "export", "--pdf",
+                                    pdf, "1", NULL), ==, 0);
+  {
+    const char *argv[] = { pdftoppm, "-png", "-r", "50", "-singlefile", pdf, shown, NULL };
+
+    g_assert_cmpint (run (argv, 0, NULL, NULL), ==, 0);
+  }
+  {
+    const char *argv[] = { pdftoppm, "-png", "-r", "50", "-singlefile", "-hide-annotations",
+                           pdf, hidden, NULL };
+
+    g_assert_cmpint (run (argv, 0, NULL, NULL), ==, 0);
+  }
+
+  g_assert_true (png_has_colour (shown_png));
+  g_assert_false (png_has_colour (hidden_png));
+}
+
+/* Python's csv module reads the CSV as rows of equal length, and no
+ * field starts as a formula would. */
+static void
+test_csv_python (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *python = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "claims.csv", NULL);
+  g_autofree char *claims = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *script =
+    "import csv, json, sys\n"
+    "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+    "    print(json.dumps(list(csv.reader(f, strict=True))))\n";
+  JsonArray *rows;
+  guint n_claims = 0;
+  guint outlet_column = G_MAXUINT;
+
+  if (!find_tool ("python3", &python))
+    return;
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "export", "--csv",
+                                    csv, NULL), ==, 0);
+  g_assert_cmpint (cc_test_run_cli (&claims, &err, "--library", f->library, "claims", "--json",
+                                    NULL), ==, 0);
+  for (const char *p = claims; *p != '\0'; p++)
+    n_claims += *p == '\n';
+  g_assert_cmpuint (n_claims, >=, 3);
+
+  {
+    const char *argv[] = { python, "-c", script, csv, NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, &err), ==, 0);
+  }
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (rows), ==, n_claims + 1);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonArray *row = json_array_get_array_element (rows, i);
+
+      g_assert_cmpuint (json_array_get_length (row), ==,
+                        json_array_get_length (json_array_get_array_element (rows, 0)));
+      for (guint j = 0; j < json_array_get_length (row); j++)
+        {
+          const char *field = json_array_get_string_element (row, j);
+
+          if (i == 0 && strcmp (field, "outlet") == 0)
+            outlet_column = j;
+          g_assert_null (strchr ("=+-@\t\r", field[0]) && field[0] != '\0' ? field : NULL);
+        }
+      if (i > 0)
+        g_assert_cmpstr (json_array_get_string_element (row, outlet_column), ==,
+                         "'=HYPERLINK(\"http://x\",\"y\")");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +711,15 @@ main (int   argc,
               fixture_set_up, test_onto_private_file, fixture_tear_down);
   g_test_add ("/export-files/full-disk", Fixture, NULL,
               fixture_set_up, test_full_disk, fixture_tear_down);
+
+  g_test_add ("/export-files/pdf-tools", Fixture, NULL,
+              fixture_set_up, test_pdf_tools, fixture_tear_down);
+  g_test_add ("/export-files/pdf-link", Fixture, NULL,
+              fixture_set_up, test_pdf_link, fixture_tear_down);
+  g_test_add ("/export-files/tints-in-annotations", Fixture, NULL,
+              fixture_set_up, test_tints_in_annotations, fixture_tear_down);
+  g_test_add ("/export-files/csv-python", Fixture, NULL,
+              fixture_set_up, test_csv_python, fixture_tear_down);
 
   return g_test_run ();
 }

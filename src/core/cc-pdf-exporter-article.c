@@ -161,24 +161,6 @@ _cc_pdf_end_page (CcPdfRender *render)
   render->page_open = FALSE;
 }
 
-/* cairo's tag attributes quote with single quotes and escape with a
- * backslash. */
-static char *
-quote_tag_value (const char *value)
-{
-  GString *quoted = g_string_new ("'");
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (quoted, '\\');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '\'');
-
-  return g_string_free (quoted, FALSE);
-}
-
 /* The title, the outlet and date, and the link; returns the height used. */
 static double
 draw_header (ArticleRender *ar,
@@ -213,17 +195,16 @@ draw_header (ArticleRender *ar,
   if (article->url != NULL)
     {
       g_autoptr(PangoLayout) link = _cc_pdf_layout_new (render, META_FONT, article->url, 0);
-      g_autofree char *quoted = quote_tag_value (article->url);
-      g_autofree char *attributes = g_strdup_printf ("uri=%s", quoted);
+      PangoRectangle extents;
 
       pango_layout_set_width (link, (int)(width * PANGO_SCALE));
       pango_layout_set_ellipsize (link, PANGO_ELLIPSIZE_MIDDLE);
       cairo_set_source_rgb (render->cr, CC_PDF_LINK);
-      cairo_tag_begin (render->cr, CAIRO_TAG_LINK, attributes);
       _cc_pdf_show_layout (render, link, render->margin_left, y);
-      cairo_tag_end (render->cr, CAIRO_TAG_LINK);
-      pango_layout_get_pixel_size (link, NULL, &height);
-      y += height;
+      pango_layout_get_pixel_extents (link, NULL, &extents);
+      _cc_pdf_add_link (render, article->url, render->margin_left + extents.x, y + extents.y,
+                        extents.width, extents.height);
+      y += extents.y + extents.height;
     }
 
   y += 8.0;
@@ -406,7 +387,7 @@ draw_note_marker (ArticleRender *ar,
   cairo_fill (render->cr);
 }
 
-/* The highlights of one line, under its text, and their quadrilaterals. */
+/* The text of one line, and the quadrilaterals of its highlights. */
 static void
 draw_line (ArticleRender *ar,
            Line          *line)
@@ -429,16 +410,14 @@ draw_line (ArticleRender *ar,
       if (start >= end)
         continue;
 
+      /* Drawn by the annotation alone, so that hiding or deleting it in a
+       * reader takes the tint away. */
       pango_layout_line_get_x_ranges (line->line, start, end, &ranges, &n_ranges);
-      cairo_set_source_rgba (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2],
-                             CC_PDF_HIGHLIGHT_ALPHA);
       for (int j = 0; j < n_ranges; j++)
         {
           double x0 = ar->text_x + (double)ranges[2 * j] / PANGO_SCALE;
           double x1 = ar->text_x + (double)ranges[2 * j + 1] / PANGO_SCALE;
 
-          cairo_rectangle (render->cr, x0, y0, x1 - x0, y1 - y0);
-          cairo_fill (render->cr);
           add_quad (ar, i, x0, y0, x1, y1);
         }
       g_free (ranges);

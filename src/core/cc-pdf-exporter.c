@@ -113,7 +113,51 @@ _cc_pdf_annot_free (CcPdfAnnot *annot)
   g_clear_pointer (&annot->quads, g_array_unref);
   g_free (annot->contents);
   g_free (annot->name);
+  g_free (annot->uri);
   g_free (annot);
+}
+
+/* A URI as PDF wants it (PDF 1.7, 12.6.4.7: 7-bit ASCII): every byte
+ * outside RFC 3986's unreserved and reserved characters, and a "%" that
+ * does not start an escape, percent-encoded. */
+char *
+_cc_pdf_encode_uri (const char *uri)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const guchar *p = (const guchar *)uri; *p != '\0'; p++)
+    {
+      if (*p == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        g_string_append_c (out, '%');
+      else if (*p < 0x80 && (g_ascii_isalnum (*p) || strchr ("-._~:/?#[]@!$&'()*+,;=", *p)))
+        g_string_append_c (out, *p);
+      else
+        g_string_append_printf (out, "%%%02X", *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A link over the box at @x, @y (top left, in cairo's space) on the page
+ * being drawn. cairo 1.16's own links leave a dangling cross-reference
+ * entry, so links are annotations of the incremental update too. */
+void
+_cc_pdf_add_link (CcPdfRender *render,
+                  const char  *uri,
+                  double       x,
+                  double       y,
+                  double       width,
+                  double       height)
+{
+  CcPdfAnnot *annot = g_new0 (CcPdfAnnot, 1);
+
+  annot->page = render->page;
+  annot->uri = _cc_pdf_encode_uri (uri);
+  annot->rect[0] = x;
+  annot->rect[1] = render->height - (y + height);
+  annot->rect[2] = x + width;
+  annot->rect[3] = render->height - y;
+  g_ptr_array_add (render->annots, annot);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,7 @@
 #include "cc-cli-private.h"
 #include "cc-extractor.h"
 #include "cc-importer.h"
+#include "cc-json-export.h"
 #include "cc-library.h"
 #include "cc-store.h"
 
@@ -174,11 +176,8 @@ _cc_cli_open_library (CliOptions *options)
 void
 _cc_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = cc_json_export_to_data (node, FALSE, NULL);
 
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -200,7 +199,11 @@ _cc_cli_add_number (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, name);
-  if (value == (double)(gint64)value)
+  /* An integer when it is one that gint64 holds; -2^63 ≤ value < 2^63. */
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (value >= -9223372036854775808.0 && value < 9223372036854775808.0 &&
+           value == floor (value))
     json_builder_add_int_value (builder, (gint64)value);
   else
     json_builder_add_double_value (builder, value);

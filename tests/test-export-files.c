@@ -693,6 +693,126 @@ test_csv_python (Fixture       *f,
     }
 }
 
+/* A claim of 1e17, as an export brings it: the export is JSON that
+ * Python reads, it imports again into an empty library and exports the
+ * same bytes; claims --json prints the number whole. */
+static void
+test_json_large_number (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *json =
+    "{ \"format\": \"crosscheck\", \"version\": 1, \"articles\": [ { \"title\": \"Large\", "
+    "\"text\": \"A figure of 100000000000000000 people was given.\", \"claims\": [ "
+    "{ \"start\": 12, \"end\": 30, \"low\": 1e17, \"high\": 1e17, \"subject\": \"people\" }, "
+    "{ \"start\": 12, \"end\": 30, \"low\": 1.2345678901234568e+22, "
+    "\"high\": 1.5e300, \"subject\": \"people\" } ] } ] }";
+  g_autofree char *python = NULL;
+  g_autofree char *source = g_build_filename (f->dir, "large-source.json", NULL);
+  g_autofree char *first = g_build_filename (f->dir, "large-1.json", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "large-2.json", NULL);
+  g_autofree char *library = g_build_filename (f->dir, "large.db", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.db", NULL);
+  g_autofree char *first_data = NULL;
+  g_autofree char *second_data = NULL;
+  g_autofree char *claims = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (source, json, -1, NULL));
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", library, "import", source, NULL),
+                   ==, 0);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", library, "export", "--json", first,
+                                    NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", again, "import", first, NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", again, "export", "--json", second,
+                                    NULL), ==, 0);
+  first_data = read_file (first);
+  second_data = read_file (second);
+  g_assert_cmpstr (first_data, ==, second_data);
+  g_assert_nonnull (strstr (first_data, "\"low\" : 1e+17,"));
+  g_assert_null (strstr (first_data, "e+17.0"));
+
+  g_assert_cmpint (cc_test_run_cli (&claims, &err, "--library", again, "claims", "--json", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (claims, "\"low\":100000000000000000,"));
+
+  if (!find_tool ("python3", &python))
+    return;
+
+  /* Python's json reads both, numbers and all, with no loss. */
+  {
+    const char *script =
+      "import json, sys\n"
+      "doc = json.load(open(sys.argv[1]))\n"
+      "claims = doc['articles'][0]['claims']\n"
+      "assert claims[0]['low'] == 1e17 and claims[0]['high'] == 1e17, claims[0]\n"
+      "assert claims[1]['low'] == 1.2345678901234568e+22, claims[1]\n"
+      "assert claims[1]['high'] == 1.5e300, claims[1]\n"
+      "for line in sys.argv[2].splitlines():\n"
+      "    claim = json.loads(line)\n"
+      "    assert claim['low'] <= claim['high'], claim\n"
+      "print('ok')\n";
+    const char *argv[] = { python, "-c", script, first, claims, NULL };
+
+    g_assert_cmpint (run (argv, 0, &out, NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "ok\n");
+  }
+}
+
+/* Bad values in a JSON import are refused by field, and nothing of the
+ * file is stored. */
+static void
+test_json_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct
+  {
+    const char *article;
+    const char *message;
+  } cases[] = {
+    { "{ \"text\": \"\" }", "articles[0].text is empty" },
+    { "{ \"text\": \" \\n \" }", "articles[0].text is empty" },
+    { "{ \"text\": \"About 5 troops\\u0000 and 7,000 more\" }",
+      "articles[0].text holds a NUL character (\\u0000)" },
+    { "{ \"title\": \"x\\u0000\", \"text\": \"Some 5 troops\" }",
+      "articles[0].title holds a NUL character (\\u0000)" },
+    { "{ \"text\": \"Some 5,000 troops went.\", \"claims\": [ { \"start\": 5, \"end\": 10, "
+      "\"low\": 9000, \"high\": 5000 } ] }",
+      "articles[0].claims[0].low (9000) is greater than articles[0].claims[0].high (5000)" },
+    { "{ \"text\": \"Some 5,000 troops went.\", \"claims\": [ { \"start\": 5, \"end\": 10, "
+      "\"low\": -5, \"high\": 5000 } ] }",
+      "articles[0].claims[0].low is out of range" },
+    { "{ \"text\": \"Some 5,000 troops went.\", \"claims\": [ { \"start\": 5, \"end\": 10, "
+      "\"low\": 5, \"high\": 1e400 } ] }",
+      "articles[0].claims[0].high is out of range" },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *before = NULL;
+
+  g_assert_cmpint (cc_test_run_cli (&before, NULL, "--library", f->library, "list", NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{ \"format\": \"crosscheck\", \"version\": 1, "
+                                               "\"articles\": [ %s ] }", cases[i].article);
+      g_autofree char *expected = g_strdup_printf ("bad.json: %s\n", cases[i].message);
+      g_autofree char *after = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("%s", cases[i].article);
+      g_assert_true (g_file_set_contents (path, json, -1, NULL));
+      g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "import", path,
+                                        NULL), ==, 1);
+      g_assert_cmpstr (err, ==, expected);
+      g_assert_cmpint (cc_test_run_cli (&after, NULL, "--library", f->library, "list", NULL),
+                       ==, 0);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -720,6 +840,11 @@ main (int   argc,
               fixture_set_up, test_tints_in_annotations, fixture_tear_down);
   g_test_add ("/export-files/csv-python", Fixture, NULL,
               fixture_set_up, test_csv_python, fixture_tear_down);
+
+  g_test_add ("/export-files/json-large-number", Fixture, NULL,
+              fixture_set_up, test_json_large_number, fixture_tear_down);
+  g_test_add ("/export-files/json-refused", Fixture, NULL,
+              fixture_set_up, test_json_refused, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -56,6 +56,7 @@ static int cmd_show    (CliOptions *options);
 static int cmd_search  (CliOptions *options);
 static int cmd_extract (CliOptions *options);
 static int cmd_claims  (CliOptions *options);
+static int cmd_reindex (CliOptions *options);
 
 static const Command commands[] = {
   { "import", "import PATH…", N_("Import article files and folders into the library"),
@@ -80,6 +81,8 @@ static const Command commands[] = {
   { "chart", "chart --output FILE.{png,svg,pdf} [--width W --height H] [--subject S]",
     N_("Draw the timeline of estimates as PNG, SVG or PDF"),
     _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE },
+  { "reindex", "reindex", N_("Rebuild the library's search index"),
+    cmd_reindex, FALSE, FALSE, 0, 0 },
 };
 
 static const Command *
@@ -145,23 +148,53 @@ cc_cli_wants (int    argc,
   return FALSE;
 }
 
-CcLibrary *
-_cc_cli_open_library (CliOptions *options)
+/* Opens the library; @writing for commands that change it, which a
+ * damaged or read-only library refuses; reading commands read a damaged
+ * library after a warning, so that what it holds can be exported. */
+static CcStore *
+open_store (CliOptions *options,
+            gboolean    writing)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(CcStore) store = NULL;
-  g_autoptr(CcLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = options->library_path;
 
   if (path == NULL)
     path = default_path = cc_store_dup_default_path ();
 
-  if (!(store = cc_store_new (path, &error)))
+  store = writing ? cc_store_new (path, &error) : cc_store_new_for_reading (path, &error);
+  if (store == NULL)
     {
       fprintf (stderr, "crosscheck: %s\n", error->message);
       return NULL;
     }
+
+  if (!cc_store_check (store, NULL, &error))
+    {
+      if (writing)
+        {
+          fprintf (stderr, "crosscheck: %s\n", error->message);
+          return NULL;
+        }
+      fprintf (stderr, _("crosscheck: warning: %s\n"), error->message);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static CcLibrary *
+open_library (CliOptions *options,
+              gboolean    writing)
+{
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (!(store = open_store (options, writing)))
+    return NULL;
+  path = cc_store_get_path (store);
 
   library = cc_library_new (store);
   if (!cc_library_load (library, &error))
@@ -171,6 +204,12 @@ _cc_cli_open_library (CliOptions *options)
     }
 
   return g_steal_pointer (&library);
+}
+
+CcLibrary *
+_cc_cli_open_library (CliOptions *options)
+{
+  return open_library (options, FALSE);
 }
 
 void
@@ -322,7 +361,7 @@ print_progress (double      fraction,
 static int
 cmd_import (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
+  g_autoptr(CcLibrary) library = open_library (options, TRUE);
   g_autoptr(CcImportReport) report = NULL;
   gboolean tty = isatty (fileno (stderr));
 
@@ -348,6 +387,31 @@ cmd_import (CliOptions *options)
   printf ("\n");
 
   return report->n_refused > 0 ? CC_CLI_EXIT_REFUSED : CC_CLI_EXIT_OK;
+}
+
+/* The search index is made again from the articles, for a library whose
+ * index alone is damaged; it then passes the check again. */
+static int
+cmd_reindex (CliOptions *options)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = options->library_path;
+
+  if (path == NULL)
+    path = default_path = cc_store_dup_default_path ();
+
+  if (!(store = cc_store_new (path, &error)) ||
+      !cc_store_rebuild_search_index (store, &error) ||
+      !cc_store_check (store, NULL, &error))
+    {
+      fprintf (stderr, "crosscheck: %s\n", error->message);
+      return CC_CLI_EXIT_REFUSED;
+    }
+
+  printf (_("Rebuilt the search index of %s\n"), path);
+  return CC_CLI_EXIT_OK;
 }
 
 static int

@@ -122,3 +122,14 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX claims_by_article ON claims (article_id, start);"
   "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
 };
+
+/* The full-text index made again from the articles (reindex), as the
+ * first migration made it. */
+const char _cc_store_drop_search_index[] = "DROP TABLE IF EXISTS articles_fts;";
+const char _cc_store_forget_search_index[] =
+  "DELETE FROM sqlite_master WHERE name = 'articles_fts' OR "
+  "name LIKE 'articles\\_fts\\_%' ESCAPE '\\';";
+const char _cc_store_create_search_index[] =
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, text, content = 'articles', content_rowid = 'id');"
+  "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');";

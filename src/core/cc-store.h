@@ -21,7 +21,13 @@ typedef enum
   CC_STORE_ERROR_SCHEMA,
   CC_STORE_ERROR_DUPLICATE,
   CC_STORE_ERROR_NOT_FOUND,
+  CC_STORE_ERROR_NOT_LIBRARY,
+  CC_STORE_ERROR_READ_ONLY,
+  CC_STORE_ERROR_DAMAGED,
 } CcStoreError;
+
+/* PRAGMA application_id of a Crosscheck library: "Cchk". */
+#define CC_STORE_APPLICATION_ID 0x4363686b
 
 /* The schema version this build writes; older files are migrated. */
 #define CC_STORE_SCHEMA_VERSION 2
@@ -33,6 +39,21 @@ G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)
 GQuark      cc_store_error_quark          (void);
 char       *cc_store_dup_default_path     (void);
 CcStore    *cc_store_new                  (const char    *path,
+                                           GError       **error);
+CcStore    *cc_store_new_for_reading      (const char    *path,
+                                           GError       **error);
+gboolean    cc_store_is_read_only         (CcStore       *self);
+gboolean    cc_store_check                (CcStore       *self,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void        cc_store_check_async          (CcStore       *self,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+gboolean    cc_store_check_finish         (CcStore       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+gboolean    cc_store_rebuild_search_index (CcStore       *self,
                                            GError       **error);
 const char *cc_store_get_path             (CcStore       *self);
 int         cc_store_get_schema_version   (CcStore       *self);

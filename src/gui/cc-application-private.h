@@ -24,6 +24,8 @@ struct _CcApplication
 
   /* Why the library could not be opened; shown instead of a window. */
   GError         *startup_error;
+  /* What the check of the library found wrong, until a window shows it. */
+  GError         *damage;
 };
 
 CcWindow *_cc_application_get_main_window  (CcApplication *self);

@@ -460,6 +460,73 @@ test_search (Fixture       *f,
       g_clear_pointer (&hits, g_array_unref);
     }
 
+  /* Words joined by apostrophes or hyphens find the same spelling, with
+   * any apostrophe, a hyphen or a space. */
+  {
+    g_autoptr(CcArticle) c = make_article ("Joined words",
+                                           "Russia’s deal with the North-Korean staff of the "
+                                           "agency's office.");
+    const char *found[] = { "Russia's", "russia’s", "North-Korean", "north korean",
+                            "NORTH‐KOREAN", "agency’s", "agency's office", "Russia", NULL };
+    const char *not_found[] = { "Russias", "agencys", "Korean-North", NULL };
+
+    g_assert_true (cc_store_add_article (store, c, 1, &error));
+    for (guint i = 0; found[i] != NULL; i++)
+      {
+        g_test_message ("search %s", found[i]);
+        hits = cc_store_search (store, found[i], &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 1);
+        g_assert_cmpint (g_array_index (hits, gint64, 0), ==, cc_article_get_id (c));
+        g_clear_pointer (&hits, g_array_unref);
+      }
+    for (guint i = 0; not_found[i] != NULL; i++)
+      {
+        g_test_message ("search %s", not_found[i]);
+        hits = cc_store_search (store, not_found[i], &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 0);
+        g_clear_pointer (&hits, g_array_unref);
+      }
+    g_assert_true (cc_store_delete_article (store, cc_article_get_id (c), &error));
+  }
+
+  /* Bytes that are not UTF-8, a truncated sequence at the end among them,
+   * are refused, not read past. */
+  {
+    const char *bad[] = { "troops\xf0", "\xff", "tro\xc3", NULL };
+
+    for (guint i = 0; bad[i] != NULL; i++)
+      {
+        hits = cc_store_search (store, bad[i], &error);
+        g_assert_null (hits);
+        g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY);
+        g_clear_error (&error);
+      }
+  }
+
+  /* Repeated words count once; too many different words are refused
+   * with a message, at once. */
+  {
+    g_autoptr(GString) repeated = g_string_new (NULL);
+    g_autoptr(GString) many = g_string_new (NULL);
+
+    for (guint i = 0; i < 60000; i++)
+      g_string_append (repeated, "said ");
+    hits = cc_store_search (store, repeated->str, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 2);
+    g_clear_pointer (&hits, g_array_unref);
+
+    for (guint i = 0; i < 4000; i++)
+      g_string_append_printf (many, "word%u ", i);
+    hits = cc_store_search (store, many->str, &error);
+    g_assert_null (hits);
+    g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY);
+    g_assert_nonnull (strstr (error->message, "more than 64 different words"));
+    g_clear_error (&error);
+  }
+
   /* The index follows edits and deletions. */
   cc_article_set_title (a, "Defense ministry figure");
   g_assert_true (cc_store_update_article (store, a, &error));

@@ -1053,29 +1053,70 @@ cc_store_delete_annotation (CcStore  *self,
 
 /* Turns what a person types into an FTS5 query: every word must occur,
  * as a word or the start of one. FTS syntax is not exposed, so no input
- * is a syntax error. */
+ * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
+ * "agency’s", "North-Korean") is the phrase of its parts, as the index's
+ * tokenizer splits the text, so that it finds the same spelling with any
+ * apostrophe or with a space; its last part is a prefix, unless it is a
+ * short ending. A word given twice counts once; more than
+ * CC_STORE_MAX_SEARCH_WORDS different words are refused. */
 static char *
-make_fts_query (const char *query)
+make_fts_query (const char  *query,
+                GError     **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean joiner = FALSE;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                   _("The search is not valid UTF-8 text"));
+      return NULL;
+    }
 
   for (const char *p = query; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c != 0 && (g_unichar_isalnum (c) || c == '\'' || c == 0x2019 || c == '-'))
+      if (c != 0 && (g_unichar_isalnum (c) || (word->len > 0 && g_unichar_ismark (c))))
         {
-          if (c != '\'' && c != 0x2019 && c != '-')
-            g_string_append_unichar (word, c);
+          /* A joiner between two parts starts a new token of the phrase. */
+          if (joiner)
+            g_string_append_c (word, ' ');
+          joiner = FALSE;
+          g_string_append_unichar (word, c);
           continue;
         }
+      if (c != 0 && word->len > 0 && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
+        {
+          joiner = TRUE;
+          continue;
+        }
+      joiner = FALSE;
 
       if (word->len > 0)
         {
-          if (out->len > 0)
-            g_string_append_c (out, ' ');
-          g_string_append_printf (out, "\"%s\"*", word->str);
+          char *key = g_utf8_casefold (word->str, -1);
+          const char *last = strrchr (word->str, ' ');
+
+          if (g_hash_table_add (seen, key))
+            {
+              if (g_hash_table_size (seen) > CC_STORE_MAX_SEARCH_WORDS)
+                {
+                  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                               _("The search has more than %d different words; "
+                                 "search for fewer"), CC_STORE_MAX_SEARCH_WORDS);
+                  return NULL;
+                }
+
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              /* "agency's" is not "agency said": the short ending of a
+               * joined word ("s", "ll", "re") is a whole token. */
+              g_string_append_printf (out, "\"%s\"%s", word->str,
+                                      last != NULL && g_utf8_strlen (last + 1, -1) < 3 ? "" : "*");
+            }
           g_string_truncate (word, 0);
         }
 
@@ -1083,7 +1124,7 @@ make_fts_query (const char *query)
         break;
     }
 
-  return out->len > 0 ? g_strdup (out->str) : NULL;
+  return g_strdup (out->str);
 }
 
 /**
@@ -1107,7 +1148,11 @@ cc_store_search (CcStore     *self,
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (query == NULL || !(fts = make_fts_query (query)))
+  if (query == NULL)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
     return g_steal_pointer (&ids);
 
   locker = g_mutex_locker_new (&self->mutex);

@@ -24,7 +24,11 @@ typedef enum
   CC_STORE_ERROR_NOT_LIBRARY,
   CC_STORE_ERROR_READ_ONLY,
   CC_STORE_ERROR_DAMAGED,
+  CC_STORE_ERROR_QUERY,
 } CcStoreError;
+
+/* The most different words a search looks for. */
+#define CC_STORE_MAX_SEARCH_WORDS 64
 
 /* PRAGMA application_id of a Crosscheck library: "Cchk". */
 #define CC_STORE_APPLICATION_ID 0x4363686b

@@ -8,6 +8,9 @@
 
 #include <locale.h>
 #include <string.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -785,6 +788,71 @@ test_damaged (Fixture       *f,
   g_assert_nonnull (strstr (out, "article2"));
 }
 
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit = { 300 * 1024, 300 * 1024 };
+
+  /* Writes past the limit fail, as on a full disk. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* On a full disk an import stops at the first file that cannot be
+ * stored, with one message for the library and one for the files left,
+ * and keeps what it stored. */
+static void
+test_import_full_disk (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "articles", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("CROSSCHECK_BINARY"), "--library", f->path, "import", folder,
+                         NULL };
+  guint n_imported = 0;
+  guint n_library_errors = 0;
+  int status;
+
+  make_cli_library (f);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/article%03u.txt", folder, i);
+
+      g_string_truncate (text, 0);
+      for (guint j = 0; j < 30; j++)
+        g_string_append_printf (text, "Officials said on Monday that about %u North Korean "
+                                "troops had arrived in Vladivostok. ", 1000 + 31 * i + j);
+      g_assert_true (g_file_set_contents (name, text->str, -1, NULL));
+    }
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, limit_file_size_cb, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_test_message ("%s", lines[i]);
+      if (g_str_has_prefix (lines[i], f->path))
+        n_library_errors++;
+      else
+        g_assert_true (g_str_has_prefix (lines[i], "The import stopped; "));
+    }
+  g_assert_cmpuint (n_library_errors, ==, 1);
+  g_assert_cmpint (sscanf (out, "Imported %u", &n_imported), ==, 1);
+  g_assert_cmpuint (n_imported, <, 200);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM articles"), ==, 3 + n_imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +872,7 @@ main (int   argc,
   ADD ("/store/application-id", test_application_id);
   ADD ("/store/read-only", test_read_only);
   ADD ("/store/damaged", test_damaged);
+  ADD ("/store/import-full-disk", test_import_full_disk);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/search", test_search);
   ADD ("/store/edits", test_edits);

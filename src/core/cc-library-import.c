@@ -201,7 +201,18 @@ prepare_claims (CcArticle *article)
   return CC_EXTRACTOR_VERSION;
 }
 
-static void
+/* Errors of the library rather than of one file: nothing more can be
+ * stored, whatever the next file holds. */
+static gboolean
+stops_import (const GError *error)
+{
+  return g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_FULL) ||
+         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_IO);
+}
+
+/* Returns FALSE when the import must stop (see stops_import()). */
+static gboolean
 import_one_file (ImportJob      *job,
                  CcImporter     *importer,
                  const char     *path,
@@ -214,7 +225,7 @@ import_one_file (ImportJob      *job,
   if (!(articles = cc_importer_load (importer, path, warnings, &error)))
     {
       refuse (report, error);
-      return;
+      return TRUE;
     }
 
   for (guint i = 0; i < warnings->len; i++)
@@ -236,6 +247,11 @@ import_one_file (ImportJob      *job,
               report->n_duplicates++;
               g_clear_error (&error);
             }
+          else if (stops_import (error))
+            {
+              refuse (report, error);
+              return FALSE;
+            }
           else
             {
               g_prefix_error (&error, "%s: ", path);
@@ -248,6 +264,8 @@ import_one_file (ImportJob      *job,
       report->n_imported++;
       job_add_article (job, article);
     }
+
+  return TRUE;
 }
 
 static CcImportReport *
@@ -274,7 +292,20 @@ run_import (ImportJob    *job,
         }
 
       job_progress (job, (double)i / files->len, path);
-      import_one_file (job, importer, path, report);
+      if (!import_one_file (job, importer, path, report))
+        {
+          guint left = files->len - i - 1;
+
+          /* One message for the library, not one for each file left. */
+          if (left > 0)
+            g_ptr_array_add (report->messages,
+                             g_strdup_printf (ngettext ("The import stopped; %u more file "
+                                                        "was not read",
+                                                        "The import stopped; %u more files "
+                                                        "were not read", left), left));
+          report->n_refused += left;
+          break;
+        }
     }
 
   job_progress (job, 1.0, NULL);

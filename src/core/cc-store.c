@@ -46,12 +46,31 @@ struct _CcStore
 G_DEFINE_FINAL_TYPE (CcStore, cc_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cc-store-error-quark, cc_store_error)
 
+/* The error code for what SQLite last said: a full disk, a read-only
+ * file and a failed read or write concern the whole library, not one
+ * statement, and callers stop on them. */
+static int
+store_error_code (CcStore *self)
+{
+  switch (sqlite3_errcode (self->db) & 0xff)
+    {
+    case SQLITE_FULL:
+      return CC_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+      return CC_STORE_ERROR_READ_ONLY;
+    case SQLITE_IOERR:
+      return CC_STORE_ERROR_IO;
+    default:
+      return CC_STORE_ERROR_SQL;
+    }
+}
+
 static gboolean
 set_sql_error (CcStore  *self,
                GError  **error,
                const char *what)
 {
-  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+  g_set_error (error, CC_STORE_ERROR, store_error_code (self),
                "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -65,7 +84,7 @@ exec_sql (CcStore     *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+      g_set_error (error, CC_STORE_ERROR, store_error_code (self),
                    "%s: %s", self->path, msg ? msg : sqlite3_errmsg (self->db));
       sqlite3_free (msg);
       return FALSE;

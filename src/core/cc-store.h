@@ -25,6 +25,8 @@ typedef enum
   CC_STORE_ERROR_READ_ONLY,
   CC_STORE_ERROR_DAMAGED,
   CC_STORE_ERROR_QUERY,
+  CC_STORE_ERROR_FULL,
+  CC_STORE_ERROR_IO,
 } CcStoreError;
 
 /* The most different words a search looks for. */

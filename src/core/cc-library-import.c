@@ -222,14 +222,17 @@ import_one_file (ImportJob      *job,
   g_autoptr(GPtrArray) articles = NULL;
   GError *error = NULL;
 
-  if (!(articles = cc_importer_load (importer, path, warnings, &error)))
+  articles = cc_importer_load (importer, path, warnings, &error);
+
+  /* Said even when the file is refused: a broken meta.json, say. */
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (report->messages, g_strdup (g_ptr_array_index (warnings, i)));
+
+  if (articles == NULL)
     {
       refuse (report, error);
       return TRUE;
     }
-
-  for (guint i = 0; i < warnings->len; i++)
-    g_ptr_array_add (report->messages, g_strdup (g_ptr_array_index (warnings, i)));
 
   for (guint i = 0; i < articles->len; i++)
     {

@@ -811,6 +811,19 @@ test_json_refused (Fixture       *f,
                        ==, 0);
       g_assert_cmpstr (after, ==, before);
     }
+
+  /* U+FFFF, written as an escape or as it is, is a character like any
+   * other, not taken for a NUL. */
+  {
+    const char *json = "{ \"format\": \"crosscheck\", \"version\": 1, \"articles\": [ "
+                       "{ \"text\": \"Some 5 troops \\uffff and \xef\xbf\xbf here\" } ] }";
+    g_autofree char *err = NULL;
+
+    g_assert_true (g_file_set_contents (path, json, -1, NULL));
+    g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "import", path,
+                                      NULL), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+  }
 }
 
 int

@@ -60,8 +60,12 @@ json_depth_is_sane (const char *data,
 
 /* json-glib 1.6 decodes "\u0000" into a NUL that silently ends the
  * string, losing the rest of the text. A copy of @data in which each such
- * escape is U+FFFF instead, a noncharacter no text holds, lets the fields
- * that had one be named; NULL when there is none. */
+ * escape is U+FFFF instead, a noncharacter, lets the fields that had one
+ * be named; NULL when there is none. While such a copy is parsed on this
+ * thread, nul_marked is set, so that a U+FFFF in a document without
+ * "\u0000" stays the character it is. */
+static GPrivate nul_marked;
+
 static char *
 mark_nul_escapes (const char *data,
                   gsize       length)
@@ -197,7 +201,8 @@ json_get_string (JsonObject  *object,
     }
 
   /* Where a \u0000 stood (see mark_nul_escapes()). */
-  if (strstr (json_node_get_string (node), "\xef\xbf\xbf") != NULL)
+  if (g_private_get (&nul_marked) != NULL &&
+      strstr (json_node_get_string (node), "\xef\xbf\xbf") != NULL)
     {
       _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
                               _("%s.%s holds a NUL character (\\u0000)"), where, member);
@@ -623,22 +628,20 @@ article_from_json (JsonObject  *object,
   return g_steal_pointer (&article);
 }
 
-GPtrArray *
-_cc_importer_parse_json (const char  *name,
-                         const char  *data,
-                         gsize        length,
-                         GError     **error)
+static GPtrArray *
+parse_json_document (const char  *name,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
 {
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *marked = NULL;
   JsonObject *object;
   JsonNode *node;
   JsonArray *array;
 
-  marked = mark_nul_escapes (data, length);
-  if (!(root = _cc_importer_read_json (marked ? marked : data, length, &local_error)))
+  if (!(root = _cc_importer_read_json (data, length, &local_error)))
     {
       _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name, "%s", local_error->message);
       return NULL;
@@ -697,4 +700,20 @@ _cc_importer_parse_json (const char  *name,
     }
 
   return g_steal_pointer (&articles);
+}
+
+GPtrArray *
+_cc_importer_parse_json (const char  *name,
+                         const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autofree char *marked = mark_nul_escapes (data, length);
+  GPtrArray *articles;
+
+  g_private_set (&nul_marked, marked);
+  articles = parse_json_document (name, marked ? marked : data, length, error);
+  g_private_set (&nul_marked, NULL);
+
+  return articles;
 }

@@ -69,7 +69,8 @@ write_articles_json (const char *dir,
                      const char *name,
                      guint       n,
                      const char *outlet,
-                     const char *url)
+                     const char *url,
+                     gboolean    dated)
 {
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"crosscheck\", \"version\": 1, "
                                           "\"articles\": [");
@@ -84,6 +85,8 @@ write_articles_json (const char *dir,
       g_autofree char *url_json = url != NULL ? json_string (url) : g_strdup ("null");
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *text_json = NULL;
+      g_autofree char *published = dated ? g_strdup_printf ("\"2024-10-%02u\"", 1 + i % 28)
+                                         : g_strdup ("null");
 
       for (guint j = 0; j < G_N_ELEMENTS (fixture_texts); j++)
         {
@@ -94,9 +97,9 @@ write_articles_json (const char *dir,
       text_json = json_string (text->str);
 
       g_string_append_printf (json, "%s{ \"title\": %s, \"outlet\": %s, \"url\": %s, "
-                              "\"published\": \"2024-10-%02u\", \"text\": %s }",
+                              "\"published\": %s, \"text\": %s }",
                               i > 0 ? ", " : "", title_json, outlet_json, url_json,
-                              1 + i % 28, text_json);
+                              published, text_json);
     }
   g_string_append (json, "] }");
 
@@ -115,7 +118,8 @@ make_library_with_url (Fixture    *f,
 {
   g_autofree char *json_name = g_strdup_printf ("%s.json", name);
   g_autofree char *json = write_articles_json (f->dir, json_name, n,
-                                               "=HYPERLINK(\"http://x\",\"y\")", url);
+                                               "=HYPERLINK(\"http://x\",\"y\")", url,
+                                               strstr (name, "undated") == NULL);
   g_autofree char *err = NULL;
   char *library = g_build_filename (f->dir, name, NULL);
 
@@ -567,9 +571,11 @@ test_pdf_link (Fixture       *f,
   assert_valid_pdf (f, pdf, "Fixture article 1");
 }
 
-/* TRUE when the PNG has a pixel of a clear colour, not only greys. */
+/* TRUE when the PNG has a pixel of a clear colour, not only greys, left
+ * of @max_x (the text column, not the margin's colour key). */
 static gboolean
-png_has_colour (const char *path)
+png_has_colour (const char *path,
+                int         max_x)
 {
   cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
   gboolean found = FALSE;
@@ -584,7 +590,7 @@ png_has_colour (const char *path)
   pixels = cairo_image_surface_get_data (surface);
 
   for (int y = 0; y < height && !found; y++)
-    for (int x = 0; x < width && !found; x++)
+    for (int x = 0; x < MIN (width, max_x) && !found; x++)
       {
         guint32 px = *(guint32 *)(pixels + y * stride + x * 4);
         int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
@@ -627,8 +633,9 @@ test_tints_in_annotations (Fixture       *f,
     g_assert_cmpint (run (argv, 0, NULL, NULL), ==, 0);
   }
 
-  g_assert_true (png_has_colour (shown_png));
-  g_assert_false (png_has_colour (hidden_png));
+  /* At 50 dpi, the text column of an A4 page ends at 403 pt, 280 px. */
+  g_assert_true (png_has_colour (shown_png, 280));
+  g_assert_false (png_has_colour (hidden_png, 280));
 }
 
 /* Python's csv module reads the CSV as rows of equal length, and no
@@ -826,6 +833,72 @@ test_json_refused (Fixture       *f,
   }
 }
 
+static char *
+pdf_text (const char *pdf,
+          const char *first_page,
+          const char *last_page)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { pdftotext, "-q", "-f", first_page, "-l", last_page, pdf, "-", NULL };
+  char *out = NULL;
+
+  g_assert_cmpint (run (argv, 0, &out, NULL), ==, 0);
+  return out;
+}
+
+/* The report reads as a document: counts with thousands separated, no
+ * login name for an author, a sentence instead of an empty timeline
+ * when no claim has a day; an id given twice exports its article once. */
+static void
+test_report_document (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *tool = NULL;
+  g_autofree char *report = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *undated_report = g_build_filename (f->dir, "undated.pdf", NULL);
+  g_autofree char *twice = g_build_filename (f->dir, "twice.pdf", NULL);
+  g_autofree char *undated = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *root_author = g_strdup_printf ("Prepared by %s ", g_get_user_name ());
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!find_tool ("pdftotext", &tool))
+    return;
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->library, "export", "--report",
+                                    report, NULL), ==, 0);
+  cover = pdf_text (report, "1", "1");
+  g_assert_nonnull (strstr (cover, "3 articles"));
+  g_assert_null (strstr (cover, root_author));
+  table = pdf_text (report, "2", "2");
+  g_assert_nonnull (strstr (table, "1,000"));
+  g_assert_null (strstr (table, "1000"));
+  g_clear_pointer (&err, g_free);
+
+  undated = make_library (f, "undated.db", 3);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", undated, "export", "--report",
+                                    undated_report, NULL), ==, 0);
+  g_clear_pointer (&table, g_free);
+  table = pdf_text (undated_report, "2", "2");
+  g_assert_nonnull (strstr (table, "No timeline: none of the 9 claims has a day"));
+  g_assert_null (strstr (table, "No claims to show"));
+  assert_valid_pdf (f, undated_report, "Fixture article 1");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cc_test_run_cli (&out, &err, "--library", f->library, "export", "--pdf",
+                                    twice, "2", "1", "2", "2", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Exported 2 articles to "));
+  {
+    g_autofree char *text = pdf_text (twice, "1", "99");
+    const char *second = strstr (text, "Fixture article 2");
+
+    g_assert_nonnull (second);
+    g_assert_null (strstr (second + 1, "Fixture article 2\n"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -854,6 +927,8 @@ main (int   argc,
   g_test_add ("/export-files/csv-python", Fixture, NULL,
               fixture_set_up, test_csv_python, fixture_tear_down);
 
+  g_test_add ("/export-files/report-document", Fixture, NULL,
+              fixture_set_up, test_report_document, fixture_tear_down);
   g_test_add ("/export-files/json-large-number", Fixture, NULL,
               fixture_set_up, test_json_large_number, fixture_tear_down);
   g_test_add ("/export-files/json-refused", Fixture, NULL,

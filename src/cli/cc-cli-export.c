@@ -25,6 +25,7 @@
 #include "cc-library.h"
 #include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
+#include "cc-utils.h"
 
 typedef enum
 {
@@ -166,6 +167,7 @@ collect_articles (CcLibrary *library,
                   GPtrArray *ids)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   if (ids->len == 0)
     {
@@ -186,7 +188,9 @@ collect_articles (CcLibrary *library,
           fprintf (stderr, _("crosscheck: no article with id %s\n"), arg);
           return NULL;
         }
-      g_ptr_array_add (articles, g_object_ref (article));
+      /* An id given twice exports its article once, where it first came. */
+      if (g_hash_table_add (seen, article))
+        g_ptr_array_add (articles, g_object_ref (article));
     }
 
   return g_steal_pointer (&articles);
@@ -208,7 +212,7 @@ write_pdf (ExportArgs *args,
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
   g_autoptr(GError) error = NULL;
-  const char *author = g_get_real_name ();
+  const char *author = cc_get_real_name ();
   gboolean tty = isatty (fileno (stderr));
   const char *title = args->title;
 
@@ -222,8 +226,7 @@ write_pdf (ExportArgs *args,
   cc_pdf_exporter_set_report (exporter, args->format == FORMAT_REPORT);
   cc_pdf_exporter_set_paper_size (exporter, args->paper);
   cc_pdf_exporter_set_title (exporter, title);
-  if (g_strcmp0 (author, "Unknown") != 0)
-    cc_pdf_exporter_set_author (exporter, author);
+  cc_pdf_exporter_set_author (exporter, author);
   for (guint i = 0; i < articles->len; i++)
     cc_pdf_exporter_add_article (exporter, g_ptr_array_index (articles, i));
 

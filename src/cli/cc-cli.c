@@ -30,6 +30,7 @@
 #include "cc-json-export.h"
 #include "cc-library.h"
 #include "cc-store.h"
+#include "cc-utils.h"
 
 
 
@@ -314,9 +315,14 @@ print_claim_line (CcClaim *claim)
   g_autofree char *value = NULL;
 
   if (cc_claim_get_low (claim) == cc_claim_get_high (claim))
-    value = g_strdup_printf ("%'.0f", cc_claim_get_low (claim));
+    value = cc_format_count (cc_claim_get_low (claim));
   else
-    value = g_strdup_printf ("%'.0f–%'.0f", cc_claim_get_low (claim), cc_claim_get_high (claim));
+    {
+      g_autofree char *low = cc_format_count (cc_claim_get_low (claim));
+      g_autofree char *high = cc_format_count (cc_claim_get_high (claim));
+
+      value = g_strdup_printf ("%s–%s", low, high);
+    }
 
   printf ("  [%u–%u] %-14s %s%s%s  %s%s%s%s\n",
           cc_claim_get_start (claim), cc_claim_get_end (claim), value,

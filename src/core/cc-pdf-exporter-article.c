@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-claim.h"
+#include "cc-palette.h"
 #include "cc-pdf-exporter-private.h"
 
 /* Sizes in points: the Pango context works at 72 dpi. */
@@ -64,6 +66,7 @@ typedef struct
   double        first_top;     /* where the text begins below the header */
   CcPdfAnnot  **open_annots;   /* per mark: its annotation on the current page */
   GArray       *pending_notes; /* PendingNote, waiting for room in the margin */
+  double        notes_top;     /* where the margin is free on this page */
 } ArticleRender;
 
 double
@@ -445,7 +448,7 @@ draw_notes (ArticleRender *ar)
 {
   CcPdfRender *render = ar->render;
   double bottom = _cc_pdf_body_bottom (render);
-  double free_y = render->margin_top;
+  double free_y = ar->notes_top;
   guint placed = 0;
 
   for (; placed < ar->pending_notes->len; placed++)
@@ -453,23 +456,41 @@ draw_notes (ArticleRender *ar)
       PendingNote *pending = &g_array_index (ar->pending_notes, PendingNote, placed);
       CcPdfMark *mark = pending->mark;
       g_autofree char *number = g_strdup_printf ("%u", mark->note_number);
-      g_autofree char *text = g_strdup_printf ("%s  %s", number, mark->note);
-      g_autoptr(PangoLayout) layout = _cc_pdf_layout_new (render, NOTE_FONT, text,
-                                                          render->notes_width - 6.0);
-      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+      g_autofree char *tags = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoAttrList *attrs;
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
       double y = MAX (pending->anchor, free_y);
       int height;
 
+      /* The tags under the note, in grey, as the window shows them. */
+      if (mark->tags != NULL)
+        tags = g_strdup_printf ("%s: %s", _("Tags"), mark->tags);
+      text = g_strdup_printf ("%s  %s%s%s", number, mark->note ? mark->note : "",
+                              mark->note && tags ? "\n" : "", tags ? tags : "");
+      layout = _cc_pdf_layout_new (render, NOTE_FONT, text, render->notes_width - 6.0);
+      attrs = pango_layout_get_attributes (layout);
       bold->end_index = strlen (number);
       pango_attr_list_insert (attrs, bold);
+      if (tags != NULL)
+        {
+          PangoAttribute *grey = pango_attr_foreground_new (0x6666, 0x6666, 0x7000);
+
+          grey->start_index = strlen (text) - strlen (tags);
+          pango_attr_list_insert (attrs, grey);
+        }
       pango_layout_set_attributes (layout, attrs);
       /* A note longer than a page is cut short rather than lost. */
       pango_layout_set_height (layout, (int)((bottom - render->margin_top) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, NULL, &height);
 
-      if (y + height > bottom && free_y > render->margin_top)
+      /* A note whose line is near the foot of the page moves up to stay
+       * beside it, as far as the notes above leave room. */
+      if (y + height > bottom)
+        y = MAX (free_y, bottom - height);
+      if (y + height > bottom && free_y > ar->notes_top)
         break;
 
       cairo_set_source_rgb (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2]);
@@ -483,6 +504,63 @@ draw_notes (ArticleRender *ar)
   g_array_remove_range (ar->pending_notes, 0, placed);
   for (guint i = 0; i < ar->pending_notes->len; i++)
     g_array_index (ar->pending_notes, PendingNote, i).anchor = render->margin_top;
+  ar->notes_top = render->margin_top;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* A key to the claims' tints at the head of the margin: a swatch and the
+ * name of each claimant country of the article. Returns the y below. */
+static double
+draw_colour_key (ArticleRender *ar,
+                 double         y)
+{
+  CcPdfRender *render = ar->render;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) countries = g_ptr_array_new ();
+  const char *unknown = _("Unknown country");
+
+  for (guint i = 0; i < ar->article->claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (ar->article->claims, i);
+      const char *country = cc_claim_get_claimant_country (claim);
+      const char *name = country ? country : unknown;
+
+      if (g_hash_table_add (seen, (gpointer)name))
+        g_ptr_array_add (countries, (gpointer)name);
+    }
+  if (countries->len == 0)
+    return y;
+  g_ptr_array_sort (countries, compare_strings);
+
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const char *name = g_ptr_array_index (countries, i);
+      g_autoptr(PangoLayout) layout = _cc_pdf_layout_new (render, NOTE_FONT, name,
+                                                          render->notes_width - 14.0);
+      double rgb[3];
+      int height;
+
+      cc_palette_parse (cc_palette_country_color (name == unknown ? NULL : name), rgb);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      cairo_set_source_rgba (render->cr, rgb[0], rgb[1], rgb[2], CC_PDF_HIGHLIGHT_ALPHA + 0.2);
+      cairo_rectangle (render->cr, ar->notes_x, y + (height - 7.0) / 2, 10.0, 7.0);
+      cairo_fill (render->cr);
+      /* As a path, like the note markers: the key stays out of the text
+       * that readers copy and search, which is the article's. */
+      cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
+      cairo_move_to (render->cr, ar->notes_x + 14.0, y);
+      pango_cairo_layout_path (render->cr, layout);
+      cairo_fill (render->cr);
+      y += height + 1.0;
+    }
+
+  return y + NOTE_GAP;
 }
 
 /* Queues the notes of the marks that begin on @line. */
@@ -530,6 +608,7 @@ _cc_pdf_render_article (CcPdfRender   *render,
 
   _cc_pdf_begin_page (render);
   ar.first_top = render->margin_top + draw_header (&ar, render->margin_top);
+  ar.notes_top = draw_colour_key (&ar, ar.first_top);
 
   ar.layout = _cc_pdf_layout_new (render, BODY_FONT, article->text, render->text_width);
   pango_layout_set_wrap (ar.layout, PANGO_WRAP_WORD_CHAR);

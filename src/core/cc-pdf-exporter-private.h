@@ -22,8 +22,9 @@ typedef struct
   double    rgb[3];
   char     *contents;     /* the PDF annotation's text: the note or the claim card */
   char     *note;         /* a margin note, or NULL */
+  char     *tags;         /* the highlight's tags, shown with its note, or NULL */
   char     *name;         /* a name unique in the document (the annotation's /NM) */
-  guint     note_number;  /* 1… for marks with a note, else 0 */
+  guint     note_number;  /* 1… for marks with a note or tags, else 0 */
   gboolean  is_claim;
 } CcPdfMark;
 

@@ -84,6 +84,7 @@ _cc_pdf_mark_clear (CcPdfMark *mark)
 {
   g_clear_pointer (&mark->contents, g_free);
   g_clear_pointer (&mark->note, g_free);
+  g_clear_pointer (&mark->tags, g_free);
   g_clear_pointer (&mark->name, g_free);
 }
 
@@ -320,6 +321,8 @@ copy_article (CcPdfExporter *self,
       parse_color (cc_annotation_get_color (annotation), mark.rgb);
       if (note != NULL && *note != '\0')
         mark.note = g_strdup (note);
+      if (tags != NULL && *tags != '\0')
+        mark.tags = g_strdup (tags);
       if (mark.note != NULL && tags != NULL && *tags != '\0')
         mark.contents = g_strdup_printf ("%s\n\n%s: %s", note, _("Tags"), tags);
       else if (tags != NULL && *tags != '\0')
@@ -337,7 +340,7 @@ copy_article (CcPdfExporter *self,
     {
       CcPdfMark *mark = &g_array_index (copy->marks, CcPdfMark, i);
 
-      if (mark->note != NULL)
+      if (mark->note != NULL || mark->tags != NULL)
         mark->note_number = ++n_notes;
     }
 

@@ -23,6 +23,7 @@
 #include "cc-library.h"
 #include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
+#include "cc-utils.h"
 #include "cc-window-private.h"
 
 typedef enum
@@ -224,7 +225,7 @@ start_pdf (CcWindow    *self,
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
   g_autofree char *path = g_file_get_path (file);
-  const char *author = g_get_real_name ();
+  const char *author = cc_get_real_name ();
   const char *label;
 
   if (path == NULL)
@@ -236,8 +237,7 @@ start_pdf (CcWindow    *self,
   cc_pdf_exporter_set_report (exporter, request->kind == EXPORT_REPORT);
   cc_pdf_exporter_set_title (exporter, request->title);
   cc_pdf_exporter_set_paper_size (exporter, paper);
-  if (g_strcmp0 (author, "Unknown") != 0)
-    cc_pdf_exporter_set_author (exporter, author);
+  cc_pdf_exporter_set_author (exporter, author);
   for (guint i = 0; i < request->articles->len; i++)
     cc_pdf_exporter_add_article (exporter, g_ptr_array_index (request->articles, i));
 

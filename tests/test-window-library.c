@@ -6,15 +6,18 @@
 
 /* The window and the library file under it: a library whose pages are
  * damaged opens, and a dialog over the window says what is wrong and how
- * to save what it holds. */
+ * to save what it holds; articles another process adds or deletes appear
+ * and go in the window. */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "cc-application.h"
+#include "cc-article.h"
 #include "cc-library.h"
 #include "cc-test-gui.h"
 #include "cc-test-utils.h"
@@ -118,6 +121,77 @@ test_damaged (void)
   cc_test_run_app (db, check_damaged);
 }
 
+static CcLibrary *follow_library;
+static guint follow_expected;
+
+static gboolean
+library_has_expected (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (follow_library)) == follow_expected;
+}
+
+static void
+check_follows (CcApplication *app)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "followed.db", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "more", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(CcArticle) last = NULL;
+  CcWindow *window = NULL;
+  sqlite3 *other;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  follow_library = window->library;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (follow_library)), ==, 5);
+
+  /* The command line imports into the open library... */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/later%u.txt", folder, i);
+      g_autofree char *text = g_strdup_printf ("According to the Pentagon, at least %u,000 "
+                                               "troops were sent to Russia.", 11 + i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", db, "import", folder, NULL), ==, 0);
+
+  /* ... and the window takes the articles in, with their claims. */
+  follow_expected = 8;
+  g_assert_true (cc_test_wait_until (library_has_expected, NULL));
+  last = g_list_model_get_item (G_LIST_MODEL (follow_library), 7);
+  g_assert_cmpstr (cc_article_get_title (last), ==, "later2");
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (last)), >, 0);
+  g_assert_true (cc_library_lookup_article (follow_library, cc_article_get_id (last)) == last);
+
+  /* Another program deletes one: it leaves the window too. */
+  g_assert_cmpint (sqlite3_open (db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA foreign_keys = ON; "
+                                        "DELETE FROM articles WHERE title = 'later0'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  follow_expected = 7;
+  g_assert_true (cc_test_wait_until (library_has_expected, NULL));
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (follow_library), i);
+
+      g_assert_cmpstr (cc_article_get_title (article), !=, "later0");
+    }
+}
+
+static void
+test_follows_the_file (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "followed.db", NULL);
+
+  import_sample (db);
+  cc_test_run_app (db, check_follows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +202,7 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/window-library/damaged", test_damaged);
+  g_test_add_func ("/window-library/follows-the-file", test_follows_the_file);
 
   ret = g_test_run ();
   cc_test_remove_tree (tmpdir);

@@ -54,6 +54,17 @@ const char * const _cc_store_sql[N_STMTS] = {
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
   [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
   [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
+  /* What another process added: the articles after the last one known. */
+  [STMT_ARTICLES_AFTER] =
+    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
+    "FROM articles WHERE id > ?1 ORDER BY id",
+  [STMT_CLAIMS_AFTER] =
+    "SELECT id, " CLAIM_COLUMNS " FROM claims WHERE article_id > ?1 "
+    "ORDER BY article_id, start, id",
+  [STMT_ANNOTATIONS_AFTER] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations WHERE article_id > ?1 "
+    "ORDER BY article_id, start, id",
+  [STMT_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
 };
 
 /* The schema ladder: migrations[i] takes a file from user_version i to

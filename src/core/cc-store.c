@@ -645,6 +645,7 @@ cc_store_get_schema_version (CcStore *self)
 static gboolean
 load_children (CcStore     *self,
                StmtId       id,
+               gint64       after_id,
                GHashTable  *by_id,
                gboolean     claims,
                GError     **error)
@@ -656,6 +657,8 @@ load_children (CcStore     *self,
 
   if (!(stmt = get_stmt (self, id, error)))
     return FALSE;
+  if (after_id >= 0)
+    sqlite3_bind_int64 (stmt, 1, after_id);
 
   for (;;)
     {
@@ -699,27 +702,31 @@ load_children (CcStore     *self,
  * Returns: (transfer full) (element-type CcArticle): every article with its
  *   claims and annotations, in import order
  */
-GPtrArray *
-cc_store_load_articles (CcStore  *self,
-                        GError  **error)
+/* The articles whose id is above @after_id (all for -1), with their
+ * claims and annotations, read in one transaction. */
+static GPtrArray *
+load_articles (CcStore  *self,
+               gint64    after_id,
+               GError  **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  gboolean all = after_id < 0;
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
 
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
   if (!exec_sql (self, "BEGIN", error))
     return NULL;
 
-  if (!(stmt = get_stmt (self, STMT_ARTICLES, error)))
+  if (!(stmt = get_stmt (self, all ? STMT_ARTICLES : STMT_ARTICLES_AFTER, error)))
     {
       exec_sql (self, "ROLLBACK", NULL);
       return NULL;
     }
+  if (!all)
+    sqlite3_bind_int64 (stmt, 1, after_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -750,12 +757,94 @@ cc_store_load_articles (CcStore  *self,
           *key = cc_article_get_id (article);
           g_hash_table_insert (by_id, key, article);
         }
-      ok = load_children (self, STMT_CLAIMS, by_id, TRUE, error) &&
-           load_children (self, STMT_ANNOTATIONS, by_id, FALSE, error);
+      ok = load_children (self, all ? STMT_CLAIMS : STMT_CLAIMS_AFTER, after_id, by_id, TRUE,
+                          error) &&
+           load_children (self, all ? STMT_ANNOTATIONS : STMT_ANNOTATIONS_AFTER, after_id,
+                          by_id, FALSE, error);
     }
 
   exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
   return ok ? g_steal_pointer (&articles) : NULL;
+}
+
+GPtrArray *
+cc_store_load_articles (CcStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  return load_articles (self, -1, error);
+}
+
+/**
+ * cc_store_load_articles_after:
+ * @after_id: the last article id already loaded
+ *
+ * Returns: (transfer full) (element-type CcArticle): the articles stored
+ *   since, by another process say, with their claims and annotations
+ */
+GPtrArray *
+cc_store_load_articles_after (CcStore  *self,
+                              gint64    after_id,
+                              GError  **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  g_return_val_if_fail (after_id >= 0, NULL);
+  return load_articles (self, after_id, error);
+}
+
+/**
+ * cc_store_list_article_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every
+ *   article, in increasing order
+ */
+GArray *
+cc_store_list_article_ids (CcStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!(stmt = get_stmt (self, STMT_ARTICLE_IDS, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error, "reading");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cc_store_get_data_version:
+ *
+ * Returns: SQLite's data_version, which changes when another connection,
+ *   another process say, commits a change to the file; -1 on error
+ */
+gint64
+cc_store_get_data_version (CcStore *self)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  int version;
+
+  g_return_val_if_fail (CC_IS_STORE (self), -1);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return -1;
+  return version;
 }
 
 gboolean

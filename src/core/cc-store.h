@@ -65,6 +65,12 @@ const char *cc_store_get_path             (CcStore       *self);
 int         cc_store_get_schema_version   (CcStore       *self);
 GPtrArray  *cc_store_load_articles        (CcStore       *self,
                                            GError       **error);
+GPtrArray  *cc_store_load_articles_after  (CcStore       *self,
+                                           gint64         after_id,
+                                           GError       **error);
+GArray     *cc_store_list_article_ids     (CcStore       *self,
+                                           GError       **error);
+gint64      cc_store_get_data_version     (CcStore       *self);
 gboolean    cc_store_has_text             (CcStore       *self,
                                            const char    *text_hash);
 gboolean    cc_store_add_article          (CcStore       *self,

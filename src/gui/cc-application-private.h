@@ -26,6 +26,10 @@ struct _CcApplication
   GError         *startup_error;
   /* What the check of the library found wrong, until a window shows it. */
   GError         *damage;
+
+  /* Following the file as other processes (the command line) change it. */
+  gint64          data_version;
+  guint           follow_id;
 };
 
 CcWindow *_cc_application_get_main_window  (CcApplication *self);

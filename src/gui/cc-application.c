@@ -82,6 +82,31 @@ check_cb (GObject      *object,
     show_damage (self, window);
 }
 
+/* Another process's commits change the file's data_version: the model
+ * then takes in the articles added and drops those deleted. The check is
+ * one pragma every FOLLOW_INTERVAL seconds. */
+#define FOLLOW_INTERVAL 2
+
+static gboolean
+follow_library_cb (gpointer user_data)
+{
+  CcApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  version = cc_store_get_data_version (self->store);
+  if (version < 0 || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+
+  self->data_version = version;
+  if (!cc_library_sync_with_store (self->library, &error))
+    g_message ("Could not read the library’s changes: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 open_library (CcApplication  *self,
               GError        **error)
@@ -127,6 +152,9 @@ open_library (CcApplication  *self,
   /* A check of every page, off the main thread: a damaged library opens,
    * so that what it holds can be read and exported, and says so. */
   cc_store_check_async (self->store, self->refresh, check_cb, g_object_ref (self));
+
+  self->data_version = cc_store_get_data_version (self->store);
+  self->follow_id = g_timeout_add_seconds (FOLLOW_INTERVAL, follow_library_cb, self);
 
   return TRUE;
 }
@@ -298,6 +326,7 @@ cc_application_dispose (GObject *object)
 {
   CcApplication *self = (CcApplication *)object;
 
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_cancellable_cancel (self->refresh);
   g_clear_object (&self->refresh);
   g_clear_object (&self->library);

@@ -17,6 +17,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cc-application.h"
 #include "cc-article-chooser.h"
@@ -133,6 +135,31 @@ answer_chooser (CcWindow   *window,
   g_assert_true (cc_test_wait_until (chooser_closed, window));
 }
 
+static gboolean
+has_replace_question (gpointer data)
+{
+  return find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* As answer_chooser(), onto a file that exists: the dialog asks whether
+ * to replace it, and the user says yes. */
+static void
+answer_chooser_replacing (CcWindow   *window,
+                          const char *path)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (cc_test_wait_until (has_chooser, window));
+  g_assert_true (cc_test_wait_until (has_dialog, NULL));
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  gtk_editable_set_text (cc_test_find_one (dialog, GTK_TYPE_ENTRY), path);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (cc_test_wait_until (has_replace_question, NULL));
+  gtk_dialog_response (GTK_DIALOG (find_toplevel (GTK_TYPE_MESSAGE_DIALOG)),
+                       GTK_RESPONSE_ACCEPT);
+  g_assert_true (cc_test_wait_until (chooser_closed, window));
+}
+
 static guint
 count_in_file (const char *path,
                const char *needle)
@@ -200,6 +227,42 @@ check_export (CcWindow *window)
   expected = cc_json_export_articles (articles, NULL);
   g_assert_cmpstr (json_data, ==, expected);
   g_assert_nonnull (window->exported_file);
+
+  /* Onto a link to a private file: the file gets the export and keeps
+   * its permissions, and the link stays a link. */
+  {
+    g_autofree char *target = g_build_filename (tmpdir, "private.json", NULL);
+    g_autofree char *link = g_build_filename (tmpdir, "link.json", NULL);
+    g_autofree char *linked_data = NULL;
+    GStatBuf st;
+
+    g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+    g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+    g_assert_cmpint (symlink ("private.json", link), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", NULL));
+    answer_chooser_replacing (window, link);
+    g_assert_true (cc_test_wait_until (not_exporting, window));
+    g_assert_cmpint (g_lstat (link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+    g_file_get_contents (target, &linked_data, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (linked_data, ==, expected);
+  }
+
+  /* Onto a named pipe: refused, and the pipe is still one. */
+  {
+    g_autofree char *fifo = g_build_filename (tmpdir, "pipe.csv", NULL);
+    GStatBuf st;
+
+    g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-csv", NULL));
+    answer_chooser_replacing (window, fifo);
+    g_assert_true (cc_test_wait_until (not_exporting, window));
+    g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+  }
 
   /* The report asks for the story's title first, then for a file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));

@@ -10,7 +10,10 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cc-annotation.h"
@@ -440,6 +443,50 @@ test_html_fallbacks (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "soon"));
 }
 
+/* A DOCTYPE with an internal subset leaves nothing in the text, and text
+ * nested thousands of elements deep is kept. */
+static void
+test_html_doctype_and_depth (void)
+{
+  g_autoptr(CcImporter) importer = cc_importer_new ();
+  g_autoptr(GString) deep = g_string_new ("<html><body>");
+  const char *doctypes[] = {
+    "<!DOCTYPE html [ <!ENTITY x \"y\"> ]>",
+    "\xef\xbb\xbf<!-- saved --> <!doctype html [ <!ENTITY x \"]>\"> ]>",
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\" \"http://www.w3.org/TR/html4/strict.dtd\">",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (doctypes); i++)
+    {
+      g_autofree char *html = g_strdup_printf ("%s<html><body><p>About 1,500 troops arrived."
+                                               "</p></body></html>", doctypes[i]);
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) error = NULL;
+
+      articles = cc_importer_load_data (importer, "doctype.html", html, strlen (html), NULL,
+                                        &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (cc_article_get_text (g_ptr_array_index (articles, 0)), ==,
+                       "About 1,500 troops arrived.");
+    }
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "<div>");
+  g_string_append (deep, "<p>About 1,500 troops arrived.</p>");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "</div>");
+  g_string_append (deep, "<p>Later 2,000 more came.</p></body></html>");
+  {
+    g_autoptr(GPtrArray) articles = NULL;
+    g_autoptr(GError) error = NULL;
+
+    articles = cc_importer_load_data (importer, "deep.html", deep->str, deep->len, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cc_article_get_text (g_ptr_array_index (articles, 0)), ==,
+                     "About 1,500 troops arrived.\nLater 2,000 more came.");
+  }
+}
+
 static void
 test_html_no_text (void)
 {
@@ -805,6 +852,144 @@ test_collect (void)
 }
 
 static void
+drop_root_cb (gpointer user_data)
+{
+  /* Root searches any folder; the user nobody respects permissions. */
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (125);
+}
+
+/* Runs `crosscheck --library LIBRARY import PATHS…` as an ordinary user,
+ * returning its status and what it printed on the standard error. */
+static int
+run_import (const char   *library,
+            const char  **paths,
+            gboolean      unprivileged,
+            char        **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("CROSSCHECK_BINARY"));
+  g_ptr_array_add (argv, (char *)"--library");
+  g_ptr_array_add (argv, (char *)library);
+  g_ptr_array_add (argv, (char *)"import");
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)paths[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                unprivileged ? drop_root_cb : NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 125);
+  return WEXITSTATUS (status);
+}
+
+/* What a folder may hold besides articles: each is named, and a link is
+ * followed only inside the folder. */
+static void
+test_folder_oddities (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "articles", NULL);
+  g_autofree char *outside = write_file (dir, "outside.txt", "Some 700 troops left.", -1);
+  g_autofree char *outside_dir = g_build_filename (dir, "elsewhere", NULL);
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *good = write_file (folder, "good.txt", "About 1,500 troops arrived.", -1);
+  g_autofree char *in_link = g_build_filename (folder, "sub/inside.txt", NULL);
+  g_autofree char *out_link = g_build_filename (folder, "out.txt", NULL);
+  g_autofree char *out_dir_link = g_build_filename (folder, "elsewhere", NULL);
+  g_autofree char *dangling = g_build_filename (folder, "dangling.txt", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "pipe.txt", NULL);
+  g_autofree char *real_dir = realpath (dir, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *err = NULL;
+  const char *paths[] = { folder, NULL };
+
+  g_free (write_file (outside_dir, "far.txt", "Some 900 troops left.", -1));
+  g_free (write_file (folder, "sub/other.txt", "At least 3,000 soldiers moved.", -1));
+  g_assert_cmpint (symlink ("../good.txt", in_link), ==, 0);
+  g_assert_cmpint (symlink (outside, out_link), ==, 0);
+  g_assert_cmpint (symlink ("../elsewhere", out_dir_link), ==, 0);
+  g_assert_cmpint (symlink ("missing.txt", dangling), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  g_assert_cmpint (run_import (library, paths, FALSE, &err), ==, 1);
+  expected = g_strdup_printf (
+    "%s: a link to “missing.txt”, which does not exist; skipped\n"
+    "%s: a link to “%s/elsewhere”, outside the imported folder; skipped\n"
+    "%s: a link to “%s/outside.txt”, outside the imported folder; skipped\n"
+    "%s: a named pipe (FIFO), not a file; skipped\n"
+    "inside.txt: skipped, the same text is already in the library as “good”\n",
+    dangling, out_dir_link, real_dir, out_link, real_dir, fifo);
+  g_assert_cmpstr (err, ==, expected);
+
+  cc_test_remove_tree (dir);
+}
+
+/* A file in a folder that may not be searched is refused for what it is;
+ * a file just over the size limit says by how much; a broken meta.json is
+ * reported even when the folder's first file is refused. */
+static void
+test_import_messages (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *shared = g_build_filename (dir, "shared", NULL);
+  g_autofree char *library = g_build_filename (shared, "library.db", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked", NULL);
+  g_autofree char *hidden = write_file (locked, "a.txt", "About 1,500 troops arrived.", -1);
+  g_autofree char *large = g_build_filename (dir, "large.txt", NULL);
+  g_autofree char *meta_folder = g_build_filename (dir, "with-meta", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *err = NULL;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (shared, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (shared, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (locked, 0600), ==, 0);
+  {
+    const char *paths[] = { hidden, NULL };
+
+    g_assert_cmpint (run_import (library, paths, TRUE, &err), ==, 1);
+    expected = g_strdup_printf ("%s: permission denied\n", hidden);
+    g_assert_cmpstr (err, ==, expected);
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&expected, g_free);
+  }
+
+  fd = g_open (large, O_WRONLY | O_CREAT, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, CC_IMPORT_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  {
+    const char *paths[] = { large, NULL };
+
+    g_assert_cmpint (run_import (library, paths, FALSE, &err), ==, 1);
+    g_assert_cmpstr (err, ==, "large.txt: the file is too large (20971521 bytes; "
+                              "the limit is 20971520 bytes)\n");
+    g_clear_pointer (&err, g_free);
+  }
+
+  g_free (write_file (meta_folder, "a.txt", "troops \xff\xfe", -1));
+  g_free (write_file (meta_folder, "b.txt", "About 1,500 troops arrived.", -1));
+  g_free (write_file (meta_folder, "meta.json", "{ not json", -1));
+  {
+    const char *paths[] = { meta_folder, NULL };
+
+    g_assert_cmpint (run_import (library, paths, FALSE, &err), ==, 1);
+    g_assert_true (g_str_has_prefix (err, meta_folder));
+    g_assert_nonnull (strstr (err, "meta.json: "));
+    g_assert_nonnull (strstr (err, "; ignored\na.txt: not valid UTF-8 text"));
+  }
+
+  g_chmod (locked, 0700);
+  cc_test_remove_tree (dir);
+}
+
+static void
 test_date_valid (void)
 {
   g_assert_true (cc_date_is_valid ("2024-10-18"));
@@ -967,12 +1152,15 @@ main (int   argc,
   g_test_add_func ("/importer/html/article", test_html);
   g_test_add_func ("/importer/html/fallbacks", test_html_fallbacks);
   g_test_add_func ("/importer/html/no-text", test_html_no_text);
+  g_test_add_func ("/importer/html/doctype-and-depth", test_html_doctype_and_depth);
   g_test_add_func ("/importer/json/round-trip", test_json_round_trip);
   g_test_add_func ("/importer/json/invalid", test_json_invalid);
   g_test_add_func ("/importer/json/deep", test_json_deep);
   g_test_add_func ("/importer/bad-inputs", test_bad_inputs);
   g_test_add_func ("/importer/too-large-data", test_too_large_data);
   g_test_add_func ("/importer/collect", test_collect);
+  g_test_add_func ("/importer/folder-oddities", test_folder_oddities);
+  g_test_add_func ("/importer/import-messages", test_import_messages);
   g_test_add_func ("/importer/date-valid", test_date_valid);
   g_test_add_func ("/importer/threads", test_threads);
   g_test_add_func ("/importer/hostile-inputs", test_hostile_inputs);

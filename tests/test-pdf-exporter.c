@@ -406,6 +406,16 @@ test_pdf_articles (Fixture       *f,
               page_text = stripped;
             }
 
+          /* The tags stand under their note, or alone with a number. */
+          {
+            g_autoptr(GRegex) regex = g_regex_new (" ?([0-9]+ )?Tags: (sourcing,numbers|follow-up)",
+                                                   0, 0, NULL);
+            char *stripped = g_regex_replace_literal (regex, page_text, -1, 0, "", 0, NULL);
+
+            g_free (page_text);
+            page_text = stripped;
+          }
+
           /* The footer, the document's title and the page number, would
            * come between two lines of a paragraph that runs on. */
           if (!g_str_has_suffix (page_text, footer))

@@ -7,6 +7,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -21,6 +27,7 @@ typedef struct
 {
   char *dir;
   char *path;
+  char *wal;
 } Fixture;
 
 static void
@@ -30,6 +37,7 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("cc-test-store-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
   f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->wal = g_strconcat (f->path, "-wal", NULL);
 }
 
 static void
@@ -39,6 +47,24 @@ fixture_tear_down (Fixture       *f,
   cc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
+  g_free (f->wal);
+}
+
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
 }
 
 static CcClaim *
@@ -261,23 +287,117 @@ test_migration (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+/* The MD5 of a file's bytes. */
+static char *
+file_md5 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_MD5, (const guchar *)data, length);
+}
+
+static void
+exec_sqlite (const char *path,
+             const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A library of a newer schema, which keeps a rollback journal: refused
+ * before anything is written, its journal mode included. */
 static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CcStore) store = NULL;
-  sqlite3 *db;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 99;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  exec_sqlite (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  before = file_md5 (f->path);
 
   store = cc_store_new (f->path, &error);
   g_assert_null (store);
   g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA);
   g_assert_nonnull (strstr (error->message, "newer"));
+  g_clear_error (&error);
+  store = cc_store_new_for_reading (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA);
+
+  after = file_md5 (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (f->wal, G_FILE_TEST_EXISTS));
+}
+
+/* Another program's SQLite file is left byte for byte as it was, and
+ * the command line says what it is. */
+static void
+test_foreign_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *article = g_build_filename (f->dir, "article.txt", NULL);
+
+  exec_sqlite (f->path, "PRAGMA journal_mode = DELETE;"
+                        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                        "INSERT INTO notes (body) VALUES ('somebody else''s data');");
+  before = file_md5 (f->path);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_LIBRARY);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+  store = cc_store_new_for_reading (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_LIBRARY);
+
+  g_assert_true (g_file_set_contents (article, "Officials said 1,500 troops arrived.", -1, NULL));
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "import", article, NULL),
+                   ==, 1);
+  g_assert_true (g_str_has_suffix (err, "is not a Crosscheck library but another program’s "
+                                        "database; it was left as it was\n"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "list", NULL), ==, 1);
+
+  after = file_md5 (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (f->wal, G_FILE_TEST_EXISTS));
+}
+
+/* A new library carries Crosscheck's application id; one made before the
+ * id existed is known by its tables and gets it. */
+static void
+test_application_id (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_new (f->path, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (f->path, "PRAGMA application_id"), ==, CC_STORE_APPLICATION_ID);
+
+  exec_sqlite (f->path, "PRAGMA application_id = 0");
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (count_rows (f->path, "PRAGMA application_id"), ==, CC_STORE_APPLICATION_ID);
 }
 
 static void
@@ -343,6 +463,73 @@ test_search (Fixture       *f,
       g_clear_pointer (&hits, g_array_unref);
     }
 
+  /* Words joined by apostrophes or hyphens find the same spelling, with
+   * any apostrophe, a hyphen or a space. */
+  {
+    g_autoptr(CcArticle) c = make_article ("Joined words",
+                                           "Russia’s deal with the North-Korean staff of the "
+                                           "agency's office.");
+    const char *found[] = { "Russia's", "russia’s", "North-Korean", "north korean",
+                            "NORTH‐KOREAN", "agency’s", "agency's office", "Russia", NULL };
+    const char *not_found[] = { "Russias", "agencys", "Korean-North", NULL };
+
+    g_assert_true (cc_store_add_article (store, c, 1, &error));
+    for (guint i = 0; found[i] != NULL; i++)
+      {
+        g_test_message ("search %s", found[i]);
+        hits = cc_store_search (store, found[i], &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 1);
+        g_assert_cmpint (g_array_index (hits, gint64, 0), ==, cc_article_get_id (c));
+        g_clear_pointer (&hits, g_array_unref);
+      }
+    for (guint i = 0; not_found[i] != NULL; i++)
+      {
+        g_test_message ("search %s", not_found[i]);
+        hits = cc_store_search (store, not_found[i], &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 0);
+        g_clear_pointer (&hits, g_array_unref);
+      }
+    g_assert_true (cc_store_delete_article (store, cc_article_get_id (c), &error));
+  }
+
+  /* Bytes that are not UTF-8, a truncated sequence at the end among them,
+   * are refused, not read past. */
+  {
+    const char *bad[] = { "troops\xf0", "\xff", "tro\xc3", NULL };
+
+    for (guint i = 0; bad[i] != NULL; i++)
+      {
+        hits = cc_store_search (store, bad[i], &error);
+        g_assert_null (hits);
+        g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY);
+        g_clear_error (&error);
+      }
+  }
+
+  /* Repeated words count once; too many different words are refused
+   * with a message, at once. */
+  {
+    g_autoptr(GString) repeated = g_string_new (NULL);
+    g_autoptr(GString) many = g_string_new (NULL);
+
+    for (guint i = 0; i < 60000; i++)
+      g_string_append (repeated, "said ");
+    hits = cc_store_search (store, repeated->str, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 2);
+    g_clear_pointer (&hits, g_array_unref);
+
+    for (guint i = 0; i < 4000; i++)
+      g_string_append_printf (many, "word%u ", i);
+    hits = cc_store_search (store, many->str, &error);
+    g_assert_null (hits);
+    g_assert_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY);
+    g_assert_nonnull (strstr (error->message, "more than 64 different words"));
+    g_clear_error (&error);
+  }
+
   /* The index follows edits and deletions. */
   cc_article_set_title (a, "Defense ministry figure");
   g_assert_true (cc_store_update_article (store, a, &error));
@@ -353,23 +540,6 @@ test_search (Fixture       *f,
   g_assert_true (cc_store_delete_article (store, cc_article_get_id (b), &error));
   hits = cc_store_search (store, "agency", &error);
   g_assert_cmpuint (hits->len, ==, 0);
-}
-
-static int
-count_rows (const char *path,
-            const char *sql)
-{
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-  int n = -1;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
 }
 
 static void
@@ -434,6 +604,255 @@ test_edits (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM claims"), ==, 0);
 }
 
+static void
+drop_root_cb (gpointer user_data)
+{
+  /* Root writes any file; the user nobody respects permissions. */
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    _exit (125);
+}
+
+/* Runs crosscheck with @argv (after the binary), as an ordinary user
+ * when the test runs as root. */
+static int
+run_cli_unprivileged (const char  * const *args,
+                      char               **out,
+                      char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("CROSSCHECK_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, drop_root_cb, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 125);
+  return WEXITSTATUS (status);
+}
+
+/* A library made by the command line with three articles. */
+static void
+make_cli_library (Fixture *f)
+{
+  const char *texts[] = {
+    "Officials in Seoul said about 1,500 North Korean troops arrived in Vladivostok.",
+    "The Ukrainian ministry said 3,000 soldiers were moved to the border.",
+    "According to the Pentagon, at least 10,000 troops were sent to Russia.",
+  };
+  g_autofree char *err = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("article%u.txt", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+      g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "import", path, NULL),
+                       ==, 0);
+      g_clear_pointer (&err, g_free);
+    }
+}
+
+/* A read-only library, and a library in a read-only folder, open
+ * read-only for reading commands; importing says so once, for all the
+ * files, and writes nothing. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_article = g_build_filename (f->dir, "new.txt", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.txt", NULL);
+
+  make_cli_library (f);
+  g_assert_true (g_file_set_contents (new_article, "Some 700 troops left on Friday.", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "Some 900 troops left on Monday.", -1, NULL));
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (new_article, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (other, 0644), ==, 0);
+  before = file_md5 (f->path);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *list[] = { "--library", f->path, "list", NULL };
+      const char *search[] = { "--library", f->path, "search", "Pentagon", NULL };
+      const char *import[] = { "--library", f->path, "import", new_article, other, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      /* First the file is read-only, then its folder. */
+      if (round == 0)
+        g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+      else
+        {
+          g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+          g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+        }
+      g_test_message ("read-only %s", round == 0 ? "file" : "folder");
+
+      g_assert_cmpint (run_cli_unprivileged (list, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, "article1"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      g_assert_cmpint (run_cli_unprivileged (search, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, "article2"));
+      g_assert_null (strstr (out, "article1"));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      g_assert_cmpint (run_cli_unprivileged (import, &out, &err), ==, 1);
+      g_assert_true (g_str_has_prefix (err, "crosscheck: Cannot write the library "));
+      g_assert_true (g_str_has_suffix (err, " is read-only\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  after = file_md5 (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Overwrites the first page of the search index's data with garbage. */
+static void
+damage_search_index (const char *path)
+{
+  g_autofree char *data = NULL;
+  int page_size, root;
+  gsize length;
+
+  /* Everything in the main file, no journal beside it. */
+  exec_sqlite (path, "PRAGMA journal_mode = DELETE");
+  page_size = count_rows (path, "PRAGMA page_size");
+  root = count_rows (path, "SELECT rootpage FROM sqlite_master WHERE name = 'articles_fts_data'");
+  g_assert_cmpint (root, >, 1);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >=, (gsize)page_size * root);
+  memset (data + (gsize)page_size * (root - 1), 0xa5, page_size);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+}
+
+/* A library whose search index is damaged takes no more articles, says
+ * how to recover, still exports what it holds, and is whole again after
+ * reindex. */
+static void
+test_damaged (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *article = g_build_filename (f->dir, "new.txt", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "saved.json", NULL);
+  g_autofree char *saved = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  make_cli_library (f);
+  damage_search_index (f->path);
+  g_assert_true (g_file_set_contents (article, "Some 700 troops left on Friday.", -1, NULL));
+
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "import", article, NULL),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "is damaged ("));
+  g_assert_nonnull (strstr (err, "export --json FILE"));
+  g_assert_nonnull (strstr (err, "reindex"));
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM articles"), ==, 3);
+  g_clear_pointer (&err, g_free);
+
+  /* What can be read is exported, with a warning. */
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "export", "--json", json,
+                                    NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (err, "crosscheck: warning: The library "));
+  g_assert_true (g_file_get_contents (json, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "at least 10,000 troops were sent to Russia"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cc_test_run_cli (&out, &err, "--library", f->path, "reindex", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", f->path, "import", article, NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cc_test_run_cli (&out, &err, "--library", f->path, "search", "Pentagon", NULL),
+                   ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "article2"));
+}
+
+static void
+limit_file_size_cb (gpointer user_data)
+{
+  struct rlimit limit = { 300 * 1024, 300 * 1024 };
+
+  /* Writes past the limit fail, as on a full disk. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* On a full disk an import stops at the first file that cannot be
+ * stored, with one message for the library and one for the files left,
+ * and keeps what it stored. */
+static void
+test_import_full_disk (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "articles", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("CROSSCHECK_BINARY"), "--library", f->path, "import", folder,
+                         NULL };
+  guint n_imported = 0;
+  guint n_library_errors = 0;
+  int status;
+
+  make_cli_library (f);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/article%03u.txt", folder, i);
+
+      g_string_truncate (text, 0);
+      for (guint j = 0; j < 30; j++)
+        g_string_append_printf (text, "Officials said on Monday that about %u North Korean "
+                                "troops had arrived in Vladivostok. ", 1000 + 31 * i + j);
+      g_assert_true (g_file_set_contents (name, text->str, -1, NULL));
+    }
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, limit_file_size_cb, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_test_message ("%s", lines[i]);
+      if (g_str_has_prefix (lines[i], f->path))
+        n_library_errors++;
+      else
+        g_assert_true (g_str_has_prefix (lines[i], "The import stopped; "));
+    }
+  g_assert_cmpuint (n_library_errors, ==, 1);
+  g_assert_cmpint (sscanf (out, "Imported %u", &n_imported), ==, 1);
+  g_assert_cmpuint (n_imported, <, 200);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM articles"), ==, 3 + n_imported);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +868,11 @@ main (int   argc,
   ADD ("/store/duplicate", test_duplicate);
   ADD ("/store/migration-from-v1", test_migration);
   ADD ("/store/newer-schema", test_newer_schema);
+  ADD ("/store/foreign-file", test_foreign_file);
+  ADD ("/store/application-id", test_application_id);
+  ADD ("/store/read-only", test_read_only);
+  ADD ("/store/damaged", test_damaged);
+  ADD ("/store/import-full-disk", test_import_full_disk);
   ADD ("/store/not-a-database", test_not_a_database);
   ADD ("/store/search", test_search);
   ADD ("/store/edits", test_edits);

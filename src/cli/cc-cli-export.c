@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,7 +23,9 @@
 #include "cc-csv-export.h"
 #include "cc-json-export.h"
 #include "cc-library.h"
+#include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
+#include "cc-utils.h"
 
 typedef enum
 {
@@ -164,6 +167,7 @@ collect_articles (CcLibrary *library,
                   GPtrArray *ids)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   if (ids->len == 0)
     {
@@ -184,7 +188,9 @@ collect_articles (CcLibrary *library,
           fprintf (stderr, _("crosscheck: no article with id %s\n"), arg);
           return NULL;
         }
-      g_ptr_array_add (articles, g_object_ref (article));
+      /* An id given twice exports its article once, where it first came. */
+      if (g_hash_table_add (seen, article))
+        g_ptr_array_add (articles, g_object_ref (article));
     }
 
   return g_steal_pointer (&articles);
@@ -206,7 +212,7 @@ write_pdf (ExportArgs *args,
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
   g_autoptr(GError) error = NULL;
-  const char *author = g_get_real_name ();
+  const char *author = cc_get_real_name ();
   gboolean tty = isatty (fileno (stderr));
   const char *title = args->title;
 
@@ -220,14 +226,17 @@ write_pdf (ExportArgs *args,
   cc_pdf_exporter_set_report (exporter, args->format == FORMAT_REPORT);
   cc_pdf_exporter_set_paper_size (exporter, args->paper);
   cc_pdf_exporter_set_title (exporter, title);
-  if (g_strcmp0 (author, "Unknown") != 0)
-    cc_pdf_exporter_set_author (exporter, author);
+  cc_pdf_exporter_set_author (exporter, author);
   for (guint i = 0; i < articles->len; i++)
     cc_pdf_exporter_add_article (exporter, g_ptr_array_index (articles, i));
 
   if (!cc_pdf_exporter_write (exporter, args->output, NULL, print_progress, &tty, &error))
     {
-      fprintf (stderr, "crosscheck: %s: %s\n", args->output, error->message);
+      /* A write error names the file itself. */
+      if (g_error_matches (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE))
+        fprintf (stderr, "crosscheck: %s\n", error->message);
+      else
+        fprintf (stderr, "crosscheck: %s: %s\n", args->output, error->message);
       return CC_CLI_EXIT_REFUSED;
     }
 
@@ -250,12 +259,18 @@ write_data (ExportArgs *args,
   if (strcmp (args->output, "-") == 0)
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        return CC_CLI_EXIT_REFUSED;
+        {
+          int errsv = errno;
+
+          fprintf (stderr, _("crosscheck: cannot write to the standard output: %s\n"),
+                   g_strerror (errsv));
+          return CC_CLI_EXIT_REFUSED;
+        }
       return CC_CLI_EXIT_OK;
     }
 
-  /* Written whole or not at all: an export replaces a file atomically. */
-  if (!g_file_set_contents (args->output, data, length, &error))
+  /* Written whole or not at all, never over a device or a folder. */
+  if (!cc_output_file_write (args->output, data, length, &error))
     {
       fprintf (stderr, "crosscheck: %s\n", error->message);
       return CC_CLI_EXIT_REFUSED;

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,8 +27,10 @@
 #include "cc-cli-private.h"
 #include "cc-extractor.h"
 #include "cc-importer.h"
+#include "cc-json-export.h"
 #include "cc-library.h"
 #include "cc-store.h"
+#include "cc-utils.h"
 
 
 
@@ -54,6 +57,7 @@ static int cmd_show    (CliOptions *options);
 static int cmd_search  (CliOptions *options);
 static int cmd_extract (CliOptions *options);
 static int cmd_claims  (CliOptions *options);
+static int cmd_reindex (CliOptions *options);
 
 static const Command commands[] = {
   { "import", "import PATH…", N_("Import article files and folders into the library"),
@@ -78,6 +82,8 @@ static const Command commands[] = {
   { "chart", "chart --output FILE.{png,svg,pdf} [--width W --height H] [--subject S]",
     N_("Draw the timeline of estimates as PNG, SVG or PDF"),
     _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE },
+  { "reindex", "reindex", N_("Rebuild the library's search index"),
+    cmd_reindex, FALSE, FALSE, 0, 0 },
 };
 
 static const Command *
@@ -143,23 +149,53 @@ cc_cli_wants (int    argc,
   return FALSE;
 }
 
-CcLibrary *
-_cc_cli_open_library (CliOptions *options)
+/* Opens the library; @writing for commands that change it, which a
+ * damaged or read-only library refuses; reading commands read a damaged
+ * library after a warning, so that what it holds can be exported. */
+static CcStore *
+open_store (CliOptions *options,
+            gboolean    writing)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(CcStore) store = NULL;
-  g_autoptr(CcLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   const char *path = options->library_path;
 
   if (path == NULL)
     path = default_path = cc_store_dup_default_path ();
 
-  if (!(store = cc_store_new (path, &error)))
+  store = writing ? cc_store_new (path, &error) : cc_store_new_for_reading (path, &error);
+  if (store == NULL)
     {
       fprintf (stderr, "crosscheck: %s\n", error->message);
       return NULL;
     }
+
+  if (!cc_store_check (store, NULL, &error))
+    {
+      if (writing)
+        {
+          fprintf (stderr, "crosscheck: %s\n", error->message);
+          return NULL;
+        }
+      fprintf (stderr, _("crosscheck: warning: %s\n"), error->message);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static CcLibrary *
+open_library (CliOptions *options,
+              gboolean    writing)
+{
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+
+  if (!(store = open_store (options, writing)))
+    return NULL;
+  path = cc_store_get_path (store);
 
   library = cc_library_new (store);
   if (!cc_library_load (library, &error))
@@ -171,14 +207,17 @@ _cc_cli_open_library (CliOptions *options)
   return g_steal_pointer (&library);
 }
 
+CcLibrary *
+_cc_cli_open_library (CliOptions *options)
+{
+  return open_library (options, FALSE);
+}
+
 void
 _cc_cli_print_json (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = cc_json_export_to_data (node, FALSE, NULL);
 
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -200,7 +239,11 @@ _cc_cli_add_number (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, name);
-  if (value == (double)(gint64)value)
+  /* An integer when it is one that gint64 holds; -2^63 ≤ value < 2^63. */
+  if (!isfinite (value))
+    json_builder_add_null_value (builder);
+  else if (value >= -9223372036854775808.0 && value < 9223372036854775808.0 &&
+           value == floor (value))
     json_builder_add_int_value (builder, (gint64)value);
   else
     json_builder_add_double_value (builder, value);
@@ -272,9 +315,14 @@ print_claim_line (CcClaim *claim)
   g_autofree char *value = NULL;
 
   if (cc_claim_get_low (claim) == cc_claim_get_high (claim))
-    value = g_strdup_printf ("%'.0f", cc_claim_get_low (claim));
+    value = cc_format_count (cc_claim_get_low (claim));
   else
-    value = g_strdup_printf ("%'.0f–%'.0f", cc_claim_get_low (claim), cc_claim_get_high (claim));
+    {
+      g_autofree char *low = cc_format_count (cc_claim_get_low (claim));
+      g_autofree char *high = cc_format_count (cc_claim_get_high (claim));
+
+      value = g_strdup_printf ("%s–%s", low, high);
+    }
 
   printf ("  [%u–%u] %-14s %s%s%s  %s%s%s%s\n",
           cc_claim_get_start (claim), cc_claim_get_end (claim), value,
@@ -319,7 +367,7 @@ print_progress (double      fraction,
 static int
 cmd_import (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
+  g_autoptr(CcLibrary) library = open_library (options, TRUE);
   g_autoptr(CcImportReport) report = NULL;
   gboolean tty = isatty (fileno (stderr));
 
@@ -345,6 +393,31 @@ cmd_import (CliOptions *options)
   printf ("\n");
 
   return report->n_refused > 0 ? CC_CLI_EXIT_REFUSED : CC_CLI_EXIT_OK;
+}
+
+/* The search index is made again from the articles, for a library whose
+ * index alone is damaged; it then passes the check again. */
+static int
+cmd_reindex (CliOptions *options)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = options->library_path;
+
+  if (path == NULL)
+    path = default_path = cc_store_dup_default_path ();
+
+  if (!(store = cc_store_new (path, &error)) ||
+      !cc_store_rebuild_search_index (store, &error) ||
+      !cc_store_check (store, NULL, &error))
+    {
+      fprintf (stderr, "crosscheck: %s\n", error->message);
+      return CC_CLI_EXIT_REFUSED;
+    }
+
+  printf (_("Rebuilt the search index of %s\n"), path);
+  return CC_CLI_EXIT_OK;
 }
 
 static int

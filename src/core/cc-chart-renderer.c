@@ -22,6 +22,7 @@
 
 #include "cc-chart-layout-private.h"
 #include "cc-chart-renderer-private.h"
+#include "cc-output-file.h"
 #include "cc-palette.h"
 
 #define FAST_PATH_MIN_MARKS 3000
@@ -747,6 +748,15 @@ cc_chart_renderer_draw_highlight (CcChartRenderer *self,
   cairo_restore (cr);
 }
 
+static cairo_status_t
+append_bytes_cb (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * cc_chart_renderer_export:
  * @path: a file name ending in .png, .svg or .pdf
@@ -764,6 +774,8 @@ cc_chart_renderer_export (CcChartRenderer  *self,
                           int               height,
                           GError          **error)
 {
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
@@ -785,13 +797,22 @@ cc_chart_renderer_export (CcChartRenderer  *self,
       png = TRUE;
     }
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_bytes_cb, bytes, width, height);
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (append_bytes_cb, bytes, width, height);
   else
     {
       g_set_error (error, CC_CHART_RENDERER_ERROR, CC_CHART_RENDERER_ERROR_FORMAT,
                    _("Cannot write “%s”: the name must end in .png, .svg or .pdf"), display);
+      return FALSE;
+    }
+
+  /* A folder or a device at the path is refused before drawing. */
+  if (!cc_output_file_check (path, &local_error))
+    {
+      cairo_surface_destroy (surface);
+      g_set_error_literal (error, CC_CHART_RENDERER_ERROR, CC_CHART_RENDERER_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 
@@ -802,8 +823,8 @@ cc_chart_renderer_export (CcChartRenderer  *self,
 
   status = cairo_surface_status (surface);
   if (status == CAIRO_STATUS_SUCCESS && png)
-    status = cairo_surface_write_to_png (surface, path);
-  /* Vector surfaces write their file when finished. */
+    status = cairo_surface_write_to_png_stream (surface, append_bytes_cb, bytes);
+  /* Vector surfaces write their data when finished. */
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -813,6 +834,14 @@ cc_chart_renderer_export (CcChartRenderer  *self,
     {
       g_set_error (error, CC_CHART_RENDERER_ERROR, CC_CHART_RENDERER_ERROR_WRITE,
                    _("Cannot write “%s”: %s"), display, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* Only a whole file replaces what stood at the path. */
+  if (!cc_output_file_write (path, bytes->data, bytes->len, &local_error))
+    {
+      g_set_error_literal (error, CC_CHART_RENDERER_ERROR, CC_CHART_RENDERER_ERROR_WRITE,
+                           local_error->message);
       return FALSE;
     }
 

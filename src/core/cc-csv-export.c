@@ -9,7 +9,10 @@
  * articles and, within one, of the text. Lines end with CRLF; a field
  * holding a comma, a double quote or a line break is quoted, its quotes
  * doubled. Numbers use a dot whatever the locale; a missing value is an
- * empty field. */
+ * empty field. A text field that a spreadsheet would take for a formula,
+ * one starting with "=", "+", "-", "@", a tab or a carriage return,
+ * starts with an apostrophe, which spreadsheets read as "this is text"
+ * (OWASP, CSV injection). */
 
 #define G_LOG_DOMAIN "cc-csv-export"
 
@@ -33,18 +36,25 @@ append_field (GString    *out,
               const char *value,
               gboolean    first)
 {
+  gboolean formula;
+
   if (!first)
     g_string_append_c (out, ',');
   if (value == NULL)
     return;
 
+  formula = *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
+      if (formula)
+        g_string_append_c (out, '\'');
       g_string_append (out, value);
       return;
     }
 
   g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -21,6 +21,7 @@
 #include "cc-article.h"
 #include "cc-importer-private.h"
 
+
 static const char * const html_skipped[] = {
   "aside", "button", "canvas", "footer", "form", "header", "iframe", "nav",
   "noscript", "object", "script", "select", "style", "svg", "template",
@@ -321,6 +322,63 @@ html_scan (xmlNode  *root,
     }
 }
 
+/* The length of a DOCTYPE declaration at the start of @text (after a byte
+ * order mark, white space and comments), or 0. libxml2 keeps the end of
+ * one with an internal subset ("<!DOCTYPE html [ … ]>") as text, so the
+ * declaration is blanked before parsing; it carries nothing we read. */
+static gsize
+doctype_span (const char *text,
+              gsize       length,
+              gsize      *start)
+{
+  gsize p = 0;
+
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    p = 3;
+  for (;;)
+    {
+      while (p < length && g_ascii_isspace (text[p]))
+        p++;
+      if (p + 4 <= length && memcmp (text + p, "<!--", 4) == 0)
+        {
+          const char *end = g_strstr_len (text + p + 4, length - p - 4, "-->");
+
+          if (end == NULL)
+            return 0;
+          p = end - text + 3;
+          continue;
+        }
+      break;
+    }
+
+  if (p + 9 > length || g_ascii_strncasecmp (text + p, "<!doctype", 9) != 0)
+    return 0;
+
+  *start = p;
+  {
+    char quote = 0;
+    guint brackets = 0;
+
+    for (gsize q = p + 9; q < length; q++)
+      {
+        char c = text[q];
+
+        if (quote != 0)
+          quote = c == quote ? 0 : quote;
+        else if (c == '"' || c == '\'')
+          quote = c;
+        else if (c == '[')
+          brackets++;
+        else if (c == ']' && brackets > 0)
+          brackets--;
+        else if (c == '>' && brackets == 0)
+          return q + 1 - p;
+      }
+  }
+
+  return length - p;
+}
+
 CcArticle *
 _cc_importer_parse_html (const char  *name,
                          const char  *text,
@@ -334,14 +392,50 @@ _cc_importer_parse_html (const char  *name,
   g_autofree char *body = NULL;
   g_auto(HtmlHead) head = { NULL };
   TextSink sink = { line, lines, FALSE };
+  g_autofree char *copy = NULL;
+  htmlParserCtxtPtr ctxt;
+  gsize doctype_start = 0;
+  gsize doctype_length;
+  gboolean too_deep;
   const char *title;
   xmlNode *root;
   xmlNode *top;
   htmlDocPtr doc;
 
-  doc = htmlReadMemory (text, (int)length, NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+  if ((doctype_length = doctype_span (text, length, &doctype_start)) > 0)
+    {
+      copy = g_memdup2 (text, length);
+      memset (copy + doctype_start, ' ', doctype_length);
+      text = copy;
+    }
+
+  /* Without XML_PARSE_HUGE libxml2 stops reading at 256 nested elements
+   * and the rest of the page is lost; the walks below are not recursive,
+   * so any depth is fine. Should libxml2 still stop for depth, that is
+   * said rather than taken for a page without text. */
+  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                              _("could not be read as HTML"));
+      return NULL;
+    }
+  doc = htmlCtxtReadMemory (ctxt, text, (int)length, NULL, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                            HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | XML_PARSE_HUGE);
+  too_deep = ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+             ctxt->lastError.message != NULL &&
+             strstr (ctxt->lastError.message, "Excessive depth") != NULL;
+  htmlFreeParserCtxt (ctxt);
+
+  if (too_deep)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                              _("the HTML is nested too deeply to be read"));
+      return NULL;
+    }
+
   if (doc == NULL || !(root = xmlDocGetRootElement (doc)))
     {
       g_clear_pointer (&doc, xmlFreeDoc);

@@ -58,6 +58,42 @@ json_depth_is_sane (const char *data,
   return TRUE;
 }
 
+/* json-glib 1.6 decodes "\u0000" into a NUL that silently ends the
+ * string, losing the rest of the text. A copy of @data in which each such
+ * escape is U+FFFF instead, a noncharacter, lets the fields that had one
+ * be named; NULL when there is none. While such a copy is parsed on this
+ * thread, nul_marked is set, so that a U+FFFF in a document without
+ * "\u0000" stays the character it is. */
+static GPrivate nul_marked;
+
+static char *
+mark_nul_escapes (const char *data,
+                  gsize       length)
+{
+  char *copy = NULL;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!in_string)
+        in_string = data[i] == '"';
+      else if (data[i] == '"')
+        in_string = FALSE;
+      else if (data[i] == '\\' && i + 1 < length)
+        {
+          if (i + 5 < length && memcmp (data + i + 1, "u0000", 5) == 0)
+            {
+              if (copy == NULL)
+                copy = g_memdup2 (data, length);
+              memcpy (copy + i + 1, "uFFFF", 5);
+            }
+          i++;
+        }
+    }
+
+  return copy;
+}
+
 /* Parses a JSON document that has already passed the UTF-8 check. The
  * error message does not name the file. */
 JsonNode *
@@ -161,6 +197,15 @@ json_get_string (JsonObject  *object,
     {
       _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
                               _("%s.%s is not valid UTF-8"), where, member);
+      return FALSE;
+    }
+
+  /* Where a \u0000 stood (see mark_nul_escapes()). */
+  if (g_private_get (&nul_marked) != NULL &&
+      strstr (json_node_get_string (node), "\xef\xbf\xbf") != NULL)
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                              _("%s.%s holds a NUL character (\\u0000)"), where, member);
       return FALSE;
     }
 
@@ -359,6 +404,13 @@ json_get_span (JsonObject  *object,
   return TRUE;
 }
 
+static const char *
+format_number (char   *buf,
+               double  value)
+{
+  return g_ascii_dtostr (buf, G_ASCII_DTOSTR_BUF_SIZE, value);
+}
+
 static CcClaim *
 claim_from_json (JsonObject  *object,
                  glong        n_chars,
@@ -371,6 +423,8 @@ claim_from_json (JsonObject  *object,
   CcClaimStatus status_value = CC_CLAIM_STATUS_OTHER;
   CcClaimOrigin origin_value = CC_CLAIM_ORIGIN_AUTO;
   gboolean vague, hedged, rejected;
+  char low_text[G_ASCII_DTOSTR_BUF_SIZE];
+  char high_text[G_ASCII_DTOSTR_BUF_SIZE];
   gint64 version;
   guint start, end;
   double low, high;
@@ -391,6 +445,14 @@ claim_from_json (JsonObject  *object,
       !json_get_boolean (object, "rejected", &rejected, name, where, error) ||
       !json_get_int (object, "extractor_version", FALSE, G_MAXUINT, &version, name, where, error))
     return NULL;
+
+  if (low > high)
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                              _("%s.low (%s) is greater than %s.high (%s)"), where,
+                              format_number (low_text, low), where, format_number (high_text, high));
+      return NULL;
+    }
 
   if (status != NULL && !cc_claim_status_from_string (status, &status_value))
     {
@@ -479,6 +541,15 @@ annotation_from_json (JsonObject  *object,
   return g_steal_pointer (&annotation);
 }
 
+static gboolean
+text_has_content (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static CcArticle *
 article_from_json (JsonObject  *object,
                    const char  *name,
@@ -503,6 +574,13 @@ article_from_json (JsonObject  *object,
       !json_get_array (object, "claims", &claims, name, where, error) ||
       !json_get_array (object, "annotations", &annotations, name, where, error))
     return NULL;
+
+  if (!text_has_content (text))
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                              _("%s.text is empty"), where);
+      return NULL;
+    }
 
   has_imported = json_object_has_member (object, "imported") &&
                  !json_object_get_null_member (object, "imported");
@@ -550,11 +628,11 @@ article_from_json (JsonObject  *object,
   return g_steal_pointer (&article);
 }
 
-GPtrArray *
-_cc_importer_parse_json (const char  *name,
-                         const char  *data,
-                         gsize        length,
-                         GError     **error)
+static GPtrArray *
+parse_json_document (const char  *name,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
 {
   g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -622,4 +700,20 @@ _cc_importer_parse_json (const char  *name,
     }
 
   return g_steal_pointer (&articles);
+}
+
+GPtrArray *
+_cc_importer_parse_json (const char  *name,
+                         const char  *data,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autofree char *marked = mark_nul_escapes (data, length);
+  GPtrArray *articles;
+
+  g_private_set (&nul_marked, marked);
+  articles = parse_json_document (name, marked ? marked : data, length, error);
+  g_private_set (&nul_marked, NULL);
+
+  return articles;
 }

@@ -19,9 +19,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <libxml/parser.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
 
 #include "cc-article.h"
 #include "cc-importer-private.h"
@@ -200,6 +205,28 @@ normalize_text (const char *data,
   return text;
 }
 
+/* "the file is too large (21.0 MB; the limit is 21.0 MB)" says nothing:
+ * when the two sizes read the same, both are given in bytes. */
+static void
+set_too_large_error (GError     **error,
+                     const char  *name,
+                     guint64      length)
+{
+  g_autofree char *size = g_format_size (length);
+  g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
+
+  if (g_strcmp0 (size, limit) == 0)
+    {
+      g_free (size);
+      g_free (limit);
+      size = g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), length);
+      limit = g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), (guint64)CC_IMPORT_MAX_SIZE);
+    }
+
+  _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,
+                          _("the file is too large (%s; the limit is %s)"), size, limit);
+}
+
 static gboolean
 check_data (const char  *name,
             const char  *data,
@@ -219,11 +246,7 @@ check_data (const char  *name,
 
   if (length > CC_IMPORT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
-
-      _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,
-                              _("the file is too large (%s; the limit is %s)"), size, limit);
+      set_too_large_error (error, name, length);
       return FALSE;
     }
 
@@ -289,8 +312,36 @@ cc_importer_new (void)
   return g_object_new (CC_TYPE_IMPORTER, NULL);
 }
 
+static const char *
+special_kind (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return _("not a regular file");
+  if (S_ISFIFO (st.st_mode))
+    return _("a named pipe (FIFO), not a file; skipped");
+  if (S_ISSOCK (st.st_mode))
+    return _("a socket, not a file; skipped");
+  if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    return _("a device, not a file; skipped");
+  return _("not a regular file; skipped");
+}
+
+/* TRUE when @path, resolved, stands inside the folder @root (resolved). */
+static gboolean
+is_inside (const char *path,
+           const char *root)
+{
+  gsize len = strlen (root);
+
+  return strncmp (path, root, len) == 0 && (path[len] == '/' || path[len] == '\0' ||
+                                             (len > 0 && root[len - 1] == '/'));
+}
+
 static gboolean
 collect_folder (const char *folder,
+                const char *root,
                 guint       depth,
                 GHashTable *visited,
                 GPtrArray  *files,
@@ -317,7 +368,7 @@ collect_folder (const char *folder,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                                           G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
   if (enumerator == NULL)
     {
       g_ptr_array_add (errors,
@@ -360,15 +411,55 @@ collect_folder (const char *folder,
       GFileInfo *child = g_ptr_array_index (infos, i);
       const char *child_name = g_file_info_get_name (child);
       g_autofree char *path = NULL;
+      GFileType type;
 
       if (child_name[0] == '.' || g_file_info_get_is_hidden (child))
         continue;
 
       path = g_build_filename (folder, child_name, NULL);
+      type = g_file_info_get_file_type (child);
 
-      if (g_file_info_get_file_type (child) == G_FILE_TYPE_DIRECTORY)
-        ret &= collect_folder (path, depth + 1, visited, files, errors);
-      else if (g_file_info_get_file_type (child) == G_FILE_TYPE_REGULAR &&
+      /* A link is followed only to what stands inside the imported
+       * folder: a link out of it brings in files nobody chose. */
+      if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+        {
+          g_autofree char *target = realpath (path, NULL);
+          g_autofree char *link = g_file_read_link (path, NULL);
+
+          if (target == NULL)
+            {
+              g_ptr_array_add (errors,
+                               g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                            _("%s: a link to “%s”, which does not exist; "
+                                              "skipped"), path, link ? link : "?"));
+              ret = FALSE;
+              continue;
+            }
+          if (!is_inside (target, root))
+            {
+              g_ptr_array_add (errors,
+                               g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                            _("%s: a link to “%s”, outside the imported "
+                                              "folder; skipped"), path, target));
+              ret = FALSE;
+              continue;
+            }
+          type = g_file_test (target, G_FILE_TEST_IS_DIR) ? G_FILE_TYPE_DIRECTORY
+                 : g_file_test (target, G_FILE_TEST_IS_REGULAR) ? G_FILE_TYPE_REGULAR
+                 : G_FILE_TYPE_SPECIAL;
+        }
+
+      if (type == G_FILE_TYPE_DIRECTORY)
+        ret &= collect_folder (path, root, depth + 1, visited, files, errors);
+      else if (type == G_FILE_TYPE_SPECIAL)
+        {
+          /* Reading a named pipe or a device could block forever. */
+          g_ptr_array_add (errors,
+                           g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                        "%s: %s", path, special_kind (path)));
+          ret = FALSE;
+        }
+      else if (type == G_FILE_TYPE_REGULAR &&
                !is_meta_file (child_name) &&
                format_from_name (child_name) != FORMAT_NONE)
         g_ptr_array_add (files, g_steal_pointer (&path));
@@ -410,16 +501,31 @@ cc_importer_collect (CcImporter         *self,
     {
       const char *path = paths[i];
       g_autofree char *base = g_path_get_basename (path);
+      GStatBuf st;
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          ret &= collect_folder (path, 0, visited, files, errors);
+          g_autofree char *root = realpath (path, NULL);
+
+          ret &= collect_folder (path, root ? root : path, 0, visited, files, errors);
         }
-      else if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      else if (g_stat (path, &st) != 0)
         {
-          g_ptr_array_add (errors,
-                           g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
-                                        _("%s: no such file or folder"), path));
+          int errsv = errno;
+
+          /* A file in a folder one may not search is there, unreadable. */
+          if (errsv == EACCES)
+            g_ptr_array_add (errors,
+                             g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                          _("%s: permission denied"), path));
+          else if (errsv == ENOENT || errsv == ENOTDIR)
+            g_ptr_array_add (errors,
+                             g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                          _("%s: no such file or folder"), path));
+          else
+            g_ptr_array_add (errors,
+                             g_error_new (CC_IMPORT_ERROR, CC_IMPORT_ERROR_IO,
+                                          "%s: %s", path, g_strerror (errsv)));
           ret = FALSE;
         }
       else if (is_meta_file (base))
@@ -475,6 +581,16 @@ cc_importer_load (CcImporter  *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The folder's meta.json first, so that what is wrong with it is said
+   * even when this file is refused. */
+  format = format_from_name (path);
+  if (format != FORMAT_NONE && format != FORMAT_JSON)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      _cc_importer_meta_ensure_folder (self, folder, warnings);
+    }
+
   file = g_file_new_for_path (path);
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -511,11 +627,7 @@ cc_importer_load (CcImporter  *self,
 
   if (g_file_info_get_size (info) > CC_IMPORT_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
-
-      _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, path,
-                              _("the file is too large (%s; the limit is %s)"), size, limit);
+      set_too_large_error (error, path, g_file_info_get_size (info));
       return NULL;
     }
 
@@ -524,14 +636,6 @@ cc_importer_load (CcImporter  *self,
       _cc_importer_set_error (error, CC_IMPORT_ERROR_IO, path,
                               _("the file cannot be read: %s"), local_error->message);
       return NULL;
-    }
-
-  format = format_from_name (path);
-  if (format != FORMAT_NONE && format != FORMAT_JSON)
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      _cc_importer_meta_ensure_folder (self, folder, warnings);
     }
 
   return cc_importer_load_data (self, path, contents, length, warnings, error);

@@ -227,6 +227,73 @@ cc_json_export_article (CcArticle *article)
 }
 
 /**
+ * cc_json_export_to_data:
+ * @root: the document
+ * @pretty: indented by two spaces, one member a line, or on one line
+ *
+ * Writes @root as JSON text. json-glib 1.6 writes a double whose shortest
+ * form has no decimal point with ".0" appended, which turns 1e+17 into
+ * "1e+17.0", not JSON; here the ".0" after an exponent is dropped, outside
+ * strings only, so that every number is valid and keeps its value.
+ *
+ * Returns: (transfer full): the text, without a final line break
+ */
+char *
+cc_json_export_to_data (JsonNode *root,
+                        gboolean  pretty,
+                        gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gboolean in_string = FALSE;
+  gsize data_length;
+  GString *out;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  if (pretty)
+    json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &data_length);
+
+  out = g_string_sized_new (data_length);
+  for (gsize i = 0; i < data_length; i++)
+    {
+      char c = data[i];
+
+      g_string_append_c (out, c);
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < data_length)
+            g_string_append_c (out, data[++i]);
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == 'e' || c == 'E') && i > 0 && g_ascii_isdigit (data[i - 1]))
+        {
+          /* An exponent: its sign and digits, then the stray ".0". */
+          gsize j = i + 1;
+
+          if (j < data_length && (data[j] == '+' || data[j] == '-'))
+            j++;
+          while (j < data_length && g_ascii_isdigit (data[j]))
+            j++;
+          g_string_append_len (out, data + i + 1, j - i - 1);
+          if (j + 1 < data_length && data[j] == '.' && data[j + 1] == '0')
+            j += 2;
+          i = j - 1;
+        }
+    }
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
  * cc_json_export_articles:
  * @articles: (element-type CcArticle): the articles to export
  * @length: (out) (optional): the length of the result in bytes
@@ -239,7 +306,6 @@ cc_json_export_articles (GPtrArray *articles,
                          gsize     *length)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
   gsize data_length;
@@ -262,12 +328,7 @@ cc_json_export_articles (GPtrArray *articles,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  data = json_generator_to_data (generator, &data_length);
+  data = cc_json_export_to_data (root, TRUE, &data_length);
   result = g_strconcat (data, "\n", NULL);
 
   if (length != NULL)

@@ -201,7 +201,18 @@ prepare_claims (CcArticle *article)
   return CC_EXTRACTOR_VERSION;
 }
 
-static void
+/* Errors of the library rather than of one file: nothing more can be
+ * stored, whatever the next file holds. */
+static gboolean
+stops_import (const GError *error)
+{
+  return g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_FULL) ||
+         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_READ_ONLY) ||
+         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_IO);
+}
+
+/* Returns FALSE when the import must stop (see stops_import()). */
+static gboolean
 import_one_file (ImportJob      *job,
                  CcImporter     *importer,
                  const char     *path,
@@ -211,14 +222,17 @@ import_one_file (ImportJob      *job,
   g_autoptr(GPtrArray) articles = NULL;
   GError *error = NULL;
 
-  if (!(articles = cc_importer_load (importer, path, warnings, &error)))
-    {
-      refuse (report, error);
-      return;
-    }
+  articles = cc_importer_load (importer, path, warnings, &error);
 
+  /* Said even when the file is refused: a broken meta.json, say. */
   for (guint i = 0; i < warnings->len; i++)
     g_ptr_array_add (report->messages, g_strdup (g_ptr_array_index (warnings, i)));
+
+  if (articles == NULL)
+    {
+      refuse (report, error);
+      return TRUE;
+    }
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -236,6 +250,11 @@ import_one_file (ImportJob      *job,
               report->n_duplicates++;
               g_clear_error (&error);
             }
+          else if (stops_import (error))
+            {
+              refuse (report, error);
+              return FALSE;
+            }
           else
             {
               g_prefix_error (&error, "%s: ", path);
@@ -248,6 +267,8 @@ import_one_file (ImportJob      *job,
       report->n_imported++;
       job_add_article (job, article);
     }
+
+  return TRUE;
 }
 
 static CcImportReport *
@@ -274,7 +295,20 @@ run_import (ImportJob    *job,
         }
 
       job_progress (job, (double)i / files->len, path);
-      import_one_file (job, importer, path, report);
+      if (!import_one_file (job, importer, path, report))
+        {
+          guint left = files->len - i - 1;
+
+          /* One message for the library, not one for each file left. */
+          if (left > 0)
+            g_ptr_array_add (report->messages,
+                             g_strdup_printf (ngettext ("The import stopped; %u more file "
+                                                        "was not read",
+                                                        "The import stopped; %u more files "
+                                                        "were not read", left), left));
+          report->n_refused += left;
+          break;
+        }
     }
 
   job_progress (job, 1.0, NULL);

@@ -159,6 +159,19 @@ untrack_article (CcLibrary *self,
   g_hash_table_remove (self->by_id, &id);
 }
 
+/* Takes the article at @position out of the model, not out of the store. */
+static void
+drop_article (CcLibrary *self,
+              guint      position)
+{
+  g_autoptr(CcArticle) article = g_object_ref (g_ptr_array_index (self->articles, position));
+
+  sync_claims_run (self, article, FALSE);
+  untrack_article (self, article);
+  g_ptr_array_remove_index (self->articles, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
 void
 _cc_library_append_articles (CcLibrary *self,
                              GPtrArray *articles)
@@ -432,11 +445,66 @@ cc_library_remove_article (CcLibrary  *self,
   if (!cc_store_delete_article (self->store, cc_article_get_id (article), error))
     return FALSE;
 
-  sync_claims_run (self, article, FALSE);
-  untrack_article (self, article);
-  g_ptr_array_remove_index (self->articles, position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  drop_article (self, position);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+}
+
+/**
+ * cc_library_sync_with_store:
+ *
+ * Takes in what another process changed in the library file since the
+ * model was filled: the articles it added are appended, with their claims
+ * and annotations, and those it deleted leave the model. Reads the ids of
+ * the articles, in time linear in the library, and loads only what is new.
+ *
+ * Returns: %TRUE when the model follows the file
+ */
+gboolean
+cc_library_sync_with_store (CcLibrary  *self,
+                            GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) present = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  guint n_before = self->articles->len;
+  gint64 last = 0;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+
+  if (!(ids = cc_store_list_article_ids (self->store, error)))
+    return FALSE;
+
+  present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (present, &g_array_index (ids, gint64, i));
+
+  for (guint i = self->articles->len; i-- > 0;)
+    {
+      CcArticle *article = g_ptr_array_index (self->articles, i);
+      gint64 id = cc_article_get_id (article);
+
+      if (!g_hash_table_contains (present, &id))
+        drop_article (self, i);
+      else
+        last = MAX (last, id);
+    }
+
+  if (!(added = cc_store_load_articles_after (self->store, last, error)))
+    return FALSE;
+  for (guint i = 0; i < added->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (added, i);
+      gint64 id = cc_article_get_id (article);
+
+      if (!g_hash_table_contains (self->by_id, &id))
+        g_ptr_array_add (fresh, article);
+    }
+  _cc_library_append_articles (self, fresh);
+
+  if (fresh->len == 0 && self->articles->len != n_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
 }
 

@@ -40,6 +40,8 @@ G_DECLARE_FINAL_TYPE (CcLibrary, cc_library, CC, LIBRARY, GObject)
 CcLibrary      *cc_library_new                (CcStore              *store);
 gboolean        cc_library_load               (CcLibrary            *self,
                                                GError              **error);
+gboolean        cc_library_sync_with_store    (CcLibrary            *self,
+                                               GError              **error);
 CcStore        *cc_library_get_store          (CcLibrary            *self);
 GListModel     *cc_library_get_claims         (CcLibrary            *self);
 CcArticle      *cc_library_lookup_article     (CcLibrary            *self,

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Adds highlight annotations to the PDF that cairo wrote, as an
+/* Adds highlight and link annotations to the PDF that cairo wrote, as an
  * incremental update (PDF 1.7, section 7.5.6): the new objects, a new
  * version of each page that gets annotations, and a cross-reference
  * section pointing back at cairo's are appended; nothing cairo wrote is
@@ -498,6 +498,24 @@ append_annotation (GString    *out,
   g_string_append_printf (out, " /AP << /N %u 0 R >> >>\nendobj\n", appearance);
 }
 
+/* A link: the box, no border, and the URI as a hex string, which needs
+ * no escaping. */
+static void
+append_link (GString    *out,
+             GArray     *written,
+             guint       number,
+             guint       page,
+             CcPdfAnnot *annot)
+{
+  begin_object (out, written, number);
+  g_string_append (out, "<< /Type /Annot /Subtype /Link /F 4 /Rect [ ");
+  append_numbers (out, annot->rect, 4);
+  g_string_append_printf (out, " ] /Border [ 0 0 0 ] /P %u 0 R /A << /S /URI /URI <", page);
+  for (const char *p = annot->uri; *p != '\0'; p++)
+    g_string_append_printf (out, "%02X", (guchar)*p);
+  g_string_append (out, "> >> >>\nendobj\n");
+}
+
 /* A new version of page @number whose /Annots lists @refs after any
  * annotations it had (cairo's links). */
 static gboolean
@@ -691,17 +709,29 @@ _cc_pdf_add_annotations (GByteArray  *pdf_bytes,
       CcPdfAnnot *annot = g_ptr_array_index (annots, i);
       guint page_ref;
 
-      if (annot->page >= pages->len || annot->quads->len < 8)
+      guint number;
+
+      if (annot->page >= pages->len || (annot->uri == NULL && annot->quads->len < 8))
         return structure_error (error);
       page_ref = g_array_index (pages, guint, annot->page);
 
-      append_appearance (out, written, next, annot);
-      append_annotation (out, written, next + 1, next, page_ref, annot, author, date);
+      if (annot->uri != NULL)
+        {
+          number = next;
+          append_link (out, written, number, page_ref, annot);
+          next += 1;
+        }
+      else
+        {
+          number = next + 1;
+          append_appearance (out, written, next, annot);
+          append_annotation (out, written, number, next, page_ref, annot, author, date);
+          next += 2;
+        }
       if (refs[annot->page] == NULL)
         refs[annot->page] = g_string_new (NULL);
       g_string_append_printf (refs[annot->page], "%s%u 0 R",
-                              refs[annot->page]->len > 0 ? " " : "", next + 1);
-      next += 2;
+                              refs[annot->page]->len > 0 ? " " : "", number);
     }
 
   for (guint i = 0; i < pages->len; i++)

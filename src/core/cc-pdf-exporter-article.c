@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-claim.h"
+#include "cc-palette.h"
 #include "cc-pdf-exporter-private.h"
 
 /* Sizes in points: the Pango context works at 72 dpi. */
@@ -64,6 +66,7 @@ typedef struct
   double        first_top;     /* where the text begins below the header */
   CcPdfAnnot  **open_annots;   /* per mark: its annotation on the current page */
   GArray       *pending_notes; /* PendingNote, waiting for room in the margin */
+  double        notes_top;     /* where the margin is free on this page */
 } ArticleRender;
 
 double
@@ -161,24 +164,6 @@ _cc_pdf_end_page (CcPdfRender *render)
   render->page_open = FALSE;
 }
 
-/* cairo's tag attributes quote with single quotes and escape with a
- * backslash. */
-static char *
-quote_tag_value (const char *value)
-{
-  GString *quoted = g_string_new ("'");
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (quoted, '\\');
-      g_string_append_c (quoted, *p);
-    }
-  g_string_append_c (quoted, '\'');
-
-  return g_string_free (quoted, FALSE);
-}
-
 /* The title, the outlet and date, and the link; returns the height used. */
 static double
 draw_header (ArticleRender *ar,
@@ -213,17 +198,16 @@ draw_header (ArticleRender *ar,
   if (article->url != NULL)
     {
       g_autoptr(PangoLayout) link = _cc_pdf_layout_new (render, META_FONT, article->url, 0);
-      g_autofree char *quoted = quote_tag_value (article->url);
-      g_autofree char *attributes = g_strdup_printf ("uri=%s", quoted);
+      PangoRectangle extents;
 
       pango_layout_set_width (link, (int)(width * PANGO_SCALE));
       pango_layout_set_ellipsize (link, PANGO_ELLIPSIZE_MIDDLE);
       cairo_set_source_rgb (render->cr, CC_PDF_LINK);
-      cairo_tag_begin (render->cr, CAIRO_TAG_LINK, attributes);
       _cc_pdf_show_layout (render, link, render->margin_left, y);
-      cairo_tag_end (render->cr, CAIRO_TAG_LINK);
-      pango_layout_get_pixel_size (link, NULL, &height);
-      y += height;
+      pango_layout_get_pixel_extents (link, NULL, &extents);
+      _cc_pdf_add_link (render, article->url, render->margin_left + extents.x, y + extents.y,
+                        extents.width, extents.height);
+      y += extents.y + extents.height;
     }
 
   y += 8.0;
@@ -406,7 +390,7 @@ draw_note_marker (ArticleRender *ar,
   cairo_fill (render->cr);
 }
 
-/* The highlights of one line, under its text, and their quadrilaterals. */
+/* The text of one line, and the quadrilaterals of its highlights. */
 static void
 draw_line (ArticleRender *ar,
            Line          *line)
@@ -429,16 +413,14 @@ draw_line (ArticleRender *ar,
       if (start >= end)
         continue;
 
+      /* Drawn by the annotation alone, so that hiding or deleting it in a
+       * reader takes the tint away. */
       pango_layout_line_get_x_ranges (line->line, start, end, &ranges, &n_ranges);
-      cairo_set_source_rgba (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2],
-                             CC_PDF_HIGHLIGHT_ALPHA);
       for (int j = 0; j < n_ranges; j++)
         {
           double x0 = ar->text_x + (double)ranges[2 * j] / PANGO_SCALE;
           double x1 = ar->text_x + (double)ranges[2 * j + 1] / PANGO_SCALE;
 
-          cairo_rectangle (render->cr, x0, y0, x1 - x0, y1 - y0);
-          cairo_fill (render->cr);
           add_quad (ar, i, x0, y0, x1, y1);
         }
       g_free (ranges);
@@ -466,7 +448,7 @@ draw_notes (ArticleRender *ar)
 {
   CcPdfRender *render = ar->render;
   double bottom = _cc_pdf_body_bottom (render);
-  double free_y = render->margin_top;
+  double free_y = ar->notes_top;
   guint placed = 0;
 
   for (; placed < ar->pending_notes->len; placed++)
@@ -474,23 +456,41 @@ draw_notes (ArticleRender *ar)
       PendingNote *pending = &g_array_index (ar->pending_notes, PendingNote, placed);
       CcPdfMark *mark = pending->mark;
       g_autofree char *number = g_strdup_printf ("%u", mark->note_number);
-      g_autofree char *text = g_strdup_printf ("%s  %s", number, mark->note);
-      g_autoptr(PangoLayout) layout = _cc_pdf_layout_new (render, NOTE_FONT, text,
-                                                          render->notes_width - 6.0);
-      PangoAttrList *attrs = pango_layout_get_attributes (layout);
+      g_autofree char *tags = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoAttrList *attrs;
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
       double y = MAX (pending->anchor, free_y);
       int height;
 
+      /* The tags under the note, in grey, as the window shows them. */
+      if (mark->tags != NULL)
+        tags = g_strdup_printf ("%s: %s", _("Tags"), mark->tags);
+      text = g_strdup_printf ("%s  %s%s%s", number, mark->note ? mark->note : "",
+                              mark->note && tags ? "\n" : "", tags ? tags : "");
+      layout = _cc_pdf_layout_new (render, NOTE_FONT, text, render->notes_width - 6.0);
+      attrs = pango_layout_get_attributes (layout);
       bold->end_index = strlen (number);
       pango_attr_list_insert (attrs, bold);
+      if (tags != NULL)
+        {
+          PangoAttribute *grey = pango_attr_foreground_new (0x6666, 0x6666, 0x7000);
+
+          grey->start_index = strlen (text) - strlen (tags);
+          pango_attr_list_insert (attrs, grey);
+        }
       pango_layout_set_attributes (layout, attrs);
       /* A note longer than a page is cut short rather than lost. */
       pango_layout_set_height (layout, (int)((bottom - render->margin_top) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (layout, NULL, &height);
 
-      if (y + height > bottom && free_y > render->margin_top)
+      /* A note whose line is near the foot of the page moves up to stay
+       * beside it, as far as the notes above leave room. */
+      if (y + height > bottom)
+        y = MAX (free_y, bottom - height);
+      if (y + height > bottom && free_y > ar->notes_top)
         break;
 
       cairo_set_source_rgb (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2]);
@@ -504,6 +504,63 @@ draw_notes (ArticleRender *ar)
   g_array_remove_range (ar->pending_notes, 0, placed);
   for (guint i = 0; i < ar->pending_notes->len; i++)
     g_array_index (ar->pending_notes, PendingNote, i).anchor = render->margin_top;
+  ar->notes_top = render->margin_top;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* A key to the claims' tints at the head of the margin: a swatch and the
+ * name of each claimant country of the article. Returns the y below. */
+static double
+draw_colour_key (ArticleRender *ar,
+                 double         y)
+{
+  CcPdfRender *render = ar->render;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) countries = g_ptr_array_new ();
+  const char *unknown = _("Unknown country");
+
+  for (guint i = 0; i < ar->article->claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (ar->article->claims, i);
+      const char *country = cc_claim_get_claimant_country (claim);
+      const char *name = country ? country : unknown;
+
+      if (g_hash_table_add (seen, (gpointer)name))
+        g_ptr_array_add (countries, (gpointer)name);
+    }
+  if (countries->len == 0)
+    return y;
+  g_ptr_array_sort (countries, compare_strings);
+
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const char *name = g_ptr_array_index (countries, i);
+      g_autoptr(PangoLayout) layout = _cc_pdf_layout_new (render, NOTE_FONT, name,
+                                                          render->notes_width - 14.0);
+      double rgb[3];
+      int height;
+
+      cc_palette_parse (cc_palette_country_color (name == unknown ? NULL : name), rgb);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      cairo_set_source_rgba (render->cr, rgb[0], rgb[1], rgb[2], CC_PDF_HIGHLIGHT_ALPHA + 0.2);
+      cairo_rectangle (render->cr, ar->notes_x, y + (height - 7.0) / 2, 10.0, 7.0);
+      cairo_fill (render->cr);
+      /* As a path, like the note markers: the key stays out of the text
+       * that readers copy and search, which is the article's. */
+      cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
+      cairo_move_to (render->cr, ar->notes_x + 14.0, y);
+      pango_cairo_layout_path (render->cr, layout);
+      cairo_fill (render->cr);
+      y += height + 1.0;
+    }
+
+  return y + NOTE_GAP;
 }
 
 /* Queues the notes of the marks that begin on @line. */
@@ -551,6 +608,7 @@ _cc_pdf_render_article (CcPdfRender   *render,
 
   _cc_pdf_begin_page (render);
   ar.first_top = render->margin_top + draw_header (&ar, render->margin_top);
+  ar.notes_top = draw_colour_key (&ar, ar.first_top);
 
   ar.layout = _cc_pdf_layout_new (render, BODY_FONT, article->text, render->text_width);
   pango_layout_set_wrap (ar.layout, PANGO_WRAP_WORD_CHAR);

@@ -22,8 +22,9 @@ typedef struct
   double    rgb[3];
   char     *contents;     /* the PDF annotation's text: the note or the claim card */
   char     *note;         /* a margin note, or NULL */
+  char     *tags;         /* the highlight's tags, shown with its note, or NULL */
   char     *name;         /* a name unique in the document (the annotation's /NM) */
-  guint     note_number;  /* 1… for marks with a note, else 0 */
+  guint     note_number;  /* 1… for marks with a note or tags, else 0 */
   gboolean  is_claim;
 } CcPdfMark;
 
@@ -39,7 +40,8 @@ typedef struct
   GPtrArray *claims;      /* copies of the claims that are not rejected */
 } CcPdfArticle;
 
-/* One highlight annotation to add to a page once cairo is done. */
+/* One annotation to add to a page once cairo is done: a highlight, or a
+ * link when @uri is set. */
 typedef struct
 {
   guint   page;           /* 0-based */
@@ -48,6 +50,7 @@ typedef struct
   double  rgb[3];
   char   *contents;
   char   *name;
+  char   *uri;            /* a link's target, percent-encoded ASCII */
 } CcPdfAnnot;
 
 /* The state of one rendering, owned by the thread that renders. Lengths
@@ -78,12 +81,19 @@ typedef struct
 #define CC_PDF_MUTED      0.40, 0.40, 0.44
 #define CC_PDF_RULE       0.75, 0.75, 0.78
 #define CC_PDF_LINK       0.10, 0.32, 0.70
-/* Opacity of a highlight drawn in the page, and of its annotation. */
+/* Opacity of a highlight annotation. */
 #define CC_PDF_HIGHLIGHT_ALPHA 0.3
 
 void         _cc_pdf_mark_clear         (CcPdfMark      *mark);
 void         _cc_pdf_article_unref      (CcPdfArticle   *article);
 void         _cc_pdf_annot_free         (CcPdfAnnot     *annot);
+void         _cc_pdf_add_link           (CcPdfRender    *render,
+                                         const char     *uri,
+                                         double          x,
+                                         double          y,
+                                         double          width,
+                                         double          height);
+char        *_cc_pdf_encode_uri         (const char     *uri);
 void         _cc_pdf_claim_rgb          (CcClaim        *claim,
                                          double          rgb[3]);
 char        *_cc_pdf_format_claim_card  (CcClaim        *claim);

@@ -27,6 +27,7 @@
 #include "cc-palette.h"
 #include "cc-pdf-exporter-private.h"
 #include "cc-subject.h"
+#include "cc-utils.h"
 
 #define COVER_TITLE_FONT "Sans Bold 32"
 #define COVER_FONT       "Sans 14"
@@ -151,12 +152,19 @@ draw_cover (CcPdfRender *render,
   pango_layout_get_pixel_size (period_layout, NULL, &height);
   y += height + 6.0;
 
-  articles_text = g_strdup_printf (ngettext ("%u article", "%u articles", articles->len),
-                                   articles->len);
-  claims_text = g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
-  outlets_text = g_strdup_printf (ngettext ("%u outlet", "%u outlets",
-                                            g_hash_table_size (outlets)),
-                                  g_hash_table_size (outlets));
+  {
+    g_autofree char *n_articles_text = cc_format_count (articles->len);
+    g_autofree char *n_claims_text = cc_format_count (n_claims);
+    g_autofree char *n_outlets_text = cc_format_count (g_hash_table_size (outlets));
+
+    /* Translators: %s is a count with its thousands separated, "1,204" */
+    articles_text = g_strdup_printf (ngettext ("%s article", "%s articles", articles->len),
+                                     n_articles_text);
+    claims_text = g_strdup_printf (ngettext ("%s claim", "%s claims", n_claims), n_claims_text);
+    outlets_text = g_strdup_printf (ngettext ("%s outlet", "%s outlets",
+                                              g_hash_table_size (outlets)),
+                                    n_outlets_text);
+  }
   counts = g_strdup_printf ("%s  ·  %s  ·  %s", articles_text, claims_text, outlets_text);
   count_layout = _cc_pdf_layout_new (render, COVER_FONT, counts, width);
   cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
@@ -236,6 +244,7 @@ draw_chart (CcPdfRender *render,
   PangoFontDescription *font = pango_font_description_from_string (CHART_FONT);
   double width = _cc_pdf_content_width (render);
   const char *subject;
+  guint n_points;
 
   /* Without a library to ask, a claim without a day of its own takes
    * its article's, as the chart in the window does. */
@@ -271,6 +280,33 @@ draw_chart (CcPdfRender *render,
       cc_chart_layout_set_title (layout, title);
     }
   cc_chart_layout_set_size (layout, width, CHART_HEIGHT);
+
+  /* The timeline places claims by day: without any, it says why rather
+   * than drawing an empty chart over a table full of claims. */
+  cc_chart_layout_get_points (layout, &n_points);
+  if (n_points == 0 && g_list_model_get_n_items (G_LIST_MODEL (claims)) > 0)
+    {
+      guint n_claims = g_list_model_get_n_items (G_LIST_MODEL (claims));
+      g_autofree char *count = cc_format_count (n_claims);
+      g_autofree char *why = NULL;
+      g_autoptr(PangoLayout) message = NULL;
+      int height;
+
+      why = g_strdup_printf (ngettext ("No timeline: the claim has no day, neither its own nor "
+                                       "its article’s. The table below lists it.",
+                                       "No timeline: none of the %s claims has a day, neither "
+                                       "its own nor its article’s. The table below lists them.",
+                                       n_claims),
+                             count);
+
+      cc_chart_layout_set_claims (layout, NULL, NULL);
+      g_object_unref (context);
+      message = _cc_pdf_layout_new (render, CHART_FONT, why, width);
+      cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
+      _cc_pdf_show_layout (render, message, render->margin_left, y);
+      pango_layout_get_pixel_size (message, NULL, &height);
+      return y + height + 24.0;
+    }
 
   cairo_save (render->cr);
   cairo_rectangle (render->cr, render->margin_left, y, width, CHART_HEIGHT);
@@ -394,7 +430,11 @@ dup_conflicts (CcCluster *cluster)
 
   text = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "%s%u", i > 0 ? ", " : "", ids[i]);
+    {
+      g_autofree char *id = cc_format_count (ids[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", id);
+    }
 
   /* Translators: under a value in the report's table, the numbers of
    * the statements it disagrees with */
@@ -432,7 +472,8 @@ draw_clusters (CcPdfRender  *render,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
-      g_autofree char *number = g_strdup_printf ("%u", cc_cluster_get_id (cluster));
+      g_autofree char *number = cc_format_count (cc_cluster_get_id (cluster));
+      g_autofree char *n_sources = cc_format_count (cc_cluster_get_n_sources (cluster));
       g_autofree char *value = cc_cluster_dup_value_label (cluster);
       g_autofree char *conflicts = dup_conflicts (cluster);
       g_autofree char *what = NULL;
@@ -454,9 +495,9 @@ draw_clusters (CcPdfRender  *render,
                               cc_claim_status_to_string (cc_cluster_get_status (cluster)),
                               cc_cluster_get_hedged (cluster) ? " · hedged" : "");
       value_detail = conflicts ? g_strdup_printf ("%s\n%s", what, conflicts) : g_strdup (what);
-      sources = g_strdup_printf (ngettext ("%u source", "%u sources",
+      sources = g_strdup_printf (ngettext ("%s source", "%s sources",
                                            cc_cluster_get_n_sources (cluster)),
-                                 cc_cluster_get_n_sources (cluster));
+                                 n_sources);
       if (first != NULL && last != NULL && strcmp (first, last) != 0)
         day = g_strdup_printf ("%s – %s", first, last);
       else

@@ -34,6 +34,7 @@
 #include "cc-annotation.h"
 #include "cc-article.h"
 #include "cc-claim.h"
+#include "cc-output-file.h"
 #include "cc-palette.h"
 #include "cc-pdf-exporter-private.h"
 
@@ -83,6 +84,7 @@ _cc_pdf_mark_clear (CcPdfMark *mark)
 {
   g_clear_pointer (&mark->contents, g_free);
   g_clear_pointer (&mark->note, g_free);
+  g_clear_pointer (&mark->tags, g_free);
   g_clear_pointer (&mark->name, g_free);
 }
 
@@ -112,7 +114,51 @@ _cc_pdf_annot_free (CcPdfAnnot *annot)
   g_clear_pointer (&annot->quads, g_array_unref);
   g_free (annot->contents);
   g_free (annot->name);
+  g_free (annot->uri);
   g_free (annot);
+}
+
+/* A URI as PDF wants it (PDF 1.7, 12.6.4.7: 7-bit ASCII): every byte
+ * outside RFC 3986's unreserved and reserved characters, and a "%" that
+ * does not start an escape, percent-encoded. */
+char *
+_cc_pdf_encode_uri (const char *uri)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const guchar *p = (const guchar *)uri; *p != '\0'; p++)
+    {
+      if (*p == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        g_string_append_c (out, '%');
+      else if (*p < 0x80 && (g_ascii_isalnum (*p) || strchr ("-._~:/?#[]@!$&'()*+,;=", *p)))
+        g_string_append_c (out, *p);
+      else
+        g_string_append_printf (out, "%%%02X", *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A link over the box at @x, @y (top left, in cairo's space) on the page
+ * being drawn. cairo 1.16's own links leave a dangling cross-reference
+ * entry, so links are annotations of the incremental update too. */
+void
+_cc_pdf_add_link (CcPdfRender *render,
+                  const char  *uri,
+                  double       x,
+                  double       y,
+                  double       width,
+                  double       height)
+{
+  CcPdfAnnot *annot = g_new0 (CcPdfAnnot, 1);
+
+  annot->page = render->page;
+  annot->uri = _cc_pdf_encode_uri (uri);
+  annot->rect[0] = x;
+  annot->rect[1] = render->height - (y + height);
+  annot->rect[2] = x + width;
+  annot->rect[3] = render->height - y;
+  g_ptr_array_add (render->annots, annot);
 }
 
 static void
@@ -275,6 +321,8 @@ copy_article (CcPdfExporter *self,
       parse_color (cc_annotation_get_color (annotation), mark.rgb);
       if (note != NULL && *note != '\0')
         mark.note = g_strdup (note);
+      if (tags != NULL && *tags != '\0')
+        mark.tags = g_strdup (tags);
       if (mark.note != NULL && tags != NULL && *tags != '\0')
         mark.contents = g_strdup_printf ("%s\n\n%s: %s", note, _("Tags"), tags);
       else if (tags != NULL && *tags != '\0')
@@ -292,7 +340,7 @@ copy_article (CcPdfExporter *self,
     {
       CcPdfMark *mark = &g_array_index (copy->marks, CcPdfMark, i);
 
-      if (mark->note != NULL)
+      if (mark->note != NULL || mark->tags != NULL)
         mark->note_number = ++n_notes;
     }
 
@@ -675,6 +723,14 @@ run_job (Job           *job,
       return FALSE;
     }
 
+  /* A folder or a device at the path is refused before the long work. */
+  if (!cc_output_file_check (job->path, &local_error))
+    {
+      g_set_error (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE,
+                   "%s", local_error->message);
+      return FALSE;
+    }
+
   report_progress (job, 0.0);
 
   if (!render_pages (job, pdf, annots, cancellable, error))
@@ -686,7 +742,7 @@ run_job (Job           *job,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  if (!g_file_set_contents (job->path, (const char *)pdf->data, pdf->len, &local_error))
+  if (!cc_output_file_write (job->path, pdf->data, pdf->len, &local_error))
     {
       g_set_error (error, CC_PDF_EXPORT_ERROR, CC_PDF_EXPORT_ERROR_WRITE,
                    "%s", local_error->message);

@@ -31,12 +31,19 @@ typedef enum
   STMT_SEARCH,
   STMT_STALE,
   STMT_SET_VERSION,
+  STMT_ARTICLES_AFTER,
+  STMT_CLAIMS_AFTER,
+  STMT_ANNOTATIONS_AFTER,
+  STMT_ARTICLE_IDS,
   N_STMTS
 } StmtId;
 
 /* cc-store-sql.c: every statement, and the schema ladder. */
 extern const char * const _cc_store_sql[N_STMTS];
 extern const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION];
+extern const char _cc_store_drop_search_index[];
+extern const char _cc_store_forget_search_index[];
+extern const char _cc_store_create_search_index[];
 
 /* cc-store-rows.c: rows to objects and objects to parameters. */
 void          _cc_store_bind_text          (sqlite3_stmt *stmt,

@@ -54,6 +54,17 @@ const char * const _cc_store_sql[N_STMTS] = {
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
   [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
   [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
+  /* What another process added: the articles after the last one known. */
+  [STMT_ARTICLES_AFTER] =
+    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
+    "FROM articles WHERE id > ?1 ORDER BY id",
+  [STMT_CLAIMS_AFTER] =
+    "SELECT id, " CLAIM_COLUMNS " FROM claims WHERE article_id > ?1 "
+    "ORDER BY article_id, start, id",
+  [STMT_ANNOTATIONS_AFTER] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations WHERE article_id > ?1 "
+    "ORDER BY article_id, start, id",
+  [STMT_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
 };
 
 /* The schema ladder: migrations[i] takes a file from user_version i to
@@ -122,3 +133,14 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX claims_by_article ON claims (article_id, start);"
   "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
 };
+
+/* The full-text index made again from the articles (reindex), as the
+ * first migration made it. */
+const char _cc_store_drop_search_index[] = "DROP TABLE IF EXISTS articles_fts;";
+const char _cc_store_forget_search_index[] =
+  "DELETE FROM sqlite_master WHERE name = 'articles_fts' OR "
+  "name LIKE 'articles\\_fts\\_%' ESCAPE '\\';";
+const char _cc_store_create_search_index[] =
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, text, content = 'articles', content_rowid = 'id');"
+  "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');";

@@ -15,7 +15,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
+#include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -37,17 +40,37 @@ struct _CcStore
   sqlite3_stmt *stmts[N_STMTS];
   char         *path;
   int           schema_version;
+  gboolean      read_only;
 };
 
 G_DEFINE_FINAL_TYPE (CcStore, cc_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (cc-store-error-quark, cc_store_error)
+
+/* The error code for what SQLite last said: a full disk, a read-only
+ * file and a failed read or write concern the whole library, not one
+ * statement, and callers stop on them. */
+static int
+store_error_code (CcStore *self)
+{
+  switch (sqlite3_errcode (self->db) & 0xff)
+    {
+    case SQLITE_FULL:
+      return CC_STORE_ERROR_FULL;
+    case SQLITE_READONLY:
+      return CC_STORE_ERROR_READ_ONLY;
+    case SQLITE_IOERR:
+      return CC_STORE_ERROR_IO;
+    default:
+      return CC_STORE_ERROR_SQL;
+    }
+}
 
 static gboolean
 set_sql_error (CcStore  *self,
                GError  **error,
                const char *what)
 {
-  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+  g_set_error (error, CC_STORE_ERROR, store_error_code (self),
                "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -61,7 +84,7 @@ exec_sql (CcStore     *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SQL,
+      g_set_error (error, CC_STORE_ERROR, store_error_code (self),
                    "%s: %s", self->path, msg ? msg : sqlite3_errmsg (self->db));
       sqlite3_free (msg);
       return FALSE;
@@ -144,27 +167,81 @@ write_row (CcStore   *self,
   return commit_or_rollback (self, ok, error);
 }
 
+/* One integer that @sql reads: a pragma or a count. */
 static gboolean
-migrate (CcStore  *self,
-         GError  **error)
+query_int (CcStore     *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int version = 0;
+  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (self, error, "reading the schema version");
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (version > CC_STORE_SCHEMA_VERSION)
+  *value = 0;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sql_error (self, error, "reading the library");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int (stmt, 0);
+  else if (rc != SQLITE_DONE)
     {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA,
-                   "%s was written by a newer Crosscheck (schema %d, this one knows %d)",
-                   self->path, version, CC_STORE_SCHEMA_VERSION);
+      set_sql_error (self, error, "reading the library");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Says, reading only, what the file is: an empty database to make a
+ * library of (*@is_new), a Crosscheck library of a schema this build
+ * knows, or something to leave alone. Libraries made before the
+ * application id was set are known by their tables. */
+static gboolean
+identify (CcStore   *self,
+          gboolean  *is_new,
+          int       *version,
+          int       *app_id,
+          GError   **error)
+{
+  int n_objects, n_ours;
+
+  if (!query_int (self, "PRAGMA application_id", app_id, error) ||
+      !query_int (self, "PRAGMA user_version", version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                        "('articles', 'claims', 'annotations', 'articles_fts')", &n_ours, error))
+    return FALSE;
+
+  *is_new = *app_id == 0 && *version == 0 && n_objects == 0;
+  if (*is_new)
+    return TRUE;
+
+  if (*app_id != CC_STORE_APPLICATION_ID && !(*app_id == 0 && n_ours == 4 && *version >= 1))
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_LIBRARY,
+                   _("%s is not a Crosscheck library but another program’s database; "
+                     "it was left as it was"), self->path);
       return FALSE;
     }
 
+  if (*version > CC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA,
+                   "%s was written by a newer Crosscheck (schema %d, this one knows %d)",
+                   self->path, *version, CC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (CcStore  *self,
+         int       version,
+         int       app_id,
+         GError  **error)
+{
   while (version < CC_STORE_SCHEMA_VERSION)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
@@ -179,6 +256,17 @@ migrate (CcStore  *self,
           return FALSE;
         }
       version++;
+    }
+
+  /* Marks the file as a Crosscheck library, new or made before the mark. */
+  if (app_id != CC_STORE_APPLICATION_ID)
+    {
+      g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d",
+                                               CC_STORE_APPLICATION_ID);
+
+      if (!begin (self, error) ||
+          !commit_or_rollback (self, exec_sql (self, mark, error), error))
+        return FALSE;
     }
 
   self->schema_version = version;
@@ -223,11 +311,34 @@ cc_store_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "crosscheck", "library.db", NULL);
 }
 
+static gboolean
+set_open_error (CcStore  *self,
+                GError  **error)
+{
+  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
+               "Cannot open the library %s: %s", self->path,
+               self->db ? sqlite3_errmsg (self->db) : "out of memory");
+  return FALSE;
+}
+
+/* Turns SQL errors of the opening into open errors, keeping the others. */
+static CcStore *
+fail_open (GError **error)
+{
+  if (error != NULL && *error != NULL && (*error)->domain == CC_STORE_ERROR &&
+      (*error)->code == CC_STORE_ERROR_SQL)
+    (*error)->code = CC_STORE_ERROR_OPEN;
+  return NULL;
+}
+
 /**
  * cc_store_new:
  * @path: the library file; created with its folder when missing
  *
- * Opens a library, migrating an older schema forward.
+ * Opens a library for reading and writing, migrating an older schema
+ * forward. A file that is not a Crosscheck library, a library of a newer
+ * schema and a library that cannot be written are refused before
+ * anything is written to them.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
@@ -237,6 +348,8 @@ cc_store_new (const char  *path,
 {
   g_autoptr(CcStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean is_new;
+  int version, app_id;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -256,27 +369,262 @@ cc_store_new (const char  *path,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
     {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
-                   "Cannot open the library %s: %s", path,
-                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      set_open_error (self, error);
       return NULL;
     }
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  /* A file that is not a database fails on the first real read. */
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error))
+  /* SQLite opens a file it may not write read-only without a word; the
+   * library's folder must take the journal beside it. */
+  if (sqlite3_db_readonly (self->db, "main") == 1 || access (dir, W_OK) != 0)
     {
-      if (error != NULL && *error != NULL && (*error)->code == CC_STORE_ERROR_SQL)
-        (*error)->code = CC_STORE_ERROR_OPEN;
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_READ_ONLY,
+                   _("Cannot write the library %s: %s is read-only"), path,
+                   sqlite3_db_readonly (self->db, "main") == 1 ? path : dir);
       return NULL;
     }
 
+  /* Nothing is written before the file is known to be a library of a
+   * schema this build reads; a file that is not a database fails here. */
+  if (!identify (self, &is_new, &version, &app_id, error))
+    return fail_open (error);
+
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, version, app_id, error))
+    return fail_open (error);
+
   return g_steal_pointer (&self);
+}
+
+/**
+ * cc_store_new_for_reading:
+ * @path: the library file
+ *
+ * Opens a library for commands that only read it. A library that can be
+ * written opens as with cc_store_new(); one whose file or folder is
+ * read-only opens read-only, and its writes fail.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+CcStore *
+cc_store_new_for_reading (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(CcStore) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+  gboolean folder_writable;
+  gboolean is_new;
+  int version, app_id;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  folder_writable = access (dir, W_OK) == 0;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || (folder_writable && access (path, W_OK) == 0))
+    return cc_store_new (path, error);
+
+  self = g_object_new (CC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+
+  /* In a read-only folder SQLite cannot make the journal's shared memory
+   * file; nothing writes a library there, so it is read as immutable. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, folder_writable ? "" : "&immutable=1");
+  if (sqlite3_open_v2 (uri, &self->db,
+                       SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      set_open_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!identify (self, &is_new, &version, &app_id, error))
+    return fail_open (error);
+
+  if (is_new || version < CC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_READ_ONLY,
+                   is_new ? _("Cannot read the library %s: it is empty and read-only")
+                          : _("Cannot read the library %s: it needs updating to this version "
+                              "of Crosscheck, and it is read-only"), path);
+      return NULL;
+    }
+
+  if (!exec_sql (self, "PRAGMA foreign_keys = ON", error))
+    return fail_open (error);
+
+  self->schema_version = version;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+cc_store_is_read_only (CcStore *self)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * cc_store_check:
+ *
+ * Runs SQLite's quick_check over the whole file: every page, index and
+ * the search index's tables, in time linear in the file's size.
+ *
+ * Returns: %TRUE when the library is sound; else @error says what is
+ *   wrong and how to save what can be read
+ */
+gboolean
+cc_store_check (CcStore       *self,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  guint n_problems = 0;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    return set_sql_error (self, error, "checking the library");
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *row = (const char *)sqlite3_column_text (stmt, 0);
+      g_auto(GStrv) lines = NULL;
+
+      if (row == NULL || strcmp (row, "ok") == 0)
+        continue;
+
+      /* A row may hold several lines, under a header naming the schema. */
+      lines = g_strsplit (row, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (*lines[i] == '\0' || g_str_has_prefix (lines[i], "*** in database"))
+            continue;
+          /* The first few say enough. */
+          if (n_problems++ < 3)
+            g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "", lines[i]);
+        }
+    }
+  if (rc != SQLITE_DONE && n_problems++ < 3)
+    g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "",
+                            sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (n_problems > 0)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DAMAGED,
+                   _("The library %s is damaged (%s%s). "
+                     "To save what can still be read, export it with "
+                     "“crosscheck --library %s export --json FILE” and import FILE into a new "
+                     "library; if only the search index is damaged, "
+                     "“crosscheck --library %s reindex” rebuilds it."),
+                   self->path, problems->str, n_problems > 3 ? "; …" : "",
+                   self->path, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cc_store_rebuild_search_index:
+ *
+ * Drops the full-text index and makes it again from the articles, which
+ * are its content: for an index whose pages are damaged.
+ *
+ * Returns: %TRUE when the index was rebuilt
+ */
+gboolean
+cc_store_rebuild_search_index (CcStore  *self,
+                               GError  **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  /* Statements kept over the old schema would go stale. */
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (!begin (self, error))
+    return FALSE;
+  ok = exec_sql (self, _cc_store_drop_search_index, NULL);
+  if (!commit_or_rollback (self, ok, NULL))
+    {
+      /* Dropping the index reads its pages, which fails when they are
+       * damaged: its tables are then taken out of the schema by hand,
+       * and VACUUM, which copies only what the schema names, leaves
+       * their pages behind. */
+      ok = exec_sql (self, "PRAGMA writable_schema = ON", error) &&
+           begin (self, error) &&
+           commit_or_rollback (self, exec_sql (self, _cc_store_forget_search_index, error),
+                               error);
+      exec_sql (self, "PRAGMA writable_schema = OFF", NULL);
+      if (!ok || !exec_sql (self, "VACUUM", error))
+        return FALSE;
+    }
+
+  if (!begin (self, error))
+    return FALSE;
+  ok = exec_sql (self, _cc_store_create_search_index, error);
+  return commit_or_rollback (self, ok, error);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (cc_store_check (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cc_store_check_async (CcStore             *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CC_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cc_store_check_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+cc_store_check_finish (CcStore       *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *
@@ -297,6 +645,7 @@ cc_store_get_schema_version (CcStore *self)
 static gboolean
 load_children (CcStore     *self,
                StmtId       id,
+               gint64       after_id,
                GHashTable  *by_id,
                gboolean     claims,
                GError     **error)
@@ -308,6 +657,8 @@ load_children (CcStore     *self,
 
   if (!(stmt = get_stmt (self, id, error)))
     return FALSE;
+  if (after_id >= 0)
+    sqlite3_bind_int64 (stmt, 1, after_id);
 
   for (;;)
     {
@@ -351,27 +702,31 @@ load_children (CcStore     *self,
  * Returns: (transfer full) (element-type CcArticle): every article with its
  *   claims and annotations, in import order
  */
-GPtrArray *
-cc_store_load_articles (CcStore  *self,
-                        GError  **error)
+/* The articles whose id is above @after_id (all for -1), with their
+ * claims and annotations, read in one transaction. */
+static GPtrArray *
+load_articles (CcStore  *self,
+               gint64    after_id,
+               GError  **error)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  gboolean all = after_id < 0;
   sqlite3_stmt *stmt;
   gboolean ok;
   int rc;
 
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
   if (!exec_sql (self, "BEGIN", error))
     return NULL;
 
-  if (!(stmt = get_stmt (self, STMT_ARTICLES, error)))
+  if (!(stmt = get_stmt (self, all ? STMT_ARTICLES : STMT_ARTICLES_AFTER, error)))
     {
       exec_sql (self, "ROLLBACK", NULL);
       return NULL;
     }
+  if (!all)
+    sqlite3_bind_int64 (stmt, 1, after_id);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -402,12 +757,94 @@ cc_store_load_articles (CcStore  *self,
           *key = cc_article_get_id (article);
           g_hash_table_insert (by_id, key, article);
         }
-      ok = load_children (self, STMT_CLAIMS, by_id, TRUE, error) &&
-           load_children (self, STMT_ANNOTATIONS, by_id, FALSE, error);
+      ok = load_children (self, all ? STMT_CLAIMS : STMT_CLAIMS_AFTER, after_id, by_id, TRUE,
+                          error) &&
+           load_children (self, all ? STMT_ANNOTATIONS : STMT_ANNOTATIONS_AFTER, after_id,
+                          by_id, FALSE, error);
     }
 
   exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
   return ok ? g_steal_pointer (&articles) : NULL;
+}
+
+GPtrArray *
+cc_store_load_articles (CcStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  return load_articles (self, -1, error);
+}
+
+/**
+ * cc_store_load_articles_after:
+ * @after_id: the last article id already loaded
+ *
+ * Returns: (transfer full) (element-type CcArticle): the articles stored
+ *   since, by another process say, with their claims and annotations
+ */
+GPtrArray *
+cc_store_load_articles_after (CcStore  *self,
+                              gint64    after_id,
+                              GError  **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  g_return_val_if_fail (after_id >= 0, NULL);
+  return load_articles (self, after_id, error);
+}
+
+/**
+ * cc_store_list_article_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of every
+ *   article, in increasing order
+ */
+GArray *
+cc_store_list_article_ids (CcStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!(stmt = get_stmt (self, STMT_ARTICLE_IDS, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, error, "reading");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cc_store_get_data_version:
+ *
+ * Returns: SQLite's data_version, which changes when another connection,
+ *   another process say, commits a change to the file; -1 on error
+ */
+gint64
+cc_store_get_data_version (CcStore *self)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  int version;
+
+  g_return_val_if_fail (CC_IS_STORE (self), -1);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!query_int (self, "PRAGMA data_version", &version, NULL))
+    return -1;
+  return version;
 }
 
 gboolean
@@ -724,29 +1161,70 @@ cc_store_delete_annotation (CcStore  *self,
 
 /* Turns what a person types into an FTS5 query: every word must occur,
  * as a word or the start of one. FTS syntax is not exposed, so no input
- * is a syntax error. */
+ * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
+ * "agency’s", "North-Korean") is the phrase of its parts, as the index's
+ * tokenizer splits the text, so that it finds the same spelling with any
+ * apostrophe or with a space; its last part is a prefix, unless it is a
+ * short ending. A word given twice counts once; more than
+ * CC_STORE_MAX_SEARCH_WORDS different words are refused. */
 static char *
-make_fts_query (const char *query)
+make_fts_query (const char  *query,
+                GError     **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean joiner = FALSE;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                   _("The search is not valid UTF-8 text"));
+      return NULL;
+    }
 
   for (const char *p = query; ; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c != 0 && (g_unichar_isalnum (c) || c == '\'' || c == 0x2019 || c == '-'))
+      if (c != 0 && (g_unichar_isalnum (c) || (word->len > 0 && g_unichar_ismark (c))))
         {
-          if (c != '\'' && c != 0x2019 && c != '-')
-            g_string_append_unichar (word, c);
+          /* A joiner between two parts starts a new token of the phrase. */
+          if (joiner)
+            g_string_append_c (word, ' ');
+          joiner = FALSE;
+          g_string_append_unichar (word, c);
           continue;
         }
+      if (c != 0 && word->len > 0 && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
+        {
+          joiner = TRUE;
+          continue;
+        }
+      joiner = FALSE;
 
       if (word->len > 0)
         {
-          if (out->len > 0)
-            g_string_append_c (out, ' ');
-          g_string_append_printf (out, "\"%s\"*", word->str);
+          char *key = g_utf8_casefold (word->str, -1);
+          const char *last = strrchr (word->str, ' ');
+
+          if (g_hash_table_add (seen, key))
+            {
+              if (g_hash_table_size (seen) > CC_STORE_MAX_SEARCH_WORDS)
+                {
+                  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                               _("The search has more than %d different words; "
+                                 "search for fewer"), CC_STORE_MAX_SEARCH_WORDS);
+                  return NULL;
+                }
+
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              /* "agency's" is not "agency said": the short ending of a
+               * joined word ("s", "ll", "re") is a whole token. */
+              g_string_append_printf (out, "\"%s\"%s", word->str,
+                                      last != NULL && g_utf8_strlen (last + 1, -1) < 3 ? "" : "*");
+            }
           g_string_truncate (word, 0);
         }
 
@@ -754,7 +1232,7 @@ make_fts_query (const char *query)
         break;
     }
 
-  return out->len > 0 ? g_strdup (out->str) : NULL;
+  return g_strdup (out->str);
 }
 
 /**
@@ -778,7 +1256,11 @@ cc_store_search (CcStore     *self,
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (query == NULL || !(fts = make_fts_query (query)))
+  if (query == NULL)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
     return g_steal_pointer (&ids);
 
   locker = g_mutex_locker_new (&self->mutex);

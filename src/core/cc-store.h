@@ -21,7 +21,19 @@ typedef enum
   CC_STORE_ERROR_SCHEMA,
   CC_STORE_ERROR_DUPLICATE,
   CC_STORE_ERROR_NOT_FOUND,
+  CC_STORE_ERROR_NOT_LIBRARY,
+  CC_STORE_ERROR_READ_ONLY,
+  CC_STORE_ERROR_DAMAGED,
+  CC_STORE_ERROR_QUERY,
+  CC_STORE_ERROR_FULL,
+  CC_STORE_ERROR_IO,
 } CcStoreError;
+
+/* The most different words a search looks for. */
+#define CC_STORE_MAX_SEARCH_WORDS 64
+
+/* PRAGMA application_id of a Crosscheck library: "Cchk". */
+#define CC_STORE_APPLICATION_ID 0x4363686b
 
 /* The schema version this build writes; older files are migrated. */
 #define CC_STORE_SCHEMA_VERSION 2
@@ -34,10 +46,31 @@ GQuark      cc_store_error_quark          (void);
 char       *cc_store_dup_default_path     (void);
 CcStore    *cc_store_new                  (const char    *path,
                                            GError       **error);
+CcStore    *cc_store_new_for_reading      (const char    *path,
+                                           GError       **error);
+gboolean    cc_store_is_read_only         (CcStore       *self);
+gboolean    cc_store_check                (CcStore       *self,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+void        cc_store_check_async          (CcStore       *self,
+                                           GCancellable  *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer       user_data);
+gboolean    cc_store_check_finish         (CcStore       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error);
+gboolean    cc_store_rebuild_search_index (CcStore       *self,
+                                           GError       **error);
 const char *cc_store_get_path             (CcStore       *self);
 int         cc_store_get_schema_version   (CcStore       *self);
 GPtrArray  *cc_store_load_articles        (CcStore       *self,
                                            GError       **error);
+GPtrArray  *cc_store_load_articles_after  (CcStore       *self,
+                                           gint64         after_id,
+                                           GError       **error);
+GArray     *cc_store_list_article_ids     (CcStore       *self,
+                                           GError       **error);
+gint64      cc_store_get_data_version     (CcStore       *self);
 gboolean    cc_store_has_text             (CcStore       *self,
                                            const char    *text_hash);
 gboolean    cc_store_add_article          (CcStore       *self,

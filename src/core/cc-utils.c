@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "cc-utils.h"
@@ -47,4 +49,36 @@ cc_fold_name_ending (char *word)
       word[len - 2] = 'y';
       word[len - 1] = '\0';
     }
+}
+
+char *
+cc_format_count (double value)
+{
+  const char *separator = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
+  GString *out = g_string_new (value < 0 ? "-" : NULL);
+  gsize len = strlen (digits);
+
+  if (separator == NULL || *separator == '\0')
+    separator = ",";
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+const char *
+cc_get_real_name (void)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || *name == '\0' || strcmp (name, "Unknown") == 0 ||
+      strcmp (name, g_get_user_name ()) == 0)
+    return NULL;
+  return name;
 }

@@ -21,5 +21,11 @@ gint64   cc_now_seconds    (void);
  * ("-yy", "-iy", "-ii", "-ij" become "-y": Zelenskyy, Zelenskiy, Zelensky)
  * in a lower-case word, in place. */
 void     cc_fold_name_ending (char     *word);
+/* "12,000": digits grouped by the locale's separator, or a comma when
+ * the locale has none (as the C locale). */
+char    *cc_format_count   (double       value);
+/* The user's real name, or NULL when the system knows none (GLib's
+ * "Unknown", or only the login name, as "root"). */
+const char *cc_get_real_name (void);
 
 G_END_DECLS

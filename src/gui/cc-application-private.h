@@ -24,6 +24,12 @@ struct _CcApplication
 
   /* Why the library could not be opened; shown instead of a window. */
   GError         *startup_error;
+  /* What the check of the library found wrong, until a window shows it. */
+  GError         *damage;
+
+  /* Following the file as other processes (the command line) change it. */
+  gint64          data_version;
+  guint           follow_id;
 };
 
 CcWindow *_cc_application_get_main_window  (CcApplication *self);

@@ -43,6 +43,70 @@ refresh_claims_cb (GObject      *object,
     g_debug ("Re-extracted the claims of %u articles", n);
 }
 
+/* Says what is wrong with the library, over the main window. */
+static void
+show_damage (CcApplication *self,
+             CcWindow      *window)
+{
+  g_autoptr(GError) damage = g_steal_pointer (&self->damage);
+  GtkWidget *dialog;
+
+  g_assert (CC_IS_APPLICATION (self));
+  g_assert (CC_IS_WINDOW (window));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("The Library Is Damaged"),
+                                   damage->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(CcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CcWindow *window;
+
+  if (cc_store_check_finish (CC_STORE (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_message ("%s", error->message);
+  g_clear_error (&self->damage);
+  self->damage = g_steal_pointer (&error);
+  if ((window = _cc_application_get_main_window (self)))
+    show_damage (self, window);
+}
+
+/* Another process's commits change the file's data_version: the model
+ * then takes in the articles added and drops those deleted. The check is
+ * one pragma every FOLLOW_INTERVAL seconds. */
+#define FOLLOW_INTERVAL 2
+
+static gboolean
+follow_library_cb (gpointer user_data)
+{
+  CcApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  version = cc_store_get_data_version (self->store);
+  if (version < 0 || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+
+  self->data_version = version;
+  if (!cc_library_sync_with_store (self->library, &error))
+    g_message ("Could not read the library’s changes: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static gboolean
 open_library (CcApplication  *self,
               GError        **error)
@@ -84,6 +148,13 @@ open_library (CcApplication  *self,
    * the user's corrections stay. */
   self->refresh = g_cancellable_new ();
   cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
+
+  /* A check of every page, off the main thread: a damaged library opens,
+   * so that what it holds can be read and exported, and says so. */
+  cc_store_check_async (self->store, self->refresh, check_cb, g_object_ref (self));
+
+  self->data_version = cc_store_get_data_version (self->store);
+  self->follow_id = g_timeout_add_seconds (FOLLOW_INTERVAL, follow_library_cb, self);
 
   return TRUE;
 }
@@ -246,6 +317,8 @@ cc_application_activate (GApplication *app)
   _cc_application_actions_track (self, window);
   gtk_window_present (GTK_WINDOW (window));
   offer_sample (self, window);
+  if (self->damage != NULL)
+    show_damage (self, window);
 }
 
 static void
@@ -253,11 +326,13 @@ cc_application_dispose (GObject *object)
 {
   CcApplication *self = (CcApplication *)object;
 
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   g_cancellable_cancel (self->refresh);
   g_clear_object (&self->refresh);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_error (&self->damage);
 
   G_OBJECT_CLASS (cc_application_parent_class)->dispose (object);
 }

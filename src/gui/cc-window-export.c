@@ -21,7 +21,9 @@
 #include "cc-csv-export.h"
 #include "cc-json-export.h"
 #include "cc-library.h"
+#include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
+#include "cc-utils.h"
 #include "cc-window-private.h"
 
 typedef enum
@@ -193,16 +195,26 @@ pdf_written_cb (GObject      *object,
   finish_export (self, file, error);
 }
 
+/* The window and the file of a data export being written. */
+typedef struct
+{
+  CcWindow *self;
+  GFile    *file;
+} DataWrite;
+
 static void
 data_written_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(CcWindow) self = user_data;
+  DataWrite *write = user_data;
+  g_autoptr(CcWindow) self = write->self;
+  g_autoptr(GFile) file = write->file;
   g_autoptr(GError) error = NULL;
 
-  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
-  finish_export (self, G_FILE (object), error);
+  g_free (write);
+  cc_output_file_write_finish (result, &error);
+  finish_export (self, file, error);
 }
 
 static void
@@ -213,7 +225,7 @@ start_pdf (CcWindow    *self,
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
   g_autofree char *path = g_file_get_path (file);
-  const char *author = g_get_real_name ();
+  const char *author = cc_get_real_name ();
   const char *label;
 
   if (path == NULL)
@@ -225,8 +237,7 @@ start_pdf (CcWindow    *self,
   cc_pdf_exporter_set_report (exporter, request->kind == EXPORT_REPORT);
   cc_pdf_exporter_set_title (exporter, request->title);
   cc_pdf_exporter_set_paper_size (exporter, paper);
-  if (g_strcmp0 (author, "Unknown") != 0)
-    cc_pdf_exporter_set_author (exporter, author);
+  cc_pdf_exporter_set_author (exporter, author);
   for (guint i = 0; i < request->articles->len; i++)
     cc_pdf_exporter_add_article (exporter, g_ptr_array_index (request->articles, i));
 
@@ -246,8 +257,16 @@ start_data (CcWindow *self,
             GFile    *file)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  DataWrite *write;
   char *data;
   gsize length;
+
+  if (path == NULL)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("Files can only be saved to local folders")));
+      return;
+    }
 
   /* Quick to make, from the objects on this thread; the writing, which
    * replaces the file whole or not at all, goes on in the background. */
@@ -259,10 +278,11 @@ start_data (CcWindow *self,
 
   self->export_cancellable = g_cancellable_new ();
   set_exporting (self, TRUE, _("Writing the file…"));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->export_cancellable,
-                                       data_written_cb, g_object_ref (self));
+  write = g_new0 (DataWrite, 1);
+  write->self = g_object_ref (self);
+  write->file = g_object_ref (file);
+  cc_output_file_write_bytes_async (path, bytes, self->export_cancellable,
+                                    data_written_cb, write);
 }
 
 static void

@@ -16,5 +16,8 @@ JsonNode   *cc_json_export_article  (CcArticle *article);
 JsonNode   *cc_json_export_claim    (CcClaim   *claim);
 char       *cc_json_export_articles (GPtrArray *articles,
                                      gsize     *length);
+char       *cc_json_export_articles_with_stories (GPtrArray  *articles,
+                                                  GHashTable *stories,
+                                                  gsize      *length);
 
 G_END_DECLS

@@ -77,5 +77,9 @@ gboolean     cc_undo_stack_update_article      (CcUndoStack    *self,
                                                 const char     *url,
                                                 const char     *published,
                                                 GError        **error);
+gboolean     cc_undo_stack_remove_articles     (CcUndoStack    *self,
+                                                CcLibrary      *library,
+                                                GPtrArray      *articles,
+                                                GError        **error);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "cc-importer.h"
 #include "cc-library.h"
 #include "cc-store.h"
+#include "cc-story.h"
 
 
 
@@ -46,6 +47,8 @@ typedef struct
   /* Options other than the global ones go to the command in its
    * arguments, for it to read (chart --output FILE). */
   gboolean     own_options;
+  /* Whether --story scopes the command. */
+  gboolean     takes_story;
 } Command;
 
 static int cmd_import  (CliOptions *options);
@@ -56,28 +59,36 @@ static int cmd_extract (CliOptions *options);
 static int cmd_claims  (CliOptions *options);
 
 static const Command commands[] = {
-  { "import", "import PATH…", N_("Import article files and folders into the library"),
-    cmd_import, FALSE, FALSE, 1, -1 },
-  { "list", "list [--json]", N_("List the articles of the library"),
-    cmd_list, TRUE, FALSE, 0, 0 },
+  { "import", "import [--story NAME|ID] PATH…",
+    N_("Import article files and folders into the library, or into a story"),
+    cmd_import, FALSE, FALSE, 1, -1, FALSE, TRUE },
+  { "list", "list [--story NAME|ID] [--json]", N_("List the articles of the library"),
+    cmd_list, TRUE, FALSE, 0, 0, FALSE, TRUE },
   { "show", "show ID", N_("Show one article with its claims"),
     cmd_show, TRUE, FALSE, 1, 1 },
-  { "search", "search QUERY", N_("Find articles holding every word of QUERY"),
-    cmd_search, TRUE, FALSE, 1, -1 },
+  { "search", "search [--story NAME|ID] QUERY",
+    N_("Find articles whose title, outlet or text holds every word of QUERY"),
+    cmd_search, TRUE, FALSE, 1, -1, FALSE, TRUE },
   { "extract", "extract [--published YYYY-MM-DD] [--json] FILE…",
     N_("Find the claims in files without storing them"),
     cmd_extract, TRUE, TRUE, 1, -1 },
-  { "claims", "claims [--json]", N_("List every claim of the library"),
-    cmd_claims, TRUE, FALSE, 0, 0 },
-  { "export", "export (--pdf|--report|--json|--csv) OUT [ID…]",
+  { "claims", "claims [--story NAME|ID] [--json]", N_("List every claim of the library"),
+    cmd_claims, TRUE, FALSE, 0, 0, FALSE, TRUE },
+  { "export", "export [--story NAME|ID] (--pdf|--report|--json|--csv) OUT [ID…]",
     N_("Write articles as an annotated PDF or a report, or the library as JSON or CSV"),
-    _cc_cli_cmd_export, TRUE, FALSE, 1, -1, TRUE },
-  { "compare", "compare [--json] [ID…]",
+    _cc_cli_cmd_export, TRUE, FALSE, 1, -1, TRUE, TRUE },
+  { "compare", "compare [--story NAME|ID] [--json] [ID…]",
     N_("Group the claims of the library, or of articles ID…, into statements"),
-    _cc_cli_cmd_compare, TRUE, FALSE, 0, -1 },
-  { "chart", "chart --output FILE.{png,svg,pdf} [--width W --height H] [--subject S]",
+    _cc_cli_cmd_compare, TRUE, FALSE, 0, -1, FALSE, TRUE },
+  { "chart", "chart [--story NAME|ID] --output FILE.{png,svg,pdf} [--width W --height H] "
+    "[--subject S]",
     N_("Draw the timeline of estimates as PNG, SVG or PDF"),
-    _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE },
+    _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE, TRUE },
+  { "remove", "remove ID…", N_("Delete articles, with their claims and notes, from the library"),
+    _cc_cli_cmd_remove, FALSE, FALSE, 1, -1 },
+  { "story", "story list|new|rename|delete|add|remove …",
+    N_("List, make, rename or delete stories, or add articles to one or take them out"),
+    _cc_cli_cmd_story, TRUE, FALSE, 1, -1, TRUE },
 };
 
 static const Command *
@@ -99,6 +110,7 @@ print_help (FILE *out)
     fprintf (out, "  %-52s %s\n", commands[i].usage, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-52s %s\n", "--library PATH", _("Use the library file PATH"));
+  fprintf (out, "  %-52s %s\n", "--story NAME|ID", _("Keep to the articles of one story"));
   fprintf (out, "  %-52s %s\n", "--version", _("Print the version and exit"));
   fprintf (out, "  %-52s %s\n", "--help", _("Print this help and exit"));
   fprintf (out, "\n%s\n", _("Exit status: 0 when all went well, 1 when some input was refused, "
@@ -167,6 +179,9 @@ _cc_cli_open_library (CliOptions *options)
       fprintf (stderr, "crosscheck: %s: %s\n", path, error->message);
       return NULL;
     }
+
+  if (!_cc_cli_resolve_story (options, library))
+    return NULL;
 
   return g_steal_pointer (&library);
 }
@@ -319,16 +334,19 @@ print_progress (double      fraction,
 static int
 cmd_import (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
+  g_autoptr(CcLibrary) library = NULL;
   g_autoptr(CcImportReport) report = NULL;
   gboolean tty = isatty (fileno (stderr));
+
+  options->make_story = TRUE;
+  library = _cc_cli_open_library (options);
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
   g_ptr_array_add (options->args, NULL);
-  report = cc_library_import (library, (const char * const *)options->args->pdata, NULL,
-                              print_progress, &tty);
+  report = cc_library_import_into (library, (const char * const *)options->args->pdata,
+                                   options->story, NULL, print_progress, &tty);
   g_ptr_array_remove_index (options->args, options->args->len - 1);
 
   for (guint i = 0; i < report->messages->len; i++)
@@ -351,15 +369,17 @@ static int
 cmd_list (CliOptions *options)
 {
   g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
+  g_autoptr(GListModel) articles = NULL;
   guint n;
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (library));
+  articles = _cc_cli_scope_articles (options, library);
+  n = g_list_model_get_n_items (articles);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+      g_autoptr(CcArticle) article = g_list_model_get_item (articles, i);
 
       if (options->json)
         {
@@ -475,9 +495,11 @@ cmd_search (CliOptions *options)
 
   for (guint i = 0; i < ids->len; i++)
     {
-      CcArticle *article = cc_library_lookup_article (library, g_array_index (ids, gint64, i));
+      gint64 id = g_array_index (ids, gint64, i);
+      CcArticle *article = cc_library_lookup_article (library, id);
 
-      if (article == NULL)
+      if (article == NULL ||
+          (options->story != NULL && !cc_story_contains (options->story, id)))
         continue;
       if (options->json)
         {
@@ -579,12 +601,12 @@ static int
 cmd_claims (CliOptions *options)
 {
   g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
-  GListModel *claims;
+  g_autoptr(GListModel) claims = NULL;
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
-  claims = cc_library_get_claims (library);
+  claims = _cc_cli_scope_claims (options, library);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
@@ -651,6 +673,14 @@ cc_cli_run (int    argc,
         options.library_path = arg + strlen ("--library=");
       else if (!options_done && strcmp (arg, "--json") == 0)
         options.json = TRUE;
+      else if (!options_done && strcmp (arg, "--story") == 0)
+        {
+          if (++i >= argc)
+            return _cc_cli_usage_error (_("--story needs a story’s title or id"));
+          options.story_name = argv[i];
+        }
+      else if (!options_done && g_str_has_prefix (arg, "--story="))
+        options.story_name = arg + strlen ("--story=");
       else if (!options_done && strcmp (arg, "--published") == 0)
         {
           if (++i >= argc)
@@ -684,6 +714,10 @@ cc_cli_run (int    argc,
 
   if (options.json && !command->takes_json)
     return _cc_cli_usage_error (_("--json does not apply to this command"));
+  if (options.story_name != NULL && !command->takes_story)
+    return _cc_cli_usage_error (_("--story does not apply to this command"));
+  if (options.story_name != NULL && *options.story_name == '\0')
+    return _cc_cli_usage_error (_("--story needs a story’s title or id"));
   if (options.published != NULL && !command->takes_published)
     return _cc_cli_usage_error (_("--published applies to “extract” only"));
   if (options.published != NULL && !cc_date_is_valid (options.published))

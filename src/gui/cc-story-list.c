@@ -134,6 +134,7 @@ create_row_cb (gpointer item,
       GtkDropTarget *target = gtk_drop_target_new (CC_TYPE_ARTICLE, GDK_ACTION_COPY);
 
       g_object_bind_property (story, "title", title, "label", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (story, "title", title, "tooltip-text", G_BINDING_SYNC_CREATE);
       g_object_bind_property_full (story, "n-articles", count, "label", G_BINDING_SYNC_CREATE,
                                    count_to_label, NULL, NULL, NULL);
       g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), row, 0);

@@ -1,0 +1,374 @@
+/* test-stories-window.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs the application on a library of two stories, the sample's and
+ * another (../shared/corpus-dev, or reports written for this test), and
+ * uses the window as a user would: choose a story in the sidebar and find
+ * the article list, the Timeline, the Compare picker and its matrix and
+ * Tags holding that story alone; search and find the Timeline following
+ * the list; delete an article and undo it. */
+
+#define G_LOG_DOMAIN "test-stories-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cc-annotation.h"
+#include "cc-application.h"
+#include "cc-article.h"
+#include "cc-chart.h"
+#include "cc-chart-layout.h"
+#include "cc-claim.h"
+#include "cc-clusters.h"
+#include "cc-compare-view.h"
+#include "cc-library.h"
+#include "cc-scope.h"
+#include "cc-source-list.h"
+#include "cc-story.h"
+#include "cc-story-list.h"
+#include "cc-tag-view.h"
+#include "cc-test-gui.h"
+#include "cc-test-utils.h"
+#include "cc-timeline-view.h"
+#include "cc-window.h"
+
+#define SCHEMA_ID    "io.github.crosscheck.Crosscheck"
+#define SAMPLE_STORY "North Korean troops in Russia, October 2024"
+#define OTHER_STORY  "Other coverage"
+#define OTHER_TAG    "othertag"
+
+static char *tmpdir;
+
+static CcWindow *
+find_window (CcApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+has_articles (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_library (data))) > 0;
+}
+
+/* Chooses a story in the sidebar as a click does: activating its row. */
+static void
+choose_story (CcWindow   *window,
+              const char *title)
+{
+  CcStoryList *list = cc_test_find_one (window, CC_TYPE_STORY_LIST);
+  GtkListBox *box = cc_test_find_one (list, GTK_TYPE_LIST_BOX);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (box, i);
+      const char *name;
+
+      g_assert_nonnull (row);
+      name = gtk_label_get_label (g_object_get_data (G_OBJECT (row), "title-label"));
+      if (g_strcmp0 (name, title) == 0)
+        {
+          g_signal_emit_by_name (row, "activate");
+          cc_test_settle (200);
+          return;
+        }
+    }
+}
+
+static gboolean
+in_story (CcStory *story,
+          gint64   article_id)
+{
+  return story == NULL || cc_story_contains (story, article_id);
+}
+
+/* Every statement the Timeline can show comes from the story. */
+static guint
+check_timeline (CcWindow *window,
+                CcStory  *story,
+                CcScope  *scope)
+{
+  CcTimelineView *timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  CcChart *chart = cc_timeline_view_get_chart (timeline);
+  CcChartLayout *layout = cc_chart_get_layout (chart);
+  g_auto(GStrv) subjects = cc_chart_layout_dup_subjects (layout);
+  guint n_claims = 0;
+
+  /* Every subject and every status, one after the other. */
+  for (guint s = 0; subjects != NULL && subjects[s] != NULL; s++)
+    {
+      const CcChartPoint *points;
+      guint n_points;
+
+      cc_chart_layout_set_subject (layout, subjects[s]);
+      cc_chart_layout_set_status (layout, -1);
+      points = cc_chart_layout_get_points (layout, &n_points);
+      for (guint i = 0; i < n_points; i++)
+        for (guint j = 0; j < points[i].claims->len; j++)
+          {
+            CcClaim *claim = g_ptr_array_index (points[i].claims, j);
+
+            g_assert_true (in_story (story, cc_claim_get_article_id (claim)));
+            g_assert_true (cc_scope_contains (scope, cc_claim_get_article_id (claim)));
+            n_claims++;
+          }
+    }
+  cc_chart_layout_set_subject (layout, NULL);
+  return n_claims;
+}
+
+static void
+check_compare (CcWindow *window,
+               CcStory  *story)
+{
+  CcCompareView *view = cc_test_find_one (window, CC_TYPE_COMPARE_VIEW);
+  AdwViewStack *views = cc_test_find_one (window, ADW_TYPE_VIEW_STACK);
+  g_autoptr(GPtrArray) lists = NULL;
+  GtkListView *picker = NULL;
+  GListModel *model;
+  CcClusterSet *clusters;
+  guint n_chosen;
+
+  adw_view_stack_set_visible_child_name (views, "compare");
+  g_assert_true (cc_test_wait_until (is_mapped, view));
+
+  lists = cc_test_find_all (view, GTK_TYPE_LIST_VIEW);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (lists, i), "compare-picker"))
+      picker = g_ptr_array_index (lists, i);
+  g_assert_nonnull (picker);
+
+  /* The chooser lists the story's articles only. */
+  model = G_LIST_MODEL (gtk_list_view_get_model (picker));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, cc_story_get_n_articles (story));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (model, i);
+      g_assert_true (in_story (story, cc_article_get_id (article)));
+    }
+
+  /* Click one, Ctrl-click up to four. */
+  n_chosen = MIN (g_list_model_get_n_items (model), CC_COMPARE_VIEW_MAX_ARTICLES);
+  for (guint i = 0; i < n_chosen; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)",
+                                               i, i > 0, FALSE));
+  cc_test_settle (300);
+
+  /* The matrix: every mention from the story, every conflict among its
+   * own rows. */
+  clusters = cc_compare_view_get_clusters (view);
+  g_assert_nonnull (clusters);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clusters)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (clusters)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (clusters), i);
+      const guint *conflicts;
+      guint n_conflicts;
+
+      for (guint j = 0; j < cc_cluster_get_n_mentions (cluster); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (cluster), j);
+          g_assert_true (in_story (story, cc_claim_get_article_id (claim)));
+        }
+      conflicts = cc_cluster_get_conflicts (cluster, &n_conflicts);
+      for (guint j = 0; j < n_conflicts; j++)
+        g_assert_nonnull (cc_cluster_set_lookup (clusters, conflicts[j]));
+    }
+
+  adw_view_stack_set_visible_child_name (views, "read");
+}
+
+static gboolean
+strv_has (char       **strv,
+          const char  *word)
+{
+  return strv != NULL && g_strv_contains ((const char * const *)strv, word);
+}
+
+static void
+check_stories (CcApplication *app)
+{
+  CcWindow *window = find_window (app);
+  CcLibrary *library;
+  CcScope *scope;
+  CcStory *sample, *other;
+  GtkSingleSelection *selection;
+  CcTagView *tags;
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  g_autoptr(GArray) other_ids = NULL;
+  g_auto(GStrv) all_tags = NULL;
+  g_auto(GStrv) sample_tags = NULL;
+  g_autoptr(GError) error = NULL;
+  CcArticle *noted, *doomed;
+  gint64 doomed_id;
+  guint n_doomed_claims, n_timeline;
+
+  g_assert_nonnull (window);
+  g_assert_true (cc_test_wait_until (is_mapped, window));
+  g_assert_true (cc_test_wait_until (has_articles, window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  library = cc_window_get_library (window);
+  scope = cc_window_get_scope (window);
+  selection = cc_window_get_selection (window);
+  sample = cc_library_find_story (library, SAMPLE_STORY);
+  other = cc_library_find_story (library, OTHER_STORY);
+  g_assert_nonnull (sample);
+  g_assert_nonnull (other);
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 5);
+
+  /* A tagged note on an article of the other story. */
+  other_ids = cc_story_dup_article_ids (other);
+  noted = cc_library_lookup_article (library, g_array_index (other_ids, gint64, 0));
+  cc_annotation_set_start (note, 0);
+  cc_annotation_set_end (note, 4);
+  cc_annotation_set_tags (note, OTHER_TAG);
+  g_assert_true (cc_library_add_annotation (library, noted, note, &error));
+  g_assert_no_error (error);
+
+  /* All Articles: both stories in every view. */
+  g_assert_null (cc_scope_get_story (scope));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (library)));
+  tags = cc_test_find_one (window, CC_TYPE_TAG_VIEW);
+  cc_test_settle (300);
+  all_tags = cc_tag_view_dup_tags (tags);
+  g_assert_true (strv_has (all_tags, OTHER_TAG));
+
+  /* The sample's story. */
+  choose_story (window, SAMPLE_STORY);
+  g_assert_true (cc_scope_get_story (scope) == sample);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_assert_true (cc_story_contains (sample, cc_article_get_id (article)));
+    }
+  n_timeline = check_timeline (window, sample, scope);
+  g_assert_cmpuint (n_timeline, >, 10);
+  check_compare (window, sample);
+  cc_test_settle (300);
+  sample_tags = cc_tag_view_dup_tags (tags);
+  g_assert_false (strv_has (sample_tags, OTHER_TAG));
+  cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "stories-sample.png");
+
+  /* The other story, and back. */
+  choose_story (window, OTHER_STORY);
+  g_assert_true (cc_scope_get_story (scope) == other);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                    cc_story_get_n_articles (other));
+  check_timeline (window, other, scope);
+  check_compare (window, other);
+
+  /* A search narrows the story's Timeline to the listed articles. */
+  choose_story (window, SAMPLE_STORY);
+  gtk_editable_set_text (GTK_EDITABLE (cc_test_find_one (cc_test_find_one (window, CC_TYPE_SOURCE_LIST),
+                                                               GTK_TYPE_SEARCH_ENTRY)),
+                         "Pentagon");
+  cc_test_settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), <, 5);
+  g_assert_cmpuint (check_timeline (window, sample, scope), <, n_timeline);
+  gtk_editable_set_text (GTK_EDITABLE (cc_test_find_one (cc_test_find_one (window, CC_TYPE_SOURCE_LIST),
+                                                               GTK_TYPE_SEARCH_ENTRY)), "");
+  cc_test_settle (200);
+
+  /* Delete the article in the reader, then undo. */
+  gtk_single_selection_set_selected (selection, 0);
+  doomed = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  doomed_id = cc_article_get_id (doomed);
+  n_doomed_claims = g_list_model_get_n_items (cc_article_get_claims (doomed));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-article", NULL));
+  cc_test_settle (200);
+  g_assert_null (cc_library_lookup_article (library, doomed_id));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  cc_test_settle (200);
+  g_assert_true (cc_library_lookup_article (library, cc_article_get_id (doomed)) == doomed);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (doomed)), ==, n_doomed_claims);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 5);
+  g_object_unref (doomed);
+}
+
+/* The test's own second story, when corpus-dev is absent. */
+static char *
+other_story_dir (void)
+{
+  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "..", "..", "shared",
+                                                   "corpus-dev", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&corpus);
+
+  g_test_message ("../shared/corpus-dev is absent: using the test's own earthquake reports");
+  dir = g_build_filename (tmpdir, "quake", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  a = g_build_filename (dir, "quake-1.txt", NULL);
+  b = g_build_filename (dir, "quake-2.txt", NULL);
+  g_assert_true (g_file_set_contents (a,
+    "Earthquake toll rises in the mountain towns\n\n"
+    "The death toll from Tuesday's earthquake rose to 320, the regional governor said. "
+    "At least 1,200 people were injured, according to the health ministry.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b,
+    "Rescuers search the rubble after the earthquake\n\n"
+    "About 250 people were killed in the earthquake, a Red Cross official said on "
+    "Wednesday. The army sent 3,000 soldiers to help the rescuers, the defence minister "
+    "said.\n", -1, NULL));
+  return g_steal_pointer (&dir);
+}
+
+static void
+test_stories_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "stories.db", NULL);
+  g_autofree char *other = other_story_dir ();
+  int status;
+
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  g_assert_cmpint (cc_test_run_cli (NULL, NULL, "--library", db_path, "import", "--story",
+                                    SAMPLE_STORY, cc_test_sample_dir (), NULL), ==, 0);
+  status = cc_test_run_cli (NULL, NULL, "--library", db_path, "import", "--story",
+                            OTHER_STORY, other, NULL);
+  g_assert_true (status == 0 || status == 1);
+
+  cc_test_run_app (db_path, check_stories);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-stories-window")))
+    return 77;
+
+  g_test_add_func ("/stories/window", test_stories_window);
+
+  ret = g_test_run ();
+
+  if (ret == 0)
+    cc_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

@@ -27,6 +27,7 @@
 #include "cc-clusters.h"
 #include "cc-compare-view.h"
 #include "cc-library.h"
+#include "cc-reader.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-story.h"
@@ -192,6 +193,44 @@ check_compare (CcWindow *window,
   adw_view_stack_set_visible_child_name (views, "read");
 }
 
+/* The reader marks each word that starts with @prefix, and no other. */
+static void
+check_marked_words (CcWindow   *window,
+                    const char *prefix)
+{
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  guint n_marked = 0;
+
+  gtk_single_selection_set_selected (selection, 0);
+  cc_test_settle (200);
+  view = cc_test_find_one (cc_test_find_one (window, CC_TYPE_READER), GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (view);
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-words");
+  g_assert_nonnull (tag);
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      GtkTextIter end = iter;
+      g_autofree char *word = NULL;
+      g_autofree char *folded = NULL;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      word = gtk_text_iter_get_slice (&iter, &end);
+      folded = g_utf8_casefold (word, -1);
+      g_assert_true (g_str_has_prefix (folded, prefix));
+      n_marked++;
+      iter = end;
+    }
+  g_assert_cmpuint (n_marked, >, 0);
+}
+
 static gboolean
 strv_has (char       **strv,
           const char  *word)
@@ -282,6 +321,8 @@ check_stories (CcApplication *app)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), <, 5);
   g_assert_cmpuint (check_timeline (window, sample, scope), <, n_timeline);
+  check_marked_words (window, "pentagon");
+  cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "stories-search.png");
   gtk_editable_set_text (GTK_EDITABLE (cc_test_find_one (cc_test_find_one (window, CC_TYPE_SOURCE_LIST),
                                                                GTK_TYPE_SEARCH_ENTRY)), "");
   cc_test_settle (200);

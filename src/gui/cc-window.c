@@ -60,6 +60,19 @@ update_view (CcWindow *self)
   _cc_window_actions_update (self);
 }
 
+/* The reader marks the words the search found. */
+static void
+scope_query_cb (CcWindow   *self,
+                GParamSpec *pspec,
+                CcScope    *scope)
+{
+  g_auto(GStrv) words = cc_scope_dup_query_words (scope);
+
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_reader_set_search_words (self->reader, (const char * const *)words);
+}
+
 static void
 set_importing (CcWindow *self,
                gboolean  importing)
@@ -522,6 +535,8 @@ cc_window_init (CcWindow *self)
   g_object_bind_property (self->story_list, "story", self->scope, "story",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->scope, "changed", G_CALLBACK (update_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope, "notify::query", G_CALLBACK (scope_query_cb), self,
                            G_CONNECT_SWAPPED);
 
   _cc_window_export_init (self);

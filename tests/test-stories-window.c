@@ -394,6 +394,96 @@ test_stories_window (void)
   cc_test_run_app (db_path, check_stories);
 }
 
+static gboolean
+import_done (gpointer data)
+{
+  return !cc_window_get_importing (data);
+}
+
+static gboolean
+has_suggestion (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = cc_test_find_all (data, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+      if (strstr (text, "resemble") != NULL && strstr (text, SAMPLE_STORY) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A folder of reports on the sample's story, imported into All Articles:
+ * the toast proposes the sample's story, and its button adds them. */
+static void
+check_suggestion (CcApplication *app)
+{
+  CcWindow *window = find_window (app);
+  g_autofree char *folder = g_build_filename (tmpdir, "troop-reports", NULL);
+  g_autofree char *a = g_build_filename (folder, "report-1.txt", NULL);
+  g_autofree char *b = g_build_filename (folder, "report-2.txt", NULL);
+  const char *paths[] = { folder, NULL };
+  CcLibrary *library;
+  CcStory *sample;
+  CcStory *made;
+
+  g_assert_nonnull (window);
+  g_assert_true (cc_test_wait_until (is_mapped, window));
+  g_assert_true (cc_test_wait_until (has_articles, window));
+  library = cc_window_get_library (window);
+  sample = cc_library_find_story (library, SAMPLE_STORY);
+  g_assert_nonnull (sample);
+  g_assert_null (cc_scope_get_story (cc_window_get_scope (window)));
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (a,
+    "North Korean troops reach Russia's Kursk region, Seoul says\n\n"
+    "South Korea's intelligence service said on Friday that North Korean troops sent to Russia "
+    "have reached the Kursk region, where Ukrainian forces hold ground. Pyongyang has sent about "
+    "3,000 soldiers so far, the agency told lawmakers.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b,
+    "Ukraine warns North Korean soldiers will fight for Russia\n\n"
+    "President Volodymyr Zelenskyy said North Korea was preparing to send 10,000 troops to "
+    "fight for Russia against Ukraine, citing intelligence reports.\n", -1, NULL));
+
+  cc_window_import (window, paths);
+  g_assert_true (cc_test_wait_until (import_done, window));
+  made = cc_library_find_story (library, "troop-reports");
+  g_assert_nonnull (made);
+  g_assert_cmpuint (cc_story_get_n_articles (made), ==, 2);
+
+  g_assert_true (cc_test_wait_until (has_suggestion, window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-import-to-story", "x",
+                                             cc_story_get_id (sample)));
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 7);
+  g_assert_true (cc_scope_get_story (cc_window_get_scope (window)) == sample);
+}
+
+static void
+test_stories_suggestion (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "suggest.db", NULL);
+  g_autofree char *quake = g_build_filename (tmpdir, "quake-reports", NULL);
+  g_autofree char *c = g_build_filename (quake, "quake.txt", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (quake, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (c,
+    "Earthquake toll rises in the mountain towns\n\n"
+    "The death toll from Tuesday's earthquake rose to 320, the regional governor said. "
+    "At least 1,200 people were injured, according to the health ministry.\n", -1, NULL));
+
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  g_assert_cmpint (cc_test_run_cli (NULL, NULL, "--library", db_path, "import", "--story",
+                                    SAMPLE_STORY, cc_test_sample_dir (), NULL), ==, 0);
+  g_assert_cmpint (cc_test_run_cli (NULL, NULL, "--library", db_path, "import", "--story",
+                                    "Earthquake", quake, NULL), ==, 0);
+
+  cc_test_run_app (db_path, check_suggestion);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +494,7 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/stories/window", test_stories_window);
+  g_test_add_func ("/stories/suggestion", test_stories_suggestion);
 
   ret = g_test_run ();
 

@@ -26,6 +26,10 @@ struct _CcWindow
   CcScope              *scope;
   /* The ids of the articles the last import stored, for its Undo. */
   GArray               *last_import;
+  /* Whether the last import went into a story the user chose; if not, a
+   * story it resembles may be suggested (cc-window-stories.c). */
+  guint                 import_story_chosen : 1;
+  GCancellable         *suggest_cancellable;
   /* Every edit made in the window's views, to undo and redo. */
   CcUndoStack          *undo_stack;
   GCancellable         *import_cancellable;
@@ -74,6 +78,8 @@ void _cc_window_class_stories_init (CcWindowClass *klass);
 void _cc_window_stories_init       (CcWindow      *self);
 void _cc_window_stories_update     (CcWindow      *self);
 void _cc_window_undo_import        (CcWindow      *self);
+void _cc_window_suggest_story      (CcWindow      *self,
+                                    CcStory       *import_story);
 void _cc_window_export_init        (CcWindow      *self);
 void _cc_window_export_update      (CcWindow      *self);
 void _cc_window_export_dispose     (CcWindow      *self);

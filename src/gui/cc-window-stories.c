@@ -19,7 +19,11 @@
 #include "cc-library.h"
 #include "cc-source-row.h"
 #include "cc-story.h"
+#include "cc-story-match.h"
 #include "cc-window-private.h"
+
+/* Per story, the articles read to know it: its latest ones. */
+#define SUGGEST_SAMPLE 200
 
 static CcArticle *
 selected_article (CcWindow *self)
@@ -310,6 +314,176 @@ undo_import_action (GtkWidget  *widget,
   _cc_window_undo_import (CC_WINDOW (widget));
 }
 
+/* The story an import resembles ----------------------------------------- */
+
+typedef struct
+{
+  GArray    *story_ids;   /* gint64, one per lead */
+  GPtrArray *leads;       /* char *, the stories' articles */
+  GPtrArray *queries;     /* char *, the imported articles */
+} SuggestData;
+
+static void
+suggest_data_free (SuggestData *data)
+{
+  g_array_unref (data->story_ids);
+  g_ptr_array_unref (data->leads);
+  g_ptr_array_unref (data->queries);
+  g_free (data);
+}
+
+static void
+suggest_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SuggestData *data = task_data;
+  g_autoptr(CcStoryMatcher) matcher = cc_story_matcher_new ();
+
+  for (guint i = 0; i < data->leads->len; i++)
+    cc_story_matcher_add_article (matcher, g_array_index (data->story_ids, gint64, i), NULL,
+                                  g_ptr_array_index (data->leads, i));
+  for (guint i = 0; i < data->queries->len; i++)
+    cc_story_matcher_add_query (matcher, NULL, g_ptr_array_index (data->queries, i));
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_int (task, cc_story_matcher_suggest (matcher, NULL, NULL));
+}
+
+static void
+suggest_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CcWindow) self = user_data;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  CcStory *story;
+  gint64 story_id;
+
+  story_id = g_task_propagate_int (G_TASK (result), NULL);
+  if (story_id <= 0 || self->library == NULL || self->toast_overlay == NULL ||
+      self->last_import == NULL ||
+      !(story = cc_library_lookup_story (self->library, story_id)))
+    return;
+
+  escaped = g_markup_escape_text (cc_story_get_title (story), -1);
+  title = g_strdup_printf (ngettext ("The article imported resembles “%s”",
+                                     "The articles imported resemble “%s”",
+                                     self->last_import->len),
+                           escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Add to Story"));
+  adw_toast_set_action_name (toast, "win.add-import-to-story");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (story_id));
+  cc_window_add_toast (self, toast);
+}
+
+/**
+ * _cc_window_suggest_story:
+ * @import_story: (nullable): the story the import made, left out
+ *
+ * Finds, in the background, the story the last import's articles
+ * resemble far more than the others, and offers it in a toast.
+ */
+void
+_cc_window_suggest_story (CcWindow *self,
+                          CcStory  *import_story)
+{
+  g_autoptr(GTask) task = NULL;
+  SuggestData *data;
+  GListModel *stories;
+  guint n_stories;
+
+  if (self->library == NULL || self->last_import == NULL)
+    return;
+
+  stories = cc_library_get_stories (self->library);
+  n_stories = g_list_model_get_n_items (stories);
+  data = g_new0 (SuggestData, 1);
+  data->story_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->leads = g_ptr_array_new_with_free_func (g_free);
+  data->queries = g_ptr_array_new_with_free_func (g_free);
+
+  /* Copies of the leads, read on a worker: at most SUGGEST_SAMPLE per
+   * story, so a large library costs no more than a few stories. */
+  for (guint i = 0; i < n_stories; i++)
+    {
+      g_autoptr(CcStory) story = g_list_model_get_item (stories, i);
+      g_autoptr(GArray) ids = NULL;
+      gint64 story_id = cc_story_get_id (story);
+      guint taken = 0;
+
+      if (story == import_story)
+        continue;
+      ids = cc_story_dup_article_ids (story);
+      for (guint j = ids->len; j > 0 && taken < SUGGEST_SAMPLE; j--)
+        {
+          CcArticle *article = cc_library_lookup_article (self->library,
+                                                          g_array_index (ids, gint64, j - 1));
+
+          if (article == NULL)
+            continue;
+          g_array_append_val (data->story_ids, story_id);
+          g_ptr_array_add (data->leads, cc_story_match_dup_lead (cc_article_get_title (article),
+                                                                 cc_article_get_text (article)));
+          taken++;
+        }
+    }
+
+  for (guint i = 0; i < self->last_import->len && i < SUGGEST_SAMPLE; i++)
+    {
+      CcArticle *article = cc_library_lookup_article (self->library,
+                                                      g_array_index (self->last_import, gint64, i));
+
+      if (article != NULL)
+        g_ptr_array_add (data->queries, cc_story_match_dup_lead (cc_article_get_title (article),
+                                                                 cc_article_get_text (article)));
+    }
+
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
+  self->suggest_cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->suggest_cancellable, suggest_cb, g_object_ref (self));
+  g_task_set_source_tag (task, _cc_window_suggest_story);
+  g_task_set_task_data (task, data, (GDestroyNotify)suggest_data_free);
+  g_task_run_in_thread (task, suggest_thread);
+}
+
+static void
+add_import_to_story_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  CcStory *story = cc_library_lookup_story (self->library, g_variant_get_int64 (param));
+
+  if (story == NULL || self->last_import == NULL)
+    return;
+
+  for (guint i = 0; i < self->last_import->len; i++)
+    {
+      CcArticle *article = cc_library_lookup_article (self->library,
+                                                      g_array_index (self->last_import, gint64, i));
+
+      if (article != NULL)
+        g_ptr_array_add (articles, article);
+    }
+
+  if (!cc_library_set_story_articles (self->library, story, articles, TRUE, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  cc_scope_set_story (self->scope, story);
+}
+
 /* The article list's context menu ---------------------------------------- */
 
 static GMenuModel *
@@ -428,6 +602,8 @@ _cc_window_stories_update (CcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.article-menu", has_article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import",
                                  has_library && self->last_import != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-import-to-story",
+                                 has_library && self->last_import != NULL);
 }
 
 void
@@ -471,6 +647,8 @@ _cc_window_class_stories_init (CcWindowClass *klass)
                                    delete_article_action);
   gtk_widget_class_install_action (widget_class, "win.article-menu", NULL, article_menu_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "win.add-import-to-story", "x",
+                                   add_import_to_story_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-story", NULL);

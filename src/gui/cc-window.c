@@ -257,7 +257,11 @@ import_cb (GObject      *object,
   set_importing (self, FALSE);
 
   if (report != NULL)
-    show_report (self, report);
+    {
+      show_report (self, report);
+      if (!self->import_story_chosen && report->article_ids->len > 0)
+        _cc_window_suggest_story (self, cc_scope_get_story (self->scope));
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cc_window_add_toast (self, adw_toast_new (_("Import cancelled")));
   else
@@ -391,6 +395,8 @@ cc_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
   _cc_window_export_dispose (self);
 
   if (self->chooser != NULL)
@@ -701,6 +707,7 @@ import_into (CcWindow           *self,
     }
 
   /* The articles arrive in view: the story they go into is shown. */
+  self->import_story_chosen = story_title != NULL || cc_scope_get_story (self->scope) != NULL;
   story = import_story (self, paths, story_title);
   cc_scope_set_story (self->scope, story);
 

@@ -506,6 +506,95 @@ test_undo_remove (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (article)), ==, 0);
 }
 
+/* A mirror of a list model kept by its items-changed alone: what a view
+ * sees. */
+static void
+mirror_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GListStore *mirror)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, position + i));
+  g_list_store_splice (mirror, position, removed, items->pdata, items->len);
+}
+
+/* Deleting articles scattered over many ranges of the library keeps the
+ * models and what their signals said the same. */
+static void
+test_remove_scattered (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GListStore) mirror = g_list_store_new (CC_TYPE_ARTICLE);
+  g_autoptr(GListStore) claims_mirror = g_list_store_new (CC_TYPE_CLAIM);
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  g_autoptr(CcRemovedArticles) removed = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "many", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { dir, NULL };
+  guint n, n_claims = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/report-%02u.txt", dir, i);
+      g_autofree char *text = g_strdup_printf ("Report %u\n\nOfficials said %u soldiers were "
+                                               "sent to the front on Monday.\n", i, 100 + i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+
+  library = open_library (f->library);
+  report = cc_library_import (library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 80);
+  n = g_list_model_get_n_items (G_LIST_MODEL (library));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      g_list_store_append (mirror, article);
+      if (i % 2 == 1)
+        g_ptr_array_add (doomed, article);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (cc_library_get_claims (library)); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (cc_library_get_claims (library), i);
+      g_list_store_append (claims_mirror, claim);
+    }
+  g_signal_connect (library, "items-changed", G_CALLBACK (mirror_items_changed_cb), mirror);
+  g_signal_connect (cc_library_get_claims (library), "items-changed",
+                    G_CALLBACK (mirror_items_changed_cb), claims_mirror);
+
+  removed = cc_library_remove_articles (library, doomed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cc_removed_articles_get_articles (removed)->len, ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mirror)), ==, 40);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CcArticle) a = g_list_model_get_item (G_LIST_MODEL (library), i);
+      g_autoptr(CcArticle) b = g_list_model_get_item (G_LIST_MODEL (mirror), i);
+
+      g_assert_true (a == b);
+      g_assert_false (g_ptr_array_find (doomed, a, NULL));
+      n_claims += cc_article_get_n_claims (a);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==, n_claims);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (claims_mirror)), ==, n_claims);
+
+  g_assert_true (cc_library_restore_articles (library, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 80);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mirror)), ==, 80);
+  g_signal_handlers_disconnect_by_data (library, mirror);
+  g_signal_handlers_disconnect_by_data (cc_library_get_claims (library), claims_mirror);
+}
+
 /* A library of schema 2, made as that version made it. */
 static void
 make_schema_2 (const char *path)
@@ -592,6 +681,7 @@ main (int   argc,
   ADD ("/stories/cli-remove", test_cli_remove);
   ADD ("/stories/undo-remove", test_undo_remove);
   ADD ("/stories/migration", test_migration);
+  ADD ("/stories/remove-scattered", test_remove_scattered);
 #undef ADD
 
   return g_test_run ();

@@ -438,6 +438,26 @@ cc_library_remove_article (CcLibrary  *self,
 
 /* Removing and restoring articles ---------------------------------------- */
 
+/* Beyond this many ranges of deleted articles, one change replaces them. */
+#define MAX_RANGES 32
+
+static guint
+count_ranges (CcLibrary  *self,
+              GHashTable *gone)
+{
+  gboolean in_range = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      gboolean removed = g_hash_table_contains (gone, g_ptr_array_index (self->articles, i));
+
+      n += removed && !in_range;
+      in_range = removed;
+    }
+  return n;
+}
+
 struct _CcRemovedArticles
 {
   /* The articles as they were, with their claims and annotations. */
@@ -543,23 +563,51 @@ cc_library_remove_articles (CcLibrary  *self,
   _cc_library_forget_members (self, (gint64 *)ids->data, ids->len);
 
   /* The articles, one range at a time from the end, so that the positions
-   * of each items-changed hold when it is emitted. */
-  for (guint end = self->articles->len; end > 0;)
+   * of each items-changed hold when it is emitted; articles scattered
+   * over many ranges go in one pass and one change from the first, so
+   * that no deletion costs more than one walk of the library. */
+  if (count_ranges (self, gone) > MAX_RANGES)
     {
-      guint start = end;
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+      guint old_len = self->articles->len;
+      guint first = old_len;
 
-      while (start > 0 && g_hash_table_contains (gone, g_ptr_array_index (self->articles, start - 1)))
-        start--;
-      if (start == end)
+      for (guint i = 0; i < old_len; i++)
         {
-          end--;
-          continue;
+          CcArticle *article = g_ptr_array_index (self->articles, i);
+
+          if (g_hash_table_contains (gone, article))
+            {
+              first = MIN (first, i);
+              untrack_article (self, article);
+            }
+          else
+            g_ptr_array_add (kept, g_object_ref (article));
         }
-      for (guint i = start; i < end; i++)
-        untrack_article (self, g_ptr_array_index (self->articles, i));
-      g_ptr_array_remove_range (self->articles, start, end - start);
-      g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, 0);
-      end = start;
+      g_ptr_array_unref (self->articles);
+      self->articles = g_steal_pointer (&kept);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
+                                  self->articles->len - first);
+    }
+  else
+    {
+      for (guint end = self->articles->len; end > 0;)
+        {
+          guint start = end;
+
+          while (start > 0 && g_hash_table_contains (gone, g_ptr_array_index (self->articles, start - 1)))
+            start--;
+          if (start == end)
+            {
+              end--;
+              continue;
+            }
+          for (guint i = start; i < end; i++)
+            untrack_article (self, g_ptr_array_index (self->articles, i));
+          g_ptr_array_remove_range (self->articles, start, end - start);
+          g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, 0);
+          end = start;
+        }
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

@@ -416,33 +416,56 @@ cc_library_dup_story_titles (CcLibrary *self,
                              GPtrArray *articles,
                              CcStory   *only)
 {
+  g_autoptr(GHashTable) builders = NULL;
   GHashTable *titles;
   guint n;
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (articles != NULL, NULL);
 
-  titles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_strfreev);
+  /* One pass over each story's members, not one over the stories per
+   * article: the cost is the memberships, whatever the number of stories. */
+  builders = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify)g_strv_builder_unref);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      gint64 id = cc_article_get_id (g_ptr_array_index (articles, i));
+
+      if (!g_hash_table_contains (builders, &id))
+        g_hash_table_insert (builders, g_memdup2 (&id, sizeof id), g_strv_builder_new ());
+    }
+
   n = g_list_model_get_n_items (G_LIST_MODEL (self->stories));
+  for (guint j = 0; j < n; j++)
+    {
+      g_autoptr(CcStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), j);
+      g_autoptr(GArray) ids = NULL;
+
+      if (only != NULL && story != only)
+        continue;
+      ids = cc_story_dup_article_ids (story);
+      for (guint k = 0; k < ids->len; k++)
+        {
+          GStrvBuilder *builder = g_hash_table_lookup (builders, &g_array_index (ids, gint64, k));
+
+          if (builder != NULL)
+            g_strv_builder_add (builder, cc_story_get_title (story));
+        }
+    }
+
+  titles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_strfreev);
   for (guint i = 0; i < articles->len; i++)
     {
       CcArticle *article = g_ptr_array_index (articles, i);
       gint64 id = cc_article_get_id (article);
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      char **strv;
+      GStrvBuilder *builder = g_hash_table_lookup (builders, &id);
+      char **strv = g_strv_builder_end (builder);
 
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(CcStory) story = g_list_model_get_item (G_LIST_MODEL (self->stories), j);
-
-          if ((only == NULL || story == only) && cc_story_contains (story, id))
-            g_strv_builder_add (builder, cc_story_get_title (story));
-        }
-      strv = g_strv_builder_end (builder);
       if (strv[0] != NULL)
         g_hash_table_insert (titles, article, strv);
       else
         g_strfreev (strv);
     }
+
   return titles;
 }

@@ -433,7 +433,7 @@ export_articles_pdf_action (GtkWidget  *widget,
   if (self->library == NULL)
     return;
 
-  chooser = cc_article_chooser_new (GTK_WINDOW (self), self->library);
+  chooser = cc_article_chooser_new (GTK_WINDOW (self), cc_scope_get_articles (self->scope));
   if (article != NULL)
     cc_article_chooser_set_chosen (chooser, article, TRUE);
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (articles_chosen_cb), self,

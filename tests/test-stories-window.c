@@ -327,6 +327,35 @@ check_stories (CcApplication *app)
                                                                GTK_TYPE_SEARCH_ENTRY)), "");
   cc_test_settle (200);
 
+  /* The article in the reader joins the other story, as a drop of it on
+   * the story's row or the menu's Add to Story does, then leaves it. */
+  gtk_single_selection_set_selected (selection, 1);
+  {
+    CcArticle *moved = gtk_single_selection_get_selected_item (selection);
+    gint64 moved_id = cc_article_get_id (moved);
+    guint n_other = cc_story_get_n_articles (other);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-story", "(xx)",
+                                               (gint64)0, cc_story_get_id (other)));
+    g_assert_cmpuint (cc_story_get_n_articles (other), ==, n_other + 1);
+    g_assert_true (cc_story_contains (sample, moved_id));
+    choose_story (window, OTHER_STORY);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_other + 1);
+    for (guint i = 0; i < n_other + 1; i++)
+      {
+        g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+        if (article == moved)
+          gtk_single_selection_set_selected (selection, i);
+      }
+    g_assert_true (gtk_single_selection_get_selected_item (selection) == moved);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-from-story", NULL));
+    g_assert_cmpuint (cc_story_get_n_articles (other), ==, n_other);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_other);
+    g_assert_nonnull (cc_library_lookup_article (library, moved_id));
+    choose_story (window, SAMPLE_STORY);
+  }
+
   /* Delete the article in the reader, then undo. */
   gtk_single_selection_set_selected (selection, 0);
   doomed = g_object_ref (gtk_single_selection_get_selected_item (selection));
@@ -459,6 +488,16 @@ check_suggestion (CcApplication *app)
                                              cc_story_get_id (sample)));
   g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 7);
   g_assert_true (cc_scope_get_story (cc_window_get_scope (window)) == sample);
+
+  /* The import toast's Undo takes the two articles out; Ctrl+Z brings
+   * them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", NULL));
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 8);
+  g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 7);
+  g_assert_cmpuint (cc_story_get_n_articles (made), ==, 2);
 }
 
 static void

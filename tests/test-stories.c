@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "cc-annotation.h"
@@ -84,6 +85,31 @@ other_story_dir (Fixture *f)
     "Wednesday. The army sent 3,000 soldiers to help the rescuers, the defence minister "
     "said.\n", -1, NULL));
   return g_steal_pointer (&dir);
+}
+
+/* The text of every page of a PDF, read with poppler, and its title. */
+static char *
+pdf_text (const char  *path,
+          char       **title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  PopplerDocument *document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *title = poppler_document_get_title (document);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (text, FALSE);
 }
 
 static guint
@@ -158,6 +184,9 @@ test_cli_scope (Fixture       *f,
   g_autofree char *csv = NULL;
   g_autofree char *report = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *chart = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autofree char *report_text = NULL;
+  g_autofree char *report_title = NULL;
+  g_autoptr(GPtrArray) other_titles = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) lines = NULL;
   GHashTableIter iter;
   gpointer key;
@@ -230,27 +259,40 @@ test_cli_scope (Fixture       *f,
   g_clear_pointer (&lines, g_strfreev);
   g_clear_pointer (&out, g_free);
 
-  /* CSV: one row per claim of the story, and none of the other's. */
-  g_assert_cmpint (cc_test_run_cli (&csv, NULL, "--library", f->library, "export", "--csv",
-                                    "-", "--story", SAMPLE_STORY, NULL), ==, 0);
-  g_assert_cmpuint (count_lines (csv), ==, n_claims + 1);
+  /* The other story's titles, to look for. */
   g_hash_table_iter_init (&iter, other);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       g_autofree char *show = NULL;
-      g_autofree char *title = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *)key);
 
-      g_assert_cmpint (cc_test_run_cli (&show, NULL, "--library", f->library, "show",
-                                        (title = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                                  *(gint64 *)key)), NULL), ==, 0);
+      g_assert_cmpint (cc_test_run_cli (&show, NULL, "--library", f->library, "show", id, NULL),
+                       ==, 0);
       *strchr (show, '\n') = '\0';
-      g_assert_null (strstr (csv, show));
+      g_ptr_array_add (other_titles, g_steal_pointer (&show));
     }
 
-  /* The report and the chart are drawn from the story alone. */
+  /* CSV: one row per claim of the story, and none of the other's. */
+  g_assert_cmpint (cc_test_run_cli (&csv, NULL, "--library", f->library, "export", "--csv",
+                                    "-", "--story", SAMPLE_STORY, NULL), ==, 0);
+  g_assert_cmpuint (count_lines (csv), ==, n_claims + 1);
+  for (guint i = 0; i < other_titles->len; i++)
+    g_assert_null (strstr (csv, g_ptr_array_index (other_titles, i)));
+
+  /* The report: the story's title on its cover, no article of the other
+   * story, and as many claims in its cluster table as compare found. */
   g_assert_cmpint (cc_test_run_cli (NULL, NULL, "--library", f->library, "export", "--report",
                                     report, "--story", SAMPLE_STORY, NULL), ==, 0);
-  g_assert_true (g_file_test (report, G_FILE_TEST_IS_REGULAR));
+  report_text = pdf_text (report, &report_title);
+  g_assert_cmpstr (report_title, ==, SAMPLE_STORY);
+  for (guint i = 0; i < other_titles->len; i++)
+    {
+      g_autofree char *start = g_strndup (g_ptr_array_index (other_titles, i), 30);
+
+      g_assert_null (strstr (report_text, start));
+    }
+
+  /* The chart is drawn from the story alone. */
   g_assert_cmpint (cc_test_run_cli (NULL, NULL, "--library", f->library, "chart", "--output",
                                     chart, "--story", OTHER_STORY, NULL), ==, 0);
 

@@ -22,8 +22,13 @@
 #include "cc-story-match.h"
 #include "cc-window-private.h"
 
-/* Per story, the articles read to know it: its latest ones. */
+/* The articles read to know the stories: each story's latest ones, at
+ * most SUGGEST_SAMPLE of one story and about SUGGEST_TOTAL in all (but
+ * SUGGEST_MIN of each), so that the copies on the main thread stay few
+ * however large the library. */
 #define SUGGEST_SAMPLE 200
+#define SUGGEST_TOTAL  4000
+#define SUGGEST_MIN    5
 
 static CcArticle *
 selected_article (CcWindow *self)
@@ -396,20 +401,20 @@ _cc_window_suggest_story (CcWindow *self,
   g_autoptr(GTask) task = NULL;
   SuggestData *data;
   GListModel *stories;
-  guint n_stories;
+  guint n_stories, per_story;
 
   if (self->library == NULL || self->last_import == NULL)
     return;
 
   stories = cc_library_get_stories (self->library);
   n_stories = g_list_model_get_n_items (stories);
+  per_story = CLAMP (SUGGEST_TOTAL / MAX (n_stories, 1), SUGGEST_MIN, SUGGEST_SAMPLE);
   data = g_new0 (SuggestData, 1);
   data->story_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   data->leads = g_ptr_array_new_with_free_func (g_free);
   data->queries = g_ptr_array_new_with_free_func (g_free);
 
-  /* Copies of the leads, read on a worker: at most SUGGEST_SAMPLE per
-   * story, so a large library costs no more than a few stories. */
+  /* Copies of the leads, read on a worker. */
   for (guint i = 0; i < n_stories; i++)
     {
       g_autoptr(CcStory) story = g_list_model_get_item (stories, i);
@@ -420,7 +425,7 @@ _cc_window_suggest_story (CcWindow *self,
       if (story == import_story)
         continue;
       ids = cc_story_dup_article_ids (story);
-      for (guint j = ids->len; j > 0 && taken < SUGGEST_SAMPLE; j--)
+      for (guint j = ids->len; j > 0 && taken < per_story; j--)
         {
           CcArticle *article = cc_library_lookup_article (self->library,
                                                           g_array_index (ids, gint64, j - 1));

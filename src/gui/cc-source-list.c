@@ -86,13 +86,17 @@ compare_articles (gconstpointer a,
 static void
 update_stack (CcSourceList *self)
 {
-  gboolean no_results;
+  gboolean empty;
+  const char *page = "list";
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  no_results = self->scope != NULL && cc_scope_get_query (self->scope) != NULL
-               && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
-  gtk_stack_set_visible_child_name (self->stack, no_results ? "no-results" : "list");
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  if (empty && cc_scope_get_query (self->scope) != NULL)
+    page = "no-results";
+  else if (empty && cc_scope_get_story (self->scope) != NULL)
+    page = "empty-story";
+  gtk_stack_set_visible_child_name (self->stack, page);
 }
 
 static void

@@ -548,6 +548,53 @@ test_undo_remove (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (article)), ==, 0);
 }
 
+/* Renaming and deleting a story, undone, as stored. */
+static void
+test_undo_story_edits (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CcLibrary) library = open_library (f->library);
+  g_autoptr(CcUndoStack) undo = cc_undo_stack_new ();
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { cc_test_sample_dir (), NULL };
+  CcStory *story;
+
+  story = cc_library_add_story (library, "Draft", NULL, &error);
+  g_assert_no_error (error);
+  report = cc_library_import_into (library, paths, story, NULL, NULL, NULL);
+  g_assert_cmpuint (cc_story_get_n_articles (story), ==, 5);
+
+  g_assert_true (cc_undo_stack_rename_story (undo, library, story, SAMPLE_STORY, &error));
+  g_assert_true (cc_undo_stack_remove_story (undo, library, story, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CcLibrary) reopened = open_library (f->library);
+
+    g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_stories (reopened)), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reopened)), ==, 5);
+  }
+
+  g_assert_true (cc_undo_stack_undo (undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (cc_library_find_story (library, SAMPLE_STORY) == story);
+  {
+    g_autoptr(CcLibrary) reopened = open_library (f->library);
+    CcStory *again = cc_library_find_story (reopened, SAMPLE_STORY);
+
+    g_assert_nonnull (again);
+    g_assert_cmpuint (cc_story_get_n_articles (again), ==, 5);
+  }
+
+  g_assert_true (cc_undo_stack_undo (undo, &error));
+  g_assert_cmpstr (cc_story_get_title (story), ==, "Draft");
+  {
+    g_autoptr(CcLibrary) reopened = open_library (f->library);
+
+    g_assert_nonnull (cc_library_find_story (reopened, "Draft"));
+  }
+}
+
 /* A mirror of a list model kept by its items-changed alone: what a view
  * sees. */
 static void
@@ -724,6 +771,7 @@ main (int   argc,
   ADD ("/stories/undo-remove", test_undo_remove);
   ADD ("/stories/migration", test_migration);
   ADD ("/stories/remove-scattered", test_remove_scattered);
+  ADD ("/stories/undo-story-edits", test_undo_story_edits);
 #undef ADD
 
   return g_test_run ();

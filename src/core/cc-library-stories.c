@@ -296,6 +296,50 @@ cc_library_remove_story (CcLibrary  *self,
 }
 
 /**
+ * cc_library_restore_story:
+ * @story: a story cc_library_remove_story() removed
+ *
+ * Stores the same story again, with a new id, holding those of its
+ * articles still in the library.
+ */
+gboolean
+cc_library_restore_story (CcLibrary  *self,
+                          CcStory    *story,
+                          GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 old_id;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (CC_IS_STORY (story), FALSE);
+
+  old_id = cc_story_get_id (story);
+  if (cc_library_lookup_story (self, old_id) == story)
+    return TRUE;
+
+  ids = cc_story_dup_article_ids (story);
+  for (guint i = 0; i < ids->len; i++)
+    if (cc_library_lookup_article (self, g_array_index (ids, gint64, i)) != NULL)
+      g_array_append_val (present, g_array_index (ids, gint64, i));
+
+  if (!cc_store_add_story (self->store, story, error))
+    return FALSE;
+  if (!cc_store_set_story_articles (self->store, cc_story_get_id (story),
+                                    (gint64 *)present->data, present->len, TRUE, error))
+    {
+      cc_store_delete_story (self->store, cc_story_get_id (story), NULL);
+      cc_story_set_id (story, old_id);
+      return FALSE;
+    }
+
+  _cc_story_remove_members (story, (gint64 *)ids->data, ids->len);
+  _cc_story_add_members (story, (gint64 *)present->data, present->len);
+  track_story (self, story);
+  return TRUE;
+}
+
+/**
  * cc_library_set_story_articles:
  * @articles: (element-type CcArticle): articles of the library
  * @member: %TRUE to add them to @story, %FALSE to take them out of it

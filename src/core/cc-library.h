@@ -151,6 +151,9 @@ gboolean        cc_library_rename_story       (CcLibrary            *self,
 gboolean        cc_library_remove_story       (CcLibrary            *self,
                                                CcStory              *story,
                                                GError              **error);
+gboolean        cc_library_restore_story      (CcLibrary            *self,
+                                               CcStory              *story,
+                                               GError              **error);
 gboolean        cc_library_set_story_articles (CcLibrary            *self,
                                                CcStory              *story,
                                                GPtrArray            *articles,

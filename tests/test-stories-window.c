@@ -353,8 +353,34 @@ check_stories (CcApplication *app)
     g_assert_cmpuint (cc_story_get_n_articles (other), ==, n_other);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_other);
     g_assert_nonnull (cc_library_lookup_article (library, moved_id));
-    choose_story (window, SAMPLE_STORY);
+    /* Both undo, in turn. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (cc_story_contains (other, moved_id));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_false (cc_story_contains (other, moved_id));
+    g_assert_cmpuint (cc_story_get_n_articles (other), ==, n_other);
   }
+
+  /* Deleting the story in view shows All Articles; undo brings the story
+   * back with its articles. */
+  {
+    g_autoptr(GArray) before = cc_story_dup_article_ids (other);
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_true (cc_scope_get_story (scope) == other);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-story", NULL));
+    g_assert_null (cc_library_find_story (library, OTHER_STORY));
+    g_assert_null (cc_scope_get_story (scope));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
+                      g_list_model_get_n_items (G_LIST_MODEL (library)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_true (cc_library_find_story (library, OTHER_STORY) == other);
+    after = cc_story_dup_article_ids (other);
+    g_assert_cmpuint (after->len, ==, before->len);
+    g_assert_cmpmem (after->data, after->len * sizeof (gint64),
+                     before->data, before->len * sizeof (gint64));
+  }
+  choose_story (window, SAMPLE_STORY);
 
   /* Delete the article in the reader, then undo. */
   gtk_single_selection_set_selected (selection, 0);

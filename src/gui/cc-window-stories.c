@@ -140,7 +140,8 @@ rename_story (CcWindow   *self,
   g_autoptr(GError) error = NULL;
   CcStory *story = cc_scope_get_story (self->scope);
 
-  if (story != NULL && !cc_library_rename_story (self->library, story, title, &error))
+  if (story != NULL &&
+      !cc_undo_stack_rename_story (self->undo_stack, self->library, story, title, &error))
     show_error (self, error);
 }
 
@@ -156,19 +157,7 @@ rename_story_action (GtkWidget  *widget,
     ask_title (self, _("Rename Story"), cc_story_get_title (story), _("_Rename"), rename_story);
 }
 
-static void
-delete_story_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          CcWindow         *self)
-{
-  g_autoptr(GError) error = NULL;
-  CcStory *story = g_object_get_data (G_OBJECT (dialog), "story");
-
-  if (g_strcmp0 (response, "delete") == 0 &&
-      !cc_library_remove_story (self->library, story, &error))
-    show_error (self, error);
-}
-
+/* Deleted at once, with Undo in the toast: the articles stay either way. */
 static void
 delete_story_action (GtkWidget  *widget,
                      const char *action_name,
@@ -176,27 +165,27 @@ delete_story_action (GtkWidget  *widget,
 {
   CcWindow *self = CC_WINDOW (widget);
   CcStory *story = cc_scope_get_story (self->scope);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
 
   if (story == NULL)
     return;
 
-  heading = g_strdup_printf (_("Delete “%s”?"), cc_story_get_title (story));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The story’s articles stay in the library, under All Articles "
-                                     "and in their other stories."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Story"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "story", g_object_ref (story), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_story_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  escaped = g_markup_escape_text (cc_story_get_title (story), -1);
+  if (!cc_undo_stack_remove_story (self->undo_stack, self->library, story, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Deleted the story “%s”; its articles stay in the library"),
+                             escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  cc_window_add_toast (self, toast);
 }
 
 /* (article id, story id): the article, 0 for the one in the reader, joins
@@ -222,7 +211,8 @@ add_to_story_action (GtkWidget  *widget,
     return;
 
   g_ptr_array_add (articles, article);
-  if (!cc_library_set_story_articles (self->library, story, articles, TRUE, &error))
+  if (!cc_undo_stack_set_story_articles (self->undo_stack, self->library, story, articles, TRUE,
+                                         &error))
     {
       show_error (self, error);
       return;
@@ -250,7 +240,8 @@ remove_from_story_action (GtkWidget  *widget,
     return;
 
   g_ptr_array_add (articles, article);
-  if (!cc_library_set_story_articles (self->library, story, articles, FALSE, &error))
+  if (!cc_undo_stack_set_story_articles (self->undo_stack, self->library, story, articles, FALSE,
+                                         &error))
     show_error (self, error);
 }
 
@@ -481,7 +472,8 @@ add_import_to_story_action (GtkWidget  *widget,
         g_ptr_array_add (articles, article);
     }
 
-  if (!cc_library_set_story_articles (self->library, story, articles, TRUE, &error))
+  if (!cc_undo_stack_set_story_articles (self->undo_stack, self->library, story, articles, TRUE,
+                                         &error))
     {
       show_error (self, error);
       return;

@@ -508,6 +508,10 @@ check_suggestion (CcApplication *app)
   made = cc_library_find_story (library, "troop-reports");
   g_assert_nonnull (made);
   g_assert_cmpuint (cc_story_get_n_articles (made), ==, 2);
+  /* The folder's story is in view, its articles listed as they came. */
+  g_assert_true (cc_scope_get_story (cc_window_get_scope (window)) == made);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_selection (window))),
+                    ==, 2);
 
   g_assert_true (cc_test_wait_until (has_suggestion, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-import-to-story", "x",

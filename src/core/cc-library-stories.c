@@ -64,8 +64,24 @@ _cc_library_load_stories (CcLibrary  *self,
   return TRUE;
 }
 
-/* Puts the article in the stories of @story_ids the library knows,
- * loading those the store made meanwhile (an import naming stories). */
+/* The story of that id, loaded when the store made it meanwhile (an
+ * import naming stories). */
+static CcStory *
+story_or_load (CcLibrary *self,
+               gint64     story_id)
+{
+  CcStory *story = cc_library_lookup_story (self, story_id);
+  g_autoptr(CcStory) loaded = NULL;
+
+  if (story != NULL)
+    return story;
+  if (!(loaded = cc_store_load_story (self->store, story_id, NULL)))
+    return NULL;
+  track_story (self, loaded);
+  return loaded;
+}
+
+/* Puts the article in the stories of @story_ids the library knows. */
 void
 _cc_library_join_stories (CcLibrary *self,
                           gint64     article_id,
@@ -73,37 +89,55 @@ _cc_library_join_stories (CcLibrary *self,
 {
   for (guint i = 0; i < story_ids->len; i++)
     {
-      gint64 story_id = g_array_index (story_ids, gint64, i);
-      CcStory *story = cc_library_lookup_story (self, story_id);
+      CcStory *story = story_or_load (self, g_array_index (story_ids, gint64, i));
 
-      if (story == NULL)
-        {
-          g_autoptr(CcStory) loaded = cc_store_load_story (self->store, story_id, NULL);
-
-          if (loaded == NULL)
-            continue;
-          track_story (self, loaded);
-          story = loaded;
-        }
-      _cc_story_add_members (story, &article_id, 1);
+      if (story != NULL)
+        _cc_story_add_members (story, &article_id, 1);
     }
 }
 
-/* Imported articles join the model and their stories, as stored. */
+/* Imported articles join their stories, as stored, then the model: a
+ * view of a story meets them as members, and each story changes once per
+ * batch. */
 void
 _cc_library_append_imported (CcLibrary *self,
                              GPtrArray *articles)
 {
-  _cc_library_append_articles (self, articles);
+  g_autoptr(GHashTable) by_story = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify)g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
 
   for (guint i = 0; i < articles->len; i++)
     {
       gint64 id = cc_article_get_id (g_ptr_array_index (articles, i));
       g_autoptr(GArray) story_ids = cc_store_list_article_stories (self->store, id, NULL);
 
-      if (story_ids != NULL)
-        _cc_library_join_stories (self, id, story_ids);
+      for (guint j = 0; story_ids != NULL && j < story_ids->len; j++)
+        {
+          gint64 story_id = g_array_index (story_ids, gint64, j);
+          GArray *members = g_hash_table_lookup (by_story, &story_id);
+
+          if (members == NULL)
+            {
+              members = g_array_new (FALSE, FALSE, sizeof (gint64));
+              g_hash_table_insert (by_story, g_memdup2 (&story_id, sizeof story_id), members);
+            }
+          g_array_append_val (members, id);
+        }
     }
+
+  g_hash_table_iter_init (&iter, by_story);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *members = value;
+      CcStory *story = story_or_load (self, *(gint64 *)key);
+
+      if (story != NULL)
+        _cc_story_add_members (story, (gint64 *)members->data, members->len);
+    }
+
+  _cc_library_append_articles (self, articles);
 }
 
 void

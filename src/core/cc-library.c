@@ -560,8 +560,6 @@ cc_library_remove_articles (CcLibrary  *self,
       g_hash_table_remove (self->run_length, article);
     }
 
-  _cc_library_forget_members (self, (gint64 *)ids->data, ids->len);
-
   /* The articles, one range at a time from the end, so that the positions
    * of each items-changed hold when it is emitted; articles scattered
    * over many ranges go in one pass and one change from the first, so
@@ -610,6 +608,10 @@ cc_library_remove_articles (CcLibrary  *self,
         }
     }
 
+  /* Out of the stories once out of the model: views of a story have
+   * nothing left to drop. */
+  _cc_library_forget_members (self, (gint64 *)ids->data, ids->len);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return g_steal_pointer (&removed);
 }
@@ -646,7 +648,8 @@ cc_library_restore_articles (CcLibrary          *self,
         g_ptr_array_add (restored, article);
     }
 
-  _cc_library_append_articles (self, restored);
+  /* Into their stories first, so that a view of a story meets them as
+   * members when they join the model. */
   for (guint i = 0; i < removed->articles->len; i++)
     {
       CcArticle *article = g_ptr_array_index (removed->articles, i);
@@ -655,6 +658,7 @@ cc_library_restore_articles (CcLibrary          *self,
         _cc_library_join_stories (self, cc_article_get_id (article),
                                   g_ptr_array_index (removed->story_ids, i));
     }
+  _cc_library_append_articles (self, restored);
 
   return ok;
 }

@@ -136,12 +136,16 @@ cc_story_class_init (CcStoryClass *klass)
 
   /**
    * CcStory::members-changed:
+   * @self: the story
+   * @ids: (element-type gint64): the ids of the articles that joined or
+   *   left
+   * @added: whether they joined
    *
    * Emitted once after articles joined or left the story.
    */
   signals[MEMBERS_CHANGED] =
     g_signal_new ("members-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_ARRAY, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -279,12 +283,13 @@ cc_story_dup_article_ids (CcStory *self)
 
 static void
 members_changed (CcStory *self,
-                 guint    old_size)
+                 GArray  *changed,
+                 gboolean added)
 {
-  if (g_hash_table_size (self->members) == old_size)
+  if (changed->len == 0)
     return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ARTICLES]);
-  g_signal_emit (self, signals[MEMBERS_CHANGED], 0);
+  g_signal_emit (self, signals[MEMBERS_CHANGED], 0, changed, added);
 }
 
 void
@@ -292,11 +297,12 @@ _cc_story_add_members (CcStory      *self,
                        const gint64 *article_ids,
                        guint         n_ids)
 {
-  guint old_size = g_hash_table_size (self->members);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < n_ids; i++)
-    g_hash_table_add (self->members, g_memdup2 (&article_ids[i], sizeof (gint64)));
-  members_changed (self, old_size);
+    if (g_hash_table_add (self->members, g_memdup2 (&article_ids[i], sizeof (gint64))))
+      g_array_append_val (changed, article_ids[i]);
+  members_changed (self, changed, TRUE);
 }
 
 void
@@ -304,9 +310,10 @@ _cc_story_remove_members (CcStory      *self,
                           const gint64 *article_ids,
                           guint         n_ids)
 {
-  guint old_size = g_hash_table_size (self->members);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < n_ids; i++)
-    g_hash_table_remove (self->members, &article_ids[i]);
-  members_changed (self, old_size);
+    if (g_hash_table_remove (self->members, &article_ids[i]))
+      g_array_append_val (changed, article_ids[i]);
+  members_changed (self, changed, FALSE);
 }

@@ -122,13 +122,29 @@ library_items_changed_cb (CcScope    *self,
     }
 }
 
+/* Articles joining the story before they join the library (an import)
+ * are judged as they arrive: only those already listed need the filters
+ * run again, over the whole library. */
 static void
-story_members_changed_cb (CcScope *self,
-                          CcStory *story)
+story_members_changed_cb (CcScope  *self,
+                          GArray   *ids,
+                          gboolean  added,
+                          CcStory  *story)
 {
+  gboolean known = FALSE;
+  GtkFilterChange change = added ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT;
+
   g_assert (CC_IS_SCOPE (self));
 
-  refilter (self);
+  for (guint i = 0; i < ids->len && !known; i++)
+    known = self->library != NULL &&
+            cc_library_lookup_article (self->library, g_array_index (ids, gint64, i)) != NULL;
+  if (!known)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->article_filter), change);
+  gtk_filter_changed (GTK_FILTER (self->claim_filter), change);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* A deleted story leaves the whole library in view. */

@@ -595,6 +595,52 @@ test_undo_story_edits (Fixture       *f,
   }
 }
 
+/* The plan SQLite makes for @sql: the membership queries of a large
+ * library must use an index, never a scan of the table. */
+static char *
+query_plan (sqlite3    *db,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append (plan, (const char *)sqlite3_column_text (stmt, 3));
+      g_string_append_c (plan, '\n');
+    }
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+static void
+test_indexed_membership (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(CcLibrary) library = open_library (f->library);
+  const char *queries[] = {
+    "SELECT story_id FROM story_articles WHERE article_id = 1 ORDER BY story_id",
+    "SELECT article_id FROM story_articles WHERE story_id = 1",
+    "DELETE FROM story_articles WHERE story_id = 1 AND article_id = 2",
+    "DELETE FROM story_articles WHERE article_id = 2",
+    "SELECT id FROM stories WHERE title = 'x' ORDER BY id LIMIT 1",
+  };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->library, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = query_plan (db, queries[i]);
+
+      g_test_message ("%s\n  %s", queries[i], plan);
+      g_assert_null (strstr (plan, "SCAN"));
+      g_assert_nonnull (strstr (plan, "USING"));
+    }
+  sqlite3_close (db);
+}
+
 /* A mirror of a list model kept by its items-changed alone: what a view
  * sees. */
 static void
@@ -772,6 +818,7 @@ main (int   argc,
   ADD ("/stories/migration", test_migration);
   ADD ("/stories/remove-scattered", test_remove_scattered);
   ADD ("/stories/undo-story-edits", test_undo_story_edits);
+  ADD ("/stories/indexed-membership", test_indexed_membership);
 #undef ADD
 
   return g_test_run ();

@@ -152,6 +152,7 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
   "  PRIMARY KEY (story_id, article_id)) WITHOUT ROWID;"
   "CREATE INDEX story_articles_by_article ON story_articles (article_id, story_id);"
+  "CREATE INDEX stories_by_title ON stories (title);"
   /* The outlet joins the full-text index. */
   "DROP TRIGGER IF EXISTS articles_ai;"
   "DROP TRIGGER IF EXISTS articles_ad;"

@@ -325,6 +325,10 @@ test_story_commands (Fixture       *f,
                                     "Drafts", "Read first", NULL), ==, 0);
   members = story_members (f, "Read first");
   g_assert_cmpuint (g_hash_table_size (members), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cc_test_run_cli (&out, NULL, "--library", f->library, "show", "--json", "1",
+                                    NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"stories\":[\"Read first\"]"));
   g_assert_true (g_hash_table_contains (members, &one));
   g_assert_true (g_hash_table_contains (members, &two));
 

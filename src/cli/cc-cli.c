@@ -405,6 +405,18 @@ _cc_cli_parse_id (const char *arg,
   return TRUE;
 }
 
+static JsonArray *
+story_titles_json (CcLibrary *library,
+                   CcArticle *article)
+{
+  g_autoptr(GPtrArray) stories = cc_library_list_article_stories (library, article);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < stories->len; i++)
+    json_array_add_string_element (array, cc_story_get_title (g_ptr_array_index (stories, i)));
+  return array;
+}
+
 static int
 cmd_show (CliOptions *options)
 {
@@ -438,6 +450,7 @@ cmd_show (CliOptions *options)
       JsonArray *array = json_array_new ();
 
       json_object_set_string_member (object, "text", cc_article_get_text (article));
+      json_object_set_array_member (object, "stories", story_titles_json (library, article));
       for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
         {
           g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
@@ -458,6 +471,12 @@ cmd_show (CliOptions *options)
           cc_article_get_published (article) ? cc_article_get_published (article) : _("Undated"));
   if (cc_article_get_url (article))
     printf ("%s\n", cc_article_get_url (article));
+  {
+    g_autoptr(GPtrArray) stories = cc_library_list_article_stories (library, article);
+
+    for (guint i = 0; i < stories->len; i++)
+      printf (_("Story: %s\n"), cc_story_get_title (g_ptr_array_index (stories, i)));
+  }
   printf ("\n%s\n\n", cc_article_get_text (article));
   printf (ngettext ("%u claim:\n", "%u claims:\n", cc_article_get_n_claims (article)),
           cc_article_get_n_claims (article));

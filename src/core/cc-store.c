@@ -840,7 +840,7 @@ make_fts_query (const char *query)
  * cc_store_search:
  *
  * Full-text search of titles, outlets and texts: every word of @query must
- * occur, the last ones as words or the starts of words.
+ * occur, as a word or the start of one.
  *
  * Returns: (transfer full) (element-type gint64): matching article ids,
  *   best first; empty for a query without words

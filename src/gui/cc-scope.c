@@ -251,7 +251,7 @@ cc_scope_class_init (CcScopeClass *klass)
    * CcScope:query:
    *
    * The search: every word must be in an article's title, outlet or text,
-   * the last as the start of a word.
+   * as a word or the start of one.
    */
   properties[PROP_QUERY] =
     g_param_spec_string ("query", NULL, NULL, NULL,

@@ -90,6 +90,36 @@ choose_story (CcWindow   *window,
     }
 }
 
+/* The action a key pressed in the article list runs, from its shortcut
+ * controllers. */
+static char *
+list_key_action (CcWindow *window,
+                 guint     keyval)
+{
+  GtkWidget *list = cc_test_find_one (window, CC_TYPE_SOURCE_LIST);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
 /* Drops @article on the story's row, as a drag from the list ends. */
 static void
 drop_on_story (CcWindow   *window,
@@ -424,7 +454,15 @@ check_stories (CcApplication *app)
   doomed = g_object_ref (gtk_single_selection_get_selected_item (selection));
   doomed_id = cc_article_get_id (doomed);
   n_doomed_claims = g_list_model_get_n_items (cc_article_get_claims (doomed));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-article", NULL));
+  {
+    g_autofree char *delete_action = list_key_action (window, GDK_KEY_Delete);
+    g_autofree char *menu_action = list_key_action (window, GDK_KEY_Menu);
+
+    /* Delete in the list deletes the article; the Menu key opens its menu. */
+    g_assert_cmpstr (delete_action, ==, "win.delete-article");
+    g_assert_cmpstr (menu_action, ==, "win.article-menu");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), delete_action, NULL));
+  }
   cc_test_settle (200);
   g_assert_null (cc_library_lookup_article (library, doomed_id));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 4);
@@ -436,6 +474,29 @@ check_stories (CcApplication *app)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 5);
   g_assert_cmpuint (cc_story_get_n_articles (sample), ==, 5);
   g_object_unref (doomed);
+
+  /* The article's menu, as the Menu key opens it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.article-menu", NULL));
+  cc_test_settle (300);
+  {
+    GtkWidget *list = cc_test_find_one (window, CC_TYPE_SOURCE_LIST);
+    GtkWidget *menu = cc_test_find_one (list, GTK_TYPE_POPOVER_MENU);
+    g_autoptr(GPtrArray) labels = cc_test_find_all (menu, GTK_TYPE_LABEL);
+    gboolean add = FALSE, remove = FALSE, delete = FALSE;
+
+    g_assert_true (gtk_widget_get_mapped (menu));
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+        add |= g_str_equal (text, "Add to Story");
+        remove |= g_str_equal (text, "Remove from Story");
+        delete |= g_str_equal (text, "Delete Article");
+      }
+    g_assert_true (add && remove && delete);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    cc_test_settle (200);
+  }
 }
 
 /* The test's own second story, when corpus-dev is absent. */

@@ -259,7 +259,7 @@ test_migration (Fixture       *f,
 
   store = cc_store_new (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cc_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
 
   loaded = cc_store_load_articles (store, &error);
   g_assert_no_error (error);

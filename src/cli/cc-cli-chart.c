@@ -156,6 +156,7 @@ _cc_cli_cmd_chart (CliOptions *options)
 {
   g_autoptr(CcLibrary) library = NULL;
   g_autoptr(CcChartLayout) layout = NULL;
+  g_autoptr(GListModel) claims = NULL;
   g_autoptr(CcChartRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *subject_label = NULL;
@@ -171,8 +172,9 @@ _cc_cli_cmd_chart (CliOptions *options)
   if (!(library = _cc_cli_open_library (options)))
     return CC_CLI_EXIT_REFUSED;
 
+  claims = _cc_cli_scope_claims (options, library);
   layout = cc_chart_layout_new ();
-  cc_chart_layout_set_claims (layout, cc_library_get_claims (library), library);
+  cc_chart_layout_set_claims (layout, claims, library);
   if (args.subject != NULL)
     {
       g_autofree char *key = resolve_subject (layout, args.subject);

@@ -198,20 +198,22 @@ _cc_cli_cmd_compare (CliOptions *options)
 
   for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      CcArticle *article = cc_library_lookup_article (library, id);
+      CcArticle *article = _cc_cli_lookup_article (options, library,
+                                                   g_ptr_array_index (options->args, i));
 
       if (article == NULL)
-        {
-          fprintf (stderr, _("crosscheck: no article with id %s\n"),
-                   (const char *)g_ptr_array_index (options->args, i));
-          return CC_CLI_EXIT_REFUSED;
-        }
+        return CC_CLI_EXIT_REFUSED;
       g_list_store_append (chosen, article);
     }
 
   if (ids->len > 0)
     set = cc_cluster_set_new (G_LIST_MODEL (chosen));
+  else if (options->story != NULL)
+    {
+      g_autoptr(GListModel) scope = _cc_cli_scope_articles (options, library);
+
+      set = cc_cluster_set_new (scope);
+    }
   else
     set = cc_cluster_set_new_for_library (library);
 

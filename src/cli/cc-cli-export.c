@@ -26,6 +26,7 @@
 #include "cc-output-file.h"
 #include "cc-pdf-exporter.h"
 #include "cc-utils.h"
+#include "cc-story.h"
 
 typedef enum
 {
@@ -161,33 +162,30 @@ parse_args (CliOptions *options,
   return CC_CLI_EXIT_OK;
 }
 
-/* The articles named by @ids in their order, or all of the library. */
+/* The articles named by @ids in their order, or all of the scope. */
 static GPtrArray *
-collect_articles (CcLibrary *library,
-                  GPtrArray *ids)
+collect_articles (CliOptions *options,
+                  CcLibrary  *library,
+                  GPtrArray  *ids)
 {
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   if (ids->len == 0)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
-        g_ptr_array_add (articles, g_list_model_get_item (G_LIST_MODEL (library), i));
+      g_autoptr(GListModel) scope = _cc_cli_scope_articles (options, library);
+
+      for (guint i = 0; i < g_list_model_get_n_items (scope); i++)
+        g_ptr_array_add (articles, g_list_model_get_item (scope, i));
       return g_steal_pointer (&articles);
     }
 
   for (guint i = 0; i < ids->len; i++)
     {
-      const char *arg = g_ptr_array_index (ids, i);
       CcArticle *article;
-      gint64 id = 0;
 
-      _cc_cli_parse_id (arg, &id);
-      if (!(article = cc_library_lookup_article (library, id)))
-        {
-          fprintf (stderr, _("crosscheck: no article with id %s\n"), arg);
-          return NULL;
-        }
+      if (!(article = _cc_cli_lookup_article (options, library, g_ptr_array_index (ids, i))))
+        return NULL;
       /* An id given twice exports its article once, where it first came. */
       if (g_hash_table_add (seen, article))
         g_ptr_array_add (articles, g_object_ref (article));
@@ -208,6 +206,7 @@ print_progress (double   fraction,
 
 static int
 write_pdf (ExportArgs *args,
+           CcStory    *story,
            GPtrArray  *articles)
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
@@ -216,7 +215,9 @@ write_pdf (ExportArgs *args,
   gboolean tty = isatty (fileno (stderr));
   const char *title = args->title;
 
-  if (args->format == FORMAT_REPORT && title == NULL)
+  if (args->format == FORMAT_REPORT && title == NULL && story != NULL)
+    title = cc_story_get_title (story);
+  else if (args->format == FORMAT_REPORT && title == NULL)
     title = _("Crosscheck Report");
   else if (title == NULL && articles->len == 1)
     title = cc_article_get_title (g_ptr_array_index (articles, 0));
@@ -244,7 +245,9 @@ write_pdf (ExportArgs *args,
 }
 
 static int
-write_data (ExportArgs *args,
+write_data (CliOptions *options,
+            CcLibrary  *library,
+            ExportArgs *args,
             GPtrArray  *articles)
 {
   g_autoptr(GError) error = NULL;
@@ -252,7 +255,12 @@ write_data (ExportArgs *args,
   gsize length;
 
   if (args->format == FORMAT_JSON)
-    data = cc_json_export_articles (articles, &length);
+    {
+      g_autoptr(GHashTable) stories = cc_library_dup_story_titles (library, articles,
+                                                                   options->story);
+
+      data = cc_json_export_articles_with_stories (articles, stories, &length);
+    }
   else
     data = cc_csv_export_claims (articles, &length);
 
@@ -294,7 +302,7 @@ _cc_cli_cmd_export (CliOptions *options)
 
   if (!(library = _cc_cli_open_library (options)))
     return CC_CLI_EXIT_REFUSED;
-  if (!(articles = collect_articles (library, ids)))
+  if (!(articles = collect_articles (options, library, ids)))
     return CC_CLI_EXIT_REFUSED;
 
   if (args.format == FORMAT_PDF || args.format == FORMAT_REPORT)
@@ -304,10 +312,10 @@ _cc_cli_cmd_export (CliOptions *options)
           fprintf (stderr, "crosscheck: %s\n", _("the library has no articles to export"));
           return CC_CLI_EXIT_REFUSED;
         }
-      status = write_pdf (&args, articles);
+      status = write_pdf (&args, options->story, articles);
     }
   else
-    status = write_data (&args, articles);
+    status = write_data (options, library, &args, articles);
 
   if (status == CC_CLI_EXIT_OK && strcmp (args.output, "-") != 0)
     printf (ngettext ("Exported %u article to %s\n", "Exported %u articles to %s\n",

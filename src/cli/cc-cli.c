@@ -31,6 +31,7 @@
 #include "cc-library.h"
 #include "cc-store.h"
 #include "cc-utils.h"
+#include "cc-story.h"
 
 
 
@@ -49,6 +50,8 @@ typedef struct
   /* Options other than the global ones go to the command in its
    * arguments, for it to read (chart --output FILE). */
   gboolean     own_options;
+  /* Whether --story scopes the command. */
+  gboolean     takes_story;
 } Command;
 
 static int cmd_import  (CliOptions *options);
@@ -60,28 +63,36 @@ static int cmd_claims  (CliOptions *options);
 static int cmd_reindex (CliOptions *options);
 
 static const Command commands[] = {
-  { "import", "import PATH…", N_("Import article files and folders into the library"),
-    cmd_import, FALSE, FALSE, 1, -1 },
-  { "list", "list [--json]", N_("List the articles of the library"),
-    cmd_list, TRUE, FALSE, 0, 0 },
+  { "import", "import [--story NAME|ID] PATH…",
+    N_("Import article files and folders into the library, or into a story"),
+    cmd_import, FALSE, FALSE, 1, -1, FALSE, TRUE },
+  { "list", "list [--story NAME|ID] [--json]", N_("List the articles of the library"),
+    cmd_list, TRUE, FALSE, 0, 0, FALSE, TRUE },
   { "show", "show ID", N_("Show one article with its claims"),
     cmd_show, TRUE, FALSE, 1, 1 },
-  { "search", "search QUERY", N_("Find articles holding every word of QUERY"),
-    cmd_search, TRUE, FALSE, 1, -1 },
+  { "search", "search [--story NAME|ID] QUERY",
+    N_("Find articles whose title, outlet or text holds every word of QUERY"),
+    cmd_search, TRUE, FALSE, 1, -1, FALSE, TRUE },
   { "extract", "extract [--published YYYY-MM-DD] [--json] FILE…",
     N_("Find the claims in files without storing them"),
     cmd_extract, TRUE, TRUE, 1, -1 },
-  { "claims", "claims [--json]", N_("List every claim of the library"),
-    cmd_claims, TRUE, FALSE, 0, 0 },
-  { "export", "export (--pdf|--report|--json|--csv) OUT [ID…]",
+  { "claims", "claims [--story NAME|ID] [--json]", N_("List every claim of the library"),
+    cmd_claims, TRUE, FALSE, 0, 0, FALSE, TRUE },
+  { "export", "export [--story NAME|ID] (--pdf|--report|--json|--csv) OUT [ID…]",
     N_("Write articles as an annotated PDF or a report, or the library as JSON or CSV"),
-    _cc_cli_cmd_export, TRUE, FALSE, 1, -1, TRUE },
-  { "compare", "compare [--json] [ID…]",
+    _cc_cli_cmd_export, TRUE, FALSE, 1, -1, TRUE, TRUE },
+  { "compare", "compare [--story NAME|ID] [--json] [ID…]",
     N_("Group the claims of the library, or of articles ID…, into statements"),
-    _cc_cli_cmd_compare, TRUE, FALSE, 0, -1 },
-  { "chart", "chart --output FILE.{png,svg,pdf} [--width W --height H] [--subject S]",
+    _cc_cli_cmd_compare, TRUE, FALSE, 0, -1, FALSE, TRUE },
+  { "chart", "chart [--story NAME|ID] --output FILE.{png,svg,pdf} [--width W --height H] "
+    "[--subject S]",
     N_("Draw the timeline of estimates as PNG, SVG or PDF"),
-    _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE },
+    _cc_cli_cmd_chart, FALSE, FALSE, 0, -1, TRUE, TRUE },
+  { "remove", "remove ID…", N_("Delete articles, with their claims and notes, from the library"),
+    _cc_cli_cmd_remove, FALSE, FALSE, 1, -1 },
+  { "story", "story list|new|rename|delete|add|remove …",
+    N_("List, make, rename or delete stories, or add articles to one or take them out"),
+    _cc_cli_cmd_story, TRUE, FALSE, 1, -1, TRUE },
   { "reindex", "reindex", N_("Rebuild the library's search index"),
     cmd_reindex, FALSE, FALSE, 0, 0 },
 };
@@ -105,6 +116,7 @@ print_help (FILE *out)
     fprintf (out, "  %-52s %s\n", commands[i].usage, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-52s %s\n", "--library PATH", _("Use the library file PATH"));
+  fprintf (out, "  %-52s %s\n", "--story NAME|ID", _("Keep to the articles of one story"));
   fprintf (out, "  %-52s %s\n", "--version", _("Print the version and exit"));
   fprintf (out, "  %-52s %s\n", "--help", _("Print this help and exit"));
   fprintf (out, "\n%s\n", _("Exit status: 0 when all went well, 1 when some input was refused, "
@@ -204,6 +216,9 @@ open_library (CliOptions *options,
       return NULL;
     }
 
+  if (!_cc_cli_resolve_story (options, library))
+    return NULL;
+
   return g_steal_pointer (&library);
 }
 
@@ -211,6 +226,14 @@ CcLibrary *
 _cc_cli_open_library (CliOptions *options)
 {
   return open_library (options, FALSE);
+}
+
+/* For the commands that change the library: a file that cannot be
+ * written is refused, not opened for reading. */
+CcLibrary *
+_cc_cli_open_library_to_write (CliOptions *options)
+{
+  return open_library (options, TRUE);
 }
 
 void
@@ -367,16 +390,19 @@ print_progress (double      fraction,
 static int
 cmd_import (CliOptions *options)
 {
-  g_autoptr(CcLibrary) library = open_library (options, TRUE);
+  g_autoptr(CcLibrary) library = NULL;
   g_autoptr(CcImportReport) report = NULL;
   gboolean tty = isatty (fileno (stderr));
+
+  options->make_story = TRUE;
+  library = open_library (options, TRUE);
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
   g_ptr_array_add (options->args, NULL);
-  report = cc_library_import (library, (const char * const *)options->args->pdata, NULL,
-                              print_progress, &tty);
+  report = cc_library_import_into (library, (const char * const *)options->args->pdata,
+                                   options->story, NULL, print_progress, &tty);
   g_ptr_array_remove_index (options->args, options->args->len - 1);
 
   for (guint i = 0; i < report->messages->len; i++)
@@ -424,15 +450,17 @@ static int
 cmd_list (CliOptions *options)
 {
   g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
+  g_autoptr(GListModel) articles = NULL;
   guint n;
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (library));
+  articles = _cc_cli_scope_articles (options, library);
+  n = g_list_model_get_n_items (articles);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+      g_autoptr(CcArticle) article = g_list_model_get_item (articles, i);
 
       if (options->json)
         {
@@ -456,6 +484,18 @@ _cc_cli_parse_id (const char *arg,
     return FALSE;
   *id = (gint64)value;
   return TRUE;
+}
+
+static JsonArray *
+story_titles_json (CcLibrary *library,
+                   CcArticle *article)
+{
+  g_autoptr(GPtrArray) stories = cc_library_list_article_stories (library, article);
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < stories->len; i++)
+    json_array_add_string_element (array, cc_story_get_title (g_ptr_array_index (stories, i)));
+  return array;
 }
 
 static int
@@ -491,6 +531,7 @@ cmd_show (CliOptions *options)
       JsonArray *array = json_array_new ();
 
       json_object_set_string_member (object, "text", cc_article_get_text (article));
+      json_object_set_array_member (object, "stories", story_titles_json (library, article));
       for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
         {
           g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
@@ -511,6 +552,12 @@ cmd_show (CliOptions *options)
           cc_article_get_published (article) ? cc_article_get_published (article) : _("Undated"));
   if (cc_article_get_url (article))
     printf ("%s\n", cc_article_get_url (article));
+  {
+    g_autoptr(GPtrArray) stories = cc_library_list_article_stories (library, article);
+
+    for (guint i = 0; i < stories->len; i++)
+      printf (_("Story: %s\n"), cc_story_get_title (g_ptr_array_index (stories, i)));
+  }
   printf ("\n%s\n\n", cc_article_get_text (article));
   printf (ngettext ("%u claim:\n", "%u claims:\n", cc_article_get_n_claims (article)),
           cc_article_get_n_claims (article));
@@ -548,9 +595,11 @@ cmd_search (CliOptions *options)
 
   for (guint i = 0; i < ids->len; i++)
     {
-      CcArticle *article = cc_library_lookup_article (library, g_array_index (ids, gint64, i));
+      gint64 id = g_array_index (ids, gint64, i);
+      CcArticle *article = cc_library_lookup_article (library, id);
 
-      if (article == NULL)
+      if (article == NULL ||
+          (options->story != NULL && !cc_story_contains (options->story, id)))
         continue;
       if (options->json)
         {
@@ -652,12 +701,12 @@ static int
 cmd_claims (CliOptions *options)
 {
   g_autoptr(CcLibrary) library = _cc_cli_open_library (options);
-  GListModel *claims;
+  g_autoptr(GListModel) claims = NULL;
 
   if (library == NULL)
     return CC_CLI_EXIT_REFUSED;
 
-  claims = cc_library_get_claims (library);
+  claims = _cc_cli_scope_claims (options, library);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
@@ -724,6 +773,14 @@ cc_cli_run (int    argc,
         options.library_path = arg + strlen ("--library=");
       else if (!options_done && strcmp (arg, "--json") == 0)
         options.json = TRUE;
+      else if (!options_done && strcmp (arg, "--story") == 0)
+        {
+          if (++i >= argc)
+            return _cc_cli_usage_error (_("--story needs a story’s title or id"));
+          options.story_name = argv[i];
+        }
+      else if (!options_done && g_str_has_prefix (arg, "--story="))
+        options.story_name = arg + strlen ("--story=");
       else if (!options_done && strcmp (arg, "--published") == 0)
         {
           if (++i >= argc)
@@ -757,6 +814,10 @@ cc_cli_run (int    argc,
 
   if (options.json && !command->takes_json)
     return _cc_cli_usage_error (_("--json does not apply to this command"));
+  if (options.story_name != NULL && !command->takes_story)
+    return _cc_cli_usage_error (_("--story does not apply to this command"));
+  if (options.story_name != NULL && *options.story_name == '\0')
+    return _cc_cli_usage_error (_("--story needs a story’s title or id"));
   if (options.published != NULL && !command->takes_published)
     return _cc_cli_usage_error (_("--published applies to “extract” only"));
   if (options.published != NULL && !cc_date_is_valid (options.published))

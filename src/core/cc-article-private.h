@@ -27,4 +27,10 @@ void     _cc_article_remove_annotation  (CcArticle    *self,
 void     _cc_article_replace_annotations (CcArticle   *self,
                                           GPtrArray   *annotations);
 
+/* The titles of the stories an export put the article in, until the
+ * library stores it (the importer sets them). */
+const char * const *_cc_article_get_story_titles (CcArticle          *self);
+void                _cc_article_set_story_titles (CcArticle          *self,
+                                                  const char * const *titles);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _CcArticle
   GListStore *claims;
   GListStore *annotations;
   guint       n_claims;
+  char      **story_titles;
 };
 
 G_DEFINE_FINAL_TYPE (CcArticle, cc_article, G_TYPE_OBJECT)
@@ -133,6 +134,7 @@ cc_article_finalize (GObject *object)
   g_free (self->language);
   g_free (self->text);
   g_free (self->source_file);
+  g_strfreev (self->story_titles);
 
   G_OBJECT_CLASS (cc_article_parent_class)->finalize (object);
 }
@@ -480,4 +482,20 @@ _cc_article_replace_annotations (CcArticle *self,
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
                        annotations->pdata, annotations->len);
+}
+
+const char * const *
+_cc_article_get_story_titles (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  return (const char * const *)self->story_titles;
+}
+
+void
+_cc_article_set_story_titles (CcArticle          *self,
+                              const char * const *titles)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  g_strfreev (self->story_titles);
+  self->story_titles = g_strdupv ((char **)titles);
 }

@@ -550,6 +550,43 @@ text_has_content (const char *text)
   return FALSE;
 }
 
+/* "stories": the titles of the stories the article was in. */
+static gboolean
+stories_from_json (CcArticle   *article,
+                   JsonObject  *object,
+                   const char  *name,
+                   const char  *where,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  JsonArray *array;
+
+  if (!json_get_array (object, "stories", &array, name, where, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *stripped = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+      if (stripped == NULL || *stripped == '\0')
+        {
+          _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                                  _("%s.stories[%u] must be a story’s title"), where, i);
+          return FALSE;
+        }
+      g_ptr_array_add (titles, (gpointer)json_node_get_string (node));
+    }
+
+  g_ptr_array_add (titles, NULL);
+  _cc_article_set_story_titles (article, (const char * const *)titles->pdata);
+  return TRUE;
+}
+
 static CcArticle *
 article_from_json (JsonObject  *object,
                    const char  *name,
@@ -572,7 +609,8 @@ article_from_json (JsonObject  *object,
       !json_get_string (object, "source_file", FALSE, &source_file, name, where, error) ||
       !json_get_int (object, "imported", FALSE, G_MAXINT64, &imported, name, where, error) ||
       !json_get_array (object, "claims", &claims, name, where, error) ||
-      !json_get_array (object, "annotations", &annotations, name, where, error))
+      !json_get_array (object, "annotations", &annotations, name, where, error) ||
+      !stories_from_json (article, object, name, where, error))
     return NULL;
 
   if (!text_has_content (text))

@@ -50,7 +50,10 @@
  *             "tags" : comma-separated string or null,
  *             "created" : integer, "modified" : integer   seconds since the epoch
  *           }, …
- *         ]
+ *         ],
+ *         "stories" : [ string, … ]     the titles of the stories holding the
+ *                                       article, oldest first; left out when
+ *                                       it is in none
  *       }, …
  *     ]
  *   }
@@ -305,6 +308,25 @@ char *
 cc_json_export_articles (GPtrArray *articles,
                          gsize     *length)
 {
+  return cc_json_export_articles_with_stories (articles, NULL, length);
+}
+
+/**
+ * cc_json_export_articles_with_stories:
+ * @articles: (element-type CcArticle): the articles to export
+ * @stories: (nullable) (element-type CcArticle GStrv): the titles of the
+ *   stories of each article
+ * @length: (out) (optional): the length of the result in bytes
+ *
+ * As cc_json_export_articles(), with the articles' stories.
+ *
+ * Returns: (transfer full): the export document
+ */
+char *
+cc_json_export_articles_with_stories (GPtrArray  *articles,
+                                      GHashTable *stories,
+                                      gsize      *length)
+{
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
@@ -323,7 +345,21 @@ cc_json_export_articles (GPtrArray *articles,
   json_builder_set_member_name (builder, "articles");
   json_builder_begin_array (builder);
   for (guint i = 0; i < articles->len; i++)
-    json_builder_add_value (builder, cc_json_export_article (g_ptr_array_index (articles, i)));
+    {
+      CcArticle *article = g_ptr_array_index (articles, i);
+      JsonNode *node = cc_json_export_article (article);
+      char **titles = stories != NULL ? g_hash_table_lookup (stories, article) : NULL;
+
+      if (titles != NULL && titles[0] != NULL)
+        {
+          JsonArray *array = json_array_sized_new (g_strv_length (titles));
+
+          for (guint j = 0; titles[j] != NULL; j++)
+            json_array_add_string_element (array, titles[j]);
+          json_object_set_array_member (json_node_get_object (node), "stories", array);
+        }
+      json_builder_add_value (builder, node);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 

@@ -19,5 +19,8 @@ char       *cc_json_export_articles (GPtrArray *articles,
 char       *cc_json_export_to_data  (JsonNode  *root,
                                      gboolean   pretty,
                                      gsize     *length);
+char       *cc_json_export_articles_with_stories (GPtrArray  *articles,
+                                                  GHashTable *stories,
+                                                  gsize      *length);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "cc-importer.h"
 #include "cc-library-private.h"
 #include "cc-store.h"
+#include "cc-story.h"
 
 void
 cc_import_report_free (CcImportReport *report)
@@ -29,6 +30,7 @@ cc_import_report_free (CcImportReport *report)
     return;
   g_clear_pointer (&report->messages, g_ptr_array_unref);
   g_clear_pointer (&report->errors, g_ptr_array_unref);
+  g_clear_pointer (&report->article_ids, g_array_unref);
   g_free (report);
 }
 
@@ -39,6 +41,7 @@ cc_import_report_new (void)
 
   report->messages = g_ptr_array_new_with_free_func (g_free);
   report->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  report->article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   return report;
 }
 
@@ -50,6 +53,8 @@ typedef struct
   CcImportProgress  progress;
   gpointer          progress_data;
   GDestroyNotify    progress_notify;
+  /* The story the articles go into, or 0. */
+  gint64            story_id;
   /* Articles stored by the worker, waiting to join the model. */
   GMutex            mutex;
   GPtrArray        *pending;
@@ -89,7 +94,7 @@ flush_pending (gpointer data)
   job->flush_queued = FALSE;
   g_mutex_unlock (&job->mutex);
 
-  _cc_library_append_articles (job->self, batch);
+  _cc_library_append_imported (job->self, batch);
   return G_SOURCE_REMOVE;
 }
 
@@ -104,7 +109,7 @@ job_add_article (ImportJob *job,
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
 
       g_ptr_array_add (one, article);
-      _cc_library_append_articles (job->self, one);
+      _cc_library_append_imported (job->self, one);
       return;
     }
 
@@ -239,7 +244,9 @@ import_one_file (ImportJob      *job,
       CcArticle *article = g_ptr_array_index (articles, i);
       guint version = prepare_claims (article);
 
-      if (!cc_store_add_article (job->self->store, article, version, &error))
+      if (!cc_store_add_article_full (job->self->store, article, version,
+                                      &job->story_id, job->story_id != 0 ? 1 : 0,
+                                      _cc_article_get_story_titles (article), &error))
         {
           if (g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE))
             {
@@ -265,6 +272,7 @@ import_one_file (ImportJob      *job,
         }
 
       report->n_imported++;
+      g_array_append_val (report->article_ids, (gint64) { cc_article_get_id (article) });
       job_add_article (job, article);
     }
 
@@ -345,13 +353,33 @@ cc_library_import (CcLibrary          *self,
                    CcImportProgress    progress,
                    gpointer            user_data)
 {
+  return cc_library_import_into (self, paths, NULL, cancellable, progress, user_data);
+}
+
+/**
+ * cc_library_import_into:
+ * @story: (nullable): the story the articles go into
+ *
+ * As cc_library_import(), putting each article stored into @story (and
+ * into the stories an export names) in the article's transaction.
+ */
+CcImportReport *
+cc_library_import_into (CcLibrary          *self,
+                        const char * const *paths,
+                        CcStory            *story,
+                        GCancellable       *cancellable,
+                        CcImportProgress    progress,
+                        gpointer            user_data)
+{
   ImportJob *job;
   CcImportReport *report;
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (story == NULL || CC_IS_STORY (story), NULL);
 
   job = import_job_new (self, paths);
+  job->story_id = story != NULL ? cc_story_get_id (story) : 0;
   job->progress = progress;
   job->progress_data = user_data;
   report = run_import (job, cancellable);
@@ -387,13 +415,36 @@ cc_library_import_async (CcLibrary           *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  cc_library_import_into_async (self, paths, NULL, cancellable, progress, progress_data,
+                                progress_notify, callback, user_data);
+}
+
+/**
+ * cc_library_import_into_async:
+ * @story: (nullable): the story the articles go into
+ *
+ * As cc_library_import_async(), putting the articles into @story.
+ */
+void
+cc_library_import_into_async (CcLibrary           *self,
+                              const char * const  *paths,
+                              CcStory             *story,
+                              GCancellable        *cancellable,
+                              CcImportProgress     progress,
+                              gpointer             progress_data,
+                              GDestroyNotify       progress_notify,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
   g_return_if_fail (CC_IS_LIBRARY (self));
   g_return_if_fail (paths != NULL);
+  g_return_if_fail (story == NULL || CC_IS_STORY (story));
 
   job = import_job_new (self, paths);
+  job->story_id = story != NULL ? cc_story_get_id (story) : 0;
   job->threaded = TRUE;
   job->progress = progress;
   job->progress_data = progress_data;

@@ -21,9 +21,26 @@ struct _CcLibrary
    * runs in the order of the articles. */
   GListStore  *claims;
   GHashTable  *run_length;
+  /* Stories, oldest first, and by id (cc-library-stories.c). */
+  GListStore  *stories;
+  GHashTable  *stories_by_id;
 };
 
-void _cc_library_append_articles (CcLibrary *self,
-                                  GPtrArray *articles);
+void _cc_library_append_articles      (CcLibrary    *self,
+                                       GPtrArray    *articles);
+
+/* cc-library-stories.c */
+void     _cc_library_init_stories     (CcLibrary    *self);
+void     _cc_library_dispose_stories  (CcLibrary    *self);
+gboolean _cc_library_load_stories     (CcLibrary    *self,
+                                       GError      **error);
+void     _cc_library_append_imported  (CcLibrary    *self,
+                                       GPtrArray    *articles);
+void     _cc_library_forget_members   (CcLibrary    *self,
+                                       const gint64 *article_ids,
+                                       guint         n_ids);
+void     _cc_library_join_stories     (CcLibrary    *self,
+                                       gint64        article_id,
+                                       GArray       *story_ids);
 
 G_END_DECLS

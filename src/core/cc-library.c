@@ -239,6 +239,7 @@ cc_library_dispose (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->run_length, g_hash_table_unref);
   g_clear_object (&self->claims);
+  _cc_library_dispose_stories (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cc_library_parent_class)->dispose (object);
@@ -309,6 +310,7 @@ cc_library_init (CcLibrary *self)
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->run_length = g_hash_table_new (NULL, NULL);
   self->claims = g_list_store_new (CC_TYPE_CLAIM);
+  _cc_library_init_stories (self);
 }
 
 CcLibrary *
@@ -336,7 +338,7 @@ cc_library_load (CcLibrary  *self,
     return FALSE;
 
   _cc_library_append_articles (self, articles);
-  return TRUE;
+  return _cc_library_load_stories (self, error);
 }
 
 CcStore *
@@ -436,18 +438,242 @@ cc_library_remove_article (CcLibrary  *self,
                            CcArticle  *article,
                            GError    **error)
 {
-  guint position;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(CcRemovedArticles) removed = NULL;
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
 
-  if (!g_ptr_array_find (self->articles, article, &position))
-    return TRUE;
-  if (!cc_store_delete_article (self->store, cc_article_get_id (article), error))
-    return FALSE;
+  g_ptr_array_add (one, article);
+  removed = cc_library_remove_articles (self, one, error);
+  return removed != NULL;
+}
 
-  drop_article (self, position);
+/* Removing and restoring articles ---------------------------------------- */
+
+/* Beyond this many ranges of deleted articles, one change replaces them. */
+#define MAX_RANGES 32
+
+static guint
+count_ranges (CcLibrary  *self,
+              GHashTable *gone)
+{
+  gboolean in_range = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      gboolean removed = g_hash_table_contains (gone, g_ptr_array_index (self->articles, i));
+
+      n += removed && !in_range;
+      in_range = removed;
+    }
+  return n;
+}
+
+struct _CcRemovedArticles
+{
+  /* The articles as they were, with their claims and annotations. */
+  GPtrArray *articles;
+  /* For each article: its extractor version and its stories' ids. */
+  GArray    *versions;
+  GPtrArray *story_ids;
+};
+
+void
+cc_removed_articles_free (CcRemovedArticles *removed)
+{
+  if (removed == NULL)
+    return;
+  g_clear_pointer (&removed->articles, g_ptr_array_unref);
+  g_clear_pointer (&removed->versions, g_array_unref);
+  g_clear_pointer (&removed->story_ids, g_ptr_array_unref);
+  g_free (removed);
+}
+
+/**
+ * cc_removed_articles_get_articles:
+ *
+ * Returns: (transfer none) (element-type CcArticle): the removed articles
+ */
+GPtrArray *
+cc_removed_articles_get_articles (CcRemovedArticles *removed)
+{
+  g_return_val_if_fail (removed != NULL, NULL);
+  return removed->articles;
+}
+
+/**
+ * cc_library_remove_articles:
+ * @articles: (element-type CcArticle): articles of the library
+ *
+ * Deletes the articles with their claims, annotations and places in
+ * stories, in one transaction, then takes them out of every model in one
+ * pass over the library. Articles not in the library are ignored.
+ *
+ * Returns: (transfer full) (nullable): what cc_library_restore_articles()
+ *   needs to put them back, or %NULL with @error set
+ */
+CcRemovedArticles *
+cc_library_remove_articles (CcLibrary  *self,
+                            GPtrArray  *articles,
+                            GError    **error)
+{
+  g_autoptr(CcRemovedArticles) removed = g_new0 (CcRemovedArticles, 1);
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint claim_pos = 0;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (articles != NULL, NULL);
+
+  removed->articles = g_ptr_array_new_with_free_func (g_object_unref);
+  removed->versions = g_array_new (FALSE, FALSE, sizeof (guint));
+  removed->story_ids = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (articles, i);
+      gint64 id = cc_article_get_id (article);
+      guint version;
+      GArray *story_ids;
+
+      if (cc_library_lookup_article (self, id) != article ||
+          !g_hash_table_add (gone, article))
+        continue;
+
+      version = cc_store_get_extractor_version (self->store, id);
+      if (!(story_ids = cc_store_list_article_stories (self->store, id, error)))
+        return NULL;
+      g_ptr_array_add (removed->articles, g_object_ref (article));
+      g_array_append_val (removed->versions, version);
+      g_ptr_array_add (removed->story_ids, story_ids);
+      g_array_append_val (ids, id);
+    }
+
+  if (ids->len == 0)
+    return g_steal_pointer (&removed);
+
+  if (!cc_store_delete_articles (self->store, (gint64 *)ids->data, ids->len, error))
+    return NULL;
+
+  /* The claims' runs, in one walk. */
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (self->articles, i);
+      guint run = GPOINTER_TO_UINT (g_hash_table_lookup (self->run_length, article));
+
+      if (!g_hash_table_contains (gone, article))
+        {
+          claim_pos += run;
+          continue;
+        }
+      if (run > 0)
+        g_list_store_splice (self->claims, claim_pos, run, NULL, 0);
+      g_hash_table_remove (self->run_length, article);
+    }
+
+  /* The articles, one range at a time from the end, so that the positions
+   * of each items-changed hold when it is emitted; articles scattered
+   * over many ranges go in one pass and one change from the first, so
+   * that no deletion costs more than one walk of the library. */
+  if (count_ranges (self, gone) > MAX_RANGES)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+      guint old_len = self->articles->len;
+      guint first = old_len;
+
+      for (guint i = 0; i < old_len; i++)
+        {
+          CcArticle *article = g_ptr_array_index (self->articles, i);
+
+          if (g_hash_table_contains (gone, article))
+            {
+              first = MIN (first, i);
+              untrack_article (self, article);
+            }
+          else
+            g_ptr_array_add (kept, g_object_ref (article));
+        }
+      g_ptr_array_unref (self->articles);
+      self->articles = g_steal_pointer (&kept);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
+                                  self->articles->len - first);
+    }
+  else
+    {
+      for (guint end = self->articles->len; end > 0;)
+        {
+          guint start = end;
+
+          while (start > 0 && g_hash_table_contains (gone, g_ptr_array_index (self->articles, start - 1)))
+            start--;
+          if (start == end)
+            {
+              end--;
+              continue;
+            }
+          for (guint i = start; i < end; i++)
+            untrack_article (self, g_ptr_array_index (self->articles, i));
+          g_ptr_array_remove_range (self->articles, start, end - start);
+          g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, 0);
+          end = start;
+        }
+    }
+
+  /* Out of the stories once out of the model: views of a story have
+   * nothing left to drop. */
+  _cc_library_forget_members (self, (gint64 *)ids->data, ids->len);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  return TRUE;
+  return g_steal_pointer (&removed);
+}
+
+/**
+ * cc_library_restore_articles:
+ *
+ * Stores the removed articles again, each with its claims, annotations
+ * and stories in one transaction (stories deleted since are skipped), and
+ * puts the same objects back at the end of the library. They get new ids.
+ */
+gboolean
+cc_library_restore_articles (CcLibrary          *self,
+                             CcRemovedArticles  *removed,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) restored = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (removed != NULL, FALSE);
+
+  for (guint i = 0; ok && i < removed->articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (removed->articles, i);
+      GArray *story_ids = g_ptr_array_index (removed->story_ids, i);
+
+      if (cc_library_lookup_article (self, cc_article_get_id (article)) == article)
+        continue;
+      ok = cc_store_add_article_full (self->store, article,
+                                      g_array_index (removed->versions, guint, i),
+                                      (gint64 *)story_ids->data, story_ids->len, NULL, error);
+      if (ok)
+        g_ptr_array_add (restored, article);
+    }
+
+  /* Into their stories first, so that a view of a story meets them as
+   * members when they join the model. */
+  for (guint i = 0; i < removed->articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (removed->articles, i);
+
+      if (g_ptr_array_find (restored, article, NULL))
+        _cc_library_join_stories (self, cc_article_get_id (article),
+                                  g_ptr_array_index (removed->story_ids, i));
+    }
+  _cc_library_append_articles (self, restored);
+
+  return ok;
 }
 
 /**

@@ -22,6 +22,8 @@ typedef struct
   GPtrArray *messages;
   /* The same refusals as GErrors (CC_IMPORT_ERROR or CC_STORE_ERROR). */
   GPtrArray *errors;
+  /* The ids of the articles stored, in order (gint64). */
+  GArray    *article_ids;
 } CcImportReport;
 
 void cc_import_report_free (CcImportReport *report);
@@ -36,6 +38,12 @@ typedef void (*CcImportProgress) (double      fraction,
 #define CC_TYPE_LIBRARY (cc_library_get_type ())
 
 G_DECLARE_FINAL_TYPE (CcLibrary, cc_library, CC, LIBRARY, GObject)
+
+/* What cc_library_remove_articles() took out, to put back. */
+typedef struct _CcRemovedArticles CcRemovedArticles;
+
+void cc_removed_articles_free (CcRemovedArticles *removed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcRemovedArticles, cc_removed_articles_free)
 
 CcLibrary      *cc_library_new                (CcStore              *store);
 gboolean        cc_library_load               (CcLibrary            *self,
@@ -72,6 +80,13 @@ gboolean        cc_library_update_article     (CcLibrary            *self,
 gboolean        cc_library_remove_article     (CcLibrary            *self,
                                                CcArticle            *article,
                                                GError              **error);
+CcRemovedArticles *cc_library_remove_articles (CcLibrary          *self,
+                                               GPtrArray            *articles,
+                                               GError              **error);
+gboolean        cc_library_restore_articles   (CcLibrary            *self,
+                                               CcRemovedArticles    *removed,
+                                               GError              **error);
+GPtrArray      *cc_removed_articles_get_articles (CcRemovedArticles *removed);
 gboolean        cc_library_add_claim          (CcLibrary            *self,
                                                CcArticle            *article,
                                                CcClaim              *claim,
@@ -120,5 +135,53 @@ void            cc_library_refresh_claims_async (CcLibrary          *self,
 guint           cc_library_refresh_claims_finish (CcLibrary         *self,
                                                   GAsyncResult      *result,
                                                   GError           **error);
+
+/* Stories (cc-library-stories.c). */
+GListModel     *cc_library_get_stories        (CcLibrary            *self);
+CcStory        *cc_library_lookup_story       (CcLibrary            *self,
+                                               gint64                id);
+CcStory        *cc_library_find_story         (CcLibrary            *self,
+                                               const char           *name_or_id);
+CcStory        *cc_library_add_story          (CcLibrary            *self,
+                                               const char           *title,
+                                               const char           *description,
+                                               GError              **error);
+gboolean        cc_library_rename_story       (CcLibrary            *self,
+                                               CcStory              *story,
+                                               const char           *title,
+                                               GError              **error);
+gboolean        cc_library_remove_story       (CcLibrary            *self,
+                                               CcStory              *story,
+                                               GError              **error);
+gboolean        cc_library_restore_story      (CcLibrary            *self,
+                                               CcStory              *story,
+                                               GError              **error);
+gboolean        cc_library_set_story_articles (CcLibrary            *self,
+                                               CcStory              *story,
+                                               GPtrArray            *articles,
+                                               gboolean              member,
+                                               GError              **error);
+GPtrArray      *cc_library_list_story_articles (CcLibrary           *self,
+                                                CcStory             *story);
+GPtrArray      *cc_library_list_article_stories (CcLibrary          *self,
+                                                 CcArticle          *article);
+GHashTable     *cc_library_dup_story_titles   (CcLibrary            *self,
+                                               GPtrArray            *articles,
+                                               CcStory              *only);
+CcImportReport *cc_library_import_into        (CcLibrary            *self,
+                                               const char * const   *paths,
+                                               CcStory              *story,
+                                               GCancellable         *cancellable,
+                                               CcImportProgress      progress,
+                                               gpointer              user_data);
+void            cc_library_import_into_async  (CcLibrary            *self,
+                                               const char * const   *paths,
+                                               CcStory              *story,
+                                               GCancellable         *cancellable,
+                                               CcImportProgress      progress,
+                                               gpointer              progress_data,
+                                               GDestroyNotify        progress_notify,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
 
 G_END_DECLS

@@ -35,6 +35,17 @@ typedef enum
   STMT_CLAIMS_AFTER,
   STMT_ANNOTATIONS_AFTER,
   STMT_ARTICLE_IDS,
+  STMT_STORIES,
+  STMT_STORY_MEMBERS,
+  STMT_STORY,
+  STMT_INSERT_STORY,
+  STMT_UPDATE_STORY,
+  STMT_DELETE_STORY,
+  STMT_FIND_STORY_TITLE,
+  STMT_ADD_STORY_ARTICLE,
+  STMT_REMOVE_STORY_ARTICLE,
+  STMT_ARTICLE_STORIES,
+  STMT_ARTICLE_VERSION,
   N_STMTS
 } StmtId;
 
@@ -44,6 +55,37 @@ extern const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION];
 extern const char _cc_store_drop_search_index[];
 extern const char _cc_store_forget_search_index[];
 extern const char _cc_store_create_search_index[];
+
+/* cc-store.c, for the other cc-store-*.c files. Callers of the
+ * statement and transaction helpers hold the mutex. */
+GMutex       *_cc_store_get_mutex            (CcStore       *self);
+sqlite3      *_cc_store_get_db               (CcStore       *self);
+sqlite3_stmt *_cc_store_get_stmt             (CcStore       *self,
+                                              StmtId         id,
+                                              GError       **error);
+gboolean      _cc_store_step_done            (CcStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+gboolean      _cc_store_begin                (CcStore       *self,
+                                              GError       **error);
+gboolean      _cc_store_commit_or_rollback   (CcStore       *self,
+                                              gboolean       ok,
+                                              GError       **error);
+gboolean      _cc_store_set_sql_error        (CcStore       *self,
+                                              GError       **error,
+                                              const char    *what);
+
+/* cc-store-stories.c: the stories of a library opened before they
+ * existed, put in one story (inside the migration's transaction), and
+ * memberships written inside an article's transaction. */
+gboolean      _cc_store_migrate_stories      (CcStore       *self,
+                                              GError       **error);
+gboolean      _cc_store_join_stories_locked  (CcStore       *self,
+                                              gint64         article_id,
+                                              const gint64  *story_ids,
+                                              guint          n_story_ids,
+                                              const char * const *story_titles,
+                                              GError       **error);
 
 /* cc-store-rows.c: rows to objects and objects to parameters. */
 void          _cc_store_bind_text          (sqlite3_stmt *stmt,

@@ -65,12 +65,31 @@ const char * const _cc_store_sql[N_STMTS] = {
     "SELECT id, " ANNOTATION_COLUMNS " FROM annotations WHERE article_id > ?1 "
     "ORDER BY article_id, start, id",
   [STMT_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
+  [STMT_STORIES] = "SELECT id, title, description, created FROM stories ORDER BY id",
+  [STMT_STORY_MEMBERS] =
+    "SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id",
+  [STMT_STORY] = "SELECT id, title, description, created FROM stories WHERE id = ?1",
+  [STMT_INSERT_STORY] = "INSERT INTO stories (title, description, created) VALUES (?1, ?2, ?3)",
+  [STMT_UPDATE_STORY] = "UPDATE stories SET title = ?2, description = ?3 WHERE id = ?1",
+  [STMT_DELETE_STORY] = "DELETE FROM stories WHERE id = ?1",
+  [STMT_FIND_STORY_TITLE] = "SELECT id FROM stories WHERE title = ?1 ORDER BY id LIMIT 1",
+  /* A story deleted since (an undone deletion of its article) is skipped. */
+  [STMT_ADD_STORY_ARTICLE] =
+    "INSERT OR IGNORE INTO story_articles (story_id, article_id) "
+    "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?1)",
+  [STMT_REMOVE_STORY_ARTICLE] =
+    "DELETE FROM story_articles WHERE story_id = ?1 AND article_id = ?2",
+  [STMT_ARTICLE_STORIES] =
+    "SELECT story_id FROM story_articles WHERE article_id = ?1 ORDER BY story_id",
+  [STMT_ARTICLE_VERSION] = "SELECT extractor_version FROM articles WHERE id = ?1",
 };
 
 /* The schema ladder: migrations[i] takes a file from user_version i to
  * i + 1. Version 1 was the first release's schema; version 2 added the
  * extractor version of articles and their auto claims, and tags on
- * annotations. */
+ * annotations; version 3 added stories, each holding any number of
+ * articles, and the outlet to the full-text index (the stories of the existing articles are made by
+ * _cc_store_migrate_stories, which knows the file's name). */
 const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   /* 0 → 1 */
   "CREATE TABLE articles ("
@@ -132,15 +151,50 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;"
   "CREATE INDEX claims_by_article ON claims (article_id, start);"
   "CREATE INDEX annotations_by_article ON annotations (article_id, start);",
+
+  /* 2 → 3 */
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  created INTEGER NOT NULL);"
+  "CREATE TABLE story_articles ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (story_id, article_id)) WITHOUT ROWID;"
+  "CREATE INDEX story_articles_by_article ON story_articles (article_id, story_id);"
+  "CREATE INDEX stories_by_title ON stories (title);"
+  /* The outlet joins the full-text index. */
+  "DROP TRIGGER IF EXISTS articles_ai;"
+  "DROP TRIGGER IF EXISTS articles_ad;"
+  "DROP TRIGGER IF EXISTS articles_au;"
+  "DROP TABLE IF EXISTS articles_fts;"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, outlet, text, content = 'articles', content_rowid = 'id');"
+  "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, outlet, text)"
+  "    VALUES (new.id, new.title, new.outlet, new.text);"
+  "END;"
+  "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, outlet, text)"
+  "    VALUES ('delete', old.id, old.title, old.outlet, old.text);"
+  "END;"
+  "CREATE TRIGGER articles_au AFTER UPDATE OF title, outlet, text ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, outlet, text)"
+  "    VALUES ('delete', old.id, old.title, old.outlet, old.text);"
+  "  INSERT INTO articles_fts (rowid, title, outlet, text)"
+  "    VALUES (new.id, new.title, new.outlet, new.text);"
+  "END;"
+  "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
 };
 
 /* The full-text index made again from the articles (reindex), as the
- * first migration made it. */
+ * latest migration made it: title, outlet and text. */
 const char _cc_store_drop_search_index[] = "DROP TABLE IF EXISTS articles_fts;";
 const char _cc_store_forget_search_index[] =
   "DELETE FROM sqlite_master WHERE name = 'articles_fts' OR "
   "name LIKE 'articles\\_fts\\_%' ESCAPE '\\';";
 const char _cc_store_create_search_index[] =
   "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
-  "  title, text, content = 'articles', content_rowid = 'id');"
+  "  title, outlet, text, content = 'articles', content_rowid = 'id');"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');";

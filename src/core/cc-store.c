@@ -167,6 +167,57 @@ write_row (CcStore   *self,
   return commit_or_rollback (self, ok, error);
 }
 
+GMutex *
+_cc_store_get_mutex (CcStore *self)
+{
+  return &self->mutex;
+}
+
+sqlite3 *
+_cc_store_get_db (CcStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_cc_store_get_stmt (CcStore  *self,
+                    StmtId    id,
+                    GError  **error)
+{
+  return get_stmt (self, id, error);
+}
+
+gboolean
+_cc_store_step_done (CcStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  return step_done (self, stmt, error);
+}
+
+gboolean
+_cc_store_begin (CcStore  *self,
+                 GError  **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+_cc_store_commit_or_rollback (CcStore   *self,
+                              gboolean   ok,
+                              GError   **error)
+{
+  return commit_or_rollback (self, ok, error);
+}
+
+gboolean
+_cc_store_set_sql_error (CcStore     *self,
+                         GError     **error,
+                         const char  *what)
+{
+  return set_sql_error (self, error, what);
+}
+
 /* One integer that @sql reads: a pragma or a count. */
 static gboolean
 query_int (CcStore     *self,
@@ -250,6 +301,8 @@ migrate (CcStore  *self,
       if (!begin (self, error))
         return FALSE;
       ok = exec_sql (self, _cc_store_migrations[version], error) && exec_sql (self, bump, error);
+      if (ok && version + 1 == 3)
+        ok = _cc_store_migrate_stories (self, error);
       if (!commit_or_rollback (self, ok, error))
         {
           g_prefix_error (error, "Migrating the library to schema %d: ", version + 1);
@@ -909,6 +962,28 @@ cc_store_add_article (CcStore    *self,
                       guint       extractor_version,
                       GError    **error)
 {
+  return cc_store_add_article_full (self, article, extractor_version, NULL, 0, NULL, error);
+}
+
+/**
+ * cc_store_add_article_full:
+ * @story_ids: (array length=n_story_ids) (nullable): stories to put the
+ *   article in; ids of stories that no longer exist are skipped
+ * @story_titles: (array zero-terminated=1) (nullable): more stories, by
+ *   title, made when the library has none of that title
+ *
+ * As cc_store_add_article(), with the article's stories in the same
+ * transaction.
+ */
+gboolean
+cc_store_add_article_full (CcStore             *self,
+                           CcArticle           *article,
+                           guint                extractor_version,
+                           const gint64        *story_ids,
+                           guint                n_story_ids,
+                           const char * const  *story_titles,
+                           GError             **error)
+{
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autofree char *hash = NULL;
   sqlite3_stmt *stmt;
@@ -972,6 +1047,9 @@ cc_store_add_article (CcStore    *self,
       cc_annotation_set_article_id (annotation, id);
       ok = insert_annotation_locked (self, annotation, error);
     }
+
+  if (ok)
+    ok = _cc_store_join_stories_locked (self, id, story_ids, n_story_ids, story_titles, error);
 
   if (!commit_or_rollback (self, ok, error))
     return FALSE;
@@ -1238,7 +1316,8 @@ make_fts_query (const char  *query,
 /**
  * cc_store_search:
  *
- * Full-text search of titles and texts: every word of @query must occur.
+ * Full-text search of titles, outlets and texts: every word of @query must
+ * occur, as a word or the start of one.
  *
  * Returns: (transfer full) (element-type gint64): matching article ids,
  *   best first; empty for a query without words

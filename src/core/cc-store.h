@@ -36,7 +36,7 @@ typedef enum
 #define CC_STORE_APPLICATION_ID 0x4363686b
 
 /* The schema version this build writes; older files are migrated. */
-#define CC_STORE_SCHEMA_VERSION 2
+#define CC_STORE_SCHEMA_VERSION 3
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 
@@ -111,6 +111,44 @@ GArray     *cc_store_list_stale           (CcStore       *self,
                                            GError       **error);
 GArray     *cc_store_search               (CcStore       *self,
                                            const char    *query,
+                                           GError       **error);
+
+/* Stories (cc-store-stories.c). */
+gboolean    cc_store_add_article_full     (CcStore       *self,
+                                           CcArticle     *article,
+                                           guint          extractor_version,
+                                           const gint64  *story_ids,
+                                           guint          n_story_ids,
+                                           const char * const *story_titles,
+                                           GError       **error);
+gboolean    cc_store_delete_articles      (CcStore       *self,
+                                           const gint64  *article_ids,
+                                           guint          n_ids,
+                                           GError       **error);
+guint       cc_store_get_extractor_version (CcStore      *self,
+                                            gint64        article_id);
+GPtrArray  *cc_store_load_stories         (CcStore       *self,
+                                           GError       **error);
+CcStory    *cc_store_load_story           (CcStore       *self,
+                                           gint64         story_id,
+                                           GError       **error);
+GArray     *cc_store_list_article_stories (CcStore       *self,
+                                           gint64         article_id,
+                                           GError       **error);
+gboolean    cc_store_add_story            (CcStore       *self,
+                                           CcStory       *story,
+                                           GError       **error);
+gboolean    cc_store_update_story         (CcStore       *self,
+                                           CcStory       *story,
+                                           GError       **error);
+gboolean    cc_store_delete_story         (CcStore       *self,
+                                           gint64         story_id,
+                                           GError       **error);
+gboolean    cc_store_set_story_articles   (CcStore       *self,
+                                           gint64         story_id,
+                                           const gint64  *article_ids,
+                                           guint          n_ids,
+                                           gboolean       member,
                                            GError       **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct _CcClaim      CcClaim;
 typedef struct _CcExtractor  CcExtractor;
 typedef struct _CcLibrary    CcLibrary;
 typedef struct _CcStore      CcStore;
+typedef struct _CcStory      CcStory;
 
 typedef enum
 {

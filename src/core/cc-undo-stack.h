@@ -77,5 +77,24 @@ gboolean     cc_undo_stack_update_article      (CcUndoStack    *self,
                                                 const char     *url,
                                                 const char     *published,
                                                 GError        **error);
+gboolean     cc_undo_stack_remove_articles     (CcUndoStack    *self,
+                                                CcLibrary      *library,
+                                                GPtrArray      *articles,
+                                                GError        **error);
+gboolean     cc_undo_stack_rename_story        (CcUndoStack    *self,
+                                                CcLibrary      *library,
+                                                CcStory        *story,
+                                                const char     *title,
+                                                GError        **error);
+gboolean     cc_undo_stack_remove_story        (CcUndoStack    *self,
+                                                CcLibrary      *library,
+                                                CcStory        *story,
+                                                GError        **error);
+gboolean     cc_undo_stack_set_story_articles  (CcUndoStack    *self,
+                                                CcLibrary      *library,
+                                                CcStory        *story,
+                                                GPtrArray      *articles,
+                                                gboolean        member,
+                                                GError        **error);
 
 G_END_DECLS

@@ -234,11 +234,7 @@ offer_sample (CcApplication *self,
   g_settings_set_boolean (self->settings, "sample-offered", TRUE);
 
   if ((sample_dir = cc_application_dup_sample_dir (self)))
-    {
-      const char *paths[] = { sample_dir, NULL };
-
-      cc_window_import (window, paths);
-    }
+    cc_window_import_sample (window, sample_dir);
 }
 
 static int

@@ -22,7 +22,8 @@ struct _CcArticleChooser
 {
   AdwWindow       parent_instance;
 
-  CcLibrary      *library;
+  /* The articles to choose from: the story in view. */
+  GListModel     *articles;
   /* The ids of the articles checked (gint64 *). */
   GHashTable     *chosen;
 
@@ -44,7 +45,7 @@ update (CcArticleChooser *self)
 {
   g_autofree char *subtitle = NULL;
   guint n_chosen = g_hash_table_size (self->chosen);
-  guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  guint n_articles = g_list_model_get_n_items (self->articles);
 
   /* Translators: in the title of the dialog choosing articles to export */
   subtitle = g_strdup_printf (ngettext ("%u of %u article chosen", "%u of %u articles chosen",
@@ -191,7 +192,7 @@ cc_article_chooser_dispose (GObject *object)
   CcArticleChooser *self = (CcArticleChooser *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_ARTICLE_CHOOSER);
-  g_clear_object (&self->library);
+  g_clear_object (&self->articles);
 
   G_OBJECT_CLASS (cc_article_chooser_parent_class)->dispose (object);
 }
@@ -257,25 +258,26 @@ cc_article_chooser_init (CcArticleChooser *self)
 /**
  * cc_article_chooser_new:
  * @parent: the window the dialog belongs to
- * @library: the library whose articles to list
+ * @articles: the articles to list (#CcArticle): the library's, or a
+ *   story's
  *
  * Returns: (transfer full): a new chooser, with nothing chosen yet
  */
 CcArticleChooser *
-cc_article_chooser_new (GtkWindow *parent,
-                        CcLibrary *library)
+cc_article_chooser_new (GtkWindow  *parent,
+                        GListModel *articles)
 {
   CcArticleChooser *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (CC_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (articles), NULL);
 
   self = g_object_new (CC_TYPE_ARTICLE_CHOOSER,
                        "transient-for", parent,
                        NULL);
-  self->library = g_object_ref (library);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (library), create_row_cb, self, NULL);
-  g_signal_connect_object (library, "items-changed", G_CALLBACK (library_items_changed_cb),
+  self->articles = g_object_ref (articles);
+  gtk_list_box_bind_model (self->list_box, articles, create_row_cb, self, NULL);
+  g_signal_connect_object (articles, "items-changed", G_CALLBACK (library_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update (self);
 
@@ -329,9 +331,9 @@ cc_article_chooser_dup_chosen (CcArticleChooser *self)
   g_return_val_if_fail (CC_IS_ARTICLE_CHOOSER (self), NULL);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->library)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->articles); i++)
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+      g_autoptr(CcArticle) article = g_list_model_get_item (self->articles, i);
       gint64 id = cc_article_get_id (article);
 
       if (g_hash_table_contains (self->chosen, &id))

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CcArticleChooser, cc_article_chooser, CC, ARTICLE_CHOOSER, AdwWindow)
 
 CcArticleChooser *cc_article_chooser_new        (GtkWindow        *parent,
-                                                 CcLibrary        *library);
+                                                 GListModel       *articles);
 void              cc_article_chooser_set_chosen (CcArticleChooser *self,
                                                  CcArticle        *article,
                                                  gboolean          chosen);

@@ -16,6 +16,8 @@ struct _CcChart
   GtkWidget        parent_instance;
 
   CcLibrary       *library;
+  /* The claims charted, when not all the library's (a story's). */
+  GListModel      *claims;
   CcChartLayout   *layout;
   CcChartRenderer *renderer;
 

@@ -27,6 +27,7 @@ G_DEFINE_FINAL_TYPE (CcChart, cc_chart, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_LIBRARY,
+  PROP_CLAIMS,
   PROP_LAYOUT,
   PROP_SELECTED_CLAIM,
   N_PROPS
@@ -335,6 +336,7 @@ cc_chart_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);
   g_clear_object (&self->library);
+  g_clear_object (&self->claims);
 
   G_OBJECT_CLASS (cc_chart_parent_class)->dispose (object);
 }
@@ -351,6 +353,10 @@ cc_chart_get_property (GObject    *object,
     {
     case PROP_LIBRARY:
       g_value_set_object (value, cc_chart_get_library (self));
+      break;
+
+    case PROP_CLAIMS:
+      g_value_set_object (value, cc_chart_get_claims (self));
       break;
 
     case PROP_LAYOUT:
@@ -378,6 +384,10 @@ cc_chart_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       cc_chart_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_CLAIMS:
+      cc_chart_set_claims (self, g_value_get_object (value));
       break;
 
     default:
@@ -409,6 +419,16 @@ cc_chart_class_init (CcChartClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          CC_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcChart:claims:
+   *
+   * The claims charted (a story's), or %NULL for all the library's.
+   */
+  properties[PROP_CLAIMS] =
+    g_param_spec_object ("claims", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -483,10 +503,42 @@ cc_chart_set_library (CcChart   *self,
     return;
 
   cc_chart_layout_set_claims (self->layout,
-                              library ? cc_library_get_claims (library) : NULL,
+                              self->claims ? self->claims
+                                           : library ? cc_library_get_claims (library) : NULL,
                               library);
   _cc_chart_update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_chart_get_claims:
+ *
+ * Returns: (transfer none) (nullable): the claims charted, when set
+ */
+GListModel *
+cc_chart_get_claims (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), NULL);
+
+  return self->claims;
+}
+
+void
+cc_chart_set_claims (CcChart    *self,
+                     GListModel *claims)
+{
+  g_return_if_fail (CC_IS_CHART (self));
+  g_return_if_fail (!claims || G_IS_LIST_MODEL (claims));
+
+  if (!g_set_object (&self->claims, claims))
+    return;
+
+  cc_chart_layout_set_claims (self->layout,
+                              claims ? claims
+                                     : self->library ? cc_library_get_claims (self->library) : NULL,
+                              self->library);
+  _cc_chart_update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIMS]);
 }
 
 /**

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CcChart, cc_chart, CC, CHART, GtkWidget)
 
 GtkWidget     *cc_chart_new                (void);
+GListModel    *cc_chart_get_claims         (CcChart    *self);
+void           cc_chart_set_claims         (CcChart    *self,
+                                            GListModel *claims);
 CcLibrary     *cc_chart_get_library        (CcChart    *self);
 void           cc_chart_set_library        (CcChart    *self,
                                             CcLibrary  *library);

@@ -17,6 +17,8 @@ struct _CcCompareView
   GtkWidget           parent_instance;
 
   CcLibrary          *library;
+  /* The articles to choose from (a story's), when not all the library's. */
+  GListModel         *articles;
   CcClusterSet       *clusters;
   /* The articles shown, left to right (CcArticle, owned). */
   GPtrArray          *chosen;

@@ -412,6 +412,7 @@ cc_compare_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->articles);
   g_clear_object (&self->clusters);
   g_clear_object (&self->matrix_selection);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
@@ -602,8 +603,30 @@ cc_compare_view_set_library (CcCompareView *self,
 
   /* Set here rather than bound in the template: the picker's models are
    * not widgets, and a binding from them to the view outlived it. */
-  gtk_sort_list_model_set_model (self->picker_sort, G_LIST_MODEL (library));
+  gtk_sort_list_model_set_model (self->picker_sort,
+                                 self->articles ? self->articles : G_LIST_MODEL (library));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_compare_view_set_articles:
+ * @articles: (nullable): the articles to choose from (a story's), or
+ *   %NULL for the library's
+ *
+ * Articles that leave @articles leave the choice, and so the matrix.
+ */
+void
+cc_compare_view_set_articles (CcCompareView *self,
+                              GListModel    *articles)
+{
+  g_return_if_fail (CC_IS_COMPARE_VIEW (self));
+  g_return_if_fail (!articles || G_IS_LIST_MODEL (articles));
+
+  if (!g_set_object (&self->articles, articles))
+    return;
+
+  gtk_sort_list_model_set_model (self->picker_sort,
+                                 articles ? articles : G_LIST_MODEL (self->library));
 }
 
 gboolean

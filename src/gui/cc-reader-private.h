@@ -51,6 +51,10 @@ struct _CcReader
   gboolean            dark;
   /* The colour Ctrl+H uses: the last one chosen. */
   char               *highlight_color;
+  /* The words of the library search, marked where words start with them
+   * (cc-reader-search.c). */
+  char              **search_words;
+  GtkTextTag         *words_tag;
 
   CcClaimCard        *claim_card;
   CcAnnotationEditor *annotation_editor;
@@ -117,6 +121,7 @@ void          _cc_reader_close_popovers      (CcReader      *self);
 
 /* cc-reader-search.c: finding words in the article */
 void          _cc_reader_search_update       (CcReader      *self);
+void          _cc_reader_words_update        (CcReader      *self);
 void          _cc_reader_move_match          (CcReader      *self,
                                               int            delta);
 void          _cc_reader_search_changed_cb   (CcReader      *self,

@@ -162,3 +162,90 @@ _cc_reader_search_stop_cb (CcReader       *self,
   _cc_reader_search_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
+
+/* The words of the library search ------------------------------------------
+ *
+ * The search above the article list finds articles whose words start
+ * with the words typed ("Kyiv Po" finds "Kyiv Post"); the reader marks
+ * those words, whole, with a double underline that leaves the claims'
+ * and the user's colours readable. */
+
+/**
+ * _cc_reader_words_update:
+ *
+ * Marks the words of the article that start with a word of the search.
+ */
+void
+_cc_reader_words_update (CcReader *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autoptr(GPtrArray) folded = NULL;
+  GtkTextIter start, end, iter;
+
+  g_assert (CC_IS_READER (self));
+
+  if (self->words_tag == NULL)
+    self->words_tag = gtk_text_buffer_create_tag (buffer, "search-words",
+                                                  "underline", PANGO_UNDERLINE_DOUBLE,
+                                                  "underline-rgba", &(GdkRGBA) { 1.0, 0.47, 0.0, 1.0 },
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->words_tag, &start, &end);
+
+  if (self->search_words == NULL || self->search_words[0] == NULL)
+    return;
+
+  folded = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    g_ptr_array_add (folded, g_utf8_casefold (self->search_words[i], -1));
+
+  iter = start;
+  if (!gtk_text_iter_starts_word (&iter) && gtk_text_iter_forward_word_end (&iter))
+    gtk_text_iter_backward_word_start (&iter);
+
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      GtkTextIter word_end = iter;
+      g_autofree char *word = NULL;
+      g_autofree char *word_folded = NULL;
+
+      if (!gtk_text_iter_forward_word_end (&word_end))
+        word_end = end;
+      word = gtk_text_iter_get_slice (&iter, &word_end);
+      word_folded = g_utf8_casefold (word, -1);
+
+      for (guint i = 0; i < folded->len; i++)
+        if (g_str_has_prefix (word_folded, g_ptr_array_index (folded, i)))
+          {
+            gtk_text_buffer_apply_tag (buffer, self->words_tag, &iter, &word_end);
+            break;
+          }
+
+      /* On to the start of the next word. */
+      iter = word_end;
+      if (!gtk_text_iter_forward_word_end (&iter))
+        break;
+      gtk_text_iter_backward_word_start (&iter);
+    }
+}
+
+/**
+ * cc_reader_set_search_words:
+ * @words: (nullable) (array zero-terminated=1): the words of the library
+ *   search
+ *
+ * Marks the words of the article that start with one of @words, as the
+ * full-text search matched them.
+ */
+void
+cc_reader_set_search_words (CcReader           *self,
+                            const char * const *words)
+{
+  g_return_if_fail (CC_IS_READER (self));
+
+  g_strfreev (self->search_words);
+  self->search_words = g_strdupv ((char **)words);
+  _cc_reader_words_update (self);
+}

@@ -86,6 +86,7 @@ reload_text (CcReader *self)
 
   _cc_reader_apply_marks (self);
   _cc_reader_search_update (self);
+  _cc_reader_words_update (self);
 }
 
 static void
@@ -263,6 +264,7 @@ cc_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->matches, g_array_unref);
   g_free (self->highlight_color);
+  g_strfreev (self->search_words);
 
   G_OBJECT_CLASS (cc_reader_parent_class)->finalize (object);
 }

@@ -25,6 +25,8 @@ CcLibrary   *cc_reader_get_library             (CcReader     *self);
 void         cc_reader_set_library             (CcReader     *self,
                                                 CcLibrary    *library);
 CcUndoStack *cc_reader_get_undo_stack          (CcReader     *self);
+void         cc_reader_set_search_words        (CcReader     *self,
+                                                const char * const *words);
 void         cc_reader_set_undo_stack          (CcReader     *self,
                                                 CcUndoStack  *undo_stack);
 CcClaim     *cc_reader_get_current_claim       (CcReader     *self);

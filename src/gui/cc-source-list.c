@@ -13,6 +13,7 @@
 
 #include "cc-article.h"
 #include "cc-library.h"
+#include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
 
@@ -21,8 +22,9 @@ struct _CcSourceList
   GtkWidget           parent_instance;
 
   CcLibrary          *library;
-  /* Ids of the articles matching the search, or NULL to show all. */
-  GHashTable         *matches;
+  /* The window's scope: the story in view and the search, which the
+   * search entry here sets. */
+  CcScope            *scope;
 
   /* Template children */
   GtkSearchEntry     *search_entry;
@@ -39,6 +41,7 @@ G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_LIBRARY,
+  PROP_SCOPE,
   PROP_SELECTION,
   PROP_SINGLE_CLICK_ACTIVATE,
   N_PROPS
@@ -51,23 +54,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gboolean
-filter_article (gpointer item,
-                gpointer user_data)
-{
-  CcSourceList *self = user_data;
-  gint64 id;
-
-  g_assert (CC_IS_SOURCE_LIST (self));
-
-  if (self->matches == NULL)
-    return TRUE;
-
-  id = cc_article_get_id (item);
-
-  return g_hash_table_contains (self->matches, &id);
-}
 
 /* Newest first; articles without a date last; then by title. */
 static int
@@ -100,46 +86,26 @@ compare_articles (gconstpointer a,
 static void
 update_stack (CcSourceList *self)
 {
-  gboolean no_results;
+  gboolean empty;
+  const char *page = "list";
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  no_results = self->matches != NULL
-               && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
-  gtk_stack_set_visible_child_name (self->stack, no_results ? "no-results" : "list");
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  if (empty && cc_scope_get_query (self->scope) != NULL)
+    page = "no-results";
+  else if (empty && cc_scope_get_story (self->scope) != NULL)
+    page = "empty-story";
+  gtk_stack_set_visible_child_name (self->stack, page);
 }
 
 static void
 run_search (CcSourceList *self)
 {
-  g_autoptr(GHashTable) matches = NULL;
-  const char *query;
-  gboolean was_filtered;
-
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  was_filtered = self->matches != NULL;
-
-  if (self->library != NULL && query != NULL && query[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* A query the full-text index cannot parse (a lone quote, say) is
-       * still being typed: it matches nothing, quietly. */
-      if (!(matches = cc_library_search (self->library, query, &error)))
-        {
-          g_debug ("Search “%s” failed: %s", query, error ? error->message : "?");
-          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
-        }
-    }
-
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  self->matches = g_steal_pointer (&matches);
-
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      was_filtered && self->matches == NULL ? GTK_FILTER_CHANGE_LESS_STRICT
-                                                            : GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->scope != NULL)
+    cc_scope_set_query (self->scope, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_stack (self);
 }
 
@@ -175,20 +141,6 @@ list_view_activate_cb (CcSourceList *self,
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
 }
 
-/* New articles may match the current search, so the index is asked again. */
-static void
-library_items_changed_cb (CcSourceList *self,
-                          guint         position,
-                          guint         removed,
-                          guint         added,
-                          GListModel   *model)
-{
-  g_assert (CC_IS_SOURCE_LIST (self));
-
-  if (self->matches != NULL)
-    run_search (self);
-}
-
 static void
 filter_model_items_changed_cb (CcSourceList *self,
                                guint         position,
@@ -214,7 +166,7 @@ cc_source_list_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->library);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_object (&self->scope);
 
   G_OBJECT_CLASS (cc_source_list_parent_class)->dispose (object);
 }
@@ -231,6 +183,10 @@ cc_source_list_get_property (GObject    *object,
     {
     case PROP_LIBRARY:
       g_value_set_object (value, cc_source_list_get_library (self));
+      break;
+
+    case PROP_SCOPE:
+      g_value_set_object (value, self->scope);
       break;
 
     case PROP_SELECTION:
@@ -258,6 +214,10 @@ cc_source_list_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       cc_source_list_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_SCOPE:
+      cc_source_list_set_scope (self, g_value_get_object (value));
       break;
 
     case PROP_SINGLE_CLICK_ACTIVATE:
@@ -291,6 +251,17 @@ cc_source_list_class_init (CcSourceListClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          CC_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CcSourceList:scope:
+   *
+   * The articles listed: a story's, or the library's, matching the search
+   * typed here.
+   */
+  properties[PROP_SCOPE] =
+    g_param_spec_object ("scope", NULL, NULL,
+                         CC_TYPE_SCOPE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -357,7 +328,6 @@ cc_source_list_init (CcSourceList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_custom_filter_set_filter_func (self->filter, filter_article, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, compare_articles, NULL, NULL);
 
   g_signal_connect_object (self->filter_model,
@@ -394,23 +364,38 @@ cc_source_list_set_library (CcSourceList *self,
   g_return_if_fail (CC_IS_SOURCE_LIST (self));
   g_return_if_fail (!library || CC_IS_LIBRARY (library));
 
-  if (self->library == library)
+  if (g_set_object (&self->library, library))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_source_list_get_scope:
+ * @self: a #CcSourceList
+ *
+ * Returns: (transfer none) (nullable): the scope whose articles are listed
+ */
+CcScope *
+cc_source_list_get_scope (CcSourceList *self)
+{
+  g_return_val_if_fail (CC_IS_SOURCE_LIST (self), NULL);
+
+  return self->scope;
+}
+
+void
+cc_source_list_set_scope (CcSourceList *self,
+                          CcScope      *scope)
+{
+  g_return_if_fail (CC_IS_SOURCE_LIST (self));
+  g_return_if_fail (!scope || CC_IS_SCOPE (scope));
+
+  if (!g_set_object (&self->scope, scope))
     return;
 
-  if (self->library != NULL)
-    g_signal_handlers_disconnect_by_func (self->library, library_items_changed_cb, self);
-
-  g_set_object (&self->library, library);
-
-  if (library != NULL)
-    g_signal_connect_object (library,
-                             "items-changed",
-                             G_CALLBACK (library_items_changed_cb),
-                             self,
-                             G_CONNECT_SWAPPED);
-
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   scope ? cc_scope_get_articles (scope) : NULL);
   run_search (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }
 
 /**

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cc-scope.h"
+
 #include "cc-types.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,9 @@ GtkWidget          *cc_source_list_new           (void);
 CcLibrary          *cc_source_list_get_library   (CcSourceList *self);
 void                cc_source_list_set_library   (CcSourceList *self,
                                                   CcLibrary    *library);
+CcScope            *cc_source_list_get_scope     (CcSourceList *self);
+void                cc_source_list_set_scope     (CcSourceList *self,
+                                                  CcScope      *scope);
 GtkSingleSelection *cc_source_list_get_selection (CcSourceList *self);
 void                cc_source_list_focus_search  (CcSourceList *self);
 

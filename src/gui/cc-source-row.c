@@ -84,6 +84,18 @@ update_accessible (CcSourceRow *self)
                                   -1);
 }
 
+/* The row drags its article, to drop on a story. */
+static GdkContentProvider *
+drag_prepare_cb (CcSourceRow   *self,
+                 double         x,
+                 double         y,
+                 GtkDragSource *source)
+{
+  if (self->article == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (CC_TYPE_ARTICLE, self->article);
+}
+
 static void
 cc_source_row_dispose (GObject *object)
 {
@@ -178,7 +190,14 @@ cc_source_row_class_init (CcSourceRowClass *klass)
 static void
 cc_source_row_init (CcSourceRow *self)
 {
+  GtkDragSource *drag;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+  g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   self->article_signals = g_signal_group_new (CC_TYPE_ARTICLE);
   g_signal_group_connect_object (self->article_signals,

@@ -36,6 +36,9 @@ struct _CcTagView
   GtkWidget   parent_instance;
 
   CcLibrary  *library;
+  /* The articles whose passages are gathered (a story's), when not all
+   * the library's. */
+  GListModel *articles;
   /* Articles and annotations whose changes we follow. */
   GPtrArray  *watched;
   /* Tag, sorted by name */
@@ -287,7 +290,7 @@ rebuild (CcTagView *self)
 
   if (self->library != NULL)
     {
-      articles = G_LIST_MODEL (self->library);
+      articles = self->articles ? self->articles : G_LIST_MODEL (self->library);
       n_articles = g_list_model_get_n_items (articles);
       for (guint i = 0; i < n_articles; i++)
         {
@@ -378,8 +381,11 @@ cc_tag_view_dispose (GObject *object)
     unwatch_all (self);
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_func (self->library, changed_cb, self);
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_func (self->articles, changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_TAG_VIEW);
+  g_clear_object (&self->articles);
 
   g_clear_object (&self->library);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
@@ -511,6 +517,30 @@ cc_tag_view_set_library (CcTagView *self,
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * cc_tag_view_set_articles:
+ * @articles: (nullable): the articles to gather passages from (a story's),
+ *   or %NULL for the library's
+ */
+void
+cc_tag_view_set_articles (CcTagView  *self,
+                          GListModel *articles)
+{
+  g_return_if_fail (CC_IS_TAG_VIEW (self));
+  g_return_if_fail (!articles || G_IS_LIST_MODEL (articles));
+
+  if (self->articles == articles)
+    return;
+
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_func (self->articles, changed_cb, self);
+  g_set_object (&self->articles, articles);
+  if (articles != NULL)
+    g_signal_connect_object (articles, "items-changed", G_CALLBACK (changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  rebuild (self);
 }
 
 /**

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CcTagView, cc_tag_view, CC, TAG_VIEW, GtkWidget)
 
 CcLibrary  *cc_tag_view_get_library      (CcTagView  *self);
+void        cc_tag_view_set_articles     (CcTagView  *self,
+                                          GListModel *articles);
 void        cc_tag_view_set_library      (CcTagView  *self,
                                           CcLibrary  *library);
 char      **cc_tag_view_dup_tags         (CcTagView  *self);

@@ -572,7 +572,9 @@ cc_timeline_view_export (CcTimelineView  *self,
   /* A layout of its own: the one shown keeps its size and text metrics. */
   shown = get_layout (self);
   layout = cc_chart_layout_new ();
-  if (self->library != NULL)
+  if (cc_chart_get_claims (self->chart) != NULL)
+    cc_chart_layout_set_claims (layout, cc_chart_get_claims (self->chart), self->library);
+  else if (self->library != NULL)
     cc_chart_layout_set_claims (layout, cc_library_get_claims (self->library), self->library);
   cc_chart_layout_set_subject (layout, cc_chart_layout_get_effective_subject (shown));
   cc_chart_layout_set_status (layout, cc_chart_layout_get_status (shown));

@@ -130,11 +130,7 @@ cc_window_actions_open_sample (GtkWidget  *widget,
     sample_dir = cc_application_dup_sample_dir (CC_APPLICATION (app));
 
   if (sample_dir != NULL)
-    {
-      const char *paths[] = { sample_dir, NULL };
-
-      cc_window_import (self, paths);
-    }
+    cc_window_import_sample (self, sample_dir);
   else
     {
       cc_window_add_toast (self, adw_toast_new (_("The sample coverage is not installed")));
@@ -269,7 +265,7 @@ find_in_list (GListModel *model,
 
 /* Opens @article in the reader, selecting it in the list. An article the
  * search hides is shown by clearing the search (through its entry, as a
- * user would). */
+ * user would), one outside the story in view by showing All Articles. */
 static void
 show_article (CcWindow  *self,
               CcArticle *article)
@@ -289,6 +285,9 @@ show_article (CcWindow  *self,
             gtk_editable_set_text (GTK_EDITABLE (child), "");
         }
     }
+
+  if (!find_in_list (G_LIST_MODEL (selection), article, &position))
+    cc_scope_set_story (self->scope, NULL);
 
   if (find_in_list (G_LIST_MODEL (selection), article, &position))
     gtk_single_selection_set_selected (selection, position);
@@ -430,6 +429,7 @@ _cc_window_actions_update (CcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-import-details",
                                  self->import_messages != NULL
                                  && self->import_messages->len > 0);
+  _cc_window_stories_update (self);
   _cc_window_export_update (self);
 }
 

@@ -22,6 +22,7 @@
 #include "cc-json-export.h"
 #include "cc-library.h"
 #include "cc-output-file.h"
+#include "cc-story.h"
 #include "cc-pdf-exporter.h"
 #include "cc-utils.h"
 #include "cc-window-private.h"
@@ -84,8 +85,11 @@ static void
 add_library_articles (CcWindow *self,
                       Request  *request)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->library)); i++)
-    g_ptr_array_add (request->articles, g_list_model_get_item (G_LIST_MODEL (self->library), i));
+  GListModel *articles = cc_scope_get_articles (self->scope);
+
+  /* The story in view, as the search narrows it. */
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    g_ptr_array_add (request->articles, g_list_model_get_item (articles, i));
 }
 
 /* A file name from a title: no slashes, no control characters, not too
@@ -271,7 +275,12 @@ start_data (CcWindow *self,
   /* Quick to make, from the objects on this thread; the writing, which
    * replaces the file whole or not at all, goes on in the background. */
   if (request->kind == EXPORT_JSON)
-    data = cc_json_export_articles (request->articles, &length);
+    {
+      g_autoptr(GHashTable) stories = cc_library_dup_story_titles (self->library,
+                                                                   request->articles, NULL);
+
+      data = cc_json_export_articles_with_stories (request->articles, stories, &length);
+    }
   else
     data = cc_csv_export_claims (request->articles, &length);
   bytes = g_bytes_new_take (data, length);
@@ -444,7 +453,7 @@ export_articles_pdf_action (GtkWidget  *widget,
   if (self->library == NULL)
     return;
 
-  chooser = cc_article_chooser_new (GTK_WINDOW (self), self->library);
+  chooser = cc_article_chooser_new (GTK_WINDOW (self), cc_scope_get_articles (self->scope));
   if (article != NULL)
     cc_article_chooser_set_chosen (chooser, article, TRUE);
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (articles_chosen_cb), self,
@@ -490,7 +499,9 @@ export_report_action (GtkWidget  *widget,
                                      "the timeline, the claims compared and every article "
                                      "with its highlights and notes."));
   entry = g_object_new (GTK_TYPE_ENTRY,
-                        "text", self->report_title ? self->report_title : "",
+                        "text", cc_scope_get_story (self->scope)
+                                  ? cc_story_get_title (cc_scope_get_story (self->scope))
+                                  : self->report_title ? self->report_title : "",
                         "placeholder-text", _("Story title"),
                         "activates-default", TRUE,
                         NULL);
@@ -573,7 +584,7 @@ void
 _cc_window_export_update (CcWindow *self)
 {
   gboolean idle = self->library != NULL && !self->exporting;
-  gboolean has_articles = idle && g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0;
+  gboolean has_articles = idle && g_list_model_get_n_items (cc_scope_get_articles (self->scope)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-article-pdf",
                                  idle && current_article (self) != NULL);

@@ -6,8 +6,12 @@
 
 #pragma once
 
+#include "cc-compare-view.h"
 #include "cc-reader.h"
+#include "cc-scope.h"
 #include "cc-source-list.h"
+#include "cc-story-list.h"
+#include "cc-tag-view.h"
 #include "cc-timeline-view.h"
 #include "cc-window.h"
 
@@ -18,6 +22,14 @@ struct _CcWindow
   AdwApplicationWindow  parent_instance;
 
   CcLibrary            *library;
+  /* The story in view and the search: what every view shows. */
+  CcScope              *scope;
+  /* The ids of the articles the last import stored, for its Undo. */
+  GArray               *last_import;
+  /* Whether the last import went into a story the user chose; if not, a
+   * story it resembles may be suggested (cc-window-stories.c). */
+  guint                 import_story_chosen : 1;
+  GCancellable         *suggest_cancellable;
   /* Every edit made in the window's views, to undo and redo. */
   CcUndoStack          *undo_stack;
   GCancellable         *import_cancellable;
@@ -25,6 +37,7 @@ struct _CcWindow
   /* What the last import refused, for the toast's Details button. */
   GPtrArray            *import_messages;
   guint                 importing : 1;
+  guint                 fold_source;
   /* The Export menu (cc-window-export.c): one export at a time. */
   GCancellable         *export_cancellable;
   GtkFileChooserNative *export_chooser;
@@ -48,15 +61,25 @@ struct _CcWindow
   GtkRevealer          *export_revealer;
   GtkLabel             *export_label;
   GtkProgressBar       *export_progress_bar;
+  CcStoryList          *story_list;
   CcSourceList         *source_list;
   AdwViewStack         *views;
   CcReader             *reader;
   CcTimelineView       *timeline_view;
+  CcCompareView        *compare_view;
+  CcTagView            *tag_view;
 };
 
 void _cc_window_class_actions_init (CcWindowClass *klass);
 void _cc_window_actions_update     (CcWindow      *self);
 void _cc_window_class_export_init  (CcWindowClass *klass);
+/* cc-window-stories.c: the story and delete actions. */
+void _cc_window_class_stories_init (CcWindowClass *klass);
+void _cc_window_stories_init       (CcWindow      *self);
+void _cc_window_stories_update     (CcWindow      *self);
+void _cc_window_undo_import        (CcWindow      *self);
+void _cc_window_suggest_story      (CcWindow      *self,
+                                    CcStory       *import_story);
 void _cc_window_export_init        (CcWindow      *self);
 void _cc_window_export_update      (CcWindow      *self);
 void _cc_window_export_dispose     (CcWindow      *self);

@@ -13,8 +13,12 @@
 #include "cc-application.h"
 #include "cc-compare-view.h"
 #include "cc-library.h"
+#include "cc-story.h"
 #include "cc-tag-view.h"
 #include "cc-window-private.h"
+
+/* The sample's story. */
+#define SAMPLE_STORY_TITLE N_("North Korean troops in Russia, October 2024")
 
 G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -22,6 +26,7 @@ enum {
   PROP_0,
   PROP_IMPORTING,
   PROP_LIBRARY,
+  PROP_SCOPE,
   N_PROPS
 };
 
@@ -31,6 +36,7 @@ static void
 update_view (CcWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  CcStory *story;
   guint n_items = 0;
 
   g_assert (CC_IS_WINDOW (self));
@@ -43,11 +49,28 @@ update_view (CcWindow *self)
   gtk_stack_set_visible_child_name (self->stack,
                                     n_items > 0 || self->importing ? "articles" : "empty");
 
-  if (n_items > 0)
+  /* The story's name is in the story list, chosen, with its count. */
+  story = cc_scope_get_story (self->scope);
+  if (story != NULL)
+    n_items = cc_story_get_n_articles (story);
+  if (n_items > 0 || story != NULL)
     subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_items), n_items);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle ? subtitle : "");
 
   _cc_window_actions_update (self);
+}
+
+/* The reader marks the words the search found. */
+static void
+scope_query_cb (CcWindow   *self,
+                GParamSpec *pspec,
+                CcScope    *scope)
+{
+  g_auto(GStrv) words = cc_scope_dup_query_words (scope);
+
+  g_assert (CC_IS_WINDOW (self));
+
+  cc_reader_set_search_words (self->reader, (const char * const *)words);
 }
 
 static void
@@ -130,12 +153,30 @@ show_report (CcWindow       *self,
                                             report->n_duplicates),
                                   report->n_duplicates);
 
-  if (imported != NULL && duplicates != NULL)
-    /* Translators: joins two parts of an import summary, as in
-     * "Imported 3 articles, 2 duplicates skipped" */
-    add_toast_printf (self, C_("import summary", "%s, %s"), imported, duplicates);
-  else if (imported != NULL || duplicates != NULL)
-    add_toast_printf (self, "%s", imported ? imported : duplicates);
+  g_clear_pointer (&self->last_import, g_array_unref);
+  if (report->article_ids != NULL && report->article_ids->len > 0)
+    self->last_import = g_array_ref (report->article_ids);
+
+  if (imported != NULL || duplicates != NULL)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      if (imported != NULL && duplicates != NULL)
+        /* Translators: joins two parts of an import summary, as in
+         * "Imported 3 articles, 2 duplicates skipped" */
+        title = g_strdup_printf (C_("import summary", "%s, %s"), imported, duplicates);
+      else
+        title = g_strdup (imported ? imported : duplicates);
+      toast = adw_toast_new (title);
+      /* Undo takes out what this import added. */
+      if (self->last_import != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "win.undo-import");
+        }
+      cc_window_add_toast (self, toast);
+    }
 
   g_clear_pointer (&self->import_messages, g_ptr_array_unref);
 
@@ -216,7 +257,11 @@ import_cb (GObject      *object,
   set_importing (self, FALSE);
 
   if (report != NULL)
-    show_report (self, report);
+    {
+      show_report (self, report);
+      if (!self->import_story_chosen && report->article_ids->len > 0)
+        _cc_window_suggest_story (self, cc_scope_get_story (self->scope));
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     cc_window_add_toast (self, adw_toast_new (_("Import cancelled")));
   else
@@ -276,6 +321,33 @@ source_list_article_activated_cb (CcWindow     *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+static gboolean
+sync_single_click_cb (gpointer data)
+{
+  CcWindow *self = data;
+
+  self->fold_source = 0;
+  g_object_set (self->source_list,
+                "single-click-activate", adw_leaflet_get_folded (self->leaflet),
+                NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded, one click opens an article. The leaflet folds while it lays out
+ * its children, and the list's rows change with the setting: it waits for
+ * the layout to finish, or the list would ask for a new size in the middle
+ * of it. */
+static void
+leaflet_folded_cb (CcWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  g_assert (CC_IS_WINDOW (self));
+
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add (sync_single_click_cb, self);
+}
+
 /* GtkWindow:application is set after construction, so the window meets the
  * application's library and settings here rather than in constructed(). */
 static void
@@ -303,6 +375,7 @@ notify_application_cb (CcWindow   *self,
   if ((library = cc_application_get_library (CC_APPLICATION (app))))
     {
       self->library = g_object_ref (library);
+      cc_scope_set_library (self->scope, library);
       g_signal_connect_object (library,
                                "items-changed",
                                G_CALLBACK (library_items_changed_cb),
@@ -321,6 +394,9 @@ cc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
+  g_cancellable_cancel (self->suggest_cancellable);
+  g_clear_object (&self->suggest_cancellable);
   _cc_window_export_dispose (self);
 
   if (self->chooser != NULL)
@@ -332,8 +408,12 @@ cc_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_WINDOW);
 
   g_clear_object (&self->library);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
+  g_clear_object (&self->scope);
   g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->import_messages, g_ptr_array_unref);
+  g_clear_pointer (&self->last_import, g_array_unref);
 
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
 }
@@ -354,6 +434,10 @@ cc_window_get_property (GObject    *object,
 
     case PROP_LIBRARY:
       g_value_set_object (value, cc_window_get_library (self));
+      break;
+
+    case PROP_SCOPE:
+      g_value_set_object (value, cc_window_get_scope (self));
       break;
 
     default:
@@ -391,9 +475,21 @@ cc_window_class_init (CcWindowClass *klass)
                          CC_TYPE_LIBRARY,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CcWindow:scope:
+   *
+   * The story in view and the search: the articles and claims every view
+   * of the window shows.
+   */
+  properties[PROP_SCOPE] =
+    g_param_spec_object ("scope", NULL, NULL,
+                         CC_TYPE_SCOPE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CC_TYPE_COMPARE_VIEW);
+  g_type_ensure (CC_TYPE_STORY_LIST);
   g_type_ensure (CC_TYPE_READER);
   g_type_ensure (CC_TYPE_SOURCE_LIST);
   g_type_ensure (CC_TYPE_TAG_VIEW);
@@ -401,6 +497,7 @@ cc_window_class_init (CcWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, empty_page);
@@ -414,13 +511,17 @@ cc_window_class_init (CcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, source_list);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, story_list);
+  gtk_widget_class_bind_template_child (widget_class, CcWindow, tag_view);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CcWindow, timeline_view);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_list_article_activated_cb);
 
   _cc_window_class_actions_init (klass);
   _cc_window_class_export_init (klass);
+  _cc_window_class_stories_init (klass);
 }
 
 static void
@@ -429,7 +530,23 @@ cc_window_init (CcWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Every view shows the scope: the story chosen, narrowed by the search. */
+  self->scope = cc_scope_new ();
+  cc_source_list_set_scope (self->source_list, self->scope);
+  cc_chart_set_claims (cc_timeline_view_get_chart (self->timeline_view),
+                       cc_scope_get_claims (self->scope));
+  cc_compare_view_set_articles (self->compare_view, cc_scope_get_articles (self->scope));
+  cc_tag_view_set_articles (self->tag_view, cc_scope_get_articles (self->scope));
+  g_object_bind_property (self->story_list, "story", self->scope, "story",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->scope, "changed", G_CALLBACK (update_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope, "notify::query", G_CALLBACK (scope_query_cb), self,
+                           G_CONNECT_SWAPPED);
+
   _cc_window_export_init (self);
+  _cc_window_stories_init (self);
 
   self->undo_stack = cc_undo_stack_new ();
   cc_reader_set_undo_stack (self->reader, self->undo_stack);
@@ -485,6 +602,21 @@ cc_window_get_library (CcWindow *self)
 }
 
 /**
+ * cc_window_get_scope:
+ * @self: a #CcWindow
+ *
+ * Returns: (transfer none): the story in view and the search, which every
+ *   view of the window follows
+ */
+CcScope *
+cc_window_get_scope (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), NULL);
+
+  return self->scope;
+}
+
+/**
  * cc_window_get_selection:
  * @self: a #CcWindow
  *
@@ -526,21 +658,44 @@ cc_window_get_importing (CcWindow *self)
   return self->importing;
 }
 
-/**
- * cc_window_import:
- * @self: a #CcWindow
- * @paths: (array zero-terminated=1): files and folders to import
- *
- * Imports @paths into the library in the background, showing progress,
- * then a summary as toasts. Does nothing but say so while another import
- * runs.
- */
-void
-cc_window_import (CcWindow           *self,
-                  const char * const *paths)
+/* The story an import goes into: @title's when given, else the one in
+ * view, else a new story named after the folder imported; none for files
+ * imported into All Articles. */
+static CcStory *
+import_story (CcWindow           *self,
+              const char * const *paths,
+              const char         *title)
 {
-  g_return_if_fail (CC_IS_WINDOW (self));
-  g_return_if_fail (paths != NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) error = NULL;
+  CcStory *story;
+
+  if (title == NULL && (story = cc_scope_get_story (self->scope)))
+    return story;
+
+  if (title == NULL)
+    {
+      for (guint i = 0; paths[i] != NULL && folder == NULL; i++)
+        if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+          folder = g_filename_display_basename (paths[i]);
+      if (folder == NULL)
+        return NULL;
+      title = folder;
+    }
+
+  if ((story = cc_library_find_story (self->library, title)))
+    return story;
+  if (!(story = cc_library_add_story (self->library, title, NULL, &error)))
+    g_warning ("Could not make the story “%s”: %s", title, error->message);
+  return story;
+}
+
+static void
+import_into (CcWindow           *self,
+             const char * const *paths,
+             const char         *story_title)
+{
+  CcStory *story;
 
   if (self->library == NULL || paths[0] == NULL)
     return;
@@ -551,19 +706,64 @@ cc_window_import (CcWindow           *self,
       return;
     }
 
+  /* The articles arrive in view: the story they go into is shown. */
+  self->import_story_chosen = story_title != NULL || cc_scope_get_story (self->scope) != NULL;
+  story = import_story (self, paths, story_title);
+  cc_scope_set_story (self->scope, story);
+
   self->import_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_label_set_label (self->progress_label, _("Looking for articles…"));
   set_importing (self, TRUE);
 
-  cc_library_import_async (self->library,
-                           paths,
-                           self->import_cancellable,
-                           import_progress_cb,
-                           g_object_ref (self),
-                           g_object_unref,
-                           import_cb,
-                           g_object_ref (self));
+  cc_library_import_into_async (self->library,
+                                paths,
+                                story,
+                                self->import_cancellable,
+                                import_progress_cb,
+                                g_object_ref (self),
+                                g_object_unref,
+                                import_cb,
+                                g_object_ref (self));
+}
+
+/**
+ * cc_window_import:
+ * @self: a #CcWindow
+ * @paths: (array zero-terminated=1): files and folders to import
+ *
+ * Imports @paths into the library in the background, showing progress,
+ * then a summary as toasts. The articles go into the story in view, or
+ * into a new story named after the folder imported. Does nothing but say
+ * so while another import runs.
+ */
+void
+cc_window_import (CcWindow           *self,
+                  const char * const *paths)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  import_into (self, paths, NULL);
+}
+
+/**
+ * cc_window_import_sample:
+ * @self: a #CcWindow
+ * @sample_dir: the folder of the bundled sample
+ *
+ * Imports the sample into its own story.
+ */
+void
+cc_window_import_sample (CcWindow   *self,
+                         const char *sample_dir)
+{
+  const char *paths[] = { sample_dir, NULL };
+
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (sample_dir != NULL);
+
+  import_into (self, paths, _(SAMPLE_STORY_TITLE));
 }
 
 /**

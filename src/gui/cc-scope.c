@@ -1,0 +1,466 @@
+/* cc-scope.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the window's views show: the articles of the chosen story (or of
+ * the whole library) that match the search, and their claims. One scope
+ * per window, shared by every view as two filter models over the
+ * library's own models, so that a view of a story or a search is the same
+ * view as of the library. Whether an article is in scope is two hash
+ * lookups: the story's set of ids and the search's. */
+
+#define G_LOG_DOMAIN "cc-scope"
+
+#include "config.h"
+
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-library.h"
+#include "cc-scope.h"
+#include "cc-story.h"
+
+struct _CcScope
+{
+  GObject             parent_instance;
+
+  CcLibrary          *library;
+  CcStory            *story;
+  char               *query;
+  /* Ids of the articles matching the query, or NULL without one. */
+  GHashTable         *matches;
+
+  GtkCustomFilter    *article_filter;
+  GtkCustomFilter    *claim_filter;
+  GtkFilterListModel *articles;
+  GtkFilterListModel *claims;
+};
+
+G_DEFINE_FINAL_TYPE (CcScope, cc_scope, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_STORY,
+  PROP_QUERY,
+  PROP_ARTICLES,
+  PROP_CLAIMS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_article (gpointer item,
+                gpointer user_data)
+{
+  return cc_scope_contains (user_data, cc_article_get_id (item));
+}
+
+static gboolean
+filter_claim (gpointer item,
+              gpointer user_data)
+{
+  return cc_scope_contains (user_data, cc_claim_get_article_id (item));
+}
+
+static void
+refilter (CcScope *self)
+{
+  g_assert (CC_IS_SCOPE (self));
+
+  gtk_filter_changed (GTK_FILTER (self->article_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+run_query (CcScope *self)
+{
+  g_autoptr(GHashTable) matches = NULL;
+
+  g_assert (CC_IS_SCOPE (self));
+
+  if (self->library != NULL && self->query != NULL && self->query[0] != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A query the index cannot read is still being typed: it matches
+       * nothing, quietly. */
+      if (!(matches = cc_library_search (self->library, self->query, &error)))
+        {
+          g_debug ("Search “%s” failed: %s", self->query, error ? error->message : "?");
+          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
+        }
+    }
+
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = g_steal_pointer (&matches);
+}
+
+/* New articles may match the search: the index is asked again. */
+static void
+library_items_changed_cb (CcScope    *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  g_assert (CC_IS_SCOPE (self));
+
+  if (self->matches != NULL && added > 0)
+    {
+      run_query (self);
+      refilter (self);
+    }
+}
+
+/* Articles joining the story before they join the library (an import)
+ * are judged as they arrive: only those already listed need the filters
+ * run again, over the whole library. */
+static void
+story_members_changed_cb (CcScope  *self,
+                          GArray   *ids,
+                          gboolean  added,
+                          CcStory  *story)
+{
+  gboolean known = FALSE;
+  GtkFilterChange change = added ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT;
+
+  g_assert (CC_IS_SCOPE (self));
+
+  for (guint i = 0; i < ids->len && !known; i++)
+    known = self->library != NULL &&
+            cc_library_lookup_article (self->library, g_array_index (ids, gint64, i)) != NULL;
+  if (!known)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->article_filter), change);
+  gtk_filter_changed (GTK_FILTER (self->claim_filter), change);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A deleted story leaves the whole library in view. */
+static void
+stories_items_changed_cb (CcScope    *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *stories)
+{
+  g_assert (CC_IS_SCOPE (self));
+
+  if (self->story != NULL && removed > 0 &&
+      cc_library_lookup_story (self->library, cc_story_get_id (self->story)) != self->story)
+    cc_scope_set_story (self, NULL);
+}
+
+static void
+cc_scope_dispose (GObject *object)
+{
+  CcScope *self = (CcScope *)object;
+
+  cc_scope_set_story (self, NULL);
+  cc_scope_set_library (self, NULL);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->claims);
+  g_clear_object (&self->article_filter);
+  g_clear_object (&self->claim_filter);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cc_scope_parent_class)->dispose (object);
+}
+
+static void
+cc_scope_finalize (GObject *object)
+{
+  CcScope *self = (CcScope *)object;
+
+  g_free (self->query);
+
+  G_OBJECT_CLASS (cc_scope_parent_class)->finalize (object);
+}
+
+static void
+cc_scope_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CcScope *self = CC_SCOPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY: g_value_set_object (value, self->library); break;
+    case PROP_STORY: g_value_set_object (value, self->story); break;
+    case PROP_QUERY: g_value_set_string (value, self->query); break;
+    case PROP_ARTICLES: g_value_set_object (value, self->articles); break;
+    case PROP_CLAIMS: g_value_set_object (value, self->claims); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_scope_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CcScope *self = CC_SCOPE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY: cc_scope_set_library (self, g_value_get_object (value)); break;
+    case PROP_STORY: cc_scope_set_story (self, g_value_get_object (value)); break;
+    case PROP_QUERY: cc_scope_set_query (self, g_value_get_string (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_scope_class_init (CcScopeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cc_scope_dispose;
+  object_class->finalize = cc_scope_finalize;
+  object_class->get_property = cc_scope_get_property;
+  object_class->set_property = cc_scope_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, CC_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CcScope:story:
+   *
+   * The story in view, or %NULL for every article of the library.
+   */
+  properties[PROP_STORY] =
+    g_param_spec_object ("story", NULL, NULL, CC_TYPE_STORY,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CcScope:query:
+   *
+   * The search: every word must be in an article's title, outlet or text,
+   * as a word or the start of one.
+   */
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARTICLES] =
+    g_param_spec_object ("articles", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLAIMS] =
+    g_param_spec_object ("claims", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CcScope::changed:
+   *
+   * Emitted after the set of articles in scope changed as a whole (a new
+   * story, a new search), once the models follow.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+cc_scope_init (CcScope *self)
+{
+  self->article_filter = gtk_custom_filter_new (filter_article, self, NULL);
+  self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
+  self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
+  self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
+}
+
+CcScope *
+cc_scope_new (void)
+{
+  return g_object_new (CC_TYPE_SCOPE, NULL);
+}
+
+CcLibrary *
+cc_scope_get_library (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return self->library;
+}
+
+void
+cc_scope_set_library (CcScope   *self,
+                      CcLibrary *library)
+{
+  g_return_if_fail (CC_IS_SCOPE (self));
+  g_return_if_fail (!library || CC_IS_LIBRARY (library));
+
+  if (self->library == library)
+    return;
+
+  cc_scope_set_story (self, NULL);
+  if (self->library != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->library, self);
+      g_signal_handlers_disconnect_by_data (cc_library_get_stories (self->library), self);
+    }
+
+  g_set_object (&self->library, library);
+
+  if (library != NULL)
+    {
+      g_signal_connect_object (library, "items-changed",
+                               G_CALLBACK (library_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cc_library_get_stories (library), "items-changed",
+                               G_CALLBACK (stories_items_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  run_query (self);
+  gtk_filter_list_model_set_model (self->articles, library ? G_LIST_MODEL (library) : NULL);
+  gtk_filter_list_model_set_model (self->claims, library ? cc_library_get_claims (library) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+CcStory *
+cc_scope_get_story (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return self->story;
+}
+
+void
+cc_scope_set_story (CcScope *self,
+                    CcStory *story)
+{
+  g_return_if_fail (CC_IS_SCOPE (self));
+  g_return_if_fail (!story || CC_IS_STORY (story));
+
+  if (self->story == story)
+    return;
+
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_func (self->story, story_members_changed_cb, self);
+  g_set_object (&self->story, story);
+  if (story != NULL)
+    g_signal_connect_object (story, "members-changed",
+                             G_CALLBACK (story_members_changed_cb), self, G_CONNECT_SWAPPED);
+
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
+}
+
+const char *
+cc_scope_get_query (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return self->query;
+}
+
+void
+cc_scope_set_query (CcScope    *self,
+                    const char *query)
+{
+  g_return_if_fail (CC_IS_SCOPE (self));
+
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (g_strcmp0 (self->query, query) == 0)
+    return;
+
+  g_free (self->query);
+  self->query = g_strdup (query);
+  run_query (self);
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/**
+ * cc_scope_contains:
+ *
+ * Returns: whether the article with id @article_id is in the story in
+ *   view and matches the search
+ */
+gboolean
+cc_scope_contains (CcScope *self,
+                   gint64   article_id)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
+
+  if (self->story != NULL && !cc_story_contains (self->story, article_id))
+    return FALSE;
+  if (self->matches != NULL && !g_hash_table_contains (self->matches, &article_id))
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * cc_scope_get_articles:
+ *
+ * Returns: (transfer none): the articles in scope, in the library's order
+ */
+GListModel *
+cc_scope_get_articles (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+/**
+ * cc_scope_get_claims:
+ *
+ * Returns: (transfer none): the claims (not rejected) of the articles in
+ *   scope, article by article
+ */
+GListModel *
+cc_scope_get_claims (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return G_LIST_MODEL (self->claims);
+}
+
+/**
+ * cc_scope_dup_query_words:
+ *
+ * Returns: (transfer full) (nullable): the words of the search, as the
+ *   index splits them, for highlighting; %NULL without a search
+ */
+char **
+cc_scope_dup_query_words (CcScope *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+
+  if (self->query == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (const char *p = self->query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_strv_builder_add (builder, word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,35 @@
+/* cc-scope.h
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cc-types.h"
+
+G_BEGIN_DECLS
+
+#define CC_TYPE_SCOPE (cc_scope_get_type ())
+
+G_DECLARE_FINAL_TYPE (CcScope, cc_scope, CC, SCOPE, GObject)
+
+CcScope    *cc_scope_new              (void);
+CcLibrary  *cc_scope_get_library      (CcScope    *self);
+void        cc_scope_set_library      (CcScope    *self,
+                                       CcLibrary  *library);
+CcStory    *cc_scope_get_story        (CcScope    *self);
+void        cc_scope_set_story        (CcScope    *self,
+                                       CcStory    *story);
+const char *cc_scope_get_query        (CcScope    *self);
+void        cc_scope_set_query        (CcScope    *self,
+                                       const char *query);
+gboolean    cc_scope_contains         (CcScope    *self,
+                                       gint64      article_id);
+GListModel *cc_scope_get_articles     (CcScope    *self);
+GListModel *cc_scope_get_claims       (CcScope    *self);
+char      **cc_scope_dup_query_words  (CcScope    *self);
+
+G_END_DECLS

@@ -81,13 +81,17 @@ on_claim_rejected_notify (CcArticle  *self,
   cc_article_update_n_claims (self);
 }
 
+/* A plain connection, not g_signal_connect_object(): that one puts a
+ * weak reference on the article per claim, and letting go of hundreds of
+ * thousands of them is quadratic. Every claim the article holds is
+ * unwatched when it leaves the article or the article is disposed, so no
+ * handler outlives the article. */
 static void
 cc_article_watch_claim (CcArticle *self,
                         CcClaim   *claim)
 {
-  g_signal_connect_object (claim, "notify::rejected",
-                           G_CALLBACK (on_claim_rejected_notify), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (claim, "notify::rejected",
+                            G_CALLBACK (on_claim_rejected_notify), self);
 }
 
 static void
@@ -402,7 +406,12 @@ _cc_article_append_claim (CcArticle *self,
 
   cc_article_watch_claim (self, claim);
   g_list_store_insert_sorted (self->claims, claim, compare_claims, NULL);
-  cc_article_update_n_claims (self);
+  /* Counted as it comes, not by walking all the claims again. */
+  if (!cc_claim_get_rejected (claim))
+    {
+      self->n_claims++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+    }
 }
 
 void

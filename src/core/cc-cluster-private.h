@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 /* CcClusterSet builds clusters mention by mention, then settles their
  * summary fields once all mentions are in. */
 CcCluster *_cc_cluster_new             (const char *subject_class);
-gboolean   _cc_cluster_accepts         (CcCluster  *self,
-                                        CcClaim    *claim,
-                                        const char *day);
+gboolean   _cc_cluster_accepts         (CcCluster           *self,
+                                        CcClaim             *claim,
+                                        const CcClaimantKey *key,
+                                        const char          *day);
 void       _cc_cluster_add             (CcCluster  *self,
                                         CcClaim    *claim,
                                         const char *day,

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cc-article.h"
@@ -128,11 +129,25 @@ count_sources (CcClusterSet *self,
   return g_hash_table_size (origins);
 }
 
+/* Values in bands 5 % wide (all below 20 in one): two values that
+ * cc_values_compatible() accepts differ by less than a twentieth of the
+ * larger, or by less than 1, so they lie in the same or neighbouring
+ * bands of the window build() searches. */
+static int
+value_band (double value)
+{
+  if (!(value >= 20))
+    return 0;
+  return 1 + (int)MIN (floor (log (value / 20) / log (1.05)), 100000);
+}
+
 static void
 build (CcClusterSet *self)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GHashTable) buckets = NULL;
+  g_autoptr(GHashTable) bands = NULL;
+  g_autoptr(GHashTable) created = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   GHashTableIter iter;
@@ -168,15 +183,26 @@ build (CcClusterSet *self)
 
   g_array_sort (entries, compare_entries);
 
-  /* Clusters by subject class, so a claim meets only its peers. */
+  /* Clusters by subject class, so a claim meets only its peers; and
+   * within a class, by the value bands of their first mention, so that a
+   * claim is checked only against the clusters whose values it could
+   * agree with, not against all of them. */
   buckets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                    (GDestroyNotify)g_ptr_array_unref);
+  bands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify)g_ptr_array_unref);
+  created = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       const char *klass = cc_subject_class (cc_claim_get_subject (entry->claim),
                                             cc_claim_get_status (entry->claim));
+      g_autoptr(CcClaimantKey) key = cc_claimant_key_new (cc_claim_get_claimant (entry->claim));
+      double low = MIN (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
+      double high = MAX (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
       CcCluster *cluster = NULL;
+      guint best = G_MAXUINT;
+      int first_band, last_band;
 
       if (!(bucket = g_hash_table_lookup (buckets, klass)))
         {
@@ -184,15 +210,46 @@ build (CcClusterSet *self)
           g_hash_table_insert (buckets, (gpointer)g_intern_string (klass), bucket);
         }
 
-      for (guint j = 0; j < bucket->len && cluster == NULL; j++)
-        if (_cc_cluster_accepts (g_ptr_array_index (bucket, j), entry->claim, entry->event_day))
-          cluster = g_ptr_array_index (bucket, j);
+      /* The first cluster, in the order made, that agrees: among those
+       * whose first mention lies in a band the claim's values reach. */
+      first_band = value_band (MAX (0, low * 0.95 - 1));
+      last_band = value_band (high / 0.95 + 1);
+      for (int band = first_band; band <= last_band; band++)
+        {
+          g_autofree char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
+          GPtrArray *candidates = g_hash_table_lookup (bands, band_key);
+
+          for (guint j = 0; candidates != NULL && j < candidates->len; j++)
+            {
+              CcCluster *candidate = g_ptr_array_index (candidates, j);
+              guint order = GPOINTER_TO_UINT (g_hash_table_lookup (created, candidate));
+
+              if (order < best &&
+                  _cc_cluster_accepts (candidate, entry->claim, key, entry->event_day))
+                {
+                  best = order;
+                  cluster = candidate;
+                }
+            }
+        }
 
       if (cluster == NULL)
         {
           cluster = _cc_cluster_new (klass);
           g_ptr_array_add (bucket, cluster);
           g_ptr_array_add (self->clusters, cluster);
+          g_hash_table_insert (created, cluster, GUINT_TO_POINTER (self->clusters->len));
+          for (int band = value_band (low); band <= value_band (high); band++)
+            {
+              char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
+              GPtrArray *members = g_hash_table_lookup (bands, band_key);
+
+              if (members == NULL)
+                g_hash_table_insert (bands, band_key, (members = g_ptr_array_new ()));
+              else
+                g_free (band_key);
+              g_ptr_array_add (members, cluster);
+            }
         }
 
       _cc_cluster_add (cluster, entry->claim, entry->event_day, entry->published);

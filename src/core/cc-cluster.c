@@ -38,6 +38,12 @@ struct _CcCluster
   GPtrArray     *keys;
   GPtrArray     *days;
   GPtrArray     *published;
+  /* The mentions that differ in what _cc_cluster_accepts() compares
+   * (guint indices), and the set of those profiles: a claim need only be
+   * checked against one mention of each, however often a sentence is
+   * repeated. */
+  GArray        *distinct;
+  GHashTable    *profiles;
   /* Unowned while building; only their ids are kept after. */
   GPtrArray     *conflicting;
   GArray        *conflicts;
@@ -106,18 +112,25 @@ compare_ids (gconstpointer a,
 static const char *
 most_frequent (GPtrArray *values)
 {
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_count = 0;
 
+  /* Counted in one pass; the earliest of the most frequent wins. */
   for (guint i = 0; i < values->len; i++)
     {
       const char *value = g_ptr_array_index (values, i);
-      guint count = 0;
 
-      if (value == NULL)
-        continue;
-      for (guint j = 0; j < values->len; j++)
-        count += g_strcmp0 (value, g_ptr_array_index (values, j)) == 0;
+      if (value != NULL)
+        g_hash_table_insert (counts, (gpointer)value,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                                                      value)) + 1));
+    }
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+      guint count = value ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)) : 0;
+
       if (count > best_count)
         {
           best = value;
@@ -141,6 +154,8 @@ cc_cluster_finalize (GObject *object)
   g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_pointer (&self->days, g_ptr_array_unref);
   g_clear_pointer (&self->published, g_ptr_array_unref);
+  g_clear_pointer (&self->distinct, g_array_unref);
+  g_clear_pointer (&self->profiles, g_hash_table_unref);
   g_clear_pointer (&self->conflicting, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_array_unref);
 
@@ -263,6 +278,8 @@ cc_cluster_init (CcCluster *self)
   self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_claimant_key_free);
   self->days = g_ptr_array_new_with_free_func (g_free);
   self->published = g_ptr_array_new_with_free_func (g_free);
+  self->distinct = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->conflicting = g_ptr_array_new ();
   self->conflicts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
@@ -280,23 +297,20 @@ _cc_cluster_new (const char *subject_class)
  * that "Zelensky" cannot bridge "Volodymyr Zelensky" and another
  * Zelensky, nor 10,400 bridge 10,000 and 10,800. */
 gboolean
-_cc_cluster_accepts (CcCluster  *self,
-                     CcClaim    *claim,
-                     const char *day)
+_cc_cluster_accepts (CcCluster           *self,
+                     CcClaim             *claim,
+                     const CcClaimantKey *key,
+                     const char          *day)
 {
-  g_autoptr(CcClaimantKey) key = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mentions));
-
   g_return_val_if_fail (CC_IS_CLUSTER (self), FALSE);
 
   if (strcmp (self->subject_class,
               cc_subject_class (cc_claim_get_subject (claim), cc_claim_get_status (claim))) != 0)
     return FALSE;
 
-  key = cc_claimant_key_new (cc_claim_get_claimant (claim));
-
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < self->distinct->len; k++)
     {
+      guint i = g_array_index (self->distinct, guint, k);
       CcClaim *other = mention_at (self, i);
       const char *other_day = g_ptr_array_index (self->days, i);
       CcClaimStatus status = cc_claim_get_status (claim);
@@ -329,8 +343,22 @@ _cc_cluster_add (CcCluster  *self,
                  const char *day,
                  const char *published)
 {
+  char *profile;
+
   g_return_if_fail (CC_IS_CLUSTER (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
+
+  profile = g_strdup_printf ("%s\x1f%.17g\x1f%.17g\x1f%s\x1f%d\x1f%s",
+                             cc_claim_get_claimant (claim) ? cc_claim_get_claimant (claim) : "\x1e",
+                             cc_claim_get_low (claim), cc_claim_get_high (claim),
+                             cc_claim_get_subject (claim) ? cc_claim_get_subject (claim) : "\x1e",
+                             (int)cc_claim_get_status (claim), day ? day : "\x1e");
+  if (g_hash_table_add (self->profiles, profile))
+    {
+      guint index = g_list_model_get_n_items (G_LIST_MODEL (self->mentions));
+
+      g_array_append_val (self->distinct, index);
+    }
 
   g_list_store_append (self->mentions, claim);
   g_ptr_array_add (self->keys, cc_claimant_key_new (cc_claim_get_claimant (claim)));
@@ -344,6 +372,11 @@ _cc_cluster_settle (CcCluster *self)
   g_autoptr(GPtrArray) countries = g_ptr_array_new ();
   g_autoptr(GPtrArray) subjects = g_ptr_array_new ();
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) value_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mentions));
   guint claimant_words = 0;
   guint best_count = 0;
@@ -351,20 +384,47 @@ _cc_cluster_settle (CcCluster *self)
   g_return_if_fail (CC_IS_CLUSTER (self));
   g_return_if_fail (n > 0);
 
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (claims, g_list_model_get_item (G_LIST_MODEL (self->mentions), i));
+
+  /* How many mentions give each value, counted once: each value gets a
+   * slot in @counts, each mention the index of its value's slot. */
+  for (guint i = 0; i < n; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (claims, i);
+      char *value = g_strdup_printf ("%.17g %.17g", cc_claim_get_low (claim),
+                                     cc_claim_get_high (claim));
+      gpointer slot;
+      guint index;
+
+      if (g_hash_table_lookup_extended (value_counts, value, NULL, &slot))
+        {
+          index = GPOINTER_TO_UINT (slot);
+          g_free (value);
+        }
+      else
+        {
+          guint zero = 0;
+
+          index = counts->len;
+          g_array_append_val (counts, zero);
+          g_hash_table_insert (value_counts, value, GUINT_TO_POINTER (index));
+        }
+      g_array_index (counts, guint, index)++;
+      g_array_append_val (values, index);
+    }
+
   self->hedged = TRUE;
   for (guint i = 0; i < n; i++)
     {
-      CcClaim *claim = mention_at (self, i);
+      CcClaim *claim = g_ptr_array_index (claims, i);
       CcClaimantKey *key = g_ptr_array_index (self->keys, i);
       const char *day = g_ptr_array_index (self->days, i);
       const char *published = g_ptr_array_index (self->published, i);
       const char *first = day ? day : published;
-      guint count = 0;
+      guint count = g_array_index (counts, guint, g_array_index (values, guint, i));
 
       /* The value most mentions give, the earliest on a tie. */
-      for (guint j = 0; j < n; j++)
-        count += cc_claim_get_low (mention_at (self, j)) == cc_claim_get_low (claim) &&
-                 cc_claim_get_high (mention_at (self, j)) == cc_claim_get_high (claim);
       if (count > best_count)
         {
           best_count = count;

@@ -1,0 +1,160 @@
+/* bench-hostile.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Measures the work that hostile input could make quadratic: one article
+ * of 1, 2, 4 and 8 MB of one sentence repeated, each with its claim, is
+ * stored; then opening the library (the store and the model) and
+ * comparing its claims (the clusters) are timed, and a search of 4,000
+ * words. Prints the seconds for each size and the ratio to the size
+ * before, which stays near 2 when the work is linear. Fails when a 1 MB
+ * step takes 2 seconds or more.
+ *
+ *   bench-hostile
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-cluster-set.h"
+#include "cc-library.h"
+#include "cc-store.h"
+#include "cc-test-utils.h"
+
+#define SENTENCE "According to the Pentagon, at least 10,000 troops were sent to Russia. "
+#define TARGET_SECONDS 2.0
+
+/* One article of @megabytes of SENTENCE, each with its claim. */
+static CcArticle *
+make_article (guint megabytes)
+{
+  gsize sentence_len = strlen (SENTENCE);
+  guint n = megabytes * 1024 * 1024 / sentence_len;
+  g_autoptr(GString) text = g_string_sized_new (n * sentence_len);
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  CcArticle *article = cc_article_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      CcClaim *claim = cc_claim_new ();
+      guint start = i * sentence_len + strlen ("According to the Pentagon, at least ");
+
+      g_string_append (text, SENTENCE);
+      cc_claim_set_start (claim, start);
+      cc_claim_set_end (claim, start + strlen ("10,000"));
+      cc_claim_set_text (claim, "10,000");
+      cc_claim_set_low (claim, 10000);
+      cc_claim_set_high (claim, 10000);
+      cc_claim_set_subject (claim, "troops");
+      cc_claim_set_claimant (claim, "the Pentagon");
+      cc_claim_set_claimant_country (claim, "United States");
+      cc_claim_set_status (claim, CC_CLAIM_STATUS_SENT);
+      g_ptr_array_add (claims, claim);
+    }
+
+  cc_article_set_title (article, "Hostile article");
+  cc_article_set_text (article, text->str);
+  _cc_article_replace_claims (article, claims);
+  return article;
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  const guint sizes[] = { 1, 2, 4, 8 };
+  double open_before = 0, compare_before = 0;
+  gboolean ok = TRUE;
+
+  setlocale (LC_ALL, "");
+  dir = g_dir_make_tmp ("crosscheck-bench-hostile-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_print ("%-6s %9s %8s %8s %9s %8s\n", "MB", "claims", "open s", "ratio", "compare s",
+           "ratio");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("library-%u.db", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(CcArticle) article = make_article (sizes[i]);
+      guint n_claims = g_list_model_get_n_items (cc_article_get_claims (article));
+      double open_seconds, compare_seconds;
+      gint64 start;
+
+      {
+        g_autoptr(CcStore) store = cc_store_new (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (cc_store_add_article (store, article, 1, &error));
+      }
+
+      start = g_get_monotonic_time ();
+      {
+        g_autoptr(CcStore) store = cc_store_new (path, &error);
+        g_autoptr(CcLibrary) library = NULL;
+
+        g_assert_no_error (error);
+        library = cc_library_new (store);
+        g_assert_true (cc_library_load (library, &error));
+        open_seconds = seconds_since (start);
+
+        start = g_get_monotonic_time ();
+        {
+          g_autoptr(CcClusterSet) clusters = cc_cluster_set_new_for_library (library);
+
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clusters)), ==, 1);
+        }
+        compare_seconds = seconds_since (start);
+      }
+
+      g_print ("%-6u %9u %8.3f %8.2f %9.3f %8.2f\n", sizes[i], n_claims, open_seconds,
+               open_before > 0 ? open_seconds / open_before : 0, compare_seconds,
+               compare_before > 0 ? compare_seconds / compare_before : 0);
+      if (sizes[i] == 1 && (open_seconds >= TARGET_SECONDS || compare_seconds >= TARGET_SECONDS))
+        ok = FALSE;
+      open_before = open_seconds;
+      compare_before = compare_seconds;
+    }
+
+  /* A query of 4,000 different words is refused at once. */
+  {
+    g_autofree char *path = g_build_filename (dir, "library-1.db", NULL);
+    g_autoptr(CcStore) store = cc_store_new (path, &error);
+    g_autoptr(GString) query = g_string_new (NULL);
+    g_autoptr(GArray) hits = NULL;
+    g_autoptr(GError) search_error = NULL;
+    gint64 start;
+    double seconds;
+
+    for (guint i = 0; i < 4000; i++)
+      g_string_append_printf (query, "word%u ", i);
+    start = g_get_monotonic_time ();
+    hits = cc_store_search (store, query->str, &search_error);
+    seconds = seconds_since (start);
+    g_print ("search of 4,000 words: %.3f s (%s)\n", seconds,
+             search_error ? search_error->message : "searched");
+    if (seconds >= TARGET_SECONDS)
+      ok = FALSE;
+  }
+
+  cc_test_remove_tree (dir);
+  if (!ok)
+    g_printerr ("A 1 MB input took %.0f seconds or more\n", TARGET_SECONDS);
+  return ok ? 0 : 1;
+}

@@ -93,7 +93,7 @@ intent_before (CcExtractor *self,
       const CcPhraseValue *pv;
       guint n;
 
-      if ((pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, j, &n)) &&
+      if ((pv = cc_doc_match (self->lexicon->status_words, doc, j, &n)) &&
           pv->status == CC_CLAIM_STATUS_PREPARING)
         return TRUE;
       if (cc_is_word (doc, j, "will") || cc_is_word (doc, j, "would") ||
@@ -171,7 +171,7 @@ decisive_after (CcExtractor *self,
         break;
       if (crowd_verb (self, doc, i))
         return CC_CLAIM_STATUS_OTHER;
-      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+      if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;
       killed |= pv->status == CC_CLAIM_STATUS_KILLED;
       injured |= pv->status == CC_CLAIM_STATUS_INJURED;
@@ -256,7 +256,7 @@ _cc_extractor_status (CcExtractor *self,
 
   /* "8,000 were there": the people are named by their verb alone */
   if (q->subject_first > q->last &&
-      cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, q->subject_first, NULL))
+      cc_doc_match (self->lexicon->people_verbs, doc, q->subject_first, NULL))
     subject_last = q->last;
 
   /* "the number of North Korean soldiers killed in combat … at 3,000":
@@ -321,7 +321,7 @@ _cc_extractor_status (CcExtractor *self,
       if (clause_break (doc, i) || cc_is_punct (doc, i, ",") || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
           is_subordinator (doc, i) || cc_phrase_set_starts (self->lexicon->number_words, CC_TOK (doc, i)->marks))
         break;
-      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+      if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;
       killed |= pv->status == CC_CLAIM_STATUS_KILLED;
       injured |= pv->status == CC_CLAIM_STATUS_INJURED;
@@ -369,7 +369,7 @@ _cc_extractor_status (CcExtractor *self,
 
       if (clause_break (doc, i))
         break;
-      if (!(pv = cc_phrase_set_match (self->lexicon->status_words, _cc_doc_word_at, doc, i, &n)))
+      if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;
       if (q->first - i <= best.distance)
         best = (Cue) { pv->status, q->first - i, i };
@@ -432,7 +432,7 @@ range_hedged (CcExtractor *self,
     {
       guint n;
 
-      if (!cc_phrase_set_match (self->lexicon->hedges, _cc_doc_word_at, doc, i, &n))
+      if (!cc_doc_match (self->lexicon->hedges, doc, i, &n))
         continue;
       /* "May" the month */
       if (cc_is_word (doc, i, "may") && CC_TOK (doc, i)->upper)
@@ -557,7 +557,7 @@ _cc_extractor_hedged (CcExtractor *self,
     {
       guint n;
 
-      if (!cc_phrase_set_match (self->lexicon->hedges, _cc_doc_word_at, doc, i, &n))
+      if (!cc_doc_match (self->lexicon->hedges, doc, i, &n))
         continue;
       /* "a government official who received reports of …, estimated":
        * the source's relative clause says nothing of the claim */

@@ -48,7 +48,7 @@ _cc_country_at (CcExtractor *self,
       const CcPhraseValue *pv;
       guint len = 0;
 
-      pv = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, i, &len);
+      pv = cc_doc_match (self->lexicon->countries, doc, i, &len);
       at->country = pv != NULL ? pv->str : NULL;
       at->n = MIN (len, 255);
       at->known = TRUE;
@@ -362,7 +362,7 @@ sentence_body_country (CcExtractor    *self,
 
       if (i >= src->first && i <= src->last)
         continue;
-      if (cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n))
+      if (cc_doc_match (self->lexicon->bodies, doc, i, &n))
         return _cc_country_at (self, doc, i, NULL);
     }
   return NULL;

@@ -158,7 +158,9 @@ find_day_in (CcExtractor *self,
       const char *w = tok->low;
       int month, day;
 
-      if (tok->kind != CC_TOK_WORD)
+      /* only a day word, or "on" before a date, names a day */
+      if (tok->kind != CC_TOK_WORD ||
+          !(cc_phrase_set_starts (self->lexicon->day_words, tok->marks) || (w[0] == 'o' && w[1] == 'n' && w[2] == '\0')))
         continue;
 
       if (tok->upper)
@@ -406,7 +408,7 @@ sentence_date (CcExtractor    *self,
       const CcPhraseValue *body;
       guint n;
 
-      if (!(body = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n)))
+      if (!(body = cc_doc_match (self->lexicon->bodies, doc, i, &n)))
         continue;
       for (guint s = sentence; s-- > 0 && sentence - s <= STATEMENT_REACH;)
         {

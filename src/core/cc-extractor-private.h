@@ -203,6 +203,22 @@ cc_is_word (CcDoc      *doc,
          CC_TOK (doc, i)->low[0] == word[0] && strcmp (CC_TOK (doc, i)->low, word) == 0;
 }
 
+/* The longest phrase of @set starting at token @i, its length in words to
+ * @n (may be NULL); the token's marks answer "none" for most words without
+ * a call. */
+static inline const CcPhraseValue *
+cc_doc_match (CcPhraseSet *set,
+              CcDoc       *doc,
+              guint        i,
+              guint       *n)
+{
+  guint dummy;
+
+  if (i >= doc->tokens->len || !cc_phrase_set_starts (set, CC_TOK (doc, i)->marks))
+    return NULL;
+  return cc_phrase_set_match (set, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
+}
+
 /* Whether the token is one of the @n words of @words. */
 static inline gboolean
 cc_is_any_word (CcDoc              *doc,

@@ -129,7 +129,7 @@ read_number (CcExtractor *self,
       *value = tens->low + unit->low;
       *next = i + 1;
     }
-  else if ((pv = cc_phrase_set_match (self->lexicon->number_words, _cc_doc_word_at, doc, i, &n)))
+  else if ((pv = cc_doc_match (self->lexicon->number_words, doc, i, &n)))
     {
       *value = pv->low;
       *next = i + n;
@@ -141,7 +141,7 @@ read_number (CcExtractor *self,
 
           if (cc_is_punct (doc, j, "-"))
             j++;
-          if ((unit = cc_phrase_set_match (self->lexicon->number_words, _cc_doc_word_at, doc, j,
+          if ((unit = cc_doc_match (self->lexicon->number_words, doc, j,
                                            &n)) && unit->low < 10)
             {
               *value += unit->low;
@@ -155,7 +155,7 @@ read_number (CcExtractor *self,
   /* "25-thousand" */
   if (CC_TOK (doc, *next - 1)->kind == CC_TOK_NUMBER && cc_is_punct (doc, *next, "-") &&
       !CC_TOK (doc, *next - 1)->space_after && !CC_TOK (doc, *next)->space_after &&
-      (pv = cc_phrase_set_match (self->lexicon->scales, _cc_doc_word_at, doc, *next + 1, &n)) &&
+      (pv = cc_doc_match (self->lexicon->scales, doc, *next + 1, &n)) &&
       strlen (CC_TOK (doc, *next + 1)->low) > 2)
     {
       *value *= pv->low;
@@ -163,7 +163,7 @@ read_number (CcExtractor *self,
     }
 
   /* "1.28 million", "twelve thousand", "two hundred thousand" */
-  while ((pv = cc_phrase_set_match (self->lexicon->scales, _cc_doc_word_at, doc, *next, &n)))
+  while ((pv = cc_doc_match (self->lexicon->scales, doc, *next, &n)))
     {
       if (strlen (CC_TOK (doc, *next)->low) == 1)
         break;
@@ -208,7 +208,7 @@ read_quantity (CcExtractor *self,
 
   /* vague amounts first: "tens of thousands" before "tens" */
   if (CC_TOK (doc, i)->kind == CC_TOK_WORD &&
-      (pv = cc_phrase_set_match (self->lexicon->vague_amounts, _cc_doc_word_at, doc, i, &n)))
+      (pv = cc_doc_match (self->lexicon->vague_amounts, doc, i, &n)))
     {
       /* "the low thousands" is written down without its article */
       if (cc_is_word (doc, i, "the") && n > 1)
@@ -306,11 +306,11 @@ people_noun_at (CcExtractor *self,
 {
   if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
     return FALSE;
-  if (cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc, i, n))
+  if (cc_doc_match (self->lexicon->people_nouns, doc, i, n))
     return TRUE;
   /* "North Koreans", "Ukrainians": capitalised plural demonyms */
   if (CC_TOK (doc, i)->upper &&
-      cc_phrase_set_match (self->lexicon->demonyms, _cc_doc_word_at, doc, i, n))
+      cc_doc_match (self->lexicon->demonyms, doc, i, n))
     return TRUE;
   return FALSE;
 }
@@ -387,12 +387,11 @@ read_subject_after (CcExtractor *self,
             {
               guint m;
 
-              if (cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc, j, &m))
+              if (cc_doc_match (self->lexicon->people_nouns, doc, j, &m))
                 j += m;
               else if ((cc_is_word (doc, j, "or") || cc_is_word (doc, j, "and")) &&
                        (cc_is_word (doc, j - 1, "killed") || cc_is_word (doc, j - 1, "dead")) &&
-                       cc_phrase_set_match (self->lexicon->people_nouns, _cc_doc_word_at, doc,
-                                            j + 1, &m))
+                       cc_doc_match (self->lexicon->people_nouns, doc, j + 1, &m))
                 j += 1 + m;
               else
                 break;
@@ -538,13 +537,13 @@ read_people_predicate (CcExtractor *self,
       gboolean skip;
 
       skip = CC_IS_ANY_WORD (doc, i, aux) &&
-             cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n) == NULL;
+             cc_doc_match (self->lexicon->people_verbs, doc, i, &n) == NULL;
       if (!skip)
         break;
       i++;
     }
   if (i >= doc->tokens->len || !cc_same_sentence (doc, q->first, i) ||
-      !cc_phrase_set_match (self->lexicon->people_verbs, _cc_doc_word_at, doc, i, &n))
+      !cc_doc_match (self->lexicon->people_verbs, doc, i, &n))
     return FALSE;
 
   for (guint j = q->first; j-- > 0 && q->first - j <= PREDICATE_REACH &&
@@ -671,7 +670,7 @@ is_source_phrase (CcExtractor *self,
     return FALSE;
 
   for (guint i = q->subject_last + 1; i <= q->subject_last + 3 && i < doc->tokens->len; i++)
-    if (cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, i, &n) ||
+    if (cc_doc_match (self->lexicon->attribution_verbs, doc, i, &n) ||
         cc_is_word (doc, i, "familiar") || cc_is_word (doc, i, "briefed"))
       return TRUE;
 

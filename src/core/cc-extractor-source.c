@@ -34,7 +34,7 @@ in_list (const char * const *list,
          const char         *word)
 {
   for (gsize i = 0; i < n; i++)
-    if (strcmp (list[i], word) == 0)
+    if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
       return TRUE;
   return FALSE;
 }
@@ -492,7 +492,7 @@ make_source_words (CcExtractor *self,
     last--;
 
   for (guint i = first; i <= last && body == NULL; i++)
-    body = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at, doc, i, &n);
+    body = cc_doc_match (self->lexicon->bodies, doc, i, &n);
 
   /* "the administration of US President Joe Biden": a body of a person */
   if (first < last && cc_is_word (doc, first + 1, "of") &&
@@ -531,7 +531,7 @@ make_source_words (CcExtractor *self,
         src->named = TRUE;
         return src;
       }
-    whole = cc_phrase_set_match (self->lexicon->countries, _cc_doc_word_at, doc, first, &n);
+    whole = cc_doc_match (self->lexicon->countries, doc, first, &n);
     if (whole != NULL && first + n - 1 == last)
       {
         src->name = _cc_doc_span (doc, first, last);
@@ -629,7 +629,7 @@ relative_subject (CcExtractor *self,
       if (cc_is_punct (doc, before, ","))
         {
           for (guint j = k + 1; j < v; j++)
-            if (cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, j, NULL))
+            if (cc_doc_match (self->lexicon->attribution_verbs, doc, j, NULL))
               return NULL;
           if (before == start)
             return NULL;
@@ -709,7 +709,7 @@ find_sources (CcExtractor *self,
       guint n, first, last;
       CcSource *src = NULL;
 
-      if (!cc_phrase_set_match (self->lexicon->attribution_verbs, _cc_doc_word_at, doc, v, &n))
+      if (!cc_doc_match (self->lexicon->attribution_verbs, doc, v, &n))
         continue;
 
       /* "an estimated 4,700", "the reported deaths", "estimated 40,000

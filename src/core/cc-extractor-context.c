@@ -480,8 +480,6 @@ withdrawn_later (CcExtractor *self,
                  CcQuantity  *q,
                  guint        sentence)
 {
-  static const char * const verbs[] = { "withdrew", "withdrawn", "retracted", "corrected",
-                                        "denied", "disowned", "rescinded" };
   CcToken *first = CC_TOK (doc, q->first);
 
   if (first->kind != CC_TOK_NUMBER)
@@ -492,6 +490,9 @@ withdrawn_later (CcExtractor *self,
       guint end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
       gboolean same = FALSE, withdrawn = FALSE;
 
+      if (!cc_sentence_has (doc->day_words, s, CC_SENTENCE_WITHDRAW))
+        continue;
+
       for (guint i = start; i < end; i++)
         {
           CcToken *tok = CC_TOK (doc, i);
@@ -500,7 +501,7 @@ withdrawn_later (CcExtractor *self,
             same |= tok->len == first->len &&
                     memcmp (doc->text + tok->start, doc->text + first->start, tok->len) == 0;
           else
-            withdrawn |= CC_IS_ANY_WORD (doc, i, verbs);
+            withdrawn |= cc_token_in (self->lexicon->withdraw_verbs, tok);
         }
       if (same && withdrawn)
         return TRUE;

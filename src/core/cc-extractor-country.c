@@ -25,7 +25,7 @@
 /* How many tokens around a source its other mentions are looked for in. */
 #define MENTION_REACH 4000
 /* How many tokens of the lead tell the country an article is about. */
-#define LEAD_TOKENS 400
+#define LEAD_TOKENS 300
 
 const char *
 _cc_country_at (CcExtractor *self,

@@ -45,7 +45,7 @@ static gboolean
 has_day_words (CcDoc *doc,
                guint  sentence)
 {
-  return sentence < doc->day_words->len && g_array_index (doc->day_words, guint8, sentence);
+  return cc_sentence_has (doc->day_words, sentence, CC_SENTENCE_DAY);
 }
 
 static char *

@@ -70,6 +70,20 @@ typedef struct
   guint8      known;
 } CcCountryAt;
 
+typedef enum
+{
+  CC_SENTENCE_DAY      = 1 << 0, /* a word that may name a day */
+  CC_SENTENCE_WITHDRAW = 1 << 1, /* "withdrew", "denied" … */
+} CcSentenceFlags;
+
+static inline gboolean
+cc_sentence_has (const GArray *flags,
+                 guint         sentence,
+                 guint8        flag)
+{
+  return sentence < flags->len && (g_array_index (flags, guint8, sentence) & flag) != 0;
+}
+
 typedef struct
 {
   CcLexicon  *lexicon;
@@ -93,7 +107,7 @@ typedef struct
   GHashTable *country_cache;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
-  /* per sentence, whether it holds a word that may name a day */
+  /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
   /* the people the article names: surname key → full name */
   GHashTable *people;

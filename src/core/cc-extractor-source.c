@@ -134,11 +134,24 @@ remember_person (CcDoc      *doc,
                  const char *full,
                  const char *country)
 {
-  g_auto(GStrv) words = g_strsplit (full, " ", -1);
+  g_auto(GStrv) words = NULL;
   const char *known = NULL;
-  guint n = g_strv_length (words);
+  guint n;
 
-  if (n == 0)
+  /* the same person again, "Zelensky said" ten times in an article: one
+   * look-up, no split */
+  if (country == NULL)
+    {
+      const char *space = strrchr (full, ' ');
+      g_autofree char *key = name_key (space != NULL ? space + 1 : full);
+
+      known = g_hash_table_lookup (doc->people, key);
+      if (known != NULL && (strcmp (known, full) == 0 || (strchr (known, ' ') && space == NULL)))
+        return known;
+    }
+
+  words = g_strsplit (full, " ", -1);
+  if ((n = g_strv_length (words)) == 0)
     return NULL;
 
   /* A name seen before in a longer or other spelling keeps that one. */

@@ -395,13 +395,17 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, len, hash);
       }
     stored:
-      if (tok->marks != 0 && cc_phrase_set_starts (doc->lexicon->day_words, tok->marks))
+      if (tok->marks != 0)
         {
-          guint8 yes = 1;
+          guint8 flags = (cc_phrase_set_starts (doc->lexicon->day_words, tok->marks) ? CC_SENTENCE_DAY : 0) |
+                         (cc_phrase_set_starts (doc->lexicon->withdraw_verbs, tok->marks) ? CC_SENTENCE_WITHDRAW : 0);
 
-          if (doc->day_words->len <= sentence)
-            g_array_set_size (doc->day_words, sentence + 1);
-          g_array_index (doc->day_words, guint8, sentence) = yes;
+          if (flags != 0)
+            {
+              if (doc->day_words->len <= sentence)
+                g_array_set_size (doc->day_words, sentence + 1);
+              g_array_index (doc->day_words, guint8, sentence) |= flags;
+            }
         }
       cpos += tok->clen;
       p = next;

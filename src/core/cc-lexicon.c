@@ -430,6 +430,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
   lexicon->count_links = load_list (root, "count_links");
   lexicon->day_words = load_list (root, "day_words");
   lexicon->document_nouns = load_list (root, "document_nouns");
+  lexicon->withdraw_verbs = load_list (root, "withdraw_verbs");
   lexicon->countries = load_names (places, "countries");
   lexicon->bodies = load_names (places, "bodies");
   lexicon->demonyms = load_map (places, "demonyms");
@@ -455,7 +456,8 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->status_words, lexicon->hedges, lexicon->stop_words, lexicon->attribution_verbs,
       lexicon->attribution_adverbs, lexicon->source_words, lexicon->source_org_words,
       lexicon->source_phrase_stops, lexicon->people_verbs, lexicon->non_agent_nouns, lexicon->count_nouns,
-      lexicon->count_links, lexicon->day_words, lexicon->document_nouns, lexicon->countries, lexicon->bodies, lexicon->demonyms,
+      lexicon->count_links, lexicon->day_words, lexicon->document_nouns, lexicon->withdraw_verbs,
+      lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
     guint bit = 0;
@@ -495,6 +497,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   phrase_set_free (lexicon->count_links);
   phrase_set_free (lexicon->day_words);
   phrase_set_free (lexicon->document_nouns);
+  phrase_set_free (lexicon->withdraw_verbs);
   phrase_set_free (lexicon->countries);
   phrase_set_free (lexicon->bodies);
   phrase_set_free (lexicon->demonyms);

@@ -52,6 +52,7 @@ typedef struct
   CcPhraseSet *count_links;
   CcPhraseSet *day_words;
   CcPhraseSet *document_nouns;
+  CcPhraseSet *withdraw_verbs;
   /* gazetteer.json */
   CcPhraseSet *countries;
   CcPhraseSet *bodies;

@@ -474,8 +474,17 @@ _cc_extractor_claim_date (CcExtractor    *self,
     date = doc->direct->date;
   else if (source->date != NULL)
     date = source->date;
-  else if ((date = neighbour_date (self, doc, sentence, source)) == NULL)
-    date = sentence_date (self, doc, sentence, q->first, source);
+  /* the claims of one sentence and source share what is found around them */
+  else if (doc->memo_sentence == sentence + 1 && doc->memo_source == source)
+    date = doc->memo_date;
+  else
+    {
+      if ((date = neighbour_date (self, doc, sentence, source)) == NULL)
+        date = sentence_date (self, doc, sentence, q->first, source);
+      doc->memo_sentence = sentence + 1;
+      doc->memo_source = source;
+      doc->memo_date = date;
+    }
   if (date == NULL)
     {
       /* the speaker's day found for a claim just before */

@@ -103,6 +103,11 @@ typedef struct
   const CcSource *direct;
   /* speaker name → the day and sentence of their last dated claim */
   GHashTable *speaker_days;
+  /* the day found around the last claim without its own: sentence + 1
+   * (0 for none), its source, and the day (borrowed from a source) */
+  guint       memo_sentence;
+  const void *memo_source;
+  const char *memo_date;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
   /* per token, the country phrase it starts, matched on demand */

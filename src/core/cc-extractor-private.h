@@ -108,6 +108,8 @@ typedef struct
   guint       memo_sentence;
   const void *memo_source;
   const char *memo_date;
+  /* a surname → the token up to which its full name was looked for */
+  GHashTable *introduced;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
   /* per token, the country phrase it starts, matched on demand */

@@ -193,8 +193,19 @@ introduce_person (CcExtractor *self,
                   guint        i)
 {
   const char *surname = CC_TOK (doc, i)->low;
+  guint scanned = 0;
 
-  for (guint j = i; j-- > 1 && i - j < 4000;)
+  /* where a search for this surname stopped before: no need to read the
+   * text before it again */
+  if (doc->introduced == NULL)
+    doc->introduced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scanned = GPOINTER_TO_UINT (g_hash_table_lookup (doc->introduced, surname));
+  if (scanned > i)
+    scanned = 0;
+  else
+    g_hash_table_replace (doc->introduced, g_strdup (surname), GUINT_TO_POINTER (i));
+
+  for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
     {
       guint k = j;
       g_autofree char *full = NULL;

@@ -204,7 +204,10 @@ fill_fields (CcClaimCard *self)
   gtk_widget_set_visible (self->chart_button, stored);
   if (stored)
     {
-      GVariant *target = g_variant_new_int64 (cc_claim_get_id (claim));
+      /* Held here: a button given a target equal to the one it has
+       * drops the new one at once, which would leave the second button
+       * a freed value when the card opens on the same claim again. */
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (cc_claim_get_id (claim)));
 
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reject_button), target);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->chart_button), target);

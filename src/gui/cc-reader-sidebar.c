@@ -6,7 +6,7 @@
 
 /* The reader's side panel: the article's claims, then its highlights and
  * notes, in text order. Rows are actionable: a claim row activates
- * reader.show-claim, a note row reader.edit-annotation, so the panel
+ * reader.open-claim, a note row reader.edit-annotation, so the panel
  * itself changes nothing. */
 
 #define G_LOG_DOMAIN "cc-reader-sidebar"
@@ -32,6 +32,9 @@ struct _CcReaderSidebar
 
   CcArticle         *article;
   CcClaim           *current_claim;
+  /* Hides rejected claims; evaluated again whenever the article's count
+   * of claims shown changes, which a rejection or its undo does. */
+  GtkFilter         *rejected_filter;
 
   /* Template children */
   GtkScrolledWindow *scroller;
@@ -49,6 +52,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void select_current (CcReaderSidebar *self);
 
 static GtkWidget *
 make_swatch (const char *color)
@@ -111,7 +116,9 @@ create_claim_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "swatch", swatch);
   g_object_set_data_full (G_OBJECT (row), ITEM_KEY, g_object_ref (claim), g_object_unref);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.show-claim");
+  /* AdwActionRow is not activatable by itself. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.open-claim");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                           g_variant_new_int64 (cc_claim_get_id (claim)));
 
@@ -190,6 +197,7 @@ create_annotation_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "sidebar", self);
   g_object_set_data_full (G_OBJECT (row), ITEM_KEY, g_object_ref (annotation), g_object_unref);
 
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.edit-annotation");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
 
@@ -226,6 +234,19 @@ make_placeholder (const char *text)
 }
 
 static void
+n_claims_changed_cb (CcReaderSidebar *self,
+                     GParamSpec      *pspec,
+                     CcArticle       *article)
+{
+  g_assert (CC_IS_READER_SIDEBAR (self));
+
+  /* A property filter is not told when its property changes. */
+  if (self->rejected_filter != NULL)
+    gtk_filter_changed (self->rejected_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  select_current (self);
+}
+
+static void
 bind_models (CcReaderSidebar *self)
 {
   g_autoptr(GtkFilterListModel) claims = NULL;
@@ -233,6 +254,8 @@ bind_models (CcReaderSidebar *self)
   GtkExpression *expression;
   GtkBoolFilter *filter;
   GtkNumericSorter *sorter;
+
+  g_clear_object (&self->rejected_filter);
 
   if (self->article == NULL)
     {
@@ -245,6 +268,7 @@ bind_models (CcReaderSidebar *self)
   expression = gtk_property_expression_new (CC_TYPE_CLAIM, NULL, "rejected");
   filter = gtk_bool_filter_new (expression);
   gtk_bool_filter_set_invert (filter, TRUE);
+  self->rejected_filter = g_object_ref (GTK_FILTER (filter));
   claims = gtk_filter_list_model_new (g_object_ref (cc_article_get_claims (self->article)),
                                       GTK_FILTER (filter));
   gtk_list_box_bind_model (self->claims_list, G_LIST_MODEL (claims),
@@ -315,8 +339,11 @@ cc_reader_sidebar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_READER_SIDEBAR);
 
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, n_claims_changed_cb, self);
   g_clear_object (&self->article);
   g_clear_object (&self->current_claim);
+  g_clear_object (&self->rejected_filter);
 
   G_OBJECT_CLASS (cc_reader_sidebar_parent_class)->dispose (object);
 }
@@ -441,8 +468,15 @@ cc_reader_sidebar_set_article (CcReaderSidebar *self,
   g_return_if_fail (CC_IS_READER_SIDEBAR (self));
   g_return_if_fail (!article || CC_IS_ARTICLE (article));
 
-  if (!g_set_object (&self->article, article))
+  if (self->article == article)
     return;
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, n_claims_changed_cb, self);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_object (article, "notify::n-claims", G_CALLBACK (n_claims_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   bind_models (self);
   select_current (self);

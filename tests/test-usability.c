@@ -1,0 +1,441 @@
+/* test-usability.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs the application on the sample and goes through what a first real
+ * user ran into, by keyboard where a user would use it: keys are typed
+ * for real (xdotool, through the X server), and what is checked is what
+ * the window shows. The claims panel after "Not a Claim" and its undo,
+ * Enter on a panel row, Show on Chart after a correction; counts with
+ * thousands separators in the C locale; page switching by Alt+number.
+ * Screenshots of every page in the light and dark styles, at 1100×720
+ * and 800×600, are saved in the build folder for people to look at. */
+
+#define G_LOG_DOMAIN "test-usability"
+
+#include "config.h"
+
+#include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+#include <locale.h>
+#include <string.h>
+
+#include "cc-application.h"
+#include "cc-article.h"
+#include "cc-chart.h"
+#include "cc-claim.h"
+#include "cc-claim-card.h"
+#include "cc-library.h"
+#include "cc-reader.h"
+#include "cc-reader-sidebar.h"
+#include "cc-test-gui.h"
+#include "cc-test-utils.h"
+#include "cc-timeline-view.h"
+#include "cc-window.h"
+
+#define SCHEMA_ID "io.github.crosscheck.Crosscheck"
+
+static char *tmpdir;
+
+/* Main loop ----------------------------------------------------------------- */
+
+static gboolean
+import_finished (gpointer data)
+{
+  CcWindow *window = data;
+
+  return !cc_window_get_importing (window)
+         && g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_library (window))) > 0;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthData;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthData *wd = data;
+
+  return ABS (gtk_widget_get_width (wd->widget) - wd->width) <= 20;
+}
+
+static void
+resize (CcWindow *window,
+        int       width,
+        int       height)
+{
+  WidthData wd = { GTK_WIDGET (window), width };
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (!cc_test_wait_until (has_width, &wd))
+    g_error ("Window is %d wide, not %d", gtk_widget_get_width (GTK_WIDGET (window)), width);
+  cc_test_settle (400);
+}
+
+static CcWindow *
+open_window (CcApplication *app,
+             int            width,
+             int            height)
+{
+  CcWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data))
+      window = l->data;
+
+  g_assert_nonnull (window);
+  g_assert_true (cc_test_wait_until (is_mapped, window));
+  g_assert_true (cc_test_wait_until (import_finished, window));
+  resize (window, width, height);
+  return window;
+}
+
+static void
+activate (gpointer    widget,
+          const char *action,
+          const char *format,
+          ...)
+{
+  GVariant *param = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      param = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param));
+}
+
+/* Keys ----------------------------------------------------------------------- */
+
+static gboolean have_xdotool;
+
+/* Types @keys ("Return", "alt+2") on the X server, as a user would: the
+ * window that has the focus gets them through its own event handling. */
+static void
+press_keys (const char *keys)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  cc_test_settle (300);
+}
+
+/* Without a window manager the X server gives the keyboard to no window:
+ * the test gives it ours. */
+static void
+focus_window (CcWindow *window)
+{
+  g_autofree char *xid = NULL;
+  const char *argv[] = { "xdotool", "windowfocus", NULL, NULL };
+  GdkSurface *surface;
+  int status = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  cc_test_settle (200);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_SURFACE (surface))
+    xid = g_strdup_printf ("%lu", (gulong)gdk_x11_surface_get_xid (surface));
+#endif
+  if (xid == NULL)
+    return;
+
+  argv[2] = xid;
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                     &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    g_test_message ("xdotool could not focus the window");
+  cc_test_settle (200);
+}
+
+/* Models and rows ----------------------------------------------------------- */
+
+static guint
+richest_article (GtkSingleSelection *selection)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint best = 0, best_claims = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (model, i);
+
+      if (cc_article_get_n_claims (article) > best_claims)
+        {
+          best = i;
+          best_claims = cc_article_get_n_claims (article);
+        }
+    }
+  return best;
+}
+
+static CcClaim *
+nth_shown_claim (CcArticle *article,
+                 guint      n)
+{
+  GListModel *claims = cc_article_get_claims (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      if (!cc_claim_get_rejected (claim) && n-- == 0)
+        return claim;
+    }
+  return NULL;
+}
+
+/* The claims list of the reader's side panel. */
+static GtkListBox *
+claims_list (CcReader *reader)
+{
+  CcReaderSidebar *sidebar = cc_test_find_one (reader, CC_TYPE_READER_SIDEBAR);
+
+  return cc_test_find_one (sidebar, GTK_TYPE_LIST_BOX);
+}
+
+/* The titles of the panel's claim rows, as shown, in order. */
+static GPtrArray *
+panel_titles (CcReader *reader)
+{
+  GtkListBox *list = claims_list (reader);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (row == NULL)
+        break;
+      g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+    }
+  return titles;
+}
+
+static GtkListBoxRow *
+panel_row_of (CcReader *reader,
+              CcClaim  *claim)
+{
+  GtkListBox *list = claims_list (reader);
+
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (row == NULL || g_object_get_data (G_OBJECT (row), "cc-item") == claim)
+        return row;
+    }
+}
+
+static GtkWidget *
+button_labelled (gpointer    widget,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = cc_test_find_all (widget, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Whether the claim's words are inside the reader's scrolled view. */
+static gboolean
+claim_in_view (CcReader *reader,
+               CcClaim  *claim)
+{
+  GtkTextView *text_view = cc_test_find_one (reader, GTK_TYPE_TEXT_VIEW);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (text_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_point_t point;
+  int height = gtk_widget_get_height (scroller);
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      cc_claim_get_start (claim));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x, location.y,
+                                         &location.x, &location.y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), scroller,
+                                           &GRAPHENE_POINT_INIT (location.x, location.y), &point));
+  g_test_message ("claim at y=%.0f in a view %d high", point.y, height);
+  return point.y >= 0 && point.y + location.height <= height;
+}
+
+/* 1. The claims panel follows the model -------------------------------------- */
+
+static void
+check_claims_panel (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  CcClaimCard *card = cc_test_find_one (reader, CC_TYPE_CLAIM_CARD);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autofree char *rejected_title = NULL;
+  CcArticle *article;
+  CcClaim *rejected, *target, *corrected;
+  GtkListBoxRow *row;
+  GtkWidget *chart_button;
+  CcTimelineView *timeline;
+
+  gtk_single_selection_set_selected (selection, richest_article (selection));
+  article = gtk_single_selection_get_selected_item (selection);
+  g_assert_true (cc_reader_get_article (reader) == article);
+  adw_flap_set_reveal_flap (cc_test_find_one (reader, ADW_TYPE_FLAP), TRUE);
+  cc_test_settle (300);
+
+  /* "Not a Claim" takes the row out of the panel at once, without
+   * choosing another article; undo brings it back. */
+  before = panel_titles (reader);
+  g_assert_cmpuint (before->len, >=, 3);
+  rejected = nth_shown_claim (article, 0);
+  rejected_title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (panel_row_of (reader, rejected))));
+  activate (reader, "reader.reject-claim", "x", cc_claim_get_id (rejected));
+  after = panel_titles (reader);
+  g_assert_cmpuint (after->len, ==, before->len - 1);
+  g_assert_null (panel_row_of (reader, rejected));
+  g_assert_cmpstr (g_ptr_array_index (after, 0), !=, rejected_title);
+
+  activate (window, "win.undo", NULL);
+  restored = panel_titles (reader);
+  g_assert_cmpuint (restored->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (restored, i), ==, g_ptr_array_index (before, i));
+
+  /* Enter on a row goes to its claim and opens its card: not the claim
+   * the text cursor stands on. */
+  if (have_xdotool)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (cc_test_find_one (reader, GTK_TYPE_TEXT_VIEW));
+      GtkTextIter start;
+
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+      cc_reader_set_current_claim (reader, NULL);
+
+      /* Into the list, then down its rows with the arrow key. */
+      target = nth_shown_claim (article, 2);
+      row = panel_row_of (reader, target);
+      g_assert_nonnull (row);
+      focus_window (window);
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (claims_list (reader), 0)));
+      press_keys ("Home");
+      press_keys ("Down");
+      press_keys ("Down");
+      g_assert_true (cc_test_wait_until (has_focus, row));
+      press_keys ("Return");
+      g_assert_true (cc_test_wait_until (is_visible, card));
+      g_assert_true (cc_claim_card_get_claim (card) == target);
+      g_assert_true (cc_reader_get_current_claim (reader) == target);
+      cc_test_settle (500);
+      g_assert_true (claim_in_view (reader, target));
+      gtk_popover_popdown (GTK_POPOVER (card));
+      cc_test_settle (100);
+    }
+  else
+    {
+      g_test_message ("xdotool is missing: Enter on a panel row went untried");
+    }
+
+  /* A click on a row does the same. */
+  target = nth_shown_claim (article, 1);
+  row = panel_row_of (reader, target);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (cc_test_wait_until (is_visible, card));
+  g_assert_true (cc_claim_card_get_claim (card) == target);
+
+  /* Corrected, the claim can still be shown on the chart. */
+  corrected = target;
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (cc_test_find_all (card, GTK_TYPE_ENTRY), 2)),
+                         "A corrected source");
+  activate (card, "card.save", NULL);
+  g_assert_cmpstr (cc_claim_get_claimant (corrected), ==, "A corrected source");
+  cc_test_settle (300);
+  activate (reader, "reader.open-claim", "x", cc_claim_get_id (corrected));
+  g_assert_true (cc_test_wait_until (is_visible, card));
+  chart_button = button_labelled (card, "Show on C_hart");
+  g_assert_true (gtk_widget_get_visible (chart_button));
+  g_assert_true (gtk_widget_is_sensitive (chart_button));
+  g_signal_emit_by_name (chart_button, "clicked");
+  cc_test_settle (300);
+  timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
+  if (cc_claim_get_event_date (corrected) != NULL || cc_article_get_published (article) != NULL)
+    g_assert_cmpint (cc_chart_get_selected_claim (cc_timeline_view_get_chart (timeline)), ==,
+                     cc_claim_get_id (corrected));
+}
+
+static void
+test_claims_panel (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "panel.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_claims_panel);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *xdotool = NULL;
+  int ret;
+
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-usability")))
+    return 77;
+
+  xdotool = g_find_program_in_path ("xdotool");
+  have_xdotool = xdotool != NULL && g_getenv ("DISPLAY") != NULL;
+
+  g_test_add_func ("/usability/claims-panel", test_claims_panel);
+
+  ret = g_test_run ();
+
+  if (ret == 0)
+    cc_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

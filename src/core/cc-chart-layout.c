@@ -31,6 +31,7 @@
 #include "cc-chart-layout-private.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-utils.h"
 
 G_DEFINE_FINAL_TYPE (CcChartLayout, cc_chart_layout, G_TYPE_OBJECT)
 
@@ -728,29 +729,13 @@ cc_chart_layout_find_claim (CcChartLayout *self,
 /**
  * cc_chart_format_count:
  *
- * Formats a number of people with the locale's thousands separator.
- * The C locale has none; it stands for English there, so it gets a
- * comma.
+ * Formats a number of people with the locale's thousands separator,
+ * as cc_format_count() does everywhere else.
  */
 char *
 cc_chart_format_count (double value)
 {
-  const char *separator = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
-  GString *out = g_string_new (value < 0 ? "-" : NULL);
-  gsize len = strlen (digits);
-
-  if (separator == NULL || *separator == '\0')
-    separator = ",";
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-
-  return g_string_free (out, FALSE);
+  return cc_format_count (value);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "cc-claim.h"
 #include "cc-cluster-private.h"
 #include "cc-enums.h"
+#include "cc-utils.h"
 
 struct _CcCluster
 {
@@ -662,7 +663,5 @@ cc_cluster_dup_value_label (CcCluster *self)
         return g_strdup (cc_claim_get_text (claim));
     }
 
-  if (self->low == self->high)
-    return g_strdup_printf ("%'.0f", self->low);
-  return g_strdup_printf ("%'.0f–%'.0f", self->low, self->high);
+  return cc_format_count_range (self->low, self->high);
 }

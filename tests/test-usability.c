@@ -29,6 +29,7 @@
 #include "cc-chart.h"
 #include "cc-claim.h"
 #include "cc-claim-card.h"
+#include "cc-compare-view.h"
 #include "cc-library.h"
 #include "cc-reader.h"
 #include "cc-reader-sidebar.h"
@@ -415,6 +416,142 @@ test_claims_panel (void)
   cc_test_run_app (db_path, check_claims_panel);
 }
 
+/* 3. Numbers as people read them ----------------------------------------------- */
+
+/* "12,000" somewhere in @text, and no run of four digits or more that is
+ * not a year ("2024") or part of a date. */
+static gboolean
+reads_grouped (const char *text)
+{
+  g_autoptr(GRegex) grouped = g_regex_new ("\\d,\\d\\d\\d", 0, 0, NULL);
+  g_autoptr(GRegex) ungrouped = g_regex_new ("(?<![\\d-])\\d{4,}(?![\\d-])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_regex_match (ungrouped, text, 0, &info))
+    {
+      g_autofree char *digits = g_match_info_fetch (info, 0);
+      guint64 n = g_ascii_strtoull (digits, NULL, 10);
+
+      if (n < 1900 || n > 2100)
+        {
+          g_test_message ("ungrouped digits in “%s”", text);
+          return FALSE;
+        }
+    }
+  return g_regex_match (grouped, text, 0, NULL);
+}
+
+static CcClaim *
+claim_of_thousands (CcArticle *article)
+{
+  for (guint i = 0; ; i++)
+    {
+      CcClaim *claim = nth_shown_claim (article, i);
+
+      if (claim == NULL || cc_claim_get_low (claim) >= 1000)
+        return claim;
+    }
+}
+
+static void
+check_thousands (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  CcClaimCard *card = cc_test_find_one (reader, CC_TYPE_CLAIM_CARD);
+  CcTimelineView *timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  CcChart *chart = cc_timeline_view_get_chart (timeline);
+  CcArticle *article;
+  CcClaim *claim;
+  GtkListBoxRow *row;
+  const CcChartTick *ticks;
+  guint n_ticks, n_large = 0;
+  g_autofree char *card_low = NULL;
+
+  /* The test runs in the C locale, which groups no digits. */
+  g_assert_cmpstr (localeconv ()->thousands_sep, ==, "");
+
+  gtk_single_selection_set_selected (selection, richest_article (selection));
+  article = gtk_single_selection_get_selected_item (selection);
+  claim = claim_of_thousands (article);
+  g_assert_nonnull (claim);
+
+  /* The panel's row and the card. */
+  row = panel_row_of (reader, claim);
+  g_assert_nonnull (row);
+  g_assert_true (reads_grouped (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+  activate (reader, "reader.open-claim", "x", cc_claim_get_id (claim));
+  g_assert_true (cc_test_wait_until (is_visible, card));
+  card_low = g_strdup (gtk_editable_get_text (g_ptr_array_index (cc_test_find_all (card, GTK_TYPE_ENTRY), 0)));
+  g_assert_true (reads_grouped (card_low));
+  /* Saved as shown, the value is the same. */
+  activate (card, "card.save", NULL);
+  g_assert_cmpfloat (cc_claim_get_low (claim), >=, 1000);
+  gtk_popover_popdown (GTK_POPOVER (card));
+
+  /* The chart's axis and its statements. */
+  activate (window, "win.show-on-chart", "x", cc_claim_get_id (claim));
+  cc_test_settle (300);
+  ticks = cc_chart_layout_get_value_ticks (cc_chart_get_layout (chart), &n_ticks);
+  for (guint i = 0; i < n_ticks; i++)
+    if (ticks[i].value >= 1000)
+      {
+        g_assert_true (reads_grouped (ticks[i].label));
+        n_large++;
+      }
+  g_assert_cmpuint (n_large, >, 0);
+  {
+    g_autofree char *summary = cc_chart_dup_summary (chart, cc_chart_get_selected (chart), FALSE);
+
+    g_test_message ("chart: %s", summary);
+    g_assert_true (reads_grouped (summary));
+  }
+
+  /* The matrix of the Compare page. */
+  {
+    CcCompareView *compare = cc_test_find_one (window, CC_TYPE_COMPARE_VIEW);
+    GtkListView *picker = NULL;
+    g_autoptr(GPtrArray) views = cc_test_find_all (compare, GTK_TYPE_LIST_VIEW);
+    g_autoptr(GPtrArray) labels = NULL;
+    guint n_grouped = 0;
+
+    adw_view_stack_set_visible_child_name (cc_test_find_one (window, ADW_TYPE_VIEW_STACK), "compare");
+    for (guint i = 0; i < views->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (views, i), "compare-picker"))
+        picker = g_ptr_array_index (views, i);
+    g_assert_nonnull (picker);
+    for (guint i = 0; i < 4; i++)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)",
+                                                 i, i > 0, FALSE));
+    cc_test_settle (800);
+    labels = cc_test_find_all (cc_test_find_one (compare, GTK_TYPE_COLUMN_VIEW), GTK_TYPE_LABEL);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+        if (g_regex_match_simple ("^[0-9]", text, 0, 0) && strstr (text, "–") == NULL
+            && g_regex_match_simple ("[0-9]{4}", text, 0, 0) + g_regex_match_simple ("[0-9],[0-9]", text, 0, 0))
+          {
+            g_assert_true (reads_grouped (text));
+            n_grouped++;
+          }
+      }
+    g_assert_cmpuint (n_grouped, >, 0);
+  }
+}
+
+static void
+test_thousands (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "thousands.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+
+  cc_test_run_app (db_path, check_thousands);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +560,8 @@ main (int   argc,
   int ret;
 
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* As the tests may run: the C locale has no thousands separator. */
+  g_setenv ("LC_ALL", "C", TRUE);
   if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-usability")))
     return 77;
 
@@ -430,6 +569,7 @@ main (int   argc,
   have_xdotool = xdotool != NULL && g_getenv ("DISPLAY") != NULL;
 
   g_test_add_func ("/usability/claims-panel", test_claims_panel);
+  g_test_add_func ("/usability/thousands", test_thousands);
 
   ret = g_test_run ();
 

@@ -18,6 +18,7 @@
 #include "cc-chart-private.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-utils.h"
 
 /* The sentence around a claim, for the tooltip: what was said, in the
  * article's words. */
@@ -164,9 +165,14 @@ cc_chart_dup_summary (CcChart  *self,
   g_string_append (text, markup ? "\n" : ". ");
   g_string_append (text, day);
   g_string_append (text, markup ? "\n" : ". ");
-  g_string_append_printf (text,
-                          ngettext ("%u source: %s", "%u sources: %s", point->n_sources),
-                          point->n_sources, sources);
+  {
+    g_autofree char *count = cc_format_count (point->n_sources);
+
+    /* Translators: a count of sources, as "12" or "1,200", and their names */
+    g_string_append_printf (text,
+                            ngettext ("%s source: %s", "%s sources: %s", point->n_sources),
+                            count, sources);
+  }
   if (quote != NULL && *quote != '\0')
     {
       g_autofree char *escaped = markup ? g_markup_escape_text (quote, -1) : g_strdup (quote);

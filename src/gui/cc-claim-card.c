@@ -14,11 +14,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "cc-claim.h"
 #include "cc-claim-card.h"
 #include "cc-importer.h"
 #include "cc-reader-format.h"
+#include "cc-utils.h"
 
 struct _CcClaimCard
 {
@@ -108,17 +111,29 @@ high_changed_cb (CcClaimCard *self,
 static char *
 format_number (double value)
 {
-  return g_strdup_printf ("%.0f", value);
+  return cc_format_count (value);
 }
 
-/* Reads a number as people type it: "10,000", "10 000", "1.5". */
+/* Reads a number as people type it, or as the card wrote it: "10,000",
+ * "10 000", "1.5", and "10.000" where the locale groups digits with a
+ * point. */
 static gboolean
-parse_number (const char *text,
+parse_number (const char *input,
               double     *value)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *text = g_strdup (input);
+  const char *separator = localeconv ()->thousands_sep;
   gboolean point = FALSE;
   char *end = NULL;
+
+  if (separator != NULL && strcmp (separator, ".") == 0)
+    {
+      g_auto(GStrv) groups = g_strsplit (text, separator, -1);
+
+      g_free (text);
+      text = g_strjoinv ("", groups);
+    }
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -25,6 +25,7 @@
 #include "cc-compare-view-private.h"
 #include "cc-library.h"
 #include "cc-source-row.h"
+#include "cc-utils.h"
 
 #define TEMPLATE "/io/github/crosscheck/Crosscheck/ui/cc-compare-view.ui"
 
@@ -310,11 +311,13 @@ update_hint (CcCompareView *self,
   else if (self->clusters != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
+      g_autofree char *count = cc_format_count (n);
 
-      hint = g_strdup_printf (ngettext ("%u claim across %u articles",
-                                        "%u claims across %u articles",
+      /* Translators: %s is a count of claims, as "12" or "1,200" */
+      hint = g_strdup_printf (ngettext ("%s claim across %u articles",
+                                        "%s claims across %u articles",
                                         n),
-                              n, self->chosen->len);
+                              count, self->chosen->len);
     }
 
   gtk_label_set_label (self->hint_label, hint ? hint : "");

@@ -17,6 +17,7 @@
 #include <gtk/gtk.h>
 
 #include "cc-gui-utils.h"
+#include "cc-utils.h"
 
 /**
  * cc_format_date:
@@ -89,10 +90,14 @@ cc_format_meta (const char *outlet,
 char *
 cc_format_claim_count (guint n_claims)
 {
+  g_autofree char *count = NULL;
+
   if (n_claims == 0)
     return g_strdup (_("No claims found"));
 
-  return g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
+  count = cc_format_count (n_claims);
+  /* Translators: %s is a count, as "12" or "1,200" */
+  return g_strdup_printf (ngettext ("%s claim", "%s claims", n_claims), count);
 }
 
 /* GTK 4.8 names a button with a text label twice over the accessibility

@@ -14,6 +14,7 @@
 #include "cc-compare-view.h"
 #include "cc-library.h"
 #include "cc-tag-view.h"
+#include "cc-utils.h"
 #include "cc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,7 +45,12 @@ update_view (CcWindow *self)
                                     n_items > 0 || self->importing ? "articles" : "empty");
 
   if (n_items > 0)
-    subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_items), n_items);
+    {
+      g_autofree char *count = cc_format_count (n_items);
+
+      /* Translators: %s is a count, as "12" or "1,200" */
+      subtitle = g_strdup_printf (ngettext ("%s article", "%s articles", n_items), count);
+    }
   adw_window_title_set_subtitle (self->sidebar_title, subtitle ? subtitle : "");
 
   _cc_window_actions_update (self);

@@ -19,6 +19,10 @@
 #include "cc-gui-utils.h"
 #include "cc-utils.h"
 
+static char *
+format_day (const char *published,
+            const char *format);
+
 /**
  * cc_format_date:
  * @published: (nullable): a date as YYYY-MM-DD
@@ -28,6 +32,29 @@
  */
 char *
 cc_format_date (const char *published)
+{
+  /* Translators: the publication date of an article, in
+   * g_date_time_format() syntax; reorder for your language. */
+  return format_day (published, C_("article date", "%-d %b %Y"));
+}
+
+/**
+ * cc_format_day_month:
+ * @published: (nullable): a date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the day and month alone, where the
+ *   year goes without saying
+ */
+char *
+cc_format_day_month (const char *published)
+{
+  /* Translators: a day and month, in g_date_time_format() syntax */
+  return format_day (published, C_("article day", "%-d %b"));
+}
+
+static char *
+format_day (const char *published,
+            const char *format)
 {
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *text = NULL;
@@ -43,9 +70,7 @@ cc_format_date (const char *published)
   if (date == NULL)
     return NULL;
 
-  /* Translators: the publication date of an article, in
-   * g_date_time_format() syntax; reorder for your language. */
-  text = g_date_time_format (date, C_("article date", "%-d %b %Y"));
+  text = g_date_time_format (date, format);
   if (text == NULL)
     return NULL;
   formatted = g_string_new (text);

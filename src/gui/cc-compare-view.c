@@ -307,7 +307,8 @@ update_hint (CcCompareView *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "warning");
     }
   else if (self->chosen->len < 2)
-    hint = g_strdup (_("Ctrl-click two to four articles to compare them"));
+    hint = g_strdup (_("Tick or Ctrl-click two to four articles to compare them "
+                        "(from the keyboard: Ctrl+arrows, then Ctrl+Space)"));
   else if (self->clusters != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
@@ -353,6 +354,91 @@ rebuild (CcCompareView *self)
   gtk_stack_set_visible_child_name (self->stack, self->chosen->len >= 2 ? "compare" : "empty");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTERS]);
+}
+
+/* Picker rows ----------------------------------------------------------------- */
+
+/* A row's tick adds its article to the choice or takes it out, as a
+ * Ctrl-click does; a click elsewhere on the row chooses that article
+ * alone. */
+static void
+pick_toggled_cb (CcCompareView  *self,
+                 GtkCheckButton *check)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (check), "list-item");
+  gboolean active = gtk_check_button_get_active (check);
+  guint position;
+
+  g_assert (CC_IS_COMPARE_VIEW (self));
+
+  if (item == NULL || active == gtk_list_item_get_selected (item))
+    return;
+
+  position = gtk_list_item_get_position (item);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (active)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->picker_selection), position, FALSE);
+  else
+    gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (self->picker_selection), position);
+}
+
+static void
+setup_pick_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CcCompareView            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row = cc_source_row_new ();
+
+  /* The list is one Tab stop: Ctrl+Space adds the row at the cursor. */
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Add to the comparison, or take out of it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen for comparison"),
+                                  -1);
+  g_object_set_data (G_OBJECT (check), "list-item", item);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (pick_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_hexpand (row, TRUE);
+
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+unbind_and_unref (gpointer binding)
+{
+  g_binding_unbind (binding);
+  g_object_unref (binding);
+}
+
+static void
+bind_pick_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CcCompareView            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_widget_get_first_child (box);
+  GBinding *binding;
+
+  cc_source_row_set_article (CC_SOURCE_ROW (gtk_widget_get_last_child (box)),
+                             gtk_list_item_get_item (item));
+  binding = g_object_bind_property (item, "selected", check, "active", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (check), "binding", g_object_ref (binding), unbind_and_unref);
+}
+
+static void
+unbind_pick_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CcCompareView            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "binding", NULL);
+  cc_source_row_set_article (CC_SOURCE_ROW (gtk_widget_get_last_child (box)), NULL);
 }
 
 static void
@@ -404,6 +490,7 @@ cc_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
 
   if (self->chosen != NULL)
     stop_following_claims (self);
@@ -544,6 +631,7 @@ static void
 cc_compare_view_init (CcCompareView *self)
 {
   g_autoptr(GtkCustomSorter) sorter = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   self->chosen = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns = g_ptr_array_new ();
@@ -553,6 +641,12 @@ cc_compare_view_init (CcCompareView *self)
 
   sorter = gtk_custom_sorter_new (compare_published, NULL, NULL);
   gtk_sort_list_model_set_sorter (self->picker_sort, GTK_SORTER (sorter));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_pick_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_pick_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_pick_cb), self, 0);
+  gtk_list_view_set_factory (self->picker_view, factory);
 
   g_object_bind_property (self->choose_button, "active",
                           self->flap, "reveal-flap",

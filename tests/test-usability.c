@@ -416,6 +416,190 @@ test_claims_panel (void)
   cc_test_run_app (db_path, check_claims_panel);
 }
 
+/* 2. Compare that fits a window ------------------------------------------------- */
+
+static GtkListView *compare_picker (CcWindow *window);
+
+/* Whether @label shows at least its first @n characters: it is not cut,
+ * or is at least as wide as those characters and an ellipsis. */
+static gboolean
+shows_chars (GtkLabel *label,
+             guint     n)
+{
+  const char *text = gtk_label_get_text (label);
+  g_autofree char *prefix = NULL;
+  g_autofree char *probe_text = NULL;
+  g_autoptr(PangoLayout) probe = NULL;
+  int width;
+
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label))
+      && gtk_widget_get_width (GTK_WIDGET (label)) > 0)
+    return TRUE;
+  if (g_utf8_strlen (text, -1) <= n)
+    return FALSE;
+
+  prefix = g_utf8_substring (text, 0, n);
+  probe_text = g_strconcat (prefix, "…", NULL);
+  probe = gtk_widget_create_pango_layout (GTK_WIDGET (label), probe_text);
+  pango_layout_get_pixel_size (probe, &width, NULL);
+  g_test_message ("“%s” is %d wide, “%s” needs %d", text, gtk_widget_get_width (GTK_WIDGET (label)),
+                  probe_text, width);
+  return gtk_widget_get_width (GTK_WIDGET (label)) >= width;
+}
+
+static guint
+n_picked (GtkListView *picker)
+{
+  g_autoptr(GtkBitset) selected =
+    gtk_selection_model_get_selection (GTK_SELECTION_MODEL (gtk_list_view_get_model (picker)));
+
+  return (guint)gtk_bitset_get_size (selected);
+}
+
+static GtkCheckButton *
+pick_check (GtkListView *picker,
+            guint        position)
+{
+  g_autoptr(GPtrArray) checks = cc_test_find_all (picker, GTK_TYPE_CHECK_BUTTON);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkListItem *item = g_object_get_data (g_ptr_array_index (checks, i), "list-item");
+
+      if (item != NULL && gtk_list_item_get_position (item) == position)
+        return g_ptr_array_index (checks, i);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+typedef struct
+{
+  CcCompareView *view;
+  GtkColumnView *matrix;
+} FitData;
+
+static gboolean
+matrix_fits (gpointer data)
+{
+  FitData *fit = data;
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fit->matrix));
+
+  return cc_compare_view_get_columns (fit->view)->len == 4
+         && g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_columns (fit->matrix))) == 5
+         && gtk_adjustment_get_page_size (hadjustment) > 0
+         && gtk_adjustment_get_upper (hadjustment) <= gtk_adjustment_get_page_size (hadjustment) + 1;
+}
+
+static void
+check_compare_fit (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  CcCompareView *compare = cc_test_find_one (window, CC_TYPE_COMPARE_VIEW);
+  GtkColumnView *matrix = cc_test_find_one (compare, GTK_TYPE_COLUMN_VIEW);
+  GtkListView *picker = compare_picker (window);
+  FitData fit = { compare, matrix };
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (matrix));
+  g_autoptr(GPtrArray) header_labels = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_claims_checked = 0;
+
+  adw_view_stack_set_visible_child_name (cc_test_find_one (window, ADW_TYPE_VIEW_STACK), "compare");
+  cc_test_settle (300);
+
+  /* A click chooses one article; a tick adds another, not replacing it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)",
+                                             0, FALSE, FALSE));
+  g_assert_cmpuint (n_picked (picker), ==, 1);
+  gtk_widget_activate (GTK_WIDGET (pick_check (picker, 1)));
+  g_assert_cmpuint (n_picked (picker), ==, 2);
+  g_assert_true (gtk_check_button_get_active (pick_check (picker, 0)));
+  /* Taking a tick away takes the article out. */
+  gtk_widget_activate (GTK_WIDGET (pick_check (picker, 1)));
+  g_assert_cmpuint (n_picked (picker), ==, 1);
+  gtk_widget_activate (GTK_WIDGET (pick_check (picker, 1)));
+  g_assert_cmpuint (n_picked (picker), ==, 2);
+
+  /* The keyboard way the page tells of: Ctrl and the arrows move without
+   * choosing, Ctrl+Space adds. */
+  if (have_xdotool)
+    {
+      focus_window (window);
+      gtk_widget_grab_focus (GTK_WIDGET (picker));
+      press_keys ("ctrl+Home");
+      press_keys ("ctrl+Down");
+      press_keys ("ctrl+Down");
+      g_assert_cmpuint (n_picked (picker), ==, 2);
+      press_keys ("ctrl+space");
+      g_assert_cmpuint (n_picked (picker), ==, 3);
+    }
+  else
+    {
+      gtk_widget_activate (GTK_WIDGET (pick_check (picker, 2)));
+    }
+  /* And Ctrl-click adds too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)",
+                                             3, TRUE, FALSE));
+  g_assert_cmpuint (n_picked (picker), ==, 4);
+
+  /* Four articles in 1100×720: every column in view, no sideways scroll. */
+  g_assert_true (cc_test_wait_until (matrix_fits, &fit));
+  cc_test_settle (500);
+  g_assert_true (matrix_fits (&fit));
+
+  /* Column titles: none cut short, no two alike. */
+  header_labels = cc_test_find_all (header, GTK_TYPE_LABEL);
+  g_assert_cmpuint (header_labels->len, ==, 5);
+  for (guint i = 0; i < header_labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (header_labels, i);
+      const char *text = gtk_label_get_text (label);
+
+      g_test_message ("column “%s”", text);
+      g_assert_true (shows_chars (label, MIN (8, g_utf8_strlen (text, -1))));
+      g_assert_false (g_hash_table_contains (titles, text));
+      g_hash_table_add (titles, (gpointer)text);
+    }
+
+  /* Claim names: at least eight characters, the whole on hover. */
+  labels = cc_test_find_all (gtk_widget_get_last_child (GTK_WIDGET (matrix)), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      GtkWidget *text_box;
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (label), "heading") || !gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      g_assert_true (shows_chars (label, 8));
+      /* The claim's column: its title's line, in the text box. */
+      text_box = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (label)));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (text_box));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (text_box), gtk_label_get_text (label)));
+      n_claims_checked++;
+    }
+  g_assert_cmpuint (n_claims_checked, >=, 2);
+
+  /* A hedged mention is a tick with the word, not a question mark icon. */
+  {
+    g_autoptr(GPtrArray) images = cc_test_find_all (matrix, GTK_TYPE_IMAGE);
+
+    for (guint i = 0; i < images->len; i++)
+      g_assert_cmpstr (gtk_image_get_icon_name (g_ptr_array_index (images, i)), !=, "dialog-question-symbolic");
+  }
+}
+
+static void
+test_compare_fit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "compare.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_compare_fit);
+}
+
 /* 3. Numbers as people read them ----------------------------------------------- */
 
 /* "12,000" somewhere in @text, and no run of four digits or more that is
@@ -552,6 +736,103 @@ test_thousands (void)
   cc_test_run_app (db_path, check_thousands);
 }
 
+/* Screenshots ------------------------------------------------------------------ */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  /* A window in the middle of a relayout draws nothing for a frame. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                              gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      if ((node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot))))
+        break;
+      cc_test_settle (100);
+    }
+
+  cc_test_save_screenshot (widget, tmpdir, name);
+}
+
+static GtkListView *
+compare_picker (CcWindow *window)
+{
+  CcCompareView *compare = cc_test_find_one (window, CC_TYPE_COMPARE_VIEW);
+  g_autoptr(GPtrArray) views = cc_test_find_all (compare, GTK_TYPE_LIST_VIEW);
+
+  for (guint i = 0; i < views->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (views, i), "compare-picker"))
+      return g_ptr_array_index (views, i);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+shoot_pages (CcWindow   *window,
+             const char *style,
+             int         width,
+             int         height)
+{
+  static const char *pages[] = { "read", "timeline", "compare", "tags" };
+  AdwViewStack *views = cc_test_find_one (window, ADW_TYPE_VIEW_STACK);
+  AdwLeaflet *leaflet = cc_test_find_one (window, ADW_TYPE_LEAFLET);
+
+  resize (window, width, height);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%s-%s-%dx%d.png", pages[i], style, width, height);
+
+      adw_view_stack_set_visible_child_name (views, pages[i]);
+      /* Folded, the window shows the page rather than the list. */
+      if (adw_leaflet_get_folded (leaflet))
+        adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      cc_test_settle (600);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+check_screenshots (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  GtkListView *picker = compare_picker (window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  gtk_single_selection_set_selected (selection, richest_article (selection));
+  adw_flap_set_reveal_flap (cc_test_find_one (reader, ADW_TYPE_FLAP), TRUE);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)",
+                                               i, i > 0, FALSE));
+
+  shoot_pages (window, "light", 1100, 720);
+  shoot_pages (window, "light", 800, 600);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  shoot_pages (window, "dark", 1100, 720);
+  shoot_pages (window, "dark", 800, 600);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "screenshots.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_screenshots);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,7 +850,9 @@ main (int   argc,
   have_xdotool = xdotool != NULL && g_getenv ("DISPLAY") != NULL;
 
   g_test_add_func ("/usability/claims-panel", test_claims_panel);
+  g_test_add_func ("/usability/compare-fit", test_compare_fit);
   g_test_add_func ("/usability/thousands", test_thousands);
+  g_test_add_func ("/usability/screenshots", test_screenshots);
 
   ret = g_test_run ();
 

@@ -688,6 +688,21 @@ cc_chart_layout_get_series (CcChartLayout *self,
 }
 
 /**
+ * cc_chart_layout_get_n_lines:
+ *
+ * Returns: how many step lines the statements make: one per claimant,
+ *   and one per country for claims without a claimant
+ */
+guint
+cc_chart_layout_get_n_lines (CcChartLayout *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  _cc_chart_layout_ensure_statements (self);
+  return self->n_lines;
+}
+
+/**
  * cc_chart_layout_has_statements:
  *
  * Whether the statements are grouped for the current claims and

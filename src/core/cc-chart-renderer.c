@@ -214,8 +214,10 @@ draw_marks (CcChartRenderer *self,
       }
 }
 
-/* Step lines: each series' statements joined in time order, holding a
- * value until the next statement. The line runs through the days, not
+/* Step lines: each claimant's statements joined in time order, in the
+ * colour of the claimant's country, holding a value until the next
+ * statement (one line per country would zigzag between the figures of
+ * different speakers). The line runs through the days, not
  * the marks spread apart within a day. Where a series has more
  * statements than the plot has room for, a line through every one
  * would be a scribble that cairo takes long to stroke: it joins each
@@ -313,22 +315,31 @@ draw_steps (CcChartRenderer *self,
   CcChartRect plot = cc_chart_layout_get_plot_area (layout);
   StepState *states;
   guint *counts;
-  guint n_points, n_series;
+  guint *line_series;
+  guint n_points, n_series, n_lines;
   double x_scale;
 
   points = cc_chart_layout_get_points (layout, &n_points);
   series = cc_chart_layout_get_series (layout, &n_series);
-  if (n_series == 0)
+  n_lines = cc_chart_layout_get_n_lines (layout);
+  if (n_series == 0 || n_lines == 0)
     return;
   x_scale = plot.width / (layout->window_end - layout->window_start);
 
-  /* One pass over the statements feeds every series' line. */
-  states = g_new0 (StepState, n_series);
-  counts = g_new0 (guint, n_series);
+  /* One pass over the statements feeds every claimant's line. */
+  states = g_new0 (StepState, n_lines);
+  counts = g_new0 (guint, n_lines);
+  line_series = g_new0 (guint, n_lines);
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
-    counts[points[i].series] += points[i].visible;
-  for (guint s = 0; s < n_series; s++)
     {
+      counts[points[i].line] += points[i].visible;
+      line_series[points[i].line] = points[i].series;
+    }
+  for (guint s = 0; s < n_lines; s++)
+    {
+      /* Many claimants may have nothing in the window. */
+      if (counts[s] == 0)
+        continue;
       states[s].vertices = g_array_new (FALSE, FALSE, sizeof (double));
       states[s].column_ys = g_array_new (FALSE, FALSE, sizeof (double));
       states[s].column = -G_MAXDOUBLE;
@@ -338,7 +349,7 @@ draw_steps (CcChartRenderer *self,
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
     {
       const CcChartPoint *point = &points[i];
-      StepState *state = &states[point->series];
+      StepState *state = &states[point->line];
       double x;
 
       if (!point->visible || point->off_scale)
@@ -365,9 +376,13 @@ draw_steps (CcChartRenderer *self,
 
   cairo_set_line_width (cr, 1.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint s = 0; s < n_series; s++)
+  for (guint s = 0; s < n_lines; s++)
     {
       GArray *vertices = states[s].vertices;
+      const char *color = series[line_series[s]].color;
+
+      if (vertices == NULL)
+        continue;
 
       if (states[s].dense)
         step_flush_column (&states[s]);
@@ -386,7 +401,7 @@ draw_steps (CcChartRenderer *self,
 
               cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
             }
-          set_hex (cr, series[s].color, LINE_ALPHA);
+          set_hex (cr, color, LINE_ALPHA);
           cairo_fill (cr);
         }
       else if (vertices->len >= 4)
@@ -396,7 +411,7 @@ draw_steps (CcChartRenderer *self,
           for (guint v = 2; v + 1 < vertices->len; v += 2)
             cairo_line_to (cr, g_array_index (vertices, double, v),
                            g_array_index (vertices, double, v + 1));
-          set_hex (cr, series[s].color, LINE_ALPHA);
+          set_hex (cr, color, LINE_ALPHA);
           cairo_stroke (cr);
         }
 
@@ -406,6 +421,7 @@ draw_steps (CcChartRenderer *self,
 
   g_free (states);
   g_free (counts);
+  g_free (line_series);
 }
 
 static void
@@ -420,6 +436,18 @@ draw_axes (CcChartRenderer *self,
   guint n_ticks;
 
   cairo_set_line_width (cr, 1);
+
+  /* The value axis's title, read bottom to top. */
+  if (layout->value_title_rect.height > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->value_title_rect.x,
+                       layout->value_title_rect.y + layout->value_title_rect.height);
+      cairo_rotate (cr, -G_PI / 2);
+      set_color (cr, self->style.foreground, 0.75);
+      draw_text (cr, text, _cc_chart_layout_value_title (), 0, 0, ALIGN_START);
+      cairo_restore (cr);
+    }
 
   ticks = cc_chart_layout_get_value_ticks (layout, &n_ticks);
   for (guint i = 0; i < n_ticks; i++)

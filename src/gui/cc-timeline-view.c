@@ -436,6 +436,13 @@ cc_timeline_view_class_init (CcTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, forward_to_chart);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-reset", NULL, forward_to_chart);
 
+  /* Anywhere on the page, not only on the chart: the menus and buttons
+   * above it take no digits or signs. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "timeline");
 }
 

@@ -419,6 +419,8 @@ test_claims_panel (void)
 /* 2. Compare that fits a window ------------------------------------------------- */
 
 static GtkListView *compare_picker (CcWindow *window);
+static void save_screenshot (GtkWidget  *widget,
+                             const char *name);
 
 /* Whether @label shows at least its first @n characters: it is not cut,
  * or is at least as wide as those characters and an ellipsis. */
@@ -736,6 +738,214 @@ test_thousands (void)
   cc_test_run_app (db_path, check_thousands);
 }
 
+/* 4. A timeline one understands at a glance ------------------------------------ */
+
+static gboolean
+rects_intersect (const CcChartRect *a,
+                 const CcChartRect *b,
+                 double             margin)
+{
+  return a->x < b->x + b->width + margin && b->x < a->x + a->width + margin
+         && a->y < b->y + b->height + margin && b->y < a->y + a->height + margin;
+}
+
+/* No two labels' boxes meet, and none stands nearer another statement's
+ * mark than it would to its own. Returns the labels checked. */
+static guint
+check_chart_labels (CcChart    *chart,
+                    const char *what)
+{
+  CcChartLayout *layout = cc_chart_get_layout (chart);
+  const CcChartPoint *points;
+  guint n_points, n_labels = 0;
+
+  points = cc_chart_layout_get_points (layout, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      if (!points[i].visible || !points[i].labelled)
+        continue;
+      n_labels++;
+      for (guint j = 0; j < n_points; j++)
+        {
+          CcChartRect mark = { points[j].x - points[j].radius, points[j].y_high - points[j].radius,
+                               2 * points[j].radius,
+                               points[j].y_low - points[j].y_high + 2 * points[j].radius };
+
+          if (j == i || !points[j].visible)
+            continue;
+          if (points[j].labelled && rects_intersect (&points[i].label_rect, &points[j].label_rect, 0))
+            g_error ("%s: the labels of “%s” and “%s” overlap", what,
+                     points[i].label ? points[i].label : "?", points[j].label ? points[j].label : "?");
+          if (!points[j].off_scale && !points[i].off_scale
+              && rects_intersect (&points[i].label_rect, &mark, 4))
+            g_error ("%s: the label of “%s” stands beside the mark of “%s”", what,
+                     points[i].label ? points[i].label : "?", points[j].label ? points[j].label : "?");
+        }
+    }
+  g_test_message ("%s: %u labels, none overlapping", what, n_labels);
+  return n_labels;
+}
+
+static gboolean
+is_zoomed (gpointer data)
+{
+  return cc_chart_layout_is_zoomed (cc_chart_get_layout (data));
+}
+
+static gboolean
+is_not_zoomed (gpointer data)
+{
+  return !is_zoomed (data);
+}
+
+static void
+check_timeline (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  CcTimelineView *timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  CcChart *chart = cc_timeline_view_get_chart (timeline);
+  CcChartLayout *layout = cc_chart_get_layout (chart);
+  const CcChartPoint *points;
+  const CcChartTick *ticks;
+  CcChartRect title_rect, plot;
+  guint n_points, n_ticks;
+  double lowest = G_MAXDOUBLE, highest = 0;
+  gboolean saw_two_claimants = FALSE;
+
+  activate (window, "win.show-page", "s", "timeline");
+  cc_test_settle (500);
+
+  /* The value axis says what it counts, left of its values. */
+  g_assert_cmpstr (cc_chart_layout_get_value_title (layout, &title_rect), ==, "people");
+  plot = cc_chart_layout_get_plot_area (layout);
+  g_assert_cmpfloat (title_rect.height, >, 0);
+  g_assert_cmpfloat (title_rect.x + title_rect.width, <, plot.x);
+  g_assert_cmpfloat (title_rect.y, >=, plot.y - 1);
+
+  /* Labels apart, at both sizes and on the log scale. */
+  g_assert_cmpuint (check_chart_labels (chart, "1100×720"), >, 3);
+  g_object_set (timeline, "log-scale", TRUE, NULL);
+  cc_test_settle (300);
+  check_chart_labels (chart, "1100×720, log scale");
+
+  /* The log scale spans the data, not whole decades around it. */
+  points = cc_chart_layout_get_points (layout, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    if (points[i].visible)
+      {
+        lowest = MIN (lowest, points[i].low);
+        highest = MAX (highest, points[i].high);
+      }
+  ticks = cc_chart_layout_get_value_ticks (layout, &n_ticks);
+  plot = cc_chart_layout_get_plot_area (layout);
+  g_assert_cmpuint (n_ticks, >=, 2);
+  g_test_message ("log scale: data %.0f to %.0f, ticks %s to %s", lowest, highest,
+                  ticks[0].label, ticks[n_ticks - 1].label);
+  g_assert_cmpfloat (ticks[n_ticks - 1].value, <=, highest * 1.0001);
+  g_assert_cmpfloat (ticks[0].value, >=, lowest / 10);
+  g_assert_cmpfloat (cc_chart_layout_value_to_y (layout, highest), >=, plot.y - 1);
+  g_assert_cmpfloat (cc_chart_layout_value_to_y (layout, highest), <, plot.y + plot.height * 0.1);
+  g_object_set (timeline, "log-scale", FALSE, NULL);
+
+  /* One step line per claimant: two claimants of one country are on two
+   * lines, one claimant's statements on one. */
+  points = cc_chart_layout_get_points (layout, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    for (guint j = i + 1; j < n_points; j++)
+      {
+        if (points[i].claimant == NULL || points[j].claimant == NULL
+            || points[i].series != points[j].series)
+          continue;
+        if (g_strcmp0 (points[i].claimant, points[j].claimant) == 0)
+          g_assert_cmpuint (points[i].line, ==, points[j].line);
+        else if (points[i].line != points[j].line)
+          saw_two_claimants = TRUE;
+      }
+  g_assert_true (saw_two_claimants);
+
+  resize (window, 800, 600);
+  activate (window, "win.show-page", "s", "timeline");
+  cc_test_settle (500);
+  check_chart_labels (chart, "800×600");
+
+  /* 0 sees everything again from anywhere on the page: here from the
+   * zoom buttons, not the chart. */
+  if (have_xdotool)
+    {
+      g_autoptr(GPtrArray) buttons = cc_test_find_all (timeline, GTK_TYPE_BUTTON);
+      GtkWidget *zoom_in = NULL;
+
+      for (guint i = 0; i < buttons->len; i++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "timeline.zoom-in") == 0)
+          zoom_in = g_ptr_array_index (buttons, i);
+      g_assert_nonnull (zoom_in);
+
+      focus_window (window);
+      gtk_widget_grab_focus (zoom_in);
+      g_assert_true (cc_test_wait_until (has_focus, zoom_in));
+      press_keys ("space");
+      g_assert_true (cc_test_wait_until (is_zoomed, chart));
+      g_assert_true (gtk_widget_has_focus (zoom_in));
+      press_keys ("0");
+      g_assert_true (cc_test_wait_until (is_not_zoomed, chart));
+    }
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "timeline.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_timeline);
+}
+
+/* The outside articles of the development set, with the sample. */
+static void
+check_timeline_outside (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  CcTimelineView *timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  CcChart *chart = cc_timeline_view_get_chart (timeline);
+
+  activate (window, "win.show-page", "s", "timeline");
+  cc_test_settle (500);
+  check_chart_labels (chart, "outside articles, 1100×720");
+  save_screenshot (GTK_WIDGET (window), "timeline-outside.png");
+  g_object_set (timeline, "log-scale", TRUE, NULL);
+  cc_test_settle (300);
+  check_chart_labels (chart, "outside articles, log scale");
+  g_object_set (timeline, "log-scale", FALSE, NULL);
+  cc_test_settle (300);
+  resize (window, 800, 600);
+  activate (window, "win.show-page", "s", "timeline");
+  cc_test_settle (500);
+  check_chart_labels (chart, "outside articles, 800×600");
+}
+
+static void
+test_timeline_outside (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "outside.db", NULL);
+  g_autofree char *corpus = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "..", "shared",
+                                              "corpus-dev", NULL);
+  g_autofree char *err = NULL;
+
+  if (!g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("No ../shared/corpus-dev: the outside articles went untried");
+      return;
+    }
+
+  /* The folder's README and gold claims are refused: status 1. */
+  g_assert_cmpint (cc_test_run_cli (NULL, &err, "--library", db_path, "import",
+                                    cc_test_sample_dir (), corpus, NULL), <=, 1);
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  cc_test_run_app (db_path, check_timeline_outside);
+}
+
 /* Screenshots ------------------------------------------------------------------ */
 
 static void
@@ -852,6 +1062,8 @@ main (int   argc,
   g_test_add_func ("/usability/claims-panel", test_claims_panel);
   g_test_add_func ("/usability/compare-fit", test_compare_fit);
   g_test_add_func ("/usability/thousands", test_thousands);
+  g_test_add_func ("/usability/timeline", test_timeline);
+  g_test_add_func ("/usability/timeline-outside", test_timeline_outside);
   g_test_add_func ("/usability/screenshots", test_screenshots);
 
   ret = g_test_run ();

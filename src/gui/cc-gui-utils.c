@@ -13,9 +13,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
+#include "cc-application.h"
+#include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-utils.h"
 
@@ -184,4 +187,87 @@ cc_gui_fix_button_names (void)
   /* The signal exists once the widget class is made; keep it made. */
   g_type_class_ref (GTK_TYPE_BUTTON);
   g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL, NULL);
+}
+
+static GSettings *
+app_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return CC_IS_APPLICATION (app) ? cc_application_get_settings (CC_APPLICATION (app)) : NULL;
+}
+
+/**
+ * cc_export_folder_restore:
+ *
+ * Opens @chooser in the folder the last export went to, if it is still
+ * there: exports of one story tend to go to one place.
+ */
+void
+cc_export_folder_restore (GtkFileChooser *chooser)
+{
+  GSettings *settings = app_settings ();
+  g_autofree char *path = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+
+  folder = g_file_new_for_path (path);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+/**
+ * cc_export_folder_remember:
+ * @file: the file an export is being saved as
+ *
+ * Keeps @file's folder for the next export dialog.
+ */
+void
+cc_export_folder_remember (GFile *file)
+{
+  GSettings *settings = app_settings ();
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (settings == NULL || !(parent = g_file_get_parent (file)) || !(path = g_file_get_path (parent)))
+    return;
+  g_settings_set_string (settings, "last-export-folder", path);
+}
+
+/**
+ * cc_compare_articles_newest_first:
+ *
+ * The order of every list of articles: newest first, articles without a
+ * date last, then by title, then by id. A #GCompareDataFunc.
+ */
+int
+cc_compare_articles_newest_first (gconstpointer a,
+                                  gconstpointer b,
+                                  gpointer      user_data)
+{
+  CcArticle *article_a = (CcArticle *)a;
+  CcArticle *article_b = (CcArticle *)b;
+  const char *published_a = cc_article_get_published (article_a);
+  const char *published_b = cc_article_get_published (article_b);
+  int cmp;
+
+  if (published_a != NULL && published_b == NULL)
+    return GTK_ORDERING_SMALLER;
+  if (published_a == NULL && published_b != NULL)
+    return GTK_ORDERING_LARGER;
+  if (published_a != NULL && (cmp = strcmp (published_b, published_a)) != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  cmp = g_utf8_collate (cc_article_get_title (article_a) ? cc_article_get_title (article_a) : "",
+                        cc_article_get_title (article_b) ? cc_article_get_title (article_b) : "");
+  if (cmp != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
+                                    - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,10 @@ char *cc_format_meta        (const char *outlet,
                              const char *published);
 char *cc_format_claim_count (guint       n_claims);
 void  cc_gui_fix_button_names (void);
+void  cc_export_folder_restore  (GtkFileChooser *chooser);
+void  cc_export_folder_remember (GFile          *file);
+int   cc_compare_articles_newest_first (gconstpointer a,
+                                        gconstpointer b,
+                                        gpointer      user_data);
 
 G_END_DECLS

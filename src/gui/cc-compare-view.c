@@ -23,6 +23,7 @@
 #include "cc-clusters.h"
 #include "cc-compare-column.h"
 #include "cc-compare-view-private.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-source-row.h"
 #include "cc-utils.h"
@@ -61,6 +62,14 @@ compare_published (gconstpointer a,
   if (published_a != NULL && (cmp = strcmp (published_a, published_b)) != 0)
     return gtk_ordering_from_cmpfunc (cmp);
   return gtk_ordering_from_cmpfunc ((id_a > id_b) - (id_a < id_b));
+}
+
+static int
+compare_published_ptr (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return compare_published (*(gconstpointer *)a, *(gconstpointer *)b, user_data);
 }
 
 static gboolean
@@ -137,6 +146,10 @@ selected_articles (CcCompareView *self,
         too_many = TRUE;
     }
   while (gtk_bitset_iter_next (&iter, &position));
+
+  /* The list is in the source list's order, newest first; the columns
+   * read left to right as the story unfolded. */
+  g_ptr_array_sort_with_data (articles, compare_published_ptr, NULL);
 
   return too_many;
 }
@@ -639,7 +652,9 @@ cc_compare_view_init (CcCompareView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sorter = gtk_custom_sorter_new (compare_published, NULL, NULL);
+  /* In the order of the source list, so that an article is found where
+   * it was seen. */
+  sorter = gtk_custom_sorter_new (cc_compare_articles_newest_first, NULL, NULL);
   gtk_sort_list_model_set_sorter (self->picker_sort, GTK_SORTER (sorter));
 
   factory = gtk_signal_list_item_factory_new ();

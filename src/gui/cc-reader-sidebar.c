@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cc-annotation.h"
 #include "cc-article.h"
@@ -233,6 +234,75 @@ make_placeholder (const char *text)
   return label;
 }
 
+/* The paragraph holding the character at @offset, as byte bounds. */
+static void
+paragraph_at (const char  *text,
+              guint        offset,
+              const char **start,
+              const char **end)
+{
+  const char *at = g_utf8_offset_to_pointer (text, offset);
+  const char *from = at;
+  const char *to = strchr (at, '\n');
+
+  while (from > text && from[-1] != '\n')
+    from--;
+  *start = from;
+  *end = to ? to : at + strlen (at);
+}
+
+/* Whether @claim repeats one found earlier in a paragraph printed twice,
+ * word for word (as some pages carry their lead again further down). */
+static gboolean
+repeats_earlier (CcReaderSidebar *self,
+                 CcClaim         *claim)
+{
+  GListModel *claims = cc_article_get_claims (self->article);
+  const char *text = cc_article_get_text (self->article);
+  guint n_chars, n_items = g_list_model_get_n_items (claims);
+  const char *start, *end;
+
+  if (text == NULL)
+    return FALSE;
+  n_chars = g_utf8_strlen (text, -1);
+  if (cc_claim_get_start (claim) >= n_chars)
+    return FALSE;
+  paragraph_at (text, cc_claim_get_start (claim), &start, &end);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CcClaim) other = g_list_model_get_item (claims, i);
+      const char *other_start, *other_end;
+
+      if (other == claim || cc_claim_get_rejected (other)
+          || cc_claim_get_start (other) >= cc_claim_get_start (claim)
+          || cc_claim_get_low (other) != cc_claim_get_low (claim)
+          || cc_claim_get_high (other) != cc_claim_get_high (claim)
+          || cc_claim_get_status (other) != cc_claim_get_status (claim)
+          || g_strcmp0 (cc_claim_get_claimant (other), cc_claim_get_claimant (claim)) != 0)
+        continue;
+
+      paragraph_at (text, cc_claim_get_start (other), &other_start, &other_end);
+      if (other_end - other_start == end - start && other_start != start
+          && memcmp (other_start, start, end - start) == 0
+          && cc_claim_get_start (claim) - cc_claim_get_start (other)
+             == (guint)g_utf8_pointer_to_offset (other_start, start))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+claim_shown (gpointer item,
+             gpointer user_data)
+{
+  CcReaderSidebar *self = user_data;
+  CcClaim *claim = item;
+
+  return !cc_claim_get_rejected (claim) && !repeats_earlier (self, claim);
+}
+
 static void
 n_claims_changed_cb (CcReaderSidebar *self,
                      GParamSpec      *pspec,
@@ -252,7 +322,7 @@ bind_models (CcReaderSidebar *self)
   g_autoptr(GtkFilterListModel) claims = NULL;
   g_autoptr(GtkSortListModel) annotations = NULL;
   GtkExpression *expression;
-  GtkBoolFilter *filter;
+  GtkCustomFilter *filter;
   GtkNumericSorter *sorter;
 
   g_clear_object (&self->rejected_filter);
@@ -264,10 +334,9 @@ bind_models (CcReaderSidebar *self)
       return;
     }
 
-  /* Rejected claims leave the list as soon as they are rejected. */
-  expression = gtk_property_expression_new (CC_TYPE_CLAIM, NULL, "rejected");
-  filter = gtk_bool_filter_new (expression);
-  gtk_bool_filter_set_invert (filter, TRUE);
+  /* Rejected claims leave the list as soon as they are rejected; a
+   * paragraph printed twice lists its claims once. */
+  filter = gtk_custom_filter_new (claim_shown, self, NULL);
   self->rejected_filter = g_object_ref (GTK_FILTER (filter));
   claims = gtk_filter_list_model_new (g_object_ref (cc_article_get_claims (self->article)),
                                       GTK_FILTER (filter));

@@ -21,6 +21,7 @@
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -946,6 +947,151 @@ test_timeline_outside (void)
   cc_test_run_app (db_path, check_timeline_outside);
 }
 
+/* 6. Small things users notice ------------------------------------------------- */
+
+static gboolean
+has_file_dialog (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l; l = l->next)
+    if (GTK_IS_FILE_CHOOSER_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      {
+        *(GtkWidget **)data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+no_file_dialog (gpointer data)
+{
+  GtkWidget *dialog = NULL;
+
+  return !has_file_dialog (&dialog);
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Opens Export Library as JSON… and returns its dialog. */
+static GtkWidget *
+open_export_dialog (CcWindow *window)
+{
+  GtkWidget *dialog = NULL;
+
+  activate (window, "win.export-json", NULL);
+  g_assert_true (cc_test_wait_until (has_file_dialog, &dialog));
+  cc_test_settle (300);
+  return dialog;
+}
+
+static void
+check_small_things (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GListModel *sources = G_LIST_MODEL (cc_window_get_selection (window));
+  GListModel *picked = G_LIST_MODEL (gtk_list_view_get_model (compare_picker (window)));
+  g_autofree char *folder = g_build_filename (tmpdir, "exports", NULL);
+  g_autofree char *target = g_build_filename (folder, "library.json", NULL);
+  g_autoptr(GFile) shown = NULL;
+  g_autoptr(GFile) expected = g_file_new_for_path (folder);
+  GtkWidget *dialog;
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  gboolean saw_repeat = FALSE;
+
+  /* The compare list is in the source list's order. */
+  g_assert_cmpuint (g_list_model_get_n_items (picked), ==, g_list_model_get_n_items (sources));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(CcArticle) a = g_list_model_get_item (sources, i);
+      g_autoptr(CcArticle) b = g_list_model_get_item (picked, i);
+
+      g_assert_true (a == b);
+    }
+
+  /* The export dialog opens where the last export went. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  dialog = open_export_dialog (window);
+  gtk_editable_set_text (cc_test_find_one (dialog, GTK_TYPE_ENTRY), target);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (cc_test_wait_until (no_file_dialog, NULL));
+  g_assert_true (cc_test_wait_until (file_exists, target));
+  cc_test_settle (500);
+  dialog = open_export_dialog (window);
+  shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (shown);
+  g_assert_true (g_file_equal (shown, expected));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_assert_true (cc_test_wait_until (no_file_dialog, NULL));
+
+  /* A text's emoji have glyphs: a colour emoji font is there. */
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (reader),
+                                                                     "Troops \xf0\x9f\x87\xb0\xf0\x9f\x87\xb5 \xf0\x9f\x98\x80");
+
+    g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+  }
+
+  /* A paragraph printed twice lists its claims once in the panel. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (sources, i);
+      g_autoptr(GPtrArray) titles = NULL;
+      guint n_shown = 0;
+
+      gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sources), i);
+      cc_test_settle (100);
+      for (guint j = 0; nth_shown_claim (article, j) != NULL; j++)
+        n_shown++;
+      titles = panel_titles (reader);
+      g_test_message ("“%s”: %u claims, %u rows", cc_article_get_title (article), n_shown, titles->len);
+      if (titles->len < n_shown)
+        saw_repeat = TRUE;
+      /* No claim of a repeated paragraph stays twice. */
+      for (guint j = 0; nth_shown_claim (article, j) != NULL; j++)
+        {
+          CcClaim *claim = nth_shown_claim (article, j);
+          GtkListBoxRow *row = panel_row_of (reader, claim);
+          guint twins = 0;
+
+          for (guint k = 0; row != NULL && nth_shown_claim (article, k) != NULL; k++)
+            {
+              CcClaim *other = nth_shown_claim (article, k);
+              GtkListBoxRow *other_row = panel_row_of (reader, other);
+
+              if (other_row != NULL && other != claim
+                  && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other_row))) == 0
+                  && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                adw_action_row_get_subtitle (ADW_ACTION_ROW (other_row))) == 0
+                  && cc_claim_get_text (claim) && cc_claim_get_text (other))
+                twins++;
+            }
+          /* In the sample, the same figure from the same source on
+           * the same day comes only from repeated paragraphs. */
+          if (twins > 0)
+            g_error ("“%s” is listed %u more times", cc_claim_get_text (claim), twins);
+        }
+    }
+  /* The Washington Post's article of the sample prints two paragraphs
+   * twice. */
+  g_assert_true (saw_repeat);
+}
+
+static void
+test_small_things (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "small.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_small_things);
+}
+
 /* Screenshots ------------------------------------------------------------------ */
 
 static void
@@ -1064,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/usability/thousands", test_thousands);
   g_test_add_func ("/usability/timeline", test_timeline);
   g_test_add_func ("/usability/timeline-outside", test_timeline_outside);
+  g_test_add_func ("/usability/small-things", test_small_things);
   g_test_add_func ("/usability/screenshots", test_screenshots);
 
   ret = g_test_run ();

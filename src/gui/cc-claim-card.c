@@ -20,6 +20,7 @@
 #include "cc-claim.h"
 #include "cc-claim-card.h"
 #include "cc-importer.h"
+#include "cc-gui-utils.h"
 #include "cc-reader-format.h"
 #include "cc-utils.h"
 
@@ -28,6 +29,8 @@ struct _CcClaimCard
   GtkPopover      parent_instance;
 
   CcClaim        *claim;
+  /* The article's publication date, the day of a claim without one. */
+  char           *published;
   /* cc_claim_status_to_string() of the status chosen. */
   char           *status;
   /* A single number typed in the low field is the high one too, until
@@ -213,6 +216,17 @@ fill_fields (CcClaimCard *self)
   gtk_switch_set_active (self->hedged_switch, cc_claim_get_hedged (claim));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry),
                          cc_claim_get_event_date (claim) ? cc_claim_get_event_date (claim) : "");
+  {
+    g_autofree char *day = cc_format_published_day (self->published);
+    g_autofree char *placeholder = NULL;
+
+    /* An empty day is the article's: the chart places the claim there. */
+    if (day != NULL)
+      /* Translators: the day an empty date field stands for, then the
+       * form a date is typed in */
+      placeholder = g_strdup_printf (_("%s · YYYY-MM-DD"), day);
+    gtk_entry_set_placeholder_text (self->date_entry, placeholder ? placeholder : _("YYYY-MM-DD"));
+  }
 
   /* A claim not yet stored can be neither rejected nor charted. */
   gtk_widget_set_visible (self->reject_button, stored);
@@ -268,6 +282,7 @@ cc_claim_card_finalize (GObject *object)
   CcClaimCard *self = (CcClaimCard *)object;
 
   g_free (self->status);
+  g_free (self->published);
 
   G_OBJECT_CLASS (cc_claim_card_parent_class)->finalize (object);
 }
@@ -530,4 +545,21 @@ cc_claim_card_show_error (CcClaimCard *self,
 
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/**
+ * cc_claim_card_set_published:
+ * @published: (nullable): the publication date of the claim's article
+ *
+ * Gives the day a claim without a date of its own is placed on, shown in
+ * the empty date field.
+ */
+void
+cc_claim_card_set_published (CcClaimCard *self,
+                             const char  *published)
+{
+  g_return_if_fail (CC_IS_CLAIM_CARD (self));
+
+  if (cc_set_str (&self->published, published))
+    fill_fields (self);
 }

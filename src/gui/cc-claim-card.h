@@ -24,5 +24,7 @@ CcClaim   *cc_claim_card_dup_values (CcClaimCard  *self,
                                      GError      **error);
 void       cc_claim_card_show_error (CcClaimCard  *self,
                                      const char   *message);
+void       cc_claim_card_set_published (CcClaimCard *self,
+                                        const char  *published);
 
 G_END_DECLS

@@ -55,6 +55,25 @@ cc_format_day_month (const char *published)
   return format_day (published, C_("article day", "%-d %b"));
 }
 
+/**
+ * cc_format_published_day:
+ * @published: (nullable): an article's publication date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): "published 21 Oct", where a claim
+ *   without a day of its own is placed
+ */
+char *
+cc_format_published_day (const char *published)
+{
+  g_autofree char *day = cc_format_day_month (published);
+
+  if (day == NULL)
+    return NULL;
+  /* Translators: the day of a claim that gives none, taken from its
+   * article's publication date: "published 21 Oct" */
+  return g_strdup_printf (_("published %s"), day);
+}
+
 static char *
 format_day (const char *published,
             const char *format)

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 char *cc_format_date        (const char *published);
 char *cc_format_day_month   (const char *published);
+char *cc_format_published_day (const char *published);
 char *cc_format_meta        (const char *outlet,
                              const char *published);
 char *cc_format_claim_count (guint       n_claims);

@@ -93,6 +93,8 @@ _cc_reader_open_claim_card (CcReader *self,
   g_assert (CC_IS_CLAIM (claim));
 
   _cc_reader_close_popovers (self);
+  cc_claim_card_set_published (self->claim_card,
+                               self->article ? cc_article_get_published (self->article) : NULL);
   cc_claim_card_set_claim (self->claim_card, claim);
   popup_at (self, GTK_POPOVER (self->claim_card), cc_claim_get_start (claim), cc_claim_get_end (claim));
 }

@@ -76,6 +76,7 @@ update_claim_row (AdwActionRow *row,
   g_autofree char *value = cc_format_claim_value (claim);
   g_autofree char *source = cc_format_claim_source (claim);
   g_autofree char *date = cc_format_date (cc_claim_get_event_date (claim));
+  CcReaderSidebar *self = g_object_get_data (G_OBJECT (row), "sidebar");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *markup = NULL;
@@ -85,6 +86,11 @@ update_claim_row (AdwActionRow *row,
   title = subject != NULL && *subject != '\0'
           ? g_strdup_printf ("%s %s", value, subject)
           : g_strdup (value);
+
+  /* Without a day of its own a claim is placed on the article's, as the
+   * chart does: say so. */
+  if (date == NULL && self != NULL && self->article != NULL)
+    date = cc_format_published_day (cc_article_get_published (self->article));
 
   /* Translators: a claim's source, status and day, as
    * "Volodymyr Zelenskyy (Ukraine) · Sent · 17 Oct 2024" */
@@ -115,6 +121,7 @@ create_claim_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
   g_object_set_data (G_OBJECT (row), "swatch", swatch);
+  g_object_set_data (G_OBJECT (row), "sidebar", user_data);
   g_object_set_data_full (G_OBJECT (row), ITEM_KEY, g_object_ref (claim), g_object_unref);
 
   /* AdwActionRow is not activatable by itself. */

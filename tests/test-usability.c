@@ -825,6 +825,38 @@ check_timeline (CcApplication *app)
 
   /* Labels apart, at both sizes and on the log scale. */
   g_assert_cmpuint (check_chart_labels (chart, "1100×720"), >, 3);
+
+  /* Every statement's detail quotes whole words of its article. */
+  points = cc_chart_layout_get_points (layout, &n_points);
+  for (guint i = 0; i < n_points; i++)
+    {
+      g_autofree char *summary = cc_chart_dup_summary (chart, i, FALSE);
+      CcArticle *article = cc_library_lookup_article (cc_window_get_library (window),
+                                                      cc_claim_get_article_id (g_ptr_array_index (points[i].claims, 0)));
+      const char *open = summary ? strstr (summary, "“") : NULL;
+      g_autofree char *quote = NULL;
+      const char *found;
+      char *close;
+
+      if (open == NULL || article == NULL)
+        continue;
+      quote = g_strdup (open + strlen ("“"));
+      if ((close = g_strrstr (quote, "”")) != NULL)
+        *close = '\0';
+      if (g_str_has_prefix (quote, "…"))
+        memmove (quote, quote + strlen ("…"), strlen (quote) - strlen ("…") + 1);
+      if (g_str_has_suffix (quote, "…"))
+        quote[strlen (quote) - strlen ("…")] = '\0';
+      found = strstr (cc_article_get_text (article), quote);
+      g_assert_nonnull (found);
+      if (found > cc_article_get_text (article))
+        {
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (found));
+
+          if (g_unichar_isalnum (before))
+            g_error ("the detail of statement %u quotes from inside a word: “%s”", i, quote);
+        }
+    }
   g_object_set (timeline, "log-scale", TRUE, NULL);
   cc_test_settle (300);
   check_chart_labels (chart, "1100×720, log scale");
@@ -890,6 +922,75 @@ check_timeline (CcApplication *app)
       press_keys ("0");
       g_assert_true (cc_test_wait_until (is_not_zoomed, chart));
     }
+}
+
+/* Claims without a day say where their day comes from, in the panel, the
+ * card and the chart alike. */
+static void
+check_published_day (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  CcClaimCard *card = cc_test_find_one (reader, CC_TYPE_CLAIM_CARD);
+  CcTimelineView *timeline = cc_test_find_one (window, CC_TYPE_TIMELINE_VIEW);
+  CcChart *chart = cc_timeline_view_get_chart (timeline);
+  CcArticle *article = NULL;
+  CcClaim *undated = NULL;
+  g_autofree char *summary = NULL;
+  GtkEntry *date_entry;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)) && undated == NULL; i++)
+    {
+      g_autoptr(CcArticle) candidate = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      for (guint j = 0; nth_shown_claim (candidate, j) != NULL; j++)
+        if (cc_claim_get_event_date (nth_shown_claim (candidate, j)) == NULL)
+          {
+            undated = nth_shown_claim (candidate, j);
+            article = candidate;
+            gtk_single_selection_set_selected (selection, i);
+            break;
+          }
+    }
+  g_assert_nonnull (undated);
+  g_assert_nonnull (cc_article_get_published (article));
+  cc_test_settle (200);
+
+  g_test_message ("panel: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (panel_row_of (reader, undated))));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (panel_row_of (reader, undated))),
+                            "published "));
+
+  activate (reader, "reader.open-claim", "x", cc_claim_get_id (undated));
+  g_assert_true (cc_test_wait_until (is_visible, card));
+  date_entry = g_ptr_array_index (cc_test_find_all (card, GTK_TYPE_ENTRY), 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_entry)), ==, "");
+  g_test_message ("card: %s", gtk_entry_get_placeholder_text (date_entry));
+  g_assert_nonnull (strstr (gtk_entry_get_placeholder_text (date_entry), "published "));
+  gtk_popover_popdown (GTK_POPOVER (card));
+
+  activate (window, "win.show-on-chart", "x", cc_claim_get_id (undated));
+  cc_test_settle (300);
+  if (cc_chart_get_selected_claim (chart) == cc_claim_get_id (undated))
+    {
+      summary = cc_chart_dup_summary (chart, cc_chart_get_selected (chart), FALSE);
+      g_test_message ("chart: %s", summary);
+      g_assert_nonnull (strstr (summary, "Published "));
+    }
+  else
+    {
+      g_test_message ("The undated claim is not of the chart's subject: its detail went unread");
+    }
+}
+
+static void
+test_published_day (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "published.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_published_day);
 }
 
 static void
@@ -1209,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/usability/compare-fit", test_compare_fit);
   g_test_add_func ("/usability/thousands", test_thousands);
   g_test_add_func ("/usability/timeline", test_timeline);
+  g_test_add_func ("/usability/published-day", test_published_day);
   g_test_add_func ("/usability/timeline-outside", test_timeline_outside);
   g_test_add_func ("/usability/small-things", test_small_things);
   g_test_add_func ("/usability/screenshots", test_screenshots);

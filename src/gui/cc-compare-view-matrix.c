@@ -501,9 +501,12 @@ _cc_compare_view_matrix_init (CcCompareView *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims"),
-                                      -1);
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims"),
+                                        -1);
+        cc_gui_make_one_tab_stop (child);
+      }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_cb), self);

@@ -662,6 +662,7 @@ cc_compare_view_init (CcCompareView *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_pick_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_pick_cb), self, 0);
   gtk_list_view_set_factory (self->picker_view, factory);
+  cc_gui_make_one_tab_stop (GTK_WIDGET (self->picker_view));
 
   g_object_bind_property (self->choose_button, "active",
                           self->flap, "reveal-flap",

@@ -290,3 +290,66 @@ cc_compare_articles_newest_first (gconstpointer a,
   return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
                                     - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
 }
+
+/* Focus for the first widget after (or before) @widget in the direction
+ * of Tab, outside it. */
+static gboolean
+focus_past (GtkWidget        *widget,
+            GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (root); w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         sibling != NULL;
+         sibling = forward ? gtk_widget_get_next_sibling (sibling) : gtk_widget_get_prev_sibling (sibling))
+      if (gtk_widget_get_visible (sibling) && gtk_widget_child_focus (sibling, direction))
+        return TRUE;
+
+  /* Past the window's last control: round to its first, as GTK does. */
+  if (root != NULL)
+    {
+      gtk_root_set_focus (root, NULL);
+      return gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  return FALSE;
+}
+
+static gboolean
+tab_out_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  return focus_past (widget, (GtkDirectionType)GPOINTER_TO_INT (user_data));
+}
+
+/**
+ * cc_gui_make_one_tab_stop:
+ * @list: a list whose rows take the focus one by one
+ *
+ * Makes @list one stop of the Tab key: Tab and Shift+Tab leave it for
+ * the controls around it, the arrow keys move inside it. GTK 4.8's lists
+ * give each row a Tab stop of its own (later versions do this).
+ */
+void
+cc_gui_make_one_tab_stop (GtkWidget *list)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0)),
+                                                          gtk_callback_action_new (tab_out_cb,
+                                                                                   GINT_TO_POINTER (GTK_DIR_TAB_FORWARD),
+                                                                                   NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK)),
+                                                          gtk_callback_action_new (tab_out_cb,
+                                                                                   GINT_TO_POINTER (GTK_DIR_TAB_BACKWARD),
+                                                                                   NULL)));
+  gtk_widget_add_controller (list, controller);
+}

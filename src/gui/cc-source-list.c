@@ -332,6 +332,7 @@ cc_source_list_init (CcSourceList *self)
 
   gtk_custom_filter_set_filter_func (self->filter, filter_article, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
+  cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));
 
   g_signal_connect_object (self->filter_model,
                            "items-changed",

@@ -922,6 +922,30 @@ check_timeline (CcApplication *app)
       press_keys ("0");
       g_assert_true (cc_test_wait_until (is_not_zoomed, chart));
     }
+
+  /* A statement opened from the chart lands in view in its article, its
+   * words whole, at the small size too. */
+  {
+    CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+
+    points = cc_chart_layout_get_points (layout, &n_points);
+    for (guint i = 0; i < n_points; i += 3)
+      {
+        CcClaim *claim;
+
+        if (!points[i].visible)
+          continue;
+        claim = g_ptr_array_index (points[i].claims, 0);
+        activate (window, "win.show-page", "s", "timeline");
+        cc_test_settle (200);
+        g_assert_true (cc_chart_select_claim (chart, cc_claim_get_id (claim)));
+        activate (chart, "chart.activate", NULL);
+        cc_test_settle (600);
+        g_assert_true (cc_reader_get_current_claim (reader) == claim);
+        if (!claim_in_view (reader, claim))
+          g_error ("“%s” opened from the chart is not in view", cc_claim_get_text (claim));
+      }
+  }
 }
 
 /* Claims without a day say where their day comes from, in the panel, the
@@ -1193,6 +1217,105 @@ test_small_things (void)
   cc_test_run_app (db_path, check_small_things);
 }
 
+/* 5. One Tab stop per list ---------------------------------------------------- */
+
+static gboolean
+focus_left (gpointer data)
+{
+  GtkWidget *list = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+
+  return focus != NULL && !gtk_widget_is_ancestor (focus, list) && focus != list;
+}
+
+/* Tab from a row of @list goes out of the list, not to its next row; the
+ * arrow keys go from row to row. */
+static void
+check_one_tab_stop (CcWindow   *window,
+                    GtkWidget  *list,
+                    GtkWidget  *first_row,
+                    const char *what)
+{
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (first_row);
+  g_assert_true (cc_test_wait_until (has_focus, first_row));
+  press_keys ("Down");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != first_row && gtk_widget_is_ancestor (focus, list));
+  press_keys ("Tab");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("%s: Tab went to a %s", what, focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  if (!focus_left (list))
+    g_error ("%s: Tab stays in the list", what);
+}
+
+static GtkWidget *
+first_list_row (GtkWidget *list)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_focusable (child) && gtk_widget_get_visible (child))
+      return child;
+  return NULL;
+}
+
+static void
+check_tab_stops (CcApplication *app)
+{
+  CcWindow *window = open_window (app, 1100, 720);
+  GtkSingleSelection *selection = cc_window_get_selection (window);
+  CcReader *reader = cc_test_find_one (window, CC_TYPE_READER);
+  g_autoptr(GPtrArray) views = cc_test_find_all (window, GTK_TYPE_LIST_VIEW);
+  GtkWidget *articles = NULL;
+
+  if (!have_xdotool)
+    {
+      g_test_skip ("No xdotool to type Tab");
+      return;
+    }
+
+  gtk_single_selection_set_selected (selection, richest_article (selection));
+  adw_flap_set_reveal_flap (cc_test_find_one (reader, ADW_TYPE_FLAP), TRUE);
+  cc_test_settle (300);
+  focus_window (window);
+
+  for (guint i = 0; i < views->len && articles == NULL; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (views, i)))
+      articles = g_ptr_array_index (views, i);
+  g_assert_nonnull (articles);
+  check_one_tab_stop (window, articles, first_list_row (articles), "the article list");
+
+  check_one_tab_stop (window, GTK_WIDGET (claims_list (reader)),
+                      GTK_WIDGET (gtk_list_box_get_row_at_index (claims_list (reader), 0)),
+                      "the claims list");
+
+  /* The compare matrix, with two articles. */
+  {
+    GtkListView *picker = compare_picker (window);
+    CcCompareView *compare = cc_test_find_one (window, CC_TYPE_COMPARE_VIEW);
+    GtkWidget *matrix_list;
+
+    activate (window, "win.show-page", "s", "compare");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)", 0, FALSE, FALSE));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (picker), "list.select-item", "(ubb)", 1, TRUE, FALSE));
+    cc_test_settle (600);
+    matrix_list = gtk_widget_get_last_child (GTK_WIDGET (cc_test_find_one (compare, GTK_TYPE_COLUMN_VIEW)));
+    g_assert_true (GTK_IS_LIST_VIEW (matrix_list));
+    check_one_tab_stop (window, matrix_list, first_list_row (matrix_list), "the claim matrix");
+    check_one_tab_stop (window, GTK_WIDGET (picker), first_list_row (GTK_WIDGET (picker)), "the compare list");
+  }
+}
+
+static void
+test_tab_stops (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "tabs.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", FALSE);
+  cc_test_run_app (db_path, check_tab_stops);
+}
+
 /* Screenshots ------------------------------------------------------------------ */
 
 static void
@@ -1312,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/usability/timeline", test_timeline);
   g_test_add_func ("/usability/published-day", test_published_day);
   g_test_add_func ("/usability/timeline-outside", test_timeline_outside);
+  g_test_add_func ("/usability/tab-stops", test_tab_stops);
   g_test_add_func ("/usability/small-things", test_small_things);
   g_test_add_func ("/usability/screenshots", test_screenshots);
 

@@ -347,6 +347,8 @@ try_label (CcChartLayout *self,
            GArray        *owners)
 {
   CcChartPoint *point = &g_array_index (self->points, CcChartPoint, index);
+  CcChartRect own = { point->x - point->radius, point->y_high - point->radius,
+                      2 * point->radius, point->y_low - point->y_high + 2 * point->radius };
   CcChartRect area = self->plot;
   double r = point->radius + 3;
   CcChartRect candidates[4] = {
@@ -372,7 +374,11 @@ try_label (CcChartLayout *self,
         {
           CcChartRect mark = g_array_index (marks, CcChartRect, i);
 
-          if (g_array_index (owners, guint, i) != index)
+          /* Marks drawn over this one's, and the markers of the band
+           * above the scale, sit too close to keep a label from; others
+           * keep their distance. */
+          if (g_array_index (owners, guint, i) != index && !point->off_scale
+              && !boxes_overlap (&mark, &own))
             {
               mark.x -= LABEL_CLEARANCE;
               mark.y -= LABEL_CLEARANCE;
@@ -521,6 +527,18 @@ _cc_chart_layout_compute_geometry (CcChartLayout *self)
       double width;
 
       _cc_chart_layout_measure (text, tick->label, &width, NULL);
+      left = MAX (left, width);
+    }
+
+  /* The off-scale band's name stands in the values' column: room for it
+   * too, so that it is never cut at the edge. */
+  if (any_off_scale)
+    {
+      double width;
+
+      /* Translators: beside the band above the chart holding values too
+       * large for its scale */
+      _cc_chart_layout_measure (text, C_("chart", "Off scale"), &width, NULL);
       left = MAX (left, width);
     }
 

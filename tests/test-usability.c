@@ -763,6 +763,10 @@ check_chart_labels (CcChart    *chart,
   points = cc_chart_layout_get_points (layout, &n_points);
   for (guint i = 0; i < n_points; i++)
     {
+      CcChartRect own = { points[i].x - points[i].radius, points[i].y_high - points[i].radius,
+                          2 * points[i].radius,
+                          points[i].y_low - points[i].y_high + 2 * points[i].radius };
+
       if (!points[i].visible || !points[i].labelled)
         continue;
       n_labels++;
@@ -777,7 +781,8 @@ check_chart_labels (CcChart    *chart,
           if (points[j].labelled && rects_intersect (&points[i].label_rect, &points[j].label_rect, 0))
             g_error ("%s: the labels of “%s” and “%s” overlap", what,
                      points[i].label ? points[i].label : "?", points[j].label ? points[j].label : "?");
-          if (!points[j].off_scale && !points[i].off_scale
+          /* Marks drawn over each other share their labels' places. */
+          if (!points[j].off_scale && !points[i].off_scale && !rects_intersect (&own, &mark, 0)
               && rects_intersect (&points[i].label_rect, &mark, 4))
             g_error ("%s: the label of “%s” stands beside the mark of “%s”", what,
                      points[i].label ? points[i].label : "?", points[j].label ? points[j].label : "?");

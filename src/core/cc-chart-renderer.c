@@ -217,7 +217,9 @@ draw_marks (CcChartRenderer *self,
 /* Step lines: each claimant's statements joined in time order, in the
  * colour of the claimant's country, holding a value until the next
  * statement (one line per country would zigzag between the figures of
- * different speakers). The line runs through the days, not
+ * different speakers). A country with more statements than the plot has
+ * room for is a crowd where no one claimant's line can be followed: it
+ * gets one line for all, as below. The line runs through the days, not
  * the marks spread apart within a day. Where a series has more
  * statements than the plot has room for, a line through every one
  * would be a scribble that cairo takes long to stroke: it joins each
@@ -315,8 +317,9 @@ draw_steps (CcChartRenderer *self,
   CcChartRect plot = cc_chart_layout_get_plot_area (layout);
   StepState *states;
   guint *counts;
-  guint *line_series;
-  guint n_points, n_series, n_lines;
+  guint *state_series;
+  guint *series_counts;
+  guint n_points, n_series, n_lines, n_states;
   double x_scale;
 
   points = cc_chart_layout_get_points (layout, &n_points);
@@ -326,16 +329,24 @@ draw_steps (CcChartRenderer *self,
     return;
   x_scale = plot.width / (layout->window_end - layout->window_start);
 
-  /* One pass over the statements feeds every claimant's line. */
-  states = g_new0 (StepState, n_lines);
-  counts = g_new0 (guint, n_lines);
-  line_series = g_new0 (guint, n_lines);
+  /* One pass over the statements feeds every line: a state per
+   * claimant, then one per crowded country. */
+  n_states = n_lines + n_series;
+  states = g_new0 (StepState, n_states);
+  counts = g_new0 (guint, n_states);
+  state_series = g_new0 (guint, n_states);
+  series_counts = g_new0 (guint, n_series);
+  for (guint i = layout->shown_first; i < layout->shown_last; i++)
+    series_counts[points[i].series] += points[i].visible;
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
     {
-      counts[points[i].line] += points[i].visible;
-      line_series[points[i].line] = points[i].series;
+      guint s = series_counts[points[i].series] > plot.width / 3 ? n_lines + points[i].series
+                                                                  : points[i].line;
+
+      counts[s] += points[i].visible;
+      state_series[s] = points[i].series;
     }
-  for (guint s = 0; s < n_lines; s++)
+  for (guint s = 0; s < n_states; s++)
     {
       /* Many claimants may have nothing in the window. */
       if (counts[s] == 0)
@@ -349,7 +360,8 @@ draw_steps (CcChartRenderer *self,
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
     {
       const CcChartPoint *point = &points[i];
-      StepState *state = &states[point->line];
+      StepState *state = &states[series_counts[point->series] > plot.width / 3
+                                 ? n_lines + point->series : point->line];
       double x;
 
       if (!point->visible || point->off_scale)
@@ -376,10 +388,10 @@ draw_steps (CcChartRenderer *self,
 
   cairo_set_line_width (cr, 1.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint s = 0; s < n_lines; s++)
+  for (guint s = 0; s < n_states; s++)
     {
       GArray *vertices = states[s].vertices;
-      const char *color = series[line_series[s]].color;
+      const char *color = series[state_series[s]].color;
 
       if (vertices == NULL)
         continue;
@@ -421,7 +433,8 @@ draw_steps (CcChartRenderer *self,
 
   g_free (states);
   g_free (counts);
-  g_free (line_series);
+  g_free (state_series);
+  g_free (series_counts);
 }
 
 static void

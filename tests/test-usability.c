@@ -1311,6 +1311,53 @@ check_tab_stops (CcApplication *app)
   }
 }
 
+/* The shortcuts window lists the page keys, and each key once. */
+static void
+check_shortcuts_window (CcApplication *app)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/crosscheck/Crosscheck/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) shortcuts = cc_test_find_all (overlay, GTK_TYPE_SHORTCUTS_SHORTCUT);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean pages = FALSE;
+
+  g_assert_cmpuint (shortcuts->len, >, 10);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      /* The window's search page holds copies of every shortcut. */
+      if (gtk_widget_get_ancestor (g_ptr_array_index (shortcuts, i), GTK_TYPE_SHORTCUTS_SECTION) == NULL)
+        continue;
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accelerator, NULL);
+      if (accelerator == NULL)
+        continue;
+      keys = g_strsplit (accelerator, " ", -1);
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          /* Enter means one thing in the text and one on a panel row. */
+          if (g_str_equal (keys[k], "Return"))
+            continue;
+          if (g_hash_table_contains (seen, keys[k]))
+            g_error ("%s is listed twice in the shortcuts window", keys[k]);
+          g_hash_table_add (seen, g_strdup (keys[k]));
+        }
+      pages |= strstr (accelerator, "<Alt>2") != NULL;
+    }
+  g_assert_true (pages);
+  g_assert_true (g_hash_table_contains (seen, "<Primary><Shift>f"));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *db_path = g_build_filename (tmpdir, "shortcuts.db", NULL);
+
+  cc_test_run_app (db_path, check_shortcuts_window);
+}
+
 static void
 test_tab_stops (void)
 {
@@ -1440,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/usability/timeline", test_timeline);
   g_test_add_func ("/usability/published-day", test_published_day);
   g_test_add_func ("/usability/timeline-outside", test_timeline_outside);
+  g_test_add_func ("/usability/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/usability/tab-stops", test_tab_stops);
   g_test_add_func ("/usability/small-things", test_small_things);
   g_test_add_func ("/usability/screenshots", test_screenshots);

@@ -24,10 +24,10 @@ void     cc_fold_name_ending (char     *word);
 /* A count of people or things as people read it: "12,000" with the
  * locale's thousands separator, a comma where the locale has none (the C
  * locale). Rounded to a whole number. */
-char    *cc_format_count   (double      value);
+char    *cc_format_count       (double      value);
 /* Two counts as a range, "1,000–3,000", or one count when they are
  * equal. */
-char    *cc_format_count_range (double  low,
-                                double  high);
+char    *cc_format_count_range (double      low,
+                                double      high);
 
 G_END_DECLS

@@ -279,7 +279,14 @@ cc_reader_actions_open_claim (GtkWidget  *widget,
 
   cc_reader_set_current_claim (self, claim);
   if (can_edit (self))
-    _cc_reader_open_claim_card (self, claim);
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      _cc_reader_open_claim_card (self, claim);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+        _cc_reader_set_card_return_focus (self, focus);
+    }
 }
 
 static void

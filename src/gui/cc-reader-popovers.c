@@ -248,10 +248,31 @@ static void
 card_closed_cb (CcReader    *self,
                 CcClaimCard *card)
 {
+  GtkWidget *back = self->card_return_focus;
+
   g_assert (CC_IS_READER (self));
 
+  g_clear_weak_pointer (&self->card_return_focus);
+  if (back != NULL && gtk_widget_get_mapped (back) && gtk_widget_grab_focus (back))
+    return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/**
+ * _cc_reader_set_card_return_focus:
+ * @widget: (nullable): the widget the claim card was opened from
+ *
+ * Makes the focus go back to @widget when the card closes, rather than
+ * to the text: a keyboard user going down the side panel stays there.
+ */
+void
+_cc_reader_set_card_return_focus (CcReader  *self,
+                                  GtkWidget *widget)
+{
+  g_assert (CC_IS_READER (self));
+
+  g_set_weak_pointer (&self->card_return_focus, widget);
 }
 
 /**

@@ -67,6 +67,12 @@ is_visible (gpointer data)
 }
 
 static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
 has_focus (gpointer data)
 {
   return gtk_widget_has_focus (data);
@@ -387,8 +393,11 @@ check_claims_panel (CcApplication *app)
       g_assert_true (cc_reader_get_current_claim (reader) == target);
       cc_test_settle (500);
       g_assert_true (claim_in_view (reader, target));
-      gtk_popover_popdown (GTK_POPOVER (card));
-      cc_test_settle (100);
+
+      /* Escape closes the card and the keyboard is back on the row. */
+      press_keys ("Escape");
+      g_assert_true (cc_test_wait_until (is_hidden, card));
+      g_assert_true (cc_test_wait_until (has_focus, row));
     }
   else
     {

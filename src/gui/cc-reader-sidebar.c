@@ -33,9 +33,10 @@ struct _CcReaderSidebar
 
   CcArticle         *article;
   CcClaim           *current_claim;
-  /* Hides rejected claims; evaluated again whenever the article's count
-   * of claims shown changes, which a rejection or its undo does. */
-  GtkFilter         *rejected_filter;
+  /* Hides rejected claims and those of a repeated paragraph; evaluated
+   * again whenever the article's count of claims shown changes, which a
+   * rejection or its undo does. */
+  GtkFilter         *shown_filter;
 
   /* Template children */
   GtkScrolledWindow *scroller;
@@ -318,8 +319,8 @@ n_claims_changed_cb (CcReaderSidebar *self,
   g_assert (CC_IS_READER_SIDEBAR (self));
 
   /* A property filter is not told when its property changes. */
-  if (self->rejected_filter != NULL)
-    gtk_filter_changed (self->rejected_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->shown_filter != NULL)
+    gtk_filter_changed (self->shown_filter, GTK_FILTER_CHANGE_DIFFERENT);
   select_current (self);
 }
 
@@ -332,7 +333,7 @@ bind_models (CcReaderSidebar *self)
   GtkCustomFilter *filter;
   GtkNumericSorter *sorter;
 
-  g_clear_object (&self->rejected_filter);
+  g_clear_object (&self->shown_filter);
 
   if (self->article == NULL)
     {
@@ -344,7 +345,7 @@ bind_models (CcReaderSidebar *self)
   /* Rejected claims leave the list as soon as they are rejected; a
    * paragraph printed twice lists its claims once. */
   filter = gtk_custom_filter_new (claim_shown, self, NULL);
-  self->rejected_filter = g_object_ref (GTK_FILTER (filter));
+  self->shown_filter = g_object_ref (GTK_FILTER (filter));
   claims = gtk_filter_list_model_new (g_object_ref (cc_article_get_claims (self->article)),
                                       GTK_FILTER (filter));
   gtk_list_box_bind_model (self->claims_list, G_LIST_MODEL (claims),
@@ -419,7 +420,7 @@ cc_reader_sidebar_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->article, n_claims_changed_cb, self);
   g_clear_object (&self->article);
   g_clear_object (&self->current_claim);
-  g_clear_object (&self->rejected_filter);
+  g_clear_object (&self->shown_filter);
 
   G_OBJECT_CLASS (cc_reader_sidebar_parent_class)->dispose (object);
 }

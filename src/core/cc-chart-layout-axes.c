@@ -147,11 +147,23 @@ _cc_chart_layout_compute_value_axis (CcChartLayout *self,
 
   if (self->log_scale)
     {
+      double log_lo, log_hi, pad;
+
+      /* The axis spans the data with a little room, not whole decades:
+       * 150 to 1,280,000 would otherwise take 100 to 10,000,000. */
       lo = MAX (lo, 1);
-      self->y_min = floor (log10 (lo) - 0.1);
-      self->y_max = ceil (log10 (hi) + 0.05);
+      log_lo = log10 (lo);
+      log_hi = log10 (MAX (hi, lo));
+      pad = MAX (0.05, (log_hi - log_lo) * 0.04);
+      self->y_min = MAX (0, log_lo - pad);
+      self->y_max = log_hi + pad;
       if (self->y_max - self->y_min < 1)
-        self->y_max = self->y_min + 1;
+        {
+          double middle = (self->y_min + self->y_max) / 2;
+
+          self->y_min = MAX (0, middle - 0.5);
+          self->y_max = self->y_min + 1;
+        }
       return FALSE;
     }
 
@@ -183,9 +195,11 @@ _cc_chart_layout_compute_value_ticks (CcChartLayout *self)
 
   if (self->log_scale)
     {
-      gboolean fine = self->y_max - self->y_min <= 3 && self->plot.height / (self->y_max - self->y_min) > 120;
+      double span = self->y_max - self->y_min;
+      /* Less than two decades may hold one power of ten: 2 and 5 too. */
+      gboolean fine = span < 2 || (span <= 3 && self->plot.height / span > 120);
 
-      for (double decade = self->y_min; decade <= self->y_max + 1e-9; decade++)
+      for (double decade = floor (self->y_min); decade <= self->y_max + 1e-9; decade++)
         {
           static const double steps[] = { 1, 2, 5 };
 
@@ -194,6 +208,8 @@ _cc_chart_layout_compute_value_ticks (CcChartLayout *self)
               double value = steps[i] * pow (10, decade);
               double log_value = log10 (value);
 
+              if (log_value < self->y_min - 1e-9)
+                continue;
               if (log_value > self->y_max + 1e-9)
                 break;
               add_tick (self->value_ticks, value, cc_chart_layout_value_to_y (self, value),

@@ -333,14 +333,22 @@ compare_label_priority (gconstpointer a,
   return 0;
 }
 
+/* How much nearer a label is to its own mark than to any other: a label
+ * standing as close to another statement reads as that one's. */
+#define LABEL_CLEARANCE 6
+
 static gboolean
 try_label (CcChartLayout *self,
-           CcChartPoint  *point,
+           guint          index,
            double         w,
            double         h,
            GArray        *placed,
-           GArray        *marks)
+           GArray        *marks,
+           GArray        *owners)
 {
+  CcChartPoint *point = &g_array_index (self->points, CcChartPoint, index);
+  CcChartRect own = { point->x - point->radius, point->y_high - point->radius,
+                      2 * point->radius, point->y_low - point->y_high + 2 * point->radius };
   CcChartRect area = self->plot;
   double r = point->radius + 3;
   CcChartRect candidates[4] = {
@@ -363,7 +371,22 @@ try_label (CcChartLayout *self,
       for (guint i = 0; free && i < placed->len; i++)
         free = !boxes_overlap (&candidates[c], &g_array_index (placed, CcChartRect, i));
       for (guint i = 0; free && i < marks->len; i++)
-        free = !boxes_overlap (&candidates[c], &g_array_index (marks, CcChartRect, i));
+        {
+          CcChartRect mark = g_array_index (marks, CcChartRect, i);
+
+          /* Marks drawn over this one's, and the markers of the band
+           * above the scale, sit too close to keep a label from; others
+           * keep their distance. */
+          if (g_array_index (owners, guint, i) != index && !point->off_scale
+              && !boxes_overlap (&mark, &own))
+            {
+              mark.x -= LABEL_CLEARANCE;
+              mark.y -= LABEL_CLEARANCE;
+              mark.width += 2 * LABEL_CLEARANCE;
+              mark.height += 2 * LABEL_CLEARANCE;
+            }
+          free = !boxes_overlap (&candidates[c], &mark);
+        }
 
       if (free)
         {
@@ -387,6 +410,7 @@ place_labels (CcChartLayout *self,
   g_autoptr(GArray) order = NULL;
   g_autoptr(GArray) placed = NULL;
   g_autoptr(GArray) marks = NULL;
+  g_autoptr(GArray) owners = NULL;
   g_autoptr(GHashTable) named = NULL;
   g_autoptr(PangoLayout) text = NULL;
 
@@ -397,6 +421,7 @@ place_labels (CcChartLayout *self,
 
   order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_visible);
   marks = g_array_sized_new (FALSE, FALSE, sizeof (CcChartRect), n_visible);
+  owners = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_visible);
   placed = g_array_new (FALSE, FALSE, sizeof (CcChartRect));
   named = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -409,6 +434,7 @@ place_labels (CcChartLayout *self,
       if (!point->visible)
         continue;
       g_array_append_val (marks, mark);
+      g_array_append_val (owners, i);
       if (point->off_scale || point->label != NULL)
         g_array_append_val (order, i);
     }
@@ -438,11 +464,19 @@ place_labels (CcChartLayout *self,
                    && g_hash_table_contains (named, point->label))
             continue;
 
-          if (try_label (self, point, size.width, size.height, placed, marks)
+          if (try_label (self, index, size.width, size.height, placed, marks, owners)
               && point->label != NULL && !point->off_scale)
             g_hash_table_add (named, (gpointer)point->label);
         }
     }
+}
+
+/* What the value axis counts: people, whatever the subject (troops,
+ * the dead, refugees). */
+const char *
+_cc_chart_layout_value_title (void)
+{
+  return C_("chart axis", "people");
 }
 
 void
@@ -496,10 +530,34 @@ _cc_chart_layout_compute_geometry (CcChartLayout *self)
       left = MAX (left, width);
     }
 
+  /* The off-scale band's name stands in the values' column: room for it
+   * too, so that it is never cut at the edge. */
+  if (any_off_scale)
+    {
+      double width;
+
+      /* Translators: beside the band above the chart holding values too
+       * large for its scale */
+      _cc_chart_layout_measure (text, C_("chart", "Off scale"), &width, NULL);
+      left = MAX (left, width);
+    }
+
+  /* The axis's title stands on its side left of the values. */
+  {
+    double title_width, title_height;
+
+    _cc_chart_layout_measure (text, _cc_chart_layout_value_title (), &title_width, &title_height);
+    self->value_title_rect.x = PAD;
+    self->value_title_rect.width = title_height;
+    self->value_title_rect.height = title_width;
+    left += title_height + 6;
+  }
+
   self->plot.x = PAD + left + 8;
   self->plot.width = MAX (self->width - self->plot.x - 2 * PAD, 10);
   self->over_band.x = self->plot.x;
   self->over_band.width = self->plot.width;
+  self->value_title_rect.y = self->plot.y + (self->plot.height - self->value_title_rect.height) / 2;
 
   for (guint i = 0; i < self->value_ticks->len; i++)
     {
@@ -582,6 +640,24 @@ cc_chart_layout_get_title_rect (CcChartLayout *self)
  * Returns: (array length=n_ticks): day ticks, and major ones naming the
  *   month or year they start
  */
+/**
+ * cc_chart_layout_get_value_title:
+ * @rect: (out) (optional): where the title stands, read bottom to top
+ *
+ * Returns: the value axis's title
+ */
+const char *
+cc_chart_layout_get_value_title (CcChartLayout *self,
+                                 CcChartRect   *rect)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), NULL);
+
+  _cc_chart_layout_ensure (self);
+  if (rect != NULL)
+    *rect = self->value_title_rect;
+  return _cc_chart_layout_value_title ();
+}
+
 const CcChartTick *
 cc_chart_layout_get_time_ticks (CcChartLayout *self,
                                 guint         *n_ticks)

@@ -58,6 +58,8 @@ struct _CcChartLayout
    * unused; a negative width until measured). */
   GArray        *label_sizes;
   GArray        *series;
+  /* How many step lines the statements make (CcChartPoint.line). */
+  guint          n_lines;
   GArray        *time_ticks;
   GArray        *value_ticks;
 
@@ -72,6 +74,8 @@ struct _CcChartLayout
 
   CcChartRect    plot;
   CcChartRect    title_rect;
+  /* The value axis's title, read bottom to top: its box as drawn. */
+  CcChartRect    value_title_rect;
   /* The band above the plot holding off-scale statements, or empty. */
   CcChartRect    over_band;
   CcChartRect    key_rects[N_KEYS];
@@ -112,6 +116,7 @@ void                  _cc_chart_layout_compute_time_ticks  (CcChartLayout *self)
 CcChartRect           _cc_chart_layout_label_size          (CcChartLayout *self,
                                                             guint         index);
 char                 *_cc_chart_layout_key_label           (KeyItem       item);
+const char           *_cc_chart_layout_value_title         (void);
 PangoFontDescription *_cc_chart_layout_font                (CcChartLayout *self,
                                                             double        scale,
                                                             gboolean      bold);

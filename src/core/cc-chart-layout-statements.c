@@ -369,6 +369,7 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
 {
   g_autoptr(GHashTable) statements = NULL;
   g_autoptr(GHashTable) series_index = NULL;
+  g_autoptr(GHashTable) lines = NULL;
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GArray) countries = NULL;
   g_autoptr(GArray) order = NULL;
@@ -399,6 +400,9 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
 
   /* Keys live in an array, the table maps them to point indices. */
   keys = g_array_sized_new (FALSE, FALSE, sizeof (StatementKey), self->infos->len);
+  /* Interned claimant keys (or countries) to line numbers. */
+  lines = g_hash_table_new (NULL, NULL);
+  self->n_lines = 0;
   countries = g_array_new (FALSE, FALSE, sizeof (const char *));
   statements = g_hash_table_new (statement_key_hash, statement_key_equal);
 
@@ -450,6 +454,21 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
       point->label = intern_take (self, short_label (point->claimant));
       point->claims = g_ptr_array_new_full (1, g_object_unref);
       g_ptr_array_add (point->claims, g_object_ref (claim));
+
+      /* A step line follows one claimant's figures through time; claims
+       * of nobody in particular share their country's. */
+      {
+        gconstpointer line_key = info->claimant != NULL ? (gconstpointer)info->claimant
+                                                        : (gconstpointer)info->country;
+        gpointer line;
+
+        if (!g_hash_table_lookup_extended (lines, line_key, NULL, &line))
+          {
+            line = GUINT_TO_POINTER (self->n_lines++);
+            g_hash_table_insert (lines, (gpointer)line_key, line);
+          }
+        point->line = GPOINTER_TO_UINT (line);
+      }
 
       /* keys was sized for every claim, so it never moves and the
        * table may point into it. */

@@ -688,6 +688,21 @@ cc_chart_layout_get_series (CcChartLayout *self,
 }
 
 /**
+ * cc_chart_layout_get_n_lines:
+ *
+ * Returns: how many step lines the statements make: one per claimant,
+ *   and one per country for claims without a claimant
+ */
+guint
+cc_chart_layout_get_n_lines (CcChartLayout *self)
+{
+  g_return_val_if_fail (CC_IS_CHART_LAYOUT (self), 0);
+
+  _cc_chart_layout_ensure_statements (self);
+  return self->n_lines;
+}
+
+/**
  * cc_chart_layout_has_statements:
  *
  * Whether the statements are grouped for the current claims and
@@ -729,9 +744,8 @@ cc_chart_layout_find_claim (CcChartLayout *self,
 /**
  * cc_chart_format_count:
  *
- * Formats a number of people with the locale's thousands separator.
- * The C locale has none; it stands for English there, so it gets a
- * comma.
+ * Formats a number of people with the locale's thousands separator,
+ * as cc_format_count() does everywhere else.
  */
 char *
 cc_chart_format_count (double value)

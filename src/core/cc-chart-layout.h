@@ -34,6 +34,10 @@ typedef struct
   guint        n_sources;
   /* Index into cc_chart_layout_get_series(). */
   guint        series;
+  /* The step line the statement is on: one per claimant (spellings of
+   * one name together), or per country for claims without a claimant.
+   * From 0 to cc_chart_layout_get_n_lines(). */
+  guint        line;
   /* A range or a vague amount, drawn as a bar from low to high. */
   guint        range : 1;
   guint        hedged : 1;
@@ -130,12 +134,15 @@ const CcChartPoint  *cc_chart_layout_get_points          (CcChartLayout  *self,
                                                           guint          *n_points);
 const CcChartSeries *cc_chart_layout_get_series          (CcChartLayout  *self,
                                                           guint          *n_series);
+guint                cc_chart_layout_get_n_lines         (CcChartLayout  *self);
 const CcChartTick   *cc_chart_layout_get_time_ticks      (CcChartLayout  *self,
                                                           guint          *n_ticks);
 const CcChartTick   *cc_chart_layout_get_value_ticks     (CcChartLayout  *self,
                                                           guint          *n_ticks);
 CcChartRect          cc_chart_layout_get_plot_area       (CcChartLayout  *self);
 CcChartRect          cc_chart_layout_get_title_rect      (CcChartLayout  *self);
+const char          *cc_chart_layout_get_value_title     (CcChartLayout  *self,
+                                                          CcChartRect    *rect);
 double               cc_chart_layout_value_to_y          (CcChartLayout  *self,
                                                           double          value);
 double               cc_chart_layout_day_to_x            (CcChartLayout  *self,

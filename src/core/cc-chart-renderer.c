@@ -215,8 +215,12 @@ draw_marks (CcChartRenderer *self,
       }
 }
 
-/* Step lines: each series' statements joined in time order, holding a
- * value until the next statement. The line runs through the days, not
+/* Step lines: each claimant's statements joined in time order, in the
+ * colour of the claimant's country, holding a value until the next
+ * statement (one line per country would zigzag between the figures of
+ * different speakers). A country with more statements than the plot has
+ * room for is a crowd where no one claimant's line can be followed: it
+ * gets one line for all, as below. The line runs through the days, not
  * the marks spread apart within a day. Where a series has more
  * statements than the plot has room for, a line through every one
  * would be a scribble that cairo takes long to stroke: it joins each
@@ -314,22 +318,40 @@ draw_steps (CcChartRenderer *self,
   CcChartRect plot = cc_chart_layout_get_plot_area (layout);
   StepState *states;
   guint *counts;
-  guint n_points, n_series;
+  guint *state_series;
+  guint *series_counts;
+  guint n_points, n_series, n_lines, n_states;
   double x_scale;
 
   points = cc_chart_layout_get_points (layout, &n_points);
   series = cc_chart_layout_get_series (layout, &n_series);
-  if (n_series == 0)
+  n_lines = cc_chart_layout_get_n_lines (layout);
+  if (n_series == 0 || n_lines == 0)
     return;
   x_scale = plot.width / (layout->window_end - layout->window_start);
 
-  /* One pass over the statements feeds every series' line. */
-  states = g_new0 (StepState, n_series);
-  counts = g_new0 (guint, n_series);
+  /* One pass over the statements feeds every line: a state per
+   * claimant, then one per crowded country. */
+  n_states = n_lines + n_series;
+  states = g_new0 (StepState, n_states);
+  counts = g_new0 (guint, n_states);
+  state_series = g_new0 (guint, n_states);
+  series_counts = g_new0 (guint, n_series);
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
-    counts[points[i].series] += points[i].visible;
-  for (guint s = 0; s < n_series; s++)
+    series_counts[points[i].series] += points[i].visible;
+  for (guint i = layout->shown_first; i < layout->shown_last; i++)
     {
+      guint s = series_counts[points[i].series] > plot.width / 3 ? n_lines + points[i].series
+                                                                  : points[i].line;
+
+      counts[s] += points[i].visible;
+      state_series[s] = points[i].series;
+    }
+  for (guint s = 0; s < n_states; s++)
+    {
+      /* Many claimants may have nothing in the window. */
+      if (counts[s] == 0)
+        continue;
       states[s].vertices = g_array_new (FALSE, FALSE, sizeof (double));
       states[s].column_ys = g_array_new (FALSE, FALSE, sizeof (double));
       states[s].column = -G_MAXDOUBLE;
@@ -339,7 +361,8 @@ draw_steps (CcChartRenderer *self,
   for (guint i = layout->shown_first; i < layout->shown_last; i++)
     {
       const CcChartPoint *point = &points[i];
-      StepState *state = &states[point->series];
+      StepState *state = &states[series_counts[point->series] > plot.width / 3
+                                 ? n_lines + point->series : point->line];
       double x;
 
       if (!point->visible || point->off_scale)
@@ -366,9 +389,13 @@ draw_steps (CcChartRenderer *self,
 
   cairo_set_line_width (cr, 1.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint s = 0; s < n_series; s++)
+  for (guint s = 0; s < n_states; s++)
     {
       GArray *vertices = states[s].vertices;
+      const char *color = series[state_series[s]].color;
+
+      if (vertices == NULL)
+        continue;
 
       if (states[s].dense)
         step_flush_column (&states[s]);
@@ -387,7 +414,7 @@ draw_steps (CcChartRenderer *self,
 
               cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
             }
-          set_hex (cr, series[s].color, LINE_ALPHA);
+          set_hex (cr, color, LINE_ALPHA);
           cairo_fill (cr);
         }
       else if (vertices->len >= 4)
@@ -397,7 +424,7 @@ draw_steps (CcChartRenderer *self,
           for (guint v = 2; v + 1 < vertices->len; v += 2)
             cairo_line_to (cr, g_array_index (vertices, double, v),
                            g_array_index (vertices, double, v + 1));
-          set_hex (cr, series[s].color, LINE_ALPHA);
+          set_hex (cr, color, LINE_ALPHA);
           cairo_stroke (cr);
         }
 
@@ -407,6 +434,8 @@ draw_steps (CcChartRenderer *self,
 
   g_free (states);
   g_free (counts);
+  g_free (state_series);
+  g_free (series_counts);
 }
 
 static void
@@ -421,6 +450,18 @@ draw_axes (CcChartRenderer *self,
   guint n_ticks;
 
   cairo_set_line_width (cr, 1);
+
+  /* The value axis's title, read bottom to top. */
+  if (layout->value_title_rect.height > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->value_title_rect.x,
+                       layout->value_title_rect.y + layout->value_title_rect.height);
+      cairo_rotate (cr, -G_PI / 2);
+      set_color (cr, self->style.foreground, 0.75);
+      draw_text (cr, text, _cc_chart_layout_value_title (), 0, 0, ALIGN_START);
+      cairo_restore (cr);
+    }
 
   ticks = cc_chart_layout_get_value_ticks (layout, &n_ticks);
   for (guint i = 0; i < n_ticks; i++)

@@ -708,8 +708,6 @@ cc_cluster_get_mention_in (CcCluster *self,
 char *
 cc_cluster_dup_value_label (CcCluster *self)
 {
-  g_autofree char *low = NULL;
-  g_autofree char *high = NULL;
   guint n;
 
   g_return_val_if_fail (CC_IS_CLUSTER (self), NULL);
@@ -725,9 +723,5 @@ cc_cluster_dup_value_label (CcCluster *self)
         return g_strdup (cc_claim_get_text (claim));
     }
 
-  low = cc_format_count (self->low);
-  if (self->low == self->high)
-    return g_steal_pointer (&low);
-  high = cc_format_count (self->high);
-  return g_strdup_printf ("%s–%s", low, high);
+  return cc_format_count_range (self->low, self->high);
 }

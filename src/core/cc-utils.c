@@ -51,13 +51,32 @@ cc_fold_name_ending (char *word)
     }
 }
 
+/**
+ * cc_format_count:
+ *
+ * Formats a count with the thousands separator of the locale's
+ * LC_NUMERIC. The C locale has none: it stands for English there, so the
+ * digits are grouped with commas all the same, since long counts are
+ * read in groups. Every view, the chart and the exports use it, so that a
+ * number reads the same everywhere.
+ *
+ * Returns: (transfer full): "12,000", "12.000" or "12 000"
+ */
 char *
 cc_format_count (double value)
 {
   const char *separator = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
-  GString *out = g_string_new (value < 0 ? "-" : NULL);
-  gsize len = strlen (digits);
+  g_autofree char *digits = NULL;
+  GString *out;
+  gsize len;
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+
+  digits = g_strdup_printf ("%.0f", fabs (value));
+  len = strlen (digits);
+  /* -0.4 rounds to 0, which has no sign. */
+  out = g_string_new (value < 0 && strcmp (digits, "0") != 0 ? "-" : NULL);
 
   if (separator == NULL || *separator == '\0')
     separator = ",";
@@ -81,4 +100,24 @@ cc_get_real_name (void)
       strcmp (name, g_get_user_name ()) == 0)
     return NULL;
   return name;
+}
+
+/**
+ * cc_format_count_range:
+ *
+ * Returns: (transfer full): "1,000–3,000", or "1,000" when @high is not
+ *   above @low
+ */
+char *
+cc_format_count_range (double low,
+                       double high)
+{
+  g_autofree char *low_text = cc_format_count (low);
+  g_autofree char *high_text = NULL;
+
+  if (!(high > low))
+    return g_steal_pointer (&low_text);
+
+  high_text = cc_format_count (high);
+  return g_strconcat (low_text, "\u2013", high_text, NULL);
 }

@@ -21,9 +21,14 @@ gint64   cc_now_seconds    (void);
  * ("-yy", "-iy", "-ii", "-ij" become "-y": Zelenskyy, Zelenskiy, Zelensky)
  * in a lower-case word, in place. */
 void     cc_fold_name_ending (char     *word);
-/* "12,000": digits grouped by the locale's separator, or a comma when
- * the locale has none (as the C locale). */
-char    *cc_format_count   (double       value);
+/* A count of people or things as people read it: "12,000" with the
+ * locale's thousands separator, a comma where the locale has none (the C
+ * locale). Rounded to a whole number. */
+char    *cc_format_count       (double      value);
+/* Two counts as a range, "1,000–3,000", or one count when they are
+ * equal. */
+char    *cc_format_count_range (double      low,
+                                double      high);
 /* The user's real name, or NULL when the system knows none (GLib's
  * "Unknown", or only the login name, as "root"). */
 const char *cc_get_real_name (void);

@@ -17,6 +17,7 @@
 #include "cc-article-chooser.h"
 #include "cc-article.h"
 #include "cc-library.h"
+#include "cc-utils.h"
 
 struct _CcArticleChooser
 {
@@ -44,13 +45,18 @@ static void
 update (CcArticleChooser *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *chosen_text = NULL;
+  g_autofree char *articles_text = NULL;
   guint n_chosen = g_hash_table_size (self->chosen);
   guint n_articles = g_list_model_get_n_items (self->articles);
 
   /* Translators: in the title of the dialog choosing articles to export */
-  subtitle = g_strdup_printf (ngettext ("%u of %u article chosen", "%u of %u articles chosen",
+  chosen_text = cc_format_count (n_chosen);
+  articles_text = cc_format_count (n_articles);
+  /* Translators: the counts are as "12" or "1,200" */
+  subtitle = g_strdup_printf (ngettext ("%s of %s article chosen", "%s of %s articles chosen",
                                         n_articles),
-                              n_chosen, n_articles);
+                              chosen_text, articles_text);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.export", n_chosen > 0);

@@ -18,6 +18,7 @@
 #include "cc-chart-private.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-utils.h"
 
 /* The sentence around a claim, for the tooltip: what was said, in the
  * article's words. */
@@ -28,6 +29,8 @@ dup_quote (CcChart *self,
   CcArticle *article;
   const char *text, *start, *end, *p;
   guint limit = 160;
+  gboolean cut_start = FALSE, cut_end = FALSE;
+  g_autofree char *quote = NULL;
 
   if (self->library == NULL)
     return NULL;
@@ -50,6 +53,15 @@ dup_quote (CcChart *self,
         break;
       p = prev;
     }
+  /* A long sentence is cut at a word, not inside one. */
+  if (limit == 0 && p > text && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    {
+      while (p < start && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      while (p < start && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+    }
+  cut_start = limit == 0 && p > text;
   start = p;
 
   for (limit = 200, p = end; *p != '\0' && *p != '\n' && limit > 0; limit--)
@@ -60,9 +72,16 @@ dup_quote (CcChart *self,
       if (stop)
         break;
     }
+  if (limit == 0 && *p != '\0' && *p != '\n' && !g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      while (p > end && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+        p = g_utf8_prev_char (p);
+    }
+  cut_end = limit == 0 && *p != '\0' && *p != '\n';
   end = p;
 
-  return g_strstrip (g_strndup (start, end - start));
+  quote = g_strstrip (g_strndup (start, end - start));
+  return g_strconcat (cut_start ? "…" : "", quote, cut_end ? "…" : "", NULL);
 }
 
 static char *
@@ -127,6 +146,22 @@ cc_chart_dup_summary (CcChart  *self,
   claim = g_ptr_array_index (point->claims, 0);
   value = cc_chart_format_value (point);
   day = cc_chart_format_day (point->day);
+  {
+    gboolean dated = FALSE;
+
+    for (guint i = 0; i < point->claims->len && !dated; i++)
+      dated = cc_claim_get_event_date (g_ptr_array_index (point->claims, i)) != NULL;
+    /* A statement without a day of its own stands on its article's. */
+    if (!dated)
+      {
+        /* Translators: the day of a statement that gives none, its
+         * article's publication date: "published 21 October 2024" */
+        char *published = g_strdup_printf (C_("chart day", "Published %s"), day);
+
+        g_free (day);
+        day = published;
+      }
+  }
   sources = dup_sources (self, point);
   quote = dup_quote (self, claim);
 
@@ -164,9 +199,14 @@ cc_chart_dup_summary (CcChart  *self,
   g_string_append (text, markup ? "\n" : ". ");
   g_string_append (text, day);
   g_string_append (text, markup ? "\n" : ". ");
-  g_string_append_printf (text,
-                          ngettext ("%u source: %s", "%u sources: %s", point->n_sources),
-                          point->n_sources, sources);
+  {
+    g_autofree char *count = cc_format_count (point->n_sources);
+
+    /* Translators: a count of sources, as "12" or "1,200", and their names */
+    g_string_append_printf (text,
+                            ngettext ("%s source: %s", "%s sources: %s", point->n_sources),
+                            count, sources);
+  }
   if (quote != NULL && *quote != '\0')
     {
       g_autofree char *escaped = markup ? g_markup_escape_text (quote, -1) : g_strdup (quote);

@@ -19,6 +19,7 @@
 #include "cc-chart-private.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-utils.h"
 
 #define SLOW_REGROUP_USEC (50 * G_TIME_SPAN_MILLISECOND)
 
@@ -79,10 +80,15 @@ _cc_chart_update_accessible (CcChart *self)
   if (_cc_chart_resolve_selected (self) >= 0)
     summary = cc_chart_dup_summary (self, self->selected, FALSE);
   else
-    summary = g_strdup_printf (ngettext ("%u statement shown. Use the arrow keys to move between them.",
-                                         "%u statements shown. Use the arrow keys to move between them.",
-                                         n_visible),
-                               n_visible);
+    {
+      g_autofree char *count = cc_format_count (n_visible);
+
+      /* Translators: %s is a count, as "12" or "1,200" */
+      summary = g_strdup_printf (ngettext ("%s statement shown. Use the arrow keys to move between them.",
+                                           "%s statements shown. Use the arrow keys to move between them.",
+                                           n_visible),
+                                 count);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,

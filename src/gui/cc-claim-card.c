@@ -14,17 +14,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "cc-claim.h"
 #include "cc-claim-card.h"
 #include "cc-importer.h"
+#include "cc-gui-utils.h"
 #include "cc-reader-format.h"
+#include "cc-utils.h"
 
 struct _CcClaimCard
 {
   GtkPopover      parent_instance;
 
   CcClaim        *claim;
+  /* The article's publication date, the day of a claim without one. */
+  char           *published;
   /* cc_claim_status_to_string() of the status chosen. */
   char           *status;
   /* A single number typed in the low field is the high one too, until
@@ -108,17 +114,29 @@ high_changed_cb (CcClaimCard *self,
 static char *
 format_number (double value)
 {
-  return g_strdup_printf ("%.0f", value);
+  return cc_format_count (value);
 }
 
-/* Reads a number as people type it: "10,000", "10 000", "1.5". */
+/* Reads a number as people type it, or as the card wrote it: "10,000",
+ * "10 000", "1.5", and "10.000" where the locale groups digits with a
+ * point. */
 static gboolean
-parse_number (const char *text,
+parse_number (const char *input,
               double     *value)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *text = g_strdup (input);
+  const char *separator = localeconv ()->thousands_sep;
   gboolean point = FALSE;
   char *end = NULL;
+
+  if (separator != NULL && strcmp (separator, ".") == 0)
+    {
+      g_auto(GStrv) groups = g_strsplit (text, separator, -1);
+
+      g_free (text);
+      text = g_strjoinv ("", groups);
+    }
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -198,13 +216,27 @@ fill_fields (CcClaimCard *self)
   gtk_switch_set_active (self->hedged_switch, cc_claim_get_hedged (claim));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry),
                          cc_claim_get_event_date (claim) ? cc_claim_get_event_date (claim) : "");
+  {
+    g_autofree char *day = cc_format_published_day (self->published);
+    g_autofree char *placeholder = NULL;
+
+    /* An empty day is the article's: the chart places the claim there. */
+    if (day != NULL)
+      /* Translators: the day an empty date field stands for, then the
+       * form a date is typed in */
+      placeholder = g_strdup_printf (_("%s · YYYY-MM-DD"), day);
+    gtk_entry_set_placeholder_text (self->date_entry, placeholder ? placeholder : _("YYYY-MM-DD"));
+  }
 
   /* A claim not yet stored can be neither rejected nor charted. */
   gtk_widget_set_visible (self->reject_button, stored);
   gtk_widget_set_visible (self->chart_button, stored);
   if (stored)
     {
-      GVariant *target = g_variant_new_int64 (cc_claim_get_id (claim));
+      /* Held here: a button given a target equal to the one it has
+       * drops the new one at once, which would leave the second button
+       * a freed value when the card opens on the same claim again. */
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (cc_claim_get_id (claim)));
 
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reject_button), target);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->chart_button), target);
@@ -250,6 +282,7 @@ cc_claim_card_finalize (GObject *object)
   CcClaimCard *self = (CcClaimCard *)object;
 
   g_free (self->status);
+  g_free (self->published);
 
   G_OBJECT_CLASS (cc_claim_card_parent_class)->finalize (object);
 }
@@ -512,4 +545,21 @@ cc_claim_card_show_error (CcClaimCard *self,
 
   gtk_label_set_label (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/**
+ * cc_claim_card_set_published:
+ * @published: (nullable): the publication date of the claim's article
+ *
+ * Gives the day a claim without a date of its own is placed on, shown in
+ * the empty date field.
+ */
+void
+cc_claim_card_set_published (CcClaimCard *self,
+                             const char  *published)
+{
+  g_return_if_fail (CC_IS_CLAIM_CARD (self));
+
+  if (cc_set_str (&self->published, published))
+    fill_fields (self);
 }

@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "cc-article.h"
 #include "cc-claim.h"
@@ -22,8 +24,11 @@
 #include "cc-gui-utils.h"
 #include "cc-palette.h"
 
-/* Characters of an outlet kept in a column title. */
-#define TITLE_CHARS 14
+/* The widths of an article's column: the matrix gives its columns what
+ * the window allows between these, after the claim column's share. */
+#define ARTICLE_COLUMN_MIN 76
+#define ARTICLE_COLUMN_MAX 112
+#define CLAIM_COLUMN_MIN 160
 
 typedef struct
 {
@@ -134,7 +139,8 @@ setup_claim_cb (GtkSignalListItemFactory *factory,
   GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *source = gtk_label_new (NULL);
-  GtkWidget *single = gtk_label_new (_("Only one source"));
+  /* Translators: a short mark on a claim that a single source carries */
+  GtkWidget *single = gtk_label_new (C_("matrix badge", "1 source"));
   GtkWidget *conflict = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_widget_add_css_class (box, "compare-claim");
@@ -144,7 +150,13 @@ setup_claim_cb (GtkSignalListItemFactory *factory,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_dot, NULL, NULL);
 
   gtk_widget_set_hexpand (text, TRUE);
+  /* A narrow column wraps the claim onto a second line, rather than
+   * cutting it to its first figures; the tooltip has it all. */
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (source), 0);
@@ -153,18 +165,24 @@ setup_claim_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (source, "dim-label");
 
   gtk_widget_set_valign (single, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (single, _("Only one source carries this claim"));
   gtk_widget_add_css_class (single, "caption");
   gtk_widget_add_css_class (single, "single-source-badge");
   gtk_widget_set_valign (conflict, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (conflict, "conflict-icon");
 
-  /* The figure, then its marks; who said it on a line of its own, so
-   * that the marks never squeeze the name away. */
+  /* The figure and the conflict mark; below, the single-source badge and
+   * who said it, so that the badge never squeezes the figure away. */
   gtk_box_append (GTK_BOX (head), title);
-  gtk_box_append (GTK_BOX (head), single);
   gtk_box_append (GTK_BOX (head), conflict);
   gtk_box_append (GTK_BOX (text), head);
-  gtk_box_append (GTK_BOX (text), source);
+  {
+    GtkWidget *below = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_box_append (GTK_BOX (below), single);
+    gtk_box_append (GTK_BOX (below), source);
+    gtk_box_append (GTK_BOX (text), below);
+  }
 
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), text);
@@ -182,12 +200,16 @@ bind_claim_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_widget_get_next_sibling (dot);
   GtkWidget *head = gtk_widget_get_first_child (text);
   GtkWidget *title_label = gtk_widget_get_first_child (head);
-  GtkWidget *single = gtk_widget_get_next_sibling (title_label);
-  GtkWidget *conflict = gtk_widget_get_next_sibling (single);
+  GtkWidget *conflict = gtk_widget_get_next_sibling (title_label);
+  GtkWidget *below = gtk_widget_get_last_child (text);
+  GtkWidget *single = gtk_widget_get_first_child (below);
+  GtkWidget *source_label = gtk_widget_get_last_child (below);
   g_autofree char *title = describe_cluster (cluster);
   g_autofree char *source = describe_source (cluster);
   g_autofree char *conflicts = describe_conflicts (self, cluster);
-  gboolean only_one = cc_cluster_get_n_sources (cluster) == 1;
+  g_autofree char *full = NULL;
+  /* "Only one source" says something where other claims have more. */
+  gboolean only_one = cc_cluster_get_n_sources (cluster) == 1 && self->any_shared;
   const char *color;
 
   color = cc_palette_country_color (cc_cluster_get_claimant_country (cluster));
@@ -195,8 +217,13 @@ bind_claim_cb (GtkSignalListItemFactory *factory,
   gtk_widget_queue_draw (dot);
 
   gtk_label_set_label (GTK_LABEL (title_label), title);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (text)), source);
-  gtk_widget_set_tooltip_text (text, source);
+  gtk_label_set_label (GTK_LABEL (source_label), source);
+  /* Translators: a claim, then who made it, when and how */
+  full = g_strdup_printf (C_("matrix row", "%s\n%s"), title, source);
+  gtk_widget_set_tooltip_text (text, full);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, full,
+                                  -1);
 
   /* A claim only one source makes stands out: nobody else confirms it. */
   gtk_widget_set_visible (single, only_one);
@@ -213,16 +240,29 @@ bind_claim_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+/* A cell: a tick, a dash, or for a hedged mention a tick with the word
+ * "hedged" (a question mark icon reads as a broken character). */
 static void
 setup_article_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   ArticleColumn            *column)
 {
+  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *image = gtk_image_new ();
+  /* The image's accessible name says it already. */
+  GtkWidget *hedged = g_object_new (GTK_TYPE_LABEL,
+                                    "label", C_("matrix cell", "hedged"),
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
 
-  gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (image, "compare-cell");
-  gtk_list_item_set_child (item, image);
+  gtk_widget_set_halign (cell, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cell, "compare-cell");
+  gtk_widget_add_css_class (hedged, "caption");
+  gtk_widget_set_visible (hedged, FALSE);
+  gtk_box_append (GTK_BOX (cell), image);
+  gtk_box_append (GTK_BOX (cell), hedged);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -232,22 +272,25 @@ bind_article_cb (GtkSignalListItemFactory *factory,
 {
   CcCompareView *self = column->self;
   CcCluster *cluster = gtk_list_item_get_item (item);
-  GtkWidget *image = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *image = gtk_widget_get_first_child (cell);
+  GtkWidget *hedged_label = gtk_widget_get_last_child (cell);
   CcClaim *claim = cc_cluster_get_mention_in (cluster, column->article_id);
   g_autofree char *quote = NULL;
   g_autofree char *tooltip = NULL;
   const char *state;
 
-  gtk_widget_remove_css_class (image, "carried");
-  gtk_widget_remove_css_class (image, "hedged");
-  gtk_widget_remove_css_class (image, "absent");
-  gtk_widget_remove_css_class (image, "single-source");
+  gtk_widget_remove_css_class (cell, "carried");
+  gtk_widget_remove_css_class (cell, "hedged");
+  gtk_widget_remove_css_class (cell, "absent");
+  gtk_widget_remove_css_class (cell, "single-source");
+  gtk_widget_set_visible (hedged_label, claim != NULL && cc_claim_get_hedged (claim));
 
   if (claim == NULL)
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (image), "list-remove-symbolic");
-      gtk_widget_add_css_class (image, "absent");
-      gtk_widget_set_tooltip_text (image, _("Not in this article"));
+      gtk_widget_add_css_class (cell, "absent");
+      gtk_widget_set_tooltip_text (cell, _("Not in this article"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not in this article"),
                                       -1);
@@ -257,47 +300,166 @@ bind_article_cb (GtkSignalListItemFactory *factory,
   quote = self->clusters ? cc_cluster_set_dup_quote (self->clusters, claim) : NULL;
   if (cc_claim_get_hedged (claim))
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), "dialog-question-symbolic");
-      gtk_widget_add_css_class (image, "hedged");
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), "object-select-symbolic");
+      gtk_widget_add_css_class (cell, "hedged");
       state = _("Carried, hedged");
     }
   else
     {
       gtk_image_set_from_icon_name (GTK_IMAGE (image), "object-select-symbolic");
-      gtk_widget_add_css_class (image, "carried");
+      gtk_widget_add_css_class (cell, "carried");
       state = _("Carried");
     }
-  if (cc_cluster_get_n_sources (cluster) == 1)
-    gtk_widget_add_css_class (image, "single-source");
+  if (cc_cluster_get_n_sources (cluster) == 1 && self->any_shared)
+    gtk_widget_add_css_class (cell, "single-source");
 
   /* Translators: whether an article carries a claim, then its words */
   if (quote != NULL)
     tooltip = g_strdup_printf (C_("matrix cell", "%s: “%s”"), state, quote);
   else
     tooltip = g_strdup (state);
-  gtk_widget_set_tooltip_text (image, tooltip);
+  gtk_widget_set_tooltip_text (cell, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
 }
 
-static char *
-column_title (CcArticle *article)
+static const char *
+article_name (CcArticle *article)
 {
   const char *name = cc_article_get_outlet (article);
-  g_autofree char *date = cc_format_date (cc_article_get_published (article));
 
   if (name == NULL || name[0] == '\0')
     name = cc_article_get_title (article) ? cc_article_get_title (article) : _("Untitled");
+  return name;
+}
 
-  if (g_utf8_strlen (name, -1) > TITLE_CHARS)
+/* The outlet and the day; a second article of one outlet on one day is
+ * numbered, so that no two columns read alike. The header wraps it. */
+static char *
+column_title (CcCompareView *self,
+              guint          index)
+{
+  CcArticle *article = g_ptr_array_index (self->chosen, index);
+  const char *name = article_name (article);
+  const char *published = cc_article_get_published (article);
+  g_autofree char *date = NULL;
+  gboolean one_year = published != NULL && strlen (published) >= 4;
+  guint n_same = 1;
+
+  /* Within one year the day and month tell the columns apart. */
+  for (guint i = 0; i < self->chosen->len && one_year; i++)
     {
-      g_autofree char *cut = g_utf8_substring (name, 0, TITLE_CHARS - 1);
+      const char *other = cc_article_get_published (g_ptr_array_index (self->chosen, i));
 
-      return date ? g_strdup_printf ("%s…\n%s", cut, date) : g_strdup_printf ("%s…", cut);
+      one_year = other != NULL && strncmp (other, published, 4) == 0;
+    }
+  date = one_year ? cc_format_day_month (published) : cc_format_date (published);
+
+  for (guint i = 0; i < index; i++)
+    {
+      CcArticle *other = g_ptr_array_index (self->chosen, i);
+
+      if (g_strcmp0 (article_name (other), name) == 0
+          && g_strcmp0 (cc_article_get_published (other), published) == 0)
+        n_same++;
+    }
+
+  if (n_same > 1)
+    {
+      g_autofree char *numbered = NULL;
+
+      /* Translators: the second (third…) article of one outlet on one day */
+      numbered = g_strdup_printf (C_("matrix column", "%s (%u)"), name, n_same);
+      return date ? g_strdup_printf ("%s\n%s", numbered, date) : g_steal_pointer (&numbered);
     }
 
   return date ? g_strdup_printf ("%s\n%s", name, date) : g_strdup (name);
+}
+
+/* GTK 4.8 offers no way to style a column's title: reach the labels of
+ * the header row, the column view's first child, and let them wrap to
+ * the column's width instead of being clipped. */
+static void
+wrap_header_titles (CcCompareView *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->matrix));
+  GPtrArray *stack = g_ptr_array_new ();
+
+  /* The claims' own title, first, keeps its one line. */
+  if (header != NULL && gtk_widget_get_first_child (header) != NULL)
+    for (GtkWidget *title = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
+         title != NULL;
+         title = gtk_widget_get_next_sibling (title))
+      g_ptr_array_add (stack, title);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (widget))
+        {
+          gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_lines (GTK_LABEL (widget), 3);
+          gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+          gtk_label_set_justify (GTK_LABEL (widget), GTK_JUSTIFY_CENTER);
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (!GTK_IS_LIST_VIEW (child))
+          g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+}
+
+/* Gives the article columns what the matrix's width allows after the
+ * claims' share, so that all of them fit; below their least width the
+ * matrix scrolls sideways instead. The claims' least width is known only
+ * once laid out: a first guess, then less for the articles while the
+ * matrix is still wider than its window. */
+static gboolean
+fit_columns_cb (gpointer user_data)
+{
+  CcCompareView *self = user_data;
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->matrix));
+  double page = hadjustment ? gtk_adjustment_get_page_size (hadjustment) : 0;
+  double overflow = hadjustment ? gtk_adjustment_get_upper (hadjustment) - page : 0;
+  guint n = self->article_columns->len;
+  int current, width;
+
+  self->fit_source = 0;
+  if (page <= 0 || n == 0)
+    return G_SOURCE_REMOVE;
+
+  current = gtk_column_view_column_get_fixed_width (g_ptr_array_index (self->article_columns, 0));
+  if (page != self->fitted_page)
+    width = (int)((page - CLAIM_COLUMN_MIN) / n);
+  else if (overflow >= 1)
+    width = current - (int)ceil (overflow / n);
+  else
+    return G_SOURCE_REMOVE;
+
+  self->fitted_page = page;
+  width = CLAMP (width, ARTICLE_COLUMN_MIN, ARTICLE_COLUMN_MAX);
+  for (guint i = 0; i < self->article_columns->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->article_columns, i);
+
+      if (gtk_column_view_column_get_fixed_width (column) != width)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known once the matrix is allocated, when its scrolling
+ * page changes; the columns change after that allocation, not in it. */
+static void
+page_size_cb (CcCompareView *self)
+{
+  if (self->fit_source == 0)
+    self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns_cb, self, NULL);
 }
 
 static void
@@ -339,9 +501,12 @@ _cc_compare_view_matrix_init (CcCompareView *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims"),
-                                      -1);
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Claims"),
+                                        -1);
+        cc_gui_make_one_tab_stop (child);
+      }
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_cb), self);
@@ -351,6 +516,16 @@ _cc_compare_view_matrix_init (CcCompareView *self)
   g_signal_connect_object (self->matrix,
                            "activate",
                            G_CALLBACK (matrix_activate_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->matrix)),
+                           "notify::page-size",
+                           G_CALLBACK (page_size_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->matrix)),
+                           "notify::upper",
+                           G_CALLBACK (page_size_cb),
                            self,
                            G_CONNECT_SWAPPED);
 }
@@ -369,8 +544,19 @@ _cc_compare_view_matrix_update (CcCompareView *self)
     g_signal_handlers_disconnect_by_func (self->matrix_selection, selected_row_cb, self);
   g_clear_object (&self->matrix_selection);
 
+  self->any_shared = FALSE;
   if (self->clusters != NULL)
-    model = g_object_ref (G_LIST_MODEL (self->clusters));
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
+
+      model = g_object_ref (G_LIST_MODEL (self->clusters));
+      for (guint i = 0; i < n && !self->any_shared; i++)
+        {
+          g_autoptr(CcCluster) cluster = g_list_model_get_item (model, i);
+
+          self->any_shared = cc_cluster_get_n_sources (cluster) > 1;
+        }
+    }
   selection = gtk_single_selection_new (model);
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -388,7 +574,7 @@ _cc_compare_view_matrix_update (CcCompareView *self)
       CcArticle *article = g_ptr_array_index (self->chosen, i);
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       ArticleColumn *data = g_new0 (ArticleColumn, 1);
-      g_autofree char *title = column_title (article);
+      g_autofree char *title = column_title (self, i);
       GtkColumnViewColumn *column;
 
       data->self = self;
@@ -398,8 +584,12 @@ _cc_compare_view_matrix_update (CcCompareView *self)
                              article_column_free, 0);
 
       column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_fixed_width (column, 112);
+      gtk_column_view_column_set_fixed_width (column, ARTICLE_COLUMN_MAX);
       gtk_column_view_append_column (self->matrix, column);
       g_ptr_array_add (self->article_columns, column);
     }
+
+  wrap_header_titles (self);
+  self->fitted_page = 0;
+  page_size_cb (self);
 }

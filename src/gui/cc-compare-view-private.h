@@ -30,8 +30,14 @@ struct _CcCompareView
   /* The column the pointer is over: its scrolling leads the others. */
   GtkWidget          *hovered_column;
   guint               rebuild_source;
+  /* Sizes the article columns after an allocation. */
+  guint               fit_source;
+  /* The matrix's width the article columns were last fitted to. */
+  double              fitted_page;
   guint               scroll_together : 1;
   guint               syncing : 1;
+  /* Whether some claim of the matrix has more than one source. */
+  guint               any_shared : 1;
 
   /* Template children */
   GtkToggleButton    *choose_button;

@@ -23,8 +23,10 @@
 #include "cc-clusters.h"
 #include "cc-compare-column.h"
 #include "cc-compare-view-private.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-source-row.h"
+#include "cc-utils.h"
 
 #define TEMPLATE "/io/github/crosscheck/Crosscheck/ui/cc-compare-view.ui"
 
@@ -60,6 +62,14 @@ compare_published (gconstpointer a,
   if (published_a != NULL && (cmp = strcmp (published_a, published_b)) != 0)
     return gtk_ordering_from_cmpfunc (cmp);
   return gtk_ordering_from_cmpfunc ((id_a > id_b) - (id_a < id_b));
+}
+
+static int
+compare_published_ptr (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  return compare_published (*(gconstpointer *)a, *(gconstpointer *)b, user_data);
 }
 
 static gboolean
@@ -136,6 +146,10 @@ selected_articles (CcCompareView *self,
         too_many = TRUE;
     }
   while (gtk_bitset_iter_next (&iter, &position));
+
+  /* The list is in the source list's order, newest first; the columns
+   * read left to right as the story unfolded. */
+  g_ptr_array_sort_with_data (articles, compare_published_ptr, NULL);
 
   return too_many;
 }
@@ -306,15 +320,18 @@ update_hint (CcCompareView *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "warning");
     }
   else if (self->chosen->len < 2)
-    hint = g_strdup (_("Ctrl-click two to four articles to compare them"));
+    hint = g_strdup (_("Tick or Ctrl-click two to four articles to compare them "
+                        "(from the keyboard: Ctrl+arrows, then Ctrl+Space)"));
   else if (self->clusters != NULL)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clusters));
+      g_autofree char *count = cc_format_count (n);
 
-      hint = g_strdup_printf (ngettext ("%u claim across %u articles",
-                                        "%u claims across %u articles",
+      /* Translators: %s is a count of claims, as "12" or "1,200" */
+      hint = g_strdup_printf (ngettext ("%s claim across %u articles",
+                                        "%s claims across %u articles",
                                         n),
-                              n, self->chosen->len);
+                              count, self->chosen->len);
     }
 
   gtk_label_set_label (self->hint_label, hint ? hint : "");
@@ -350,6 +367,91 @@ rebuild (CcCompareView *self)
   gtk_stack_set_visible_child_name (self->stack, self->chosen->len >= 2 ? "compare" : "empty");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTERS]);
+}
+
+/* Picker rows ----------------------------------------------------------------- */
+
+/* A row's tick adds its article to the choice or takes it out, as a
+ * Ctrl-click does; a click elsewhere on the row chooses that article
+ * alone. */
+static void
+pick_toggled_cb (CcCompareView  *self,
+                 GtkCheckButton *check)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (check), "list-item");
+  gboolean active = gtk_check_button_get_active (check);
+  guint position;
+
+  g_assert (CC_IS_COMPARE_VIEW (self));
+
+  if (item == NULL || active == gtk_list_item_get_selected (item))
+    return;
+
+  position = gtk_list_item_get_position (item);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (active)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->picker_selection), position, FALSE);
+  else
+    gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (self->picker_selection), position);
+}
+
+static void
+setup_pick_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CcCompareView            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *row = cc_source_row_new ();
+
+  /* The list is one Tab stop: Ctrl+Space adds the row at the cursor. */
+  gtk_widget_set_focusable (check, FALSE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Add to the comparison, or take out of it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen for comparison"),
+                                  -1);
+  g_object_set_data (G_OBJECT (check), "list-item", item);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (pick_toggled_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_hexpand (row, TRUE);
+
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+unbind_and_unref (gpointer binding)
+{
+  g_binding_unbind (binding);
+  g_object_unref (binding);
+}
+
+static void
+bind_pick_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CcCompareView            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_widget_get_first_child (box);
+  GBinding *binding;
+
+  cc_source_row_set_article (CC_SOURCE_ROW (gtk_widget_get_last_child (box)),
+                             gtk_list_item_get_item (item));
+  binding = g_object_bind_property (item, "selected", check, "active", G_BINDING_SYNC_CREATE);
+  g_object_set_data_full (G_OBJECT (check), "binding", g_object_ref (binding), unbind_and_unref);
+}
+
+static void
+unbind_pick_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CcCompareView            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (gtk_widget_get_first_child (box)), "binding", NULL);
+  cc_source_row_set_article (CC_SOURCE_ROW (gtk_widget_get_last_child (box)), NULL);
 }
 
 static void
@@ -401,6 +503,7 @@ cc_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
 
   if (self->chosen != NULL)
     stop_following_claims (self);
@@ -542,6 +645,7 @@ static void
 cc_compare_view_init (CcCompareView *self)
 {
   g_autoptr(GtkCustomSorter) sorter = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   self->chosen = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns = g_ptr_array_new ();
@@ -549,8 +653,17 @@ cc_compare_view_init (CcCompareView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  sorter = gtk_custom_sorter_new (compare_published, NULL, NULL);
+  /* In the order of the source list, so that an article is found where
+   * it was seen. */
+  sorter = gtk_custom_sorter_new (cc_compare_articles_newest_first, NULL, NULL);
   gtk_sort_list_model_set_sorter (self->picker_sort, GTK_SORTER (sorter));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_pick_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_pick_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_pick_cb), self, 0);
+  gtk_list_view_set_factory (self->picker_view, factory);
+  cc_gui_make_one_tab_stop (GTK_WIDGET (self->picker_view));
 
   g_object_bind_property (self->choose_button, "active",
                           self->flap, "reveal-flap",

@@ -13,10 +13,18 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
+#include "cc-application.h"
+#include "cc-article.h"
 #include "cc-gui-utils.h"
+#include "cc-utils.h"
+
+static char *
+format_day (const char *published,
+            const char *format);
 
 /**
  * cc_format_date:
@@ -27,6 +35,48 @@
  */
 char *
 cc_format_date (const char *published)
+{
+  /* Translators: the publication date of an article, in
+   * g_date_time_format() syntax; reorder for your language. */
+  return format_day (published, C_("article date", "%-d %b %Y"));
+}
+
+/**
+ * cc_format_day_month:
+ * @published: (nullable): a date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the day and month alone, where the
+ *   year goes without saying
+ */
+char *
+cc_format_day_month (const char *published)
+{
+  /* Translators: a day and month, in g_date_time_format() syntax */
+  return format_day (published, C_("article day", "%-d %b"));
+}
+
+/**
+ * cc_format_published_day:
+ * @published: (nullable): an article's publication date as YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): "published 21 Oct", where a claim
+ *   without a day of its own is placed
+ */
+char *
+cc_format_published_day (const char *published)
+{
+  g_autofree char *day = cc_format_day_month (published);
+
+  if (day == NULL)
+    return NULL;
+  /* Translators: the day of a claim that gives none, taken from its
+   * article's publication date: "published 21 Oct" */
+  return g_strdup_printf (_("published %s"), day);
+}
+
+static char *
+format_day (const char *published,
+            const char *format)
 {
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *text = NULL;
@@ -42,9 +92,7 @@ cc_format_date (const char *published)
   if (date == NULL)
     return NULL;
 
-  /* Translators: the publication date of an article, in
-   * g_date_time_format() syntax; reorder for your language. */
-  text = g_date_time_format (date, C_("article date", "%-d %b %Y"));
+  text = g_date_time_format (date, format);
   if (text == NULL)
     return NULL;
   formatted = g_string_new (text);
@@ -89,10 +137,14 @@ cc_format_meta (const char *outlet,
 char *
 cc_format_claim_count (guint n_claims)
 {
+  g_autofree char *count = NULL;
+
   if (n_claims == 0)
     return g_strdup (_("No claims found"));
 
-  return g_strdup_printf (ngettext ("%u claim", "%u claims", n_claims), n_claims);
+  count = cc_format_count (n_claims);
+  /* Translators: %s is a count, as "12" or "1,200" */
+  return g_strdup_printf (ngettext ("%s claim", "%s claims", n_claims), count);
 }
 
 /* GTK 4.8 names a button with a text label twice over the accessibility
@@ -154,4 +206,150 @@ cc_gui_fix_button_names (void)
   /* The signal exists once the widget class is made; keep it made. */
   g_type_class_ref (GTK_TYPE_BUTTON);
   g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook, NULL, NULL);
+}
+
+static GSettings *
+app_settings (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return CC_IS_APPLICATION (app) ? cc_application_get_settings (CC_APPLICATION (app)) : NULL;
+}
+
+/**
+ * cc_export_folder_restore:
+ *
+ * Opens @chooser in the folder the last export went to, if it is still
+ * there: exports of one story tend to go to one place.
+ */
+void
+cc_export_folder_restore (GtkFileChooser *chooser)
+{
+  GSettings *settings = app_settings ();
+  g_autofree char *path = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+
+  folder = g_file_new_for_path (path);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+/**
+ * cc_export_folder_remember:
+ * @file: the file an export is being saved as
+ *
+ * Keeps @file's folder for the next export dialog.
+ */
+void
+cc_export_folder_remember (GFile *file)
+{
+  GSettings *settings = app_settings ();
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (settings == NULL || !(parent = g_file_get_parent (file)) || !(path = g_file_get_path (parent)))
+    return;
+  g_settings_set_string (settings, "last-export-folder", path);
+}
+
+/**
+ * cc_compare_articles_newest_first:
+ *
+ * The order of every list of articles: newest first, articles without a
+ * date last, then by title, then by id. A #GCompareDataFunc.
+ */
+int
+cc_compare_articles_newest_first (gconstpointer a,
+                                  gconstpointer b,
+                                  gpointer      user_data)
+{
+  CcArticle *article_a = (CcArticle *)a;
+  CcArticle *article_b = (CcArticle *)b;
+  const char *published_a = cc_article_get_published (article_a);
+  const char *published_b = cc_article_get_published (article_b);
+  int cmp;
+
+  if (published_a != NULL && published_b == NULL)
+    return GTK_ORDERING_SMALLER;
+  if (published_a == NULL && published_b != NULL)
+    return GTK_ORDERING_LARGER;
+  if (published_a != NULL && (cmp = strcmp (published_b, published_a)) != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  cmp = g_utf8_collate (cc_article_get_title (article_a) ? cc_article_get_title (article_a) : "",
+                        cc_article_get_title (article_b) ? cc_article_get_title (article_b) : "");
+  if (cmp != 0)
+    return gtk_ordering_from_cmpfunc (cmp);
+
+  return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
+                                    - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
+}
+
+/* Focus for the first widget after (or before) @widget in the direction
+ * of Tab, outside it. */
+static gboolean
+focus_past (GtkWidget        *widget,
+            GtkDirectionType  direction)
+{
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (GtkWidget *w = widget; w != NULL && w != GTK_WIDGET (root); w = gtk_widget_get_parent (w))
+    for (GtkWidget *sibling = forward ? gtk_widget_get_next_sibling (w) : gtk_widget_get_prev_sibling (w);
+         sibling != NULL;
+         sibling = forward ? gtk_widget_get_next_sibling (sibling) : gtk_widget_get_prev_sibling (sibling))
+      if (gtk_widget_get_visible (sibling) && gtk_widget_child_focus (sibling, direction))
+        return TRUE;
+
+  /* Past the window's last control: round to its first, as GTK does. */
+  if (root != NULL)
+    {
+      gtk_root_set_focus (root, NULL);
+      return gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  return FALSE;
+}
+
+static gboolean
+tab_out_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  return focus_past (widget, (GtkDirectionType)GPOINTER_TO_INT (user_data));
+}
+
+/**
+ * cc_gui_make_one_tab_stop:
+ * @list: a list whose rows take the focus one by one
+ *
+ * Makes @list one stop of the Tab key: Tab and Shift+Tab leave it for
+ * the controls around it, the arrow keys move inside it. GTK 4.8's lists
+ * give each row a Tab stop of its own (later versions do this).
+ */
+void
+cc_gui_make_one_tab_stop (GtkWidget *list)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0)),
+                                                          gtk_callback_action_new (tab_out_cb,
+                                                                                   GINT_TO_POINTER (GTK_DIR_TAB_FORWARD),
+                                                                                   NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_Tab, GDK_SHIFT_MASK)),
+                                                          gtk_callback_action_new (tab_out_cb,
+                                                                                   GINT_TO_POINTER (GTK_DIR_TAB_BACKWARD),
+                                                                                   NULL)));
+  gtk_widget_add_controller (list, controller);
 }

@@ -6,14 +6,22 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-char *cc_format_date        (const char *published);
-char *cc_format_meta        (const char *outlet,
-                             const char *published);
-char *cc_format_claim_count (guint       n_claims);
-void  cc_gui_fix_button_names (void);
+char *cc_format_date                   (const char     *published);
+char *cc_format_day_month              (const char     *published);
+char *cc_format_published_day          (const char     *published);
+char *cc_format_meta                   (const char     *outlet,
+                                        const char     *published);
+char *cc_format_claim_count            (guint           n_claims);
+void  cc_gui_fix_button_names          (void);
+void  cc_gui_make_one_tab_stop         (GtkWidget      *list);
+void  cc_export_folder_restore         (GtkFileChooser *chooser);
+void  cc_export_folder_remember        (GFile          *file);
+int   cc_compare_articles_newest_first (gconstpointer   a,
+                                        gconstpointer   b,
+                                        gpointer        user_data);
 
 G_END_DECLS

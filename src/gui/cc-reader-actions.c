@@ -264,6 +264,31 @@ cc_reader_actions_show_claim (GtkWidget  *widget,
     cc_reader_set_current_claim (self, claim);
 }
 
+/* A row of the side panel: the text goes to the claim and its card
+ * opens there, whether the row was clicked or Enter pressed on it. */
+static void
+cc_reader_actions_open_claim (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  CcReader *self = CC_READER (widget);
+  CcClaim *claim = find_claim (self, g_variant_get_int64 (param));
+
+  if (claim == NULL || cc_claim_get_rejected (claim))
+    return;
+
+  cc_reader_set_current_claim (self, claim);
+  if (can_edit (self))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      _cc_reader_open_claim_card (self, claim);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)))
+        _cc_reader_set_card_return_focus (self, focus);
+    }
+}
+
 static void
 move_claim (CcReader *self,
             gboolean  forward)
@@ -457,6 +482,7 @@ _cc_reader_actions_update (CcReader *self)
   gtk_widget_action_set_enabled (widget, "reader.reject-claim", editable);
   gtk_widget_action_set_enabled (widget, "reader.edit-claim", editable && at_claim);
   gtk_widget_action_set_enabled (widget, "reader.show-claim", self->article != NULL);
+  gtk_widget_action_set_enabled (widget, "reader.open-claim", self->article != NULL);
   gtk_widget_action_set_enabled (widget, "reader.next-claim", has_claims);
   gtk_widget_action_set_enabled (widget, "reader.previous-claim", has_claims);
   gtk_widget_action_set_enabled (widget, "reader.edit-annotation", editable);
@@ -485,6 +511,8 @@ _cc_reader_class_actions_init (CcReaderClass *klass)
                                    cc_reader_actions_edit_claim);
   gtk_widget_class_install_action (widget_class, "reader.show-claim", "x",
                                    cc_reader_actions_show_claim);
+  gtk_widget_class_install_action (widget_class, "reader.open-claim", "x",
+                                   cc_reader_actions_open_claim);
   gtk_widget_class_install_action (widget_class, "reader.next-claim", NULL,
                                    cc_reader_actions_next_claim);
   gtk_widget_class_install_action (widget_class, "reader.previous-claim", NULL,
@@ -514,10 +542,6 @@ _cc_reader_class_actions_init (CcReaderClass *klass)
                                        "reader.next-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0,
                                        "reader.previous-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
-                                       "reader.edit-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
-                                       "reader.edit-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "reader.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,

@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -22,6 +21,7 @@
 #include "cc-gui-utils.h"
 #include "cc-palette.h"
 #include "cc-reader-format.h"
+#include "cc-utils.h"
 
 /**
  * cc_claim_status_label:
@@ -48,29 +48,6 @@ cc_claim_status_label (CcClaimStatus status)
     }
 }
 
-/* "1,200,000": in the locale's way, or with commas where the locale
- * groups no digits (the C locale), since long counts are read in groups. */
-static char *
-group_digits (double value)
-{
-  g_autofree char *plain = g_strdup_printf ("%.0f", fabs (value));
-  const char *separator = localeconv ()->thousands_sep;
-  gsize len = strlen (plain);
-  GString *grouped = g_string_new (value < 0 ? "-" : "");
-
-  if (separator == NULL || *separator == '\0')
-    separator = ",";
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (grouped, separator);
-      g_string_append_c (grouped, plain[i]);
-    }
-
-  return g_string_free (grouped, FALSE);
-}
-
 /**
  * cc_format_claim_value:
  *
@@ -92,12 +69,12 @@ cc_format_claim_value (CcClaim *claim)
 
   if (low == high || high <= 0)
     {
-      number = group_digits (low);
+      number = cc_format_count (low);
     }
   else
     {
-      g_autofree char *low_text = group_digits (low);
-      g_autofree char *high_text = group_digits (high);
+      g_autofree char *low_text = cc_format_count (low);
+      g_autofree char *high_text = cc_format_count (high);
 
       /* Translators: a range of numbers of people, as "1,500–3,000" */
       number = g_strdup_printf (C_("claim range", "%s–%s"), low_text, high_text);

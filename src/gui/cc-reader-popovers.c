@@ -93,6 +93,8 @@ _cc_reader_open_claim_card (CcReader *self,
   g_assert (CC_IS_CLAIM (claim));
 
   _cc_reader_close_popovers (self);
+  cc_claim_card_set_published (self->claim_card,
+                               self->article ? cc_article_get_published (self->article) : NULL);
   cc_claim_card_set_claim (self->claim_card, claim);
   popup_at (self, GTK_POPOVER (self->claim_card), cc_claim_get_start (claim), cc_claim_get_end (claim));
 }
@@ -246,10 +248,31 @@ static void
 card_closed_cb (CcReader    *self,
                 CcClaimCard *card)
 {
+  GtkWidget *back = self->card_return_focus;
+
   g_assert (CC_IS_READER (self));
 
+  g_clear_weak_pointer (&self->card_return_focus);
+  if (back != NULL && gtk_widget_get_mapped (back) && gtk_widget_grab_focus (back))
+    return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/**
+ * _cc_reader_set_card_return_focus:
+ * @widget: (nullable): the widget the claim card was opened from
+ *
+ * Makes the focus go back to @widget when the card closes, rather than
+ * to the text: a keyboard user going down the side panel stays there.
+ */
+void
+_cc_reader_set_card_return_focus (CcReader  *self,
+                                  GtkWidget *widget)
+{
+  g_assert (CC_IS_READER (self));
+
+  g_set_weak_pointer (&self->card_return_focus, widget);
 }
 
 /**

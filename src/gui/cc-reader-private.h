@@ -61,6 +61,9 @@ struct _CcReader
   /* The article the editor's annotation belongs to, which may no longer
    * be the one shown when the editor closes. */
   CcArticle          *editor_article;
+  /* Where the focus goes back to when the claim card closes: the side
+   * panel's row it was opened from, else the text. Weak. */
+  GtkWidget          *card_return_focus;
 
   /* Template children */
   GtkStack           *stack;
@@ -118,6 +121,8 @@ void          _cc_reader_open_editor         (CcReader      *self,
                                               CcArticle     *article,
                                               CcAnnotation  *annotation);
 void          _cc_reader_close_popovers      (CcReader      *self);
+void          _cc_reader_set_card_return_focus (CcReader    *self,
+                                              GtkWidget     *widget);
 
 /* cc-reader-search.c: finding words in the article */
 void          _cc_reader_search_update       (CcReader      *self);

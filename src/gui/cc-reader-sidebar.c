@@ -6,7 +6,7 @@
 
 /* The reader's side panel: the article's claims, then its highlights and
  * notes, in text order. Rows are actionable: a claim row activates
- * reader.show-claim, a note row reader.edit-annotation, so the panel
+ * reader.open-claim, a note row reader.edit-annotation, so the panel
  * itself changes nothing. */
 
 #define G_LOG_DOMAIN "cc-reader-sidebar"
@@ -15,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cc-annotation.h"
 #include "cc-article.h"
@@ -32,6 +33,10 @@ struct _CcReaderSidebar
 
   CcArticle         *article;
   CcClaim           *current_claim;
+  /* Hides rejected claims and those of a repeated paragraph; evaluated
+   * again whenever the article's count of claims shown changes, which a
+   * rejection or its undo does. */
+  GtkFilter         *shown_filter;
 
   /* Template children */
   GtkScrolledWindow *scroller;
@@ -49,6 +54,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void select_current (CcReaderSidebar *self);
 
 static GtkWidget *
 make_swatch (const char *color)
@@ -70,6 +77,7 @@ update_claim_row (AdwActionRow *row,
   g_autofree char *value = cc_format_claim_value (claim);
   g_autofree char *source = cc_format_claim_source (claim);
   g_autofree char *date = cc_format_date (cc_claim_get_event_date (claim));
+  CcReaderSidebar *self = g_object_get_data (G_OBJECT (row), "sidebar");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *markup = NULL;
@@ -79,6 +87,11 @@ update_claim_row (AdwActionRow *row,
   title = subject != NULL && *subject != '\0'
           ? g_strdup_printf ("%s %s", value, subject)
           : g_strdup (value);
+
+  /* Without a day of its own a claim is placed on the article's, as the
+   * chart does: say so. */
+  if (date == NULL && self != NULL && self->article != NULL)
+    date = cc_format_published_day (cc_article_get_published (self->article));
 
   /* Translators: a claim's source, status and day, as
    * "Volodymyr Zelenskyy (Ukraine) · Sent · 17 Oct 2024" */
@@ -109,9 +122,12 @@ create_claim_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
   g_object_set_data (G_OBJECT (row), "swatch", swatch);
+  g_object_set_data (G_OBJECT (row), "sidebar", user_data);
   g_object_set_data_full (G_OBJECT (row), ITEM_KEY, g_object_ref (claim), g_object_unref);
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.show-claim");
+  /* AdwActionRow is not activatable by itself. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.open-claim");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
                                           g_variant_new_int64 (cc_claim_get_id (claim)));
 
@@ -190,6 +206,7 @@ create_annotation_row (gpointer item,
   g_object_set_data (G_OBJECT (row), "sidebar", self);
   g_object_set_data_full (G_OBJECT (row), ITEM_KEY, g_object_ref (annotation), g_object_unref);
 
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "reader.edit-annotation");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
 
@@ -225,14 +242,98 @@ make_placeholder (const char *text)
   return label;
 }
 
+/* The paragraph holding the character at @offset, as byte bounds. */
+static void
+paragraph_at (const char  *text,
+              guint        offset,
+              const char **start,
+              const char **end)
+{
+  const char *at = g_utf8_offset_to_pointer (text, offset);
+  const char *from = at;
+  const char *to = strchr (at, '\n');
+
+  while (from > text && from[-1] != '\n')
+    from--;
+  *start = from;
+  *end = to ? to : at + strlen (at);
+}
+
+/* Whether @claim repeats one found earlier in a paragraph printed twice,
+ * word for word (as some pages carry their lead again further down). */
+static gboolean
+repeats_earlier (CcReaderSidebar *self,
+                 CcClaim         *claim)
+{
+  GListModel *claims = cc_article_get_claims (self->article);
+  const char *text = cc_article_get_text (self->article);
+  guint n_chars, n_items = g_list_model_get_n_items (claims);
+  const char *start, *end;
+
+  if (text == NULL)
+    return FALSE;
+  n_chars = g_utf8_strlen (text, -1);
+  if (cc_claim_get_start (claim) >= n_chars)
+    return FALSE;
+  paragraph_at (text, cc_claim_get_start (claim), &start, &end);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CcClaim) other = g_list_model_get_item (claims, i);
+      const char *other_start, *other_end;
+
+      if (other == claim || cc_claim_get_rejected (other)
+          || cc_claim_get_start (other) >= cc_claim_get_start (claim)
+          || cc_claim_get_low (other) != cc_claim_get_low (claim)
+          || cc_claim_get_high (other) != cc_claim_get_high (claim)
+          || cc_claim_get_status (other) != cc_claim_get_status (claim)
+          || g_strcmp0 (cc_claim_get_claimant (other), cc_claim_get_claimant (claim)) != 0)
+        continue;
+
+      paragraph_at (text, cc_claim_get_start (other), &other_start, &other_end);
+      if (other_end - other_start == end - start && other_start != start
+          && memcmp (other_start, start, end - start) == 0
+          && cc_claim_get_start (claim) - cc_claim_get_start (other)
+             == (guint)g_utf8_pointer_to_offset (other_start, start))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+claim_shown (gpointer item,
+             gpointer user_data)
+{
+  CcReaderSidebar *self = user_data;
+  CcClaim *claim = item;
+
+  return !cc_claim_get_rejected (claim) && !repeats_earlier (self, claim);
+}
+
+static void
+n_claims_changed_cb (CcReaderSidebar *self,
+                     GParamSpec      *pspec,
+                     CcArticle       *article)
+{
+  g_assert (CC_IS_READER_SIDEBAR (self));
+
+  /* A property filter is not told when its property changes. */
+  if (self->shown_filter != NULL)
+    gtk_filter_changed (self->shown_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  select_current (self);
+}
+
 static void
 bind_models (CcReaderSidebar *self)
 {
   g_autoptr(GtkFilterListModel) claims = NULL;
   g_autoptr(GtkSortListModel) annotations = NULL;
   GtkExpression *expression;
-  GtkBoolFilter *filter;
+  GtkCustomFilter *filter;
   GtkNumericSorter *sorter;
+
+  g_clear_object (&self->shown_filter);
 
   if (self->article == NULL)
     {
@@ -241,10 +342,10 @@ bind_models (CcReaderSidebar *self)
       return;
     }
 
-  /* Rejected claims leave the list as soon as they are rejected. */
-  expression = gtk_property_expression_new (CC_TYPE_CLAIM, NULL, "rejected");
-  filter = gtk_bool_filter_new (expression);
-  gtk_bool_filter_set_invert (filter, TRUE);
+  /* Rejected claims leave the list as soon as they are rejected; a
+   * paragraph printed twice lists its claims once. */
+  filter = gtk_custom_filter_new (claim_shown, self, NULL);
+  self->shown_filter = g_object_ref (GTK_FILTER (filter));
   claims = gtk_filter_list_model_new (g_object_ref (cc_article_get_claims (self->article)),
                                       GTK_FILTER (filter));
   gtk_list_box_bind_model (self->claims_list, G_LIST_MODEL (claims),
@@ -315,8 +416,11 @@ cc_reader_sidebar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_READER_SIDEBAR);
 
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, n_claims_changed_cb, self);
   g_clear_object (&self->article);
   g_clear_object (&self->current_claim);
+  g_clear_object (&self->shown_filter);
 
   G_OBJECT_CLASS (cc_reader_sidebar_parent_class)->dispose (object);
 }
@@ -441,8 +545,15 @@ cc_reader_sidebar_set_article (CcReaderSidebar *self,
   g_return_if_fail (CC_IS_READER_SIDEBAR (self));
   g_return_if_fail (!article || CC_IS_ARTICLE (article));
 
-  if (!g_set_object (&self->article, article))
+  if (self->article == article)
     return;
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, n_claims_changed_cb, self);
+  g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_object (article, "notify::n-claims", G_CALLBACK (n_claims_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   bind_models (self);
   select_current (self);

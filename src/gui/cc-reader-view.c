@@ -212,6 +212,13 @@ cc_reader_view_class_init (CcReaderViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Enter corrects the claim at the cursor only in the text: in the side
+   * panel it activates the row that has the focus. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "reader.edit-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "reader.edit-claim", NULL);
 }
 
 static void

@@ -250,6 +250,7 @@ cc_reader_dispose (GObject *object)
   g_clear_object (&self->annotations_signals);
   g_clear_object (&self->article);
   g_clear_object (&self->editor_article);
+  g_clear_weak_pointer (&self->card_return_focus);
   g_clear_object (&self->library);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->current_claim);

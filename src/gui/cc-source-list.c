@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cc-article.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
@@ -54,34 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Newest first; articles without a date last; then by title. */
-static int
-compare_articles (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  CcArticle *article_a = (CcArticle *)a;
-  CcArticle *article_b = (CcArticle *)b;
-  const char *published_a = cc_article_get_published (article_a);
-  const char *published_b = cc_article_get_published (article_b);
-  int cmp;
-
-  if (published_a != NULL && published_b == NULL)
-    return GTK_ORDERING_SMALLER;
-  if (published_a == NULL && published_b != NULL)
-    return GTK_ORDERING_LARGER;
-  if (published_a != NULL && (cmp = strcmp (published_b, published_a)) != 0)
-    return gtk_ordering_from_cmpfunc (cmp);
-
-  cmp = g_utf8_collate (cc_article_get_title (article_a) ? cc_article_get_title (article_a) : "",
-                        cc_article_get_title (article_b) ? cc_article_get_title (article_b) : "");
-  if (cmp != 0)
-    return gtk_ordering_from_cmpfunc (cmp);
-
-  return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
-                                    - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
-}
 
 static void
 update_stack (CcSourceList *self)
@@ -328,7 +301,8 @@ cc_source_list_init (CcSourceList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_custom_sorter_set_sort_func (self->sorter, compare_articles, NULL, NULL);
+  gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
+  cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));
 
   g_signal_connect_object (self->filter_model,
                            "items-changed",

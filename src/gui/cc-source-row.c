@@ -82,6 +82,27 @@ update_accessible (CcSourceRow *self)
                                   cc_article_get_title (self->article) ?: _("Untitled article"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+
+  /* Screen readers announce the list's row, not what it holds; GTK 4.8
+   * has no way to name a list item (gtk_list_item_set_accessible_label
+   * came in 4.12), so the row names the list item widget holding it. */
+  for (GtkWidget *ancestor = gtk_widget_get_parent (GTK_WIDGET (self));
+       ancestor != NULL && GTK_IS_ACCESSIBLE (ancestor);
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ancestor)) != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        {
+          if (GTK_IS_LIST_VIEW (ancestor) || GTK_IS_ROOT (ancestor))
+            break;
+          continue;
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (ancestor),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      cc_article_get_title (self->article) ?: _("Untitled article"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      break;
+    }
 }
 
 /* The row drags its article, to drop on a story. */

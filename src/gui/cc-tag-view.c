@@ -23,6 +23,7 @@
 #include "cc-library.h"
 #include "cc-reader-format.h"
 #include "cc-tag-view.h"
+#include "cc-utils.h"
 
 typedef struct
 {
@@ -235,6 +236,7 @@ show_passages (CcTagView *self)
 {
   Tag *tag = selected_tag (self);
   g_autofree char *heading = NULL;
+  g_autofree char *count = NULL;
   guint n_passages;
 
   clear_list (self->passage_list);
@@ -246,8 +248,10 @@ show_passages (CcTagView *self)
 
   n_passages = tag->passages->len / 2;
   /* Translators: a tag and how many passages carry it */
-  heading = g_strdup_printf (ngettext ("#%s: %u passage", "#%s: %u passages", n_passages),
-                             tag->name, n_passages);
+  count = cc_format_count (n_passages);
+  /* Translators: a tag and how many passages carry it, as "12" or "1,200" */
+  heading = g_strdup_printf (ngettext ("#%s: %s passage", "#%s: %s passages", n_passages),
+                             tag->name, count);
   gtk_label_set_label (self->heading_label, heading);
 
   for (guint i = 0; i + 1 < tag->passages->len; i += 2)
@@ -328,7 +332,7 @@ rebuild (CcTagView *self)
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       g_autofree char *name = g_strdup_printf ("#%s", tag->name);
-      g_autofree char *count = g_strdup_printf ("%u", tag->passages->len / 2);
+      g_autofree char *count = cc_format_count (tag->passages->len / 2);
       GtkWidget *count_label = make_label (count, "dim-label", FALSE);
 
       gtk_box_append (GTK_BOX (box), make_label (name, NULL, FALSE));

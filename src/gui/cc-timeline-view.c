@@ -19,6 +19,7 @@
 #include "cc-chart-renderer.h"
 #include "cc-claim-match.h"
 #include "cc-claim.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-subject.h"
 #include "cc-timeline-view.h"
@@ -206,9 +207,12 @@ chooser_response_cb (CcTimelineView       *self,
 
   if (response == GTK_RESPONSE_ACCEPT
       && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)))
-      && (path = g_file_get_path (file))
-      && !cc_timeline_view_export (self, path, &error))
-    show_error (self, error->message);
+      && (path = g_file_get_path (file)))
+    {
+      cc_export_folder_remember (file);
+      if (!cc_timeline_view_export (self, path, &error))
+        show_error (self, error->message);
+    }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 }
@@ -239,6 +243,7 @@ cc_timeline_view_action_export (GtkWidget  *widget,
 
   /* Translators: the file name an exported chart is offered under */
   name = g_strdup_printf ("%s.%s", _("timeline"), format);
+  cc_export_folder_restore (GTK_FILE_CHOOSER (self->chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_filter_add_suffix (filter, format);
   gtk_file_filter_set_name (filter, g_str_equal (format, "png") ? _("PNG Images")
@@ -435,6 +440,13 @@ cc_timeline_view_class_init (CcTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, forward_to_chart);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, forward_to_chart);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-reset", NULL, forward_to_chart);
+
+  /* Anywhere on the page, not only on the chart: the menus and buttons
+   * above it take no digits or signs. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
 }

@@ -198,6 +198,24 @@ cc_window_actions_search (GtkWidget  *widget,
   cc_source_list_focus_search (self->source_list);
 }
 
+/* Alt+1 to Alt+4: a page of the window by name, brought into view when
+ * the window is narrow and shows the list. */
+static void
+cc_window_actions_show_page (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->views, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->views, name);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static void
 cc_window_actions_show_sources (GtkWidget  *widget,
                                 const char *action_name,
@@ -452,6 +470,8 @@ _cc_window_class_actions_init (CcWindowClass *klass)
                                    cc_window_actions_search);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL,
                                    cc_window_actions_show_sources);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s",
+                                   cc_window_actions_show_page);
   gtk_widget_class_install_action (widget_class, "win.primary-menu", NULL,
                                    cc_window_actions_primary_menu);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL,
@@ -465,8 +485,20 @@ _cc_window_class_actions_init (CcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-annotation", "x",
                                    cc_window_actions_show_annotation);
 
+  /* Ctrl+F finds in the article being read; outside the reader it
+   * searches the library too, whose own key is Shift+Ctrl+F. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", "read");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "tags");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0,
                                        "win.primary-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,

@@ -19,6 +19,7 @@
 #include "cc-article-chooser.h"
 #include "cc-article.h"
 #include "cc-csv-export.h"
+#include "cc-gui-utils.h"
 #include "cc-json-export.h"
 #include "cc-library.h"
 #include "cc-output-file.h"
@@ -311,8 +312,9 @@ chooser_response_cb (CcWindow             *self,
   owned = g_steal_pointer (&self->export_chooser);
   request = g_object_steal_data (G_OBJECT (chooser), "request");
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))))
+    cc_export_folder_remember (file);
   if (is_pdf (request->kind) &&
       (choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper")))
     cc_paper_size_from_string (choice, &paper);
@@ -383,6 +385,7 @@ choose_file (CcWindow *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  cc_export_folder_restore (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 

@@ -15,6 +15,7 @@
 #include "cc-library.h"
 #include "cc-story.h"
 #include "cc-tag-view.h"
+#include "cc-utils.h"
 #include "cc-window-private.h"
 
 /* The sample's story. */
@@ -54,7 +55,12 @@ update_view (CcWindow *self)
   if (story != NULL)
     n_items = cc_story_get_n_articles (story);
   if (n_items > 0 || story != NULL)
-    subtitle = g_strdup_printf (ngettext ("%u article", "%u articles", n_items), n_items);
+    {
+      g_autofree char *count = cc_format_count (n_items);
+
+      /* Translators: %s is a count, as "12" or "1,200" */
+      subtitle = g_strdup_printf (ngettext ("%s article", "%s articles", n_items), count);
+    }
   adw_window_title_set_subtitle (self->sidebar_title, subtitle ? subtitle : "");
 
   _cc_window_actions_update (self);

@@ -593,14 +593,14 @@ closing_attribution (CcExtractor *self,
                      CcDoc       *doc,
                      guint        sentence)
 {
-  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
+  guint paragraph = CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, sentence));
 
   for (guint s = sentence + 1; s < sentence + QUOTE_REACH && s + 1 < doc->sentences->len; s++)
     {
       guint first = _cc_doc_sentence_start (doc, s);
       GPtrArray *sources;
 
-      if (CC_TOK (doc, first)->paragraph != paragraph || !CC_TOK (doc, first)->in_quote)
+      if (CC_PARAGRAPH (doc, first) != paragraph || !CC_TOK (doc, first)->in_quote)
         return NULL;
       sources = _cc_sentence_sources (self, doc, s);
       for (guint k = 0; k < sources->len; k++)
@@ -621,12 +621,12 @@ signature (CcExtractor *self,
            CcDoc       *doc,
            guint        sentence)
 {
-  guint paragraph = CC_TOK (doc, _cc_doc_sentence_start (doc, sentence))->paragraph;
+  guint paragraph = CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, sentence));
   guint s = sentence, end, dash, name_end;
   CcSource *src;
 
   while (s + 2 < doc->sentences->len && s < sentence + QUOTE_REACH &&
-         CC_TOK (doc, _cc_doc_sentence_start (doc, s + 1))->paragraph == paragraph)
+         CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, s + 1)) == paragraph)
     s++;
   end = _cc_doc_sentence_end (doc, s);
   for (dash = end; dash-- > 0 && end - dash <= SIGNATURE_REACH;)

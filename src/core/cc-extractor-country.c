@@ -184,12 +184,12 @@ find_article_countries (CcExtractor *self,
 
   /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
    * its first paragraph after the headline */
-  for (guint i = 0; i < doc->tokens->len && CC_TOK (doc, i)->paragraph <= 1; i++)
+  for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1; i++)
     {
       guint n;
       const char *country;
 
-      if (i > 0 && CC_TOK (doc, i - 1)->paragraph == CC_TOK (doc, i)->paragraph)
+      if (i > 0 && CC_PARAGRAPH (doc, i - 1) == CC_PARAGRAPH (doc, i))
         continue;
       if (CC_TOK (doc, i)->capitals && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
           (country = _cc_country_at (self, doc, i, &n)) != NULL && cc_is_punct (doc, i + n, ",(–—-"))

@@ -33,7 +33,6 @@ typedef struct
   guint32 cstart;      /* character offset */
   guint32 clen;        /* characters */
   guint32 sentence;    /* index of the sentence */
-  guint32 paragraph;   /* index of the paragraph (line) */
   guint8  kind;
   guint8  upper;       /* starts with a capital letter */
   guint8  capitals;    /* every letter a capital */
@@ -44,6 +43,9 @@ typedef struct
   guint32 marks;       /* cc_lexicon_marks() of low */
   char    low[CC_MAX_WORD];
 } CcToken;
+
+/* A token is read many times over: one cache line each. */
+G_STATIC_ASSERT (sizeof (CcToken) <= 64);
 
 /* A source of claims found in a sentence: who said it, and where. */
 typedef struct
@@ -92,6 +94,8 @@ typedef struct
   GArray     *tokens;
   /* index of the first token of each sentence, plus one past the end */
   GArray     *sentences;
+  /* per sentence, the index of its paragraph (line) */
+  GArray     *paragraphs;
   /* per sentence: its sources, found on demand */
   GPtrArray  *sources;
   /* sources made for relays ("X (citing Y)"), owned here */
@@ -147,6 +151,11 @@ struct _CcExtractor
 };
 
 #define CC_TOK(doc, i) (&g_array_index ((doc)->tokens, CcToken, (i)))
+
+/* The paragraph of token @i: kept per sentence, so that a token fits in
+ * 64 bytes, one cache line. */
+#define CC_PARAGRAPH(doc, i) \
+  (g_array_index ((doc)->paragraphs, guint32, CC_TOK ((doc), (i))->sentence))
 
 gboolean       _cc_doc_word_at           (gpointer      user_data,
                                           guint         index,

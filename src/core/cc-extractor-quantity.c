@@ -547,7 +547,7 @@ read_people_predicate (CcExtractor *self,
     return FALSE;
 
   for (guint j = q->first; j-- > 0 && q->first - j <= PREDICATE_REACH &&
-                           CC_TOK (doc, j)->paragraph + 1 >= CC_TOK (doc, q->first)->paragraph;)
+                           CC_PARAGRAPH (doc, j) + 1 >= CC_PARAGRAPH (doc, q->first);)
     {
       guint m;
 

@@ -300,6 +300,7 @@ _cc_doc_tokenize (CcDoc *doc)
   guint n_tokens = 0;
 
   doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
+  doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   while (*p != '\0')
     {
@@ -312,7 +313,7 @@ _cc_doc_tokenize (CcDoc *doc)
         {
           if (c == '\n')
             {
-              if (n_tokens > 0 && CC_TOK (doc, n_tokens - 1)->paragraph == paragraph)
+              if (n_tokens > 0 && CC_PARAGRAPH (doc, n_tokens - 1) == paragraph)
                 paragraph++;
               if (!new_sentence)
                 {
@@ -328,6 +329,8 @@ _cc_doc_tokenize (CcDoc *doc)
           continue;
         }
 
+      if (new_sentence)
+        g_array_append_val (doc->paragraphs, paragraph);
       start_sentence (doc, n_tokens, &new_sentence);
       if (n_tokens == doc->tokens->len)
         g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
@@ -336,7 +339,6 @@ _cc_doc_tokenize (CcDoc *doc)
       tok->start = p - text;
       tok->cstart = cpos;
       tok->sentence = sentence;
-      tok->paragraph = paragraph;
 
       if (c < 0x80 && g_ascii_isdigit (c))
         {
@@ -460,6 +462,7 @@ _cc_doc_clear (CcDoc *doc)
 {
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
+  g_clear_pointer (&doc->paragraphs, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
   g_clear_pointer (&doc->relays, g_ptr_array_unref);
   g_clear_pointer (&doc->people, g_hash_table_unref);

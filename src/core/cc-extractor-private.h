@@ -116,6 +116,9 @@ typedef struct
   GHashTable *introduced;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
+  /* per token up to MENTION_REACH, the first letter of a capitalised
+   * word, else 0; made on demand */
+  char       *initials;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */

@@ -96,6 +96,8 @@ typedef struct
   GArray     *sentences;
   /* per sentence, the index of its paragraph (line) */
   GArray     *paragraphs;
+  /* the tokens that may start a quantity, in text order */
+  GArray     *candidates;
   /* per sentence: its sources, found on demand */
   GPtrArray  *sources;
   /* sources made for relays ("X (citing Y)"), owned here */

@@ -301,13 +301,27 @@ _cc_doc_tokenize (CcDoc *doc)
 
   doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
 
   while (*p != '\0')
     {
-      gunichar c = char_at (p);
-      const char *next = next_char (p);
+      gunichar c;
+      const char *next;
       CcToken *tok;
       guint32 hash;
+
+      /* the commonest character, a plain space, first */
+      if (*p == ' ')
+        {
+          if (n_tokens > 0)
+            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
+          p++;
+          cpos++;
+          continue;
+        }
+
+      c = char_at (p);
+      next = next_char (p);
 
       if (is_space (c))
         {
@@ -397,6 +411,16 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, len, hash);
       }
     stored:
+      /* a token that may start a quantity */
+      if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD &&
+                                         (tok->hyphen ||
+                                          cc_phrase_set_starts (doc->lexicon->vague_amounts, tok->marks) ||
+                                          cc_phrase_set_starts (doc->lexicon->number_words, tok->marks))))
+        {
+          guint index = n_tokens - 1;
+
+          g_array_append_val (doc->candidates, index);
+        }
       if (tok->marks != 0)
         {
           guint8 flags = (cc_phrase_set_starts (doc->lexicon->day_words, tok->marks) ? CC_SENTENCE_DAY : 0) |
@@ -463,6 +487,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->tokens, g_array_unref);
   g_clear_pointer (&doc->sentences, g_array_unref);
   g_clear_pointer (&doc->paragraphs, g_array_unref);
+  g_clear_pointer (&doc->candidates, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
   g_clear_pointer (&doc->relays, g_ptr_array_unref);
   g_clear_pointer (&doc->people, g_hash_table_unref);

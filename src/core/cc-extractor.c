@@ -145,7 +145,7 @@ cc_extractor_extract (CcExtractor *self,
 {
   GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
   CcDoc doc = { 0 };
-  guint i = 0;
+  guint resume = 0;
 
   g_return_val_if_fail (CC_IS_EXTRACTOR (self), claims);
 
@@ -160,30 +160,21 @@ cc_extractor_extract (CcExtractor *self,
 
   _cc_doc_tokenize (&doc);
 
-  while (i < doc.tokens->len)
+  /* the tokens that may start a quantity, as the tokenizer listed them:
+   * numbers, hyphenated words, number words and vague amounts */
+  for (guint k = 0; k < doc.candidates->len; k++)
     {
-      CcToken *tok = CC_TOK (&doc, i);
+      guint i = g_array_index (doc.candidates, guint, k);
       CcQuantity q;
       guint next;
 
-      /* most tokens start no quantity: a punctuation mark, or a word that
-       * starts no number word or vague amount */
-      if (tok->kind == CC_TOK_PUNCT ||
-          (tok->kind == CC_TOK_WORD && !tok->hyphen &&
-           !cc_phrase_set_starts (self->lexicon->vague_amounts, tok->marks) &&
-           !cc_phrase_set_starts (self->lexicon->number_words, tok->marks)))
-        {
-          i++;
-          continue;
-        }
-
+      if (i < resume)
+        continue;
       if (_cc_extractor_read_claim (self, &doc, i, &q, &next))
         {
           g_ptr_array_add (claims, make_claim (self, &doc, &q));
-          i = next;
+          resume = next;
         }
-      else
-        i++;
     }
 
   _cc_doc_clear (&doc);

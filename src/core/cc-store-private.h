@@ -98,4 +98,10 @@ void          _cc_store_bind_claim          (sqlite3_stmt *stmt,
 void          _cc_store_bind_annotation     (sqlite3_stmt *stmt,
                                              CcAnnotation *annotation);
 
+gboolean _cc_store_collect_ids (CcStore       *self,
+                                sqlite3_stmt  *stmt,
+                                GArray        *ids,
+                                const char    *what,
+                                GError       **error);
+
 G_END_DECLS

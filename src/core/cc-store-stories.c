@@ -389,7 +389,6 @@ cc_store_list_article_stories (CcStore  *self,
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
@@ -397,18 +396,8 @@ cc_store_list_article_stories (CcStore  *self,
   if (!(stmt = _cc_store_get_stmt (self, STMT_ARTICLE_STORIES, error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cc_store_set_sql_error (self, error, "reading stories");
-      return NULL;
-    }
+  if (!_cc_store_collect_ids (self, stmt, ids, "reading stories", error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 

@@ -858,24 +858,14 @@ cc_store_list_article_ids (CcStore  *self,
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
   locker = g_mutex_locker_new (&self->mutex);
   if (!(stmt = get_stmt (self, STMT_ARTICLE_IDS, error)))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error, "reading");
-      return NULL;
-    }
+  if (!_cc_store_collect_ids (self, stmt, ids, "reading", error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -1237,6 +1227,29 @@ cc_store_delete_annotation (CcStore  *self,
   return delete_by_id (self, STMT_DELETE_ANNOTATION, annotation_id, error);
 }
 
+/* Steps @stmt, appending the id in its first column of each row to @ids,
+ * and resets it. */
+gboolean
+_cc_store_collect_ids (CcStore       *self,
+                       sqlite3_stmt  *stmt,
+                       GArray        *ids,
+                       const char    *what,
+                       GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error, what);
+  return TRUE;
+}
+
 /* Turns what a person types into an FTS5 query: every word must occur,
  * as a word or the start of one. FTS syntax is not exposed, so no input
  * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
@@ -1331,7 +1344,6 @@ cc_store_search (CcStore     *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *fts = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
@@ -1346,18 +1358,8 @@ cc_store_search (CcStore     *self,
   if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
     return NULL;
   _cc_store_bind_text (stmt, 1, fts);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error, "searching");
-      return NULL;
-    }
+  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -1376,23 +1378,12 @@ cc_store_list_stale (CcStore  *self,
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = get_stmt (self, STMT_STALE, error)))
     return NULL;
   sqlite3_bind_int (stmt, 1, extractor_version);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sql_error (self, error, "reading");
-      return NULL;
-    }
+  if (!_cc_store_collect_ids (self, stmt, ids, "reading", error))
+    return NULL;
 
   return g_steal_pointer (&ids);
 }

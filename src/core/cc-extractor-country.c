@@ -360,6 +360,24 @@ body_country (CcExtractor    *self,
   return NULL;
 }
 
+/* body_country(), once per name of a body: "the ministry" is said many
+ * times in an article. */
+static const char *
+cached_body_country (CcExtractor    *self,
+                     CcDoc          *doc,
+                     const CcSource *src)
+{
+  const char *country;
+
+  if (doc->body_countries == NULL)
+    doc->body_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (doc->body_countries, src->name, NULL, (gpointer *)&country))
+    return *country != '\0' ? country : NULL;
+  country = body_country (self, doc, src);
+  g_hash_table_insert (doc->body_countries, g_strdup (src->name), (gpointer)(country ? country : ""));
+  return country;
+}
+
 /* The country of a known body named in the source's sentence, for a
  * speaker who relays it: "Park said after the NIS gave a briefing". */
 static const char *
@@ -468,7 +486,7 @@ _cc_source_settle_country (CcExtractor *self,
     }
   else if (src->country == NULL)
     {
-      const char *country = body_country (self, doc, src);
+      const char *country = cached_body_country (self, doc, src);
 
       if (country == NULL)
         country = article_country (self, doc);

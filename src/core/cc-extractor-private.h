@@ -116,6 +116,8 @@ typedef struct
   const char *memo_date;
   /* a surname → the token up to which its full name was looked for */
   GHashTable *introduced;
+  /* a body's name → the country another mention gives it, "" for none */
+  GHashTable *body_countries;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
   /* per token up to MENTION_REACH, the first letter of a capitalised

@@ -495,6 +495,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->speaker_days, g_hash_table_unref);
   g_clear_pointer (&doc->country_cache, g_hash_table_unref);
   g_clear_pointer (&doc->introduced, g_hash_table_unref);
+  g_clear_pointer (&doc->body_countries, g_hash_table_unref);
   g_clear_pointer (&doc->countries, g_free);
   g_clear_pointer (&doc->initials, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);

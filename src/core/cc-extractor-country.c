@@ -24,6 +24,8 @@
 #define MODIFIER_REACH 6
 /* How many tokens around a source its other mentions are looked for in. */
 #define MENTION_REACH 4000
+/* How far around a source its sentence is read for a body it relays. */
+#define SENTENCE_REACH 64
 /* How many tokens of the lead tell the country an article is about. */
 #define LEAD_TOKENS 300
 
@@ -120,6 +122,27 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
+/* The first letter of each word, and of each capitalised word, a byte
+ * per token, so that the walks over the article for other mentions read
+ * one cache line per 64 tokens, not one per token. */
+static void
+make_initials (CcDoc *doc)
+{
+  guint n = doc->tokens->len;
+
+  if (doc->initials != NULL)
+    return;
+  doc->initials = g_malloc (2 * n + 2);
+  doc->firsts = doc->initials + n + 1;
+  for (guint i = 0; i < n; i++)
+    {
+      CcToken *tok = CC_TOK (doc, i);
+
+      doc->firsts[i] = tok->kind == CC_TOK_WORD ? tok->low[0] : '\0';
+      doc->initials[i] = tok->upper ? doc->firsts[i] : '\0';
+    }
+}
+
 static const char *person_country (CcExtractor *self,
                                    CcDoc       *doc,
                                    const char  *surname);
@@ -151,18 +174,7 @@ person_country (CcExtractor *self,
 {
   guint n = MIN (doc->tokens->len, MENTION_REACH);
 
-  /* the first letters of capitalised words, a byte each, so that the walk
-   * reads one cache line per 64 tokens */
-  if (doc->initials == NULL)
-    {
-      doc->initials = g_malloc (n + 1);
-      for (guint i = 0; i < n; i++)
-        {
-          CcToken *tok = CC_TOK (doc, i);
-
-          doc->initials[i] = tok->kind == CC_TOK_WORD && tok->upper ? tok->low[0] : '\0';
-        }
-    }
+  make_initials (doc);
 
   /* the article's first mentions of a person carry their country */
   for (guint i = 0; i < n; i++)
@@ -327,6 +339,7 @@ body_country (CcExtractor    *self,
   if (head == G_MAXUINT)
     return NULL;
 
+  make_initials (doc);
   for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0;
        i < doc->tokens->len && i < src->last + MENTION_REACH; i++)
     {
@@ -334,7 +347,8 @@ body_country (CcExtractor    *self,
       gboolean shared = FALSE;
       const char *country;
 
-      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+      if (doc->firsts[i] != CC_TOK (doc, head)->low[0] ||
+          CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
           strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;
@@ -387,10 +401,10 @@ sentence_body_country (CcExtractor    *self,
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
   guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = MIN (_cc_doc_sentence_end (doc, sentence), src->last + MENTION_REACH / 8);
+  guint end = MIN (_cc_doc_sentence_end (doc, sentence), src->last + SENTENCE_REACH);
 
-  if (src->first > start + MENTION_REACH / 8)
-    start = src->first - MENTION_REACH / 8;
+  if (src->first > start + SENTENCE_REACH)
+    start = src->first - SENTENCE_REACH;
   for (guint i = start; i < end; i++)
     {
       guint n;

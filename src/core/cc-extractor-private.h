@@ -123,6 +123,9 @@ typedef struct
   /* per token up to MENTION_REACH, the first letter of a capitalised
    * word, else 0; made on demand */
   char       *initials;
+  /* per token, the first letter of a word, else 0; in the block of
+   * initials */
+  char       *firsts;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */

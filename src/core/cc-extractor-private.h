@@ -209,6 +209,41 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcQuantity   *q);
 void           _cc_source_free           (gpointer      data);
 void           _cc_doc_clear             (CcDoc        *doc);
+/* cc-extractor-phrase.c: source phrases and the sources made of them */
+gboolean       _cc_phrase_before         (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         start,
+                                          guint         last,
+                                          guint        *first_out,
+                                          guint        *last_out);
+gboolean       _cc_phrase_after          (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         first,
+                                          guint         end,
+                                          guint        *first_out,
+                                          guint        *last_out);
+CcSource      *_cc_make_source           (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         first,
+                                          guint         last,
+                                          guint         verb);
+gboolean       _cc_is_pronoun            (CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+gboolean       _cc_is_determiner         (CcDoc        *doc,
+                                          guint         i);
+gboolean       _cc_is_title              (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         i);
+gboolean       _cc_appositive_name       (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+const char    *_cc_country_in            (CcExtractor  *self,
+                                          CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+
 GPtrArray     *_cc_sentence_sources      (CcExtractor  *self,
                                           CcDoc        *doc,
                                           guint         sentence);

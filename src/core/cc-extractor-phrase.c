@@ -1,0 +1,601 @@
+/* cc-extractor-phrase.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Source phrases: the words before or after an attribution verb that name
+ * who speaks ("the U.S. Deputy Ambassador to the United Nations",
+ * "researchers at the London School of Hygiene and Tropical Medicine",
+ * "said the spokesman, Maj. Gen. Shaukat Sultan"), and the source made of
+ * them: a person remembered under each word of the name, a known body, a
+ * place, or a description, with its country settled. */
+
+#define G_LOG_DOMAIN "cc-extractor"
+
+#include "config.h"
+
+#include "cc-extractor-private.h"
+#include "cc-utils.h"
+
+/* How many words a source phrase may take. */
+#define PHRASE_REACH 24
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define IN(list, word) in_list (list, G_N_ELEMENTS (list), word)
+
+
+/* Names ------------------------------------------------------------------ */
+
+/* A key under which spellings of one name meet: lower case, no
+ * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
+ * (Zelenskyy, Zelenskiy, Zelensky). */
+static char *
+name_key (const char *word)
+{
+  char *key = g_ascii_strdown (word, -1);
+
+  if (g_str_has_suffix (key, "'s"))
+    key[strlen (key) - 2] = '\0';
+  cc_fold_name_ending (key);
+  return key;
+}
+
+gboolean
+_cc_is_title (CcExtractor *self,
+          CcDoc       *doc,
+          guint        i)
+{
+  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
+}
+
+static const char *
+country_at (CcExtractor *self,
+            CcDoc       *doc,
+            guint        i,
+            guint       *n)
+{
+  return _cc_country_at (self, doc, i, n);
+}
+
+/* The first country named by the words first..last. */
+const char *
+_cc_country_in (CcExtractor *self,
+            CcDoc       *doc,
+            guint        first,
+            guint        last)
+{
+  for (guint i = first; i <= last && i < doc->tokens->len; i++)
+    {
+      guint n;
+      const char *country = country_at (self, doc, i, &n);
+
+      if (country != NULL)
+        return country;
+    }
+  return NULL;
+}
+
+static gboolean
+is_name_word (CcExtractor *self,
+              CcDoc       *doc,
+              guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+  guint n;
+
+  return tok->kind == CC_TOK_WORD && tok->upper && !tok->capitals && !_cc_is_title (self, doc, i) &&
+         !cc_phrase_set_starts (self->lexicon->source_org_words, tok->marks) &&
+         !cc_phrase_set_starts (self->lexicon->source_words, tok->marks) &&
+         !cc_token_in (self->lexicon->people_nouns, tok) &&
+         country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
+}
+
+/* Remembers a person's full name under each of its words, so that "Rutte"
+ * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". */
+static const char *
+remember_person (CcDoc      *doc,
+                 const char *full,
+                 const char *country)
+{
+  g_auto(GStrv) words = NULL;
+  const char *known = NULL;
+  guint n;
+
+  /* the same person again, "Zelensky said" ten times in an article: one
+   * look-up, no split */
+  if (country == NULL)
+    {
+      const char *space = strrchr (full, ' ');
+      g_autofree char *key = name_key (space != NULL ? space + 1 : full);
+
+      known = g_hash_table_lookup (doc->people, key);
+      if (known != NULL && (strcmp (known, full) == 0 || (strchr (known, ' ') && space == NULL)))
+        return known;
+    }
+
+  words = g_strsplit (full, " ", -1);
+  if ((n = g_strv_length (words)) == 0)
+    return NULL;
+
+  /* A name seen before in a longer or other spelling keeps that one. */
+  if (n > 0)
+    {
+      g_autofree char *key = name_key (words[n - 1]);
+      known = g_hash_table_lookup (doc->people, key);
+    }
+
+  if (known != NULL && strchr (known, ' ') != NULL && n <= 2)
+    full = known;
+
+  /* the same person again: "Zelensky said" ten times in an article */
+  if (known != NULL && strcmp (known, full) == 0 && country == NULL)
+    return known;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *key = name_key (words[i]);
+
+      g_hash_table_replace (doc->people, key, g_strdup (full));
+      if (country != NULL)
+        g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+    }
+
+  {
+    g_autofree char *key = name_key (words[n - 1]);
+
+    return g_hash_table_lookup (doc->people, key);
+  }
+}
+
+/* Looks for an earlier mention of the surname at @i with the given names
+ * before it ("NATO Secretary General Mark Rutte spoke …" for a later
+ * "Rutte said") and remembers that person. */
+static gboolean
+introduce_person (CcExtractor *self,
+                  CcDoc       *doc,
+                  guint        i)
+{
+  const char *surname = CC_TOK (doc, i)->low;
+  guint scanned = 0;
+
+  /* where a search for this surname stopped before: no need to read the
+   * text before it again */
+  if (doc->introduced == NULL)
+    doc->introduced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scanned = GPOINTER_TO_UINT (g_hash_table_lookup (doc->introduced, surname));
+  if (scanned > i)
+    scanned = 0;
+  else
+    g_hash_table_replace (doc->introduced, g_strdup (surname), GUINT_TO_POINTER (i));
+
+  for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
+    {
+      guint k = j;
+      g_autofree char *full = NULL;
+
+      if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
+        continue;
+      while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
+        k--;
+      if (k == j)
+        continue;
+
+      full = _cc_doc_span (doc, k, j);
+      remember_person (doc, full, _cc_country_before (self, doc, k));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Source phrases ----------------------------------------------------------- */
+
+static gboolean
+np_word (CcExtractor *self,
+         CcDoc       *doc,
+         guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+  guint n;
+
+  if (tok->kind == CC_TOK_PUNCT)
+    return cc_is_punct (doc, i, "()") || (cc_is_punct (doc, i, "-") && !tok->space_after) ||
+           /* the last dot of "U.S." */
+           (cc_is_punct (doc, i, ".") && i > 0 && !CC_TOK (doc, i - 1)->space_after &&
+            CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && strchr (CC_TOK (doc, i - 1)->low, '.'));
+  if (tok->kind != CC_TOK_WORD)
+    return FALSE;
+  if (tok->upper)
+    return TRUE;
+  return _cc_is_title (self, doc, i) || cc_phrase_set_starts (self->lexicon->source_words, tok->marks) ||
+         cc_token_in (self->lexicon->source_org_words, tok) ||
+         cc_token_in (self->lexicon->people_nouns, tok) ||
+         country_at (self, doc, i, &n) != NULL;
+}
+
+/* A lower-case word that may stand inside a source phrase ("UN refugee
+ * agency", "civil defence spokesman"): not a stop word, not an adverb. */
+static gboolean
+loose_word (CcExtractor *self,
+            CcDoc       *doc,
+            guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+
+  return tok->kind == CC_TOK_WORD && !tok->upper &&
+         !cc_token_in (self->lexicon->stop_words, tok) &&
+         !cc_phrase_set_starts (self->lexicon->attribution_adverbs, tok->marks) &&
+         !g_str_has_suffix (tok->low, "ly") &&
+         !g_str_has_suffix (tok->low, "ed") && !g_str_has_suffix (tok->low, "ing") &&
+         !cc_token_in (self->lexicon->attribution_verbs, tok);
+}
+
+/* Can the word at @i take a place or body after it within a source
+ * phrase: "leaders in northern Pakistan", "researchers at the London
+ * School", "delegation in Madrid"; not a document ("a statement from the
+ * State Department" is the State Department's). */
+static gboolean
+pp_head (CcExtractor *self,
+         CcDoc       *doc,
+         guint        i)
+{
+  CcToken *tok = CC_TOK (doc, i);
+
+  return !cc_token_in (self->lexicon->document_nouns, tok) &&
+         (cc_token_in (self->lexicon->people_nouns, tok) ||
+          cc_token_in (self->lexicon->source_words, tok) ||
+          cc_token_in (self->lexicon->source_org_words, tok));
+}
+
+/* Whether first..last is a name and nothing else: "Abdul Khaliq Wasi",
+ * "Maj. Gen. Shaukat Sultan". */
+gboolean
+_cc_appositive_name (CcExtractor *self,
+                 CcDoc       *doc,
+                 guint        first,
+                 guint        last)
+{
+  guint names = 0;
+
+  if (last < first || last - first > 6)
+    return FALSE;
+  for (guint i = first; i <= last; i++)
+    {
+      if (cc_is_punct (doc, i, ".-") && i > first)
+        continue;
+      if (is_name_word (self, doc, i))
+        names++;
+      else if (!_cc_is_title (self, doc, i) || !CC_TOK (doc, i)->upper)
+        return FALSE;
+    }
+  return names >= 2;
+}
+
+/* The source phrase that ends at @last, read backwards. */
+gboolean
+_cc_phrase_before (CcExtractor *self,
+               CcDoc       *doc,
+               guint        start,
+               guint        last,
+               guint       *first_out,
+               guint       *last_out)
+{
+  guint i = last + 1;
+
+  /* a source phrase is a few words: no walk over a whole hostile text */
+  if (last > start + PHRASE_REACH)
+    start = last - PHRASE_REACH;
+
+  /* "…,” he said" */
+  if (_cc_is_pronoun (doc, last, last))
+    {
+      *first_out = *last_out = last;
+      return TRUE;
+    }
+
+  /* "X, speaking on condition of anonymity, said": skip the aside */
+  if (cc_is_punct (doc, last, ",") && last > start)
+    {
+      guint j = last;
+
+      while (j > start && !cc_is_punct (doc, j - 1, ",;"))
+        j--;
+      if (j > start + 1 && cc_is_punct (doc, j - 1, ","))
+        {
+          CcToken *aside = CC_TOK (doc, j);
+
+          if (g_str_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
+              cc_is_word (doc, j, "which") || aside->upper == FALSE)
+            last = j - 2;
+          else if (_cc_appositive_name (self, doc, j, last - 1))
+            {
+              /* "A spokesman for the governor, Abdul Khaliq Wasi, told":
+               * the name in apposition is the source */
+              *first_out = j;
+              *last_out = last - 1;
+              return TRUE;
+            }
+          else
+            return FALSE;
+        }
+      else
+        return FALSE;
+      i = last + 1;
+    }
+
+  /* the words of the phrase, and the prepositional phrases within it:
+   * "chief of military intelligence", "Organization for Migration",
+   * "Ambassador to the United Nations", "leaders in northern Pakistan",
+   * "researchers at the London School of Hygiene and Tropical Medicine" */
+  for (;;)
+    {
+      while (i > start && (np_word (self, doc, i - 1) || loose_word (self, doc, i - 1) ||
+                          (cc_is_word (doc, i - 1, "and") && i - 1 > start && i <= last &&
+                           CC_TOK (doc, i)->upper && CC_TOK (doc, i - 2)->upper)))
+        i--;
+      if (i > start + 2 && cc_is_word (doc, i - 1, "the") && np_word (self, doc, i - 3) &&
+          (cc_is_word (doc, i - 2, "of") || cc_is_word (doc, i - 2, "for") ||
+           (cc_is_word (doc, i - 2, "to") && _cc_is_title (self, doc, i - 3)) ||
+           ((cc_is_word (doc, i - 2, "at") || cc_is_word (doc, i - 2, "in") ||
+             cc_is_word (doc, i - 2, "from")) && pp_head (self, doc, i - 3))))
+        i -= 2;
+      else if (i > start + 1 && np_word (self, doc, i - 2) &&
+               (cc_is_word (doc, i - 1, "of") || cc_is_word (doc, i - 1, "for") ||
+                ((cc_is_word (doc, i - 1, "in") || cc_is_word (doc, i - 1, "from") ||
+                  cc_is_word (doc, i - 1, "at")) && pp_head (self, doc, i - 2))))
+        i--;
+      else
+        break;
+    }
+  /* a phrase starts with a name, a title or a noun of sources, not with
+   * whatever lower-case words came before */
+  if (!(i > start && (cc_is_word (doc, i - 1, "a") || cc_is_word (doc, i - 1, "an") ||
+                      cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "its") ||
+                      cc_is_word (doc, i - 1, "their"))))
+    while (i <= last && loose_word (self, doc, i) && !np_word (self, doc, i))
+      i++;
+
+  if (i > last)
+    return FALSE;
+  /* a sentence-initial capital is a name only if the word goes on */
+  *first_out = i;
+  *last_out = last;
+  return TRUE;
+}
+
+
+
+/* The source phrase that starts at @first, read forwards. */
+gboolean
+_cc_phrase_after (CcExtractor *self,
+              CcDoc       *doc,
+              guint        first,
+              guint        end,
+              guint       *first_out,
+              guint       *last_out)
+{
+  guint i = first;
+
+  end = MIN (end, first + PHRASE_REACH);
+  while (i < end && !cc_is_punct (doc, i, ",.;:!?“”\"") && CC_TOK (doc, i)->kind != CC_TOK_NUMBER &&
+         !(i > first && cc_phrase_set_starts (self->lexicon->source_phrase_stops, CC_TOK (doc, i)->marks)) &&
+         /* "said Matthew Miller the previous day": a name ends the phrase */
+         !(i > first && CC_TOK (doc, i - 1)->upper && (cc_is_word (doc, i, "the") || cc_is_word (doc, i, "a") ||
+                                                       cc_is_word (doc, i, "last") ||
+                                                       cc_is_word (doc, i, "earlier") ||
+                                                       cc_is_word (doc, i, "yesterday"))))
+    i++;
+
+  if (i == first)
+    return FALSE;
+  *first_out = first;
+  *last_out = i - 1;
+  return TRUE;
+}
+
+static void
+trim_phrase (CcDoc *doc,
+             guint *first,
+             guint *last)
+{
+  while (*first < *last && (cc_is_word (doc, *first, "the") || cc_is_word (doc, *first, "a") ||
+                            cc_is_word (doc, *first, "an") || cc_is_punct (doc, *first, "(")))
+    (*first)++;
+  while (*last > *first && (cc_is_punct (doc, *last, "(-,") || cc_is_word (doc, *last, "here") ||
+                            cc_is_word (doc, *last, "there") || cc_is_word (doc, *last, "now") ||
+                            cc_is_word (doc, *last, "also") || cc_is_word (doc, *last, "too")))
+    (*last)--;
+  /* "The National Intelligence Service (NIS)": the name, not its acronym */
+  if (*last >= *first + 3 && cc_is_punct (doc, *last, ")") && cc_is_punct (doc, *last - 2, "("))
+    *last -= 3;
+}
+
+gboolean
+_cc_is_pronoun (CcDoc *doc,
+            guint  first,
+            guint  last)
+{
+  static const char * const pronouns[] = { "he", "she", "they", "it", "we", "i" };
+
+  return first == last && IN (pronouns, CC_TOK (doc, first)->low);
+}
+
+/* Makes a source of the phrase first..last: a person ("Mark Rutte", with
+ * the country of "NATO Secretary General"), a known body ("National
+ * Intelligence Service" for "South Korea's spy agency") or a group
+ * ("European government officials"). */
+static CcSource *make_source_words (CcExtractor *self,
+                                    CcDoc       *doc,
+                                    guint        first,
+                                    guint        last,
+                                    guint        verb);
+
+CcSource *
+_cc_make_source (CcExtractor *self,
+             CcDoc       *doc,
+             guint        first,
+             guint        last,
+             guint        verb)
+{
+  CcSource *src = make_source_words (self, doc, first, last, verb);
+
+  /* "Ukraine’s estimate": the name, not its possessive */
+  if (src->name != NULL && (g_str_has_suffix (src->name, "'s") || g_str_has_suffix (src->name, "’s")))
+    src->name[strlen (src->name) - (g_str_has_suffix (src->name, "'s") ? 2 : 4)] = '\0';
+
+  if (!_cc_is_pronoun (doc, src->first, src->last))
+    _cc_source_settle_country (self, doc, src);
+  else
+    src->named = FALSE;
+  return src;
+}
+
+static CcSource *
+make_source_words (CcExtractor *self,
+             CcDoc       *doc,
+             guint        first,
+             guint        last,
+             guint        verb)
+{
+  CcSource *src = g_new0 (CcSource, 1);
+  const CcPhraseValue *body = NULL;
+  guint name_first = last + 1;
+  guint n;
+
+  src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an") ||
+                    (first > 0 && (cc_is_word (doc, first - 1, "a") || cc_is_word (doc, first - 1, "an")));
+  trim_phrase (doc, &first, &last);
+  src->first = first;
+  src->last = last;
+  src->verb = verb;
+
+  /* "Yoon's office said": the person behind the office */
+  if (last > first && cc_is_word (doc, last, "office") &&
+      g_str_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
+    last--;
+
+  for (guint i = first; i <= last && body == NULL; i++)
+    body = cc_doc_match (self->lexicon->bodies, doc, i, &n);
+
+  /* "the administration of US President Joe Biden": a body of a person */
+  if (first < last && cc_is_word (doc, first + 1, "of") &&
+      cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, first)))
+    {
+      src->name = _cc_doc_span (doc, first, last);
+      src->country = g_strdup (_cc_country_in (self, doc, first, last));
+      src->named = TRUE;
+      return src;
+    }
+
+  /* A person's name: the capitalised words at the end of the phrase; it
+   * wins over a body named in the title ("Pentagon Press Secretary …"). */
+  while (name_first > first && is_name_word (self, doc, name_first - 1))
+    name_first--;
+  /* "School of Hygiene and Tropical Medicine": the end of a body's name */
+  if (name_first > first && name_first <= last &&
+      (cc_is_word (doc, name_first - 1, "of") || cc_is_word (doc, name_first - 1, "and") ||
+       cc_is_word (doc, name_first - 1, "for")))
+    name_first = last + 1;
+  if (name_first == last + 1 && g_str_has_suffix (CC_TOK (doc, last)->low, "'s") &&
+      CC_TOK (doc, last)->upper)
+    name_first = last;
+
+  src->country = g_strdup (_cc_country_in (self, doc, first, last));
+
+  /* The whole phrase names a place or body: "Washington", "the United
+   * Nations", "Israel". */
+  {
+    const CcPhraseValue *whole = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at,
+                                                      doc, first, &n);
+
+    if (whole != NULL && first + n - 1 == last)
+      {
+        src->name = g_strdup (whole->str);
+        src->named = TRUE;
+        return src;
+      }
+    whole = cc_doc_match (self->lexicon->countries, doc, first, &n);
+    if (whole != NULL && first + n - 1 == last)
+      {
+        src->name = _cc_doc_span (doc, first, last);
+        src->named = TRUE;
+        return src;
+      }
+  }
+
+  /* One capitalised word is a person only when the article named that
+   * person in full before ("Rutte"); else it is a group ("Organizers"). */
+  if (name_first == last)
+    {
+      g_autofree char *key = name_key (CC_TOK (doc, last)->low);
+
+      if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
+          !(last > first && _cc_is_title (self, doc, last - 1)))
+        name_first = last + 1;
+    }
+
+  if (name_first <= last)
+    {
+      g_autofree char *raw = _cc_doc_span (doc, name_first, last);
+      g_autofree char *key = NULL;
+      const char *country;
+
+      if (g_str_has_suffix (raw, "'s") || g_str_has_suffix (raw, "’s"))
+        raw[strlen (raw) - (g_str_has_suffix (raw, "'s") ? 2 : 4)] = '\0';
+
+      key = name_key (CC_TOK (doc, last)->low);
+      src->person = TRUE;
+      src->named = TRUE;
+      src->name = g_strdup (remember_person (doc, raw, src->country));
+      if (src->name == NULL)
+        src->name = g_strdup (raw);
+      if (src->country == NULL && (country = g_hash_table_lookup (doc->people_country, key)))
+        src->country = g_strdup (country);
+    }
+  else if (body != NULL)
+    {
+      src->name = g_strdup (body->str);
+      src->named = TRUE;
+    }
+  else
+    {
+      src->name = _cc_doc_span (doc, first, last);
+      /* "Washington", "Yonhap News", "Daily NK" name a body; "the
+       * official" does not, nor "Relief officials" opening a sentence */
+      for (guint i = first; i <= last && !src->named; i++)
+        src->named = country_at (self, doc, i, &n) != NULL ||
+                     (CC_TOK (doc, i)->upper &&
+                     (i > _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
+                      !(cc_token_in (self->lexicon->source_words, CC_TOK (doc, i)) ||
+                        cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)) ||
+                        cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i)) ||
+                        (i < last && !CC_TOK (doc, i + 1)->upper))));
+    }
+
+  return src;
+}
+
+gboolean
+_cc_is_determiner (CcDoc *doc,
+               guint  i)
+{
+  static const char * const determiners[] = { "a", "an", "the", "its", "their", "his", "her",
+                                              "this", "these", "those", "our", "your" };
+
+  return CC_TOK (doc, i)->kind == CC_TOK_WORD && IN (determiners, CC_TOK (doc, i)->low);
+}
+
+/* "the State Department, which confirmed …", "a government official who
+ * received reports … estimated": the subject of an attribution verb in a
+ * relative clause is the phrase before the relative pronoun. */

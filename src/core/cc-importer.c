@@ -339,6 +339,16 @@ is_inside (const char *path,
                                              (len > 0 && root[len - 1] == '/'));
 }
 
+static int
+compare_info_names (gconstpointer a,
+                    gconstpointer b)
+{
+  GFileInfo *info_a = *(GFileInfo * const *)a;
+  GFileInfo *info_b = *(GFileInfo * const *)b;
+
+  return strcmp (g_file_info_get_name (info_a), g_file_info_get_name (info_b));
+}
+
 static gboolean
 collect_folder (const char *folder,
                 const char *root,
@@ -390,21 +400,9 @@ collect_folder (const char *folder,
       ret = FALSE;
     }
 
-  for (guint i = 1; i < infos->len; i++)
-    {
-      /* Insertion sort by name: folders are short and this keeps it stable. */
-      for (guint j = i; j > 0; j--)
-        {
-          GFileInfo *a = g_ptr_array_index (infos, j - 1);
-          GFileInfo *b = g_ptr_array_index (infos, j);
-
-          if (strcmp (g_file_info_get_name (a), g_file_info_get_name (b)) <= 0)
-            break;
-
-          infos->pdata[j - 1] = b;
-          infos->pdata[j] = a;
-        }
-    }
+  /* By name, in O(n log n): a folder may hold 100,000 articles. Names in
+   * one folder are distinct, so the order is total. */
+  g_ptr_array_sort (infos, compare_info_names);
 
   for (guint i = 0; i < infos->len; i++)
     {

@@ -295,17 +295,10 @@ cc_doc_match (CcPhraseSet *set,
 }
 
 /* Whether the token is one of the @n words of @words. */
-static inline gboolean
-cc_is_any_word (CcDoc              *doc,
-                guint               i,
-                const char * const *words,
-                gsize               n)
-{
-  for (gsize k = 0; k < n; k++)
-    if (cc_is_word (doc, i, words[k]))
-      return TRUE;
-  return FALSE;
-}
+gboolean cc_is_any_word (CcDoc              *doc,
+                         guint               i,
+                         const char * const *words,
+                         gsize               n);
 
 #define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
 

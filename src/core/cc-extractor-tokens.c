@@ -500,3 +500,22 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->initials, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);
 }
+
+/* Out of line: called from many places, none of them hot enough to want
+ * its own copy of the loop. */
+gboolean
+cc_is_any_word (CcDoc              *doc,
+                guint               i,
+                const char * const *words,
+                gsize               n)
+{
+  const char *low;
+
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
+    return FALSE;
+  low = CC_TOK (doc, i)->low;
+  for (gsize k = 0; k < n; k++)
+    if (low[0] == words[k][0] && strcmp (low, words[k]) == 0)
+      return TRUE;
+  return FALSE;
+}

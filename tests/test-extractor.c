@@ -341,6 +341,12 @@ test_reading (void)
       CC_CLAIM_STATUS_OTHER, FALSE, NULL },
     { "Police said 12 people were arrested and four officers were injured.", "four", "Police", NULL,
       CC_CLAIM_STATUS_INJURED, FALSE, NULL },
+    { "Police said 17 officers were injured and 31 people were arrested.", "31", "Police", NULL,
+      CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "The interior ministry gave a lower figure of 217,000 protesters.", "217,000",
+      "interior ministry", NULL, CC_CLAIM_STATUS_OTHER, FALSE, NULL },
+    { "Health ministry says war death toll passes 40,000", "40,000", "Health ministry", NULL,
+      CC_CLAIM_STATUS_KILLED, FALSE, NULL },
     /* no source found: no claimant, never a pronoun or an article */
     { "Flood death toll rises to 212", "212", NULL, NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },
     { "He said 300 people died.", "300", NULL, NULL, CC_CLAIM_STATUS_KILLED, FALSE, NULL },

@@ -522,7 +522,8 @@ count_owner (CcExtractor *self,
           (cc_token_in (self->lexicon->attribution_verbs, prev) &&
            !(i - 1 > start && is_article (CC_TOK (doc, i - 2)))) ||
           !(is_article (prev) || g_str_has_suffix (prev->low, "ed") ||
-            g_str_has_suffix (prev->low, "al") || cc_is_word (doc, i - 1, "own") ||
+            g_str_has_suffix (prev->low, "al") || g_str_has_suffix (prev->low, "er") ||
+            cc_is_word (doc, i - 1, "own") ||
             cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
         break;
       if (cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "a") ||

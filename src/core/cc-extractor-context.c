@@ -367,7 +367,11 @@ _cc_extractor_status (CcExtractor *self,
       const CcPhraseValue *pv;
       guint n;
 
-      if (clause_break (doc, i))
+      /* "17 officers were injured and 31 people were arrested": the verb
+       * before the "and" is the other clause's */
+      if (clause_break (doc, i) ||
+          ((cc_is_word (doc, i, "and") || cc_is_word (doc, i, "but") || cc_is_word (doc, i, "while")) &&
+           q->first - i <= 3))
         break;
       if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;

@@ -305,10 +305,12 @@ is_description (CcExtractor    *self,
   return TRUE;
 }
 
-/* Whether a capitalised word of @src other than its head stands in
- * first..last. */
+/* Whether a word of @src other than its head and its articles stands in
+ * first..last: "health" of "the enclave's health ministry" in "Gaza
+ * health ministry". */
 static gboolean
-shares_word (CcDoc          *doc,
+shares_word (CcExtractor    *self,
+             CcDoc          *doc,
              const CcSource *src,
              guint           head,
              guint           first,
@@ -316,7 +318,8 @@ shares_word (CcDoc          *doc,
 {
   for (guint j = first; j <= last && j < doc->tokens->len; j++)
     for (guint k = src->first; k <= src->last; k++)
-      if (k != head && CC_TOK (doc, k)->kind == CC_TOK_WORD && CC_TOK (doc, k)->upper &&
+      if (k != head && CC_TOK (doc, k)->kind == CC_TOK_WORD && CC_TOK (doc, k)->low[0] != '\0' &&
+          !cc_token_in (self->lexicon->stop_words, CC_TOK (doc, k)) &&
           strcmp (CC_TOK (doc, j)->low, CC_TOK (doc, k)->low) == 0)
         return TRUE;
   return FALSE;
@@ -359,7 +362,7 @@ body_country (CcExtractor    *self,
           guint n;
 
           if ((country = _cc_country_at (self, doc, k, &n)) && k + n - 1 == i &&
-              shares_word (doc, src, head, k, i - 1))
+              shares_word (self, doc, src, head, k, i - 1))
             return country;
         }
       /* its modifiers: "South Korean Defense Ministry" */
@@ -367,7 +370,7 @@ body_country (CcExtractor    *self,
              CC_TOK (doc, first - 1)->upper && i - first < 3 &&
              !in_country_name (self, doc, first - 1))
         first--;
-      shared = shares_word (doc, src, head, first, i - 1);
+      shared = shares_word (self, doc, src, head, first, i - 1);
       if (shared && (country = _cc_country_before (self, doc, first)))
         return country;
     }

@@ -21,20 +21,6 @@
 /* How many words a source phrase may take. */
 #define PHRASE_REACH 24
 
-static gboolean
-in_list (const char * const *list,
-         gsize               n,
-         const char         *word)
-{
-  for (gsize i = 0; i < n; i++)
-    if (list[i][0] == word[0] && strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-#define IN(list, word) in_list (list, G_N_ELEMENTS (list), word)
-
-
 /* Names ------------------------------------------------------------------ */
 
 /* A key under which spellings of one name meet: lower case, no
@@ -59,15 +45,6 @@ _cc_is_title (CcExtractor *self,
   return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
-static const char *
-country_at (CcExtractor *self,
-            CcDoc       *doc,
-            guint        i,
-            guint       *n)
-{
-  return _cc_country_at (self, doc, i, n);
-}
-
 /* The first country named by the words first..last. */
 const char *
 _cc_country_in (CcExtractor *self,
@@ -78,7 +55,7 @@ _cc_country_in (CcExtractor *self,
   for (guint i = first; i <= last && i < doc->tokens->len; i++)
     {
       guint n;
-      const char *country = country_at (self, doc, i, &n);
+      const char *country = _cc_country_at (self, doc, i, &n);
 
       if (country != NULL)
         return country;
@@ -98,7 +75,7 @@ is_name_word (CcExtractor *self,
          !cc_phrase_set_starts (self->lexicon->source_org_words, tok->marks) &&
          !cc_phrase_set_starts (self->lexicon->source_words, tok->marks) &&
          !cc_token_in (self->lexicon->people_nouns, tok) &&
-         country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
+         _cc_country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
 }
 
 /* Remembers a person's full name under each of its words, so that "Rutte"
@@ -221,7 +198,7 @@ np_word (CcExtractor *self,
   return _cc_is_title (self, doc, i) || cc_phrase_set_starts (self->lexicon->source_words, tok->marks) ||
          cc_token_in (self->lexicon->source_org_words, tok) ||
          cc_token_in (self->lexicon->people_nouns, tok) ||
-         country_at (self, doc, i, &n) != NULL;
+         _cc_country_at (self, doc, i, &n) != NULL;
 }
 
 /* A lower-case word that may stand inside a source phrase ("UN refugee
@@ -428,7 +405,7 @@ _cc_is_pronoun (CcDoc *doc,
 {
   static const char * const pronouns[] = { "he", "she", "they", "it", "we", "i" };
 
-  return first == last && IN (pronouns, CC_TOK (doc, first)->low);
+  return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
 }
 
 /* Makes a source of the phrase first..last: a person ("Mark Rutte", with
@@ -574,7 +551,7 @@ make_source_words (CcExtractor *self,
       /* "Washington", "Yonhap News", "Daily NK" name a body; "the
        * official" does not, nor "Relief officials" opening a sentence */
       for (guint i = first; i <= last && !src->named; i++)
-        src->named = country_at (self, doc, i, &n) != NULL ||
+        src->named = _cc_country_at (self, doc, i, &n) != NULL ||
                      (CC_TOK (doc, i)->upper &&
                      (i > _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
                       !(cc_token_in (self->lexicon->source_words, CC_TOK (doc, i)) ||
@@ -593,7 +570,7 @@ _cc_is_determiner (CcDoc *doc,
   static const char * const determiners[] = { "a", "an", "the", "its", "their", "his", "her",
                                               "this", "these", "those", "our", "your" };
 
-  return CC_TOK (doc, i)->kind == CC_TOK_WORD && IN (determiners, CC_TOK (doc, i)->low);
+  return CC_IS_ANY_WORD (doc, i, determiners);
 }
 
 /* "the State Department, which confirmed …", "a government official who

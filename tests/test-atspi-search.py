@@ -15,66 +15,15 @@
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
 
-APP_DEBUG = os.environ.pop('G_DEBUG', None)
-
-try:
-    import gi
-    gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
-except (ImportError, ValueError) as error:
-    print(f"# skipped: no AT-SPI bindings ({error})")
-    sys.exit(77)
+from cc_atspi import Atspi, app_env, children, find_app, find_list, names_in, start_bus, \
+    stop_bus, wait_for, walk
 
 SAMPLE_STORY = 'North Korean troops in Russia, October 2024'
 OTHER_STORY = 'Other coverage'
-
-
-def children(acc):
-    for i in range(acc.get_child_count()):
-        child = acc.get_child_at_index(i)
-        if child is not None:
-            yield child
-
-
-def walk(acc, depth=0):
-    yield acc
-    if depth < 40 and acc.get_name() != 'AdwToastWidget':
-        for child in children(acc):
-            yield from walk(child, depth + 1)
-
-
-def wait_for(what, condition, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.3)
-    sys.exit(f"not ok: timed out waiting for {what}")
-
-
-def find_app():
-    for app in children(Atspi.get_desktop(0)):
-        if app.get_name() in ('crosscheck', 'Crosscheck'):
-            return app
-    return None
-
-
-def find_list(app, name):
-    for acc in walk(app):
-        if acc.get_role_name() == 'list' and acc.get_name() == name:
-            return acc
-    return None
-
-
-def names_in(acc):
-    return {a.get_name() for a in walk(acc) if a.get_name()}
 
 
 def list_items(app):
@@ -120,14 +69,8 @@ def main():
         sys.exit(f'not ok: expected one Kyiv Post article, found {kyiv_post}')
     total = len(articles)
 
-    env = dict(os.environ, GTK_A11Y='atspi', XDG_DATA_HOME=tmp, GSETTINGS_BACKEND='memory')
-    if APP_DEBUG:
-        env['G_DEBUG'] = APP_DEBUG
-    env.pop('NO_AT_BRIDGE', None)
-    launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
-    time.sleep(1)
+    env = app_env(XDG_DATA_HOME=tmp)
+    launcher = start_bus()
     app_proc = subprocess.Popen([binary, '--library', library], env=env)
     try:
         app = wait_for('the application on the accessibility bus', find_app)
@@ -176,8 +119,7 @@ def main():
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)
-        os.killpg(launcher.pid, signal.SIGTERM)
-        launcher.wait(timeout=10)
+        stop_bus(launcher)
         shutil.rmtree(tmp, ignore_errors=True)
 
     print('1..4')

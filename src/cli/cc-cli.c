@@ -135,7 +135,8 @@ _cc_cli_usage_error (const char *message)
  * cc_cli_wants:
  *
  * Returns: %TRUE when the arguments ask for the command line rather than
- *   the window: a command, --help or --version
+ *   the window: a command, --help or --version; files and URIs to open
+ *   go to the window
  */
 gboolean
 cc_cli_wants (int    argc,
@@ -153,9 +154,12 @@ cc_cli_wants (int    argc,
       if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0 ||
           strcmp (argv[i], "--version") == 0 || find_command (argv[i]) != NULL)
         return TRUE;
-      /* Anything else that is not an option is an unknown command. */
+      /* Files and addresses to open are the window's (the desktop file's
+       * Exec line, or a second launch handing them to the running
+       * window); anything else that is not an option is an unknown
+       * command. */
       if (argv[i][0] != '-')
-        return TRUE;
+        return !g_file_test (argv[i], G_FILE_TEST_EXISTS) && g_uri_peek_scheme (argv[i]) == NULL;
     }
 
   return FALSE;

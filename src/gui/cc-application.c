@@ -317,6 +317,71 @@ cc_application_activate (GApplication *app)
     show_damage (self, window);
 }
 
+/* Files from the file manager ("Open With Crosscheck") or from a second
+ * launch, which GApplication hands to the running instance: they are
+ * imported into the story in view and the first is shown. */
+static void
+cc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CcApplication *self = (CcApplication *)app;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) remote = NULL;
+  CcWindow *window;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  if (self->startup_error != NULL)
+    {
+      show_startup_error (self);
+      return;
+    }
+
+  if (!(window = _cc_application_get_main_window (self)))
+    {
+      window = cc_window_new (self);
+      _cc_application_actions_track (self, window);
+      if (self->damage != NULL)
+        show_damage (self, window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (int i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+      else
+        {
+          g_autofree char *name = g_file_get_parse_name (files[i]);
+
+          if (remote == NULL)
+            remote = g_string_new (name);
+          else
+            g_string_append_printf (remote, ", %s", name);
+        }
+    }
+
+  if (remote != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (remote->str, -1);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s names one or more addresses, such as https://… */
+      title = g_strdup_printf (_("Only files on this computer can be imported, not %s"), escaped);
+      cc_window_add_toast (window, adw_toast_new (title));
+    }
+
+  if (paths->len > 0)
+    {
+      g_ptr_array_add (paths, NULL);
+      cc_window_open_files (window, (const char * const *)paths->pdata);
+    }
+}
+
 static void
 cc_application_dispose (GObject *object)
 {
@@ -356,13 +421,14 @@ cc_application_class_init (CcApplicationClass *klass)
   app_class->handle_local_options = cc_application_handle_local_options;
   app_class->startup = cc_application_startup;
   app_class->activate = cc_application_activate;
+  app_class->open = cc_application_open;
 }
 
 static void
 cc_application_init (CcApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Compare how news reports count people."));
 }
@@ -377,7 +443,7 @@ cc_application_new (void)
 {
   return g_object_new (CC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }

@@ -314,6 +314,16 @@ show_article (CcWindow  *self,
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+void
+_cc_window_show_article (CcWindow  *self,
+                         CcArticle *article)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (CC_IS_ARTICLE (article));
+
+  show_article (self, article);
+}
+
 /* The article holding the claim, or with @annotations the annotation,
  * whose id is @id; @item is set to it (owned by the article). */
 static CcArticle *

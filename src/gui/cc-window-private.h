@@ -37,6 +37,11 @@ struct _CcWindow
   /* What the last import refused, for the toast's Details button. */
   GPtrArray            *import_messages;
   guint                 importing : 1;
+  /* Whether the running import came from cc_window_open_files(), whose
+   * first article is shown when it is stored. */
+  guint                 show_first_import : 1;
+  /* Files handed over while an import ran, imported next (GStrv each). */
+  GQueue                pending_opens;
   guint                 fold_source;
   /* The Export menu (cc-window-export.c): one export at a time. */
   GCancellable         *export_cancellable;
@@ -78,6 +83,8 @@ void _cc_window_class_stories_init (CcWindowClass *klass);
 void _cc_window_stories_init       (CcWindow      *self);
 void _cc_window_stories_update     (CcWindow      *self);
 void _cc_window_undo_import        (CcWindow      *self);
+void _cc_window_show_article       (CcWindow      *self,
+                                    CcArticle     *article);
 void _cc_window_suggest_story      (CcWindow      *self,
                                     CcStory       *import_story);
 void _cc_window_export_init        (CcWindow      *self);

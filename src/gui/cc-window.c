@@ -265,6 +265,14 @@ import_cb (GObject      *object,
   if (report != NULL)
     {
       show_report (self, report);
+      if (self->show_first_import && report->article_ids->len > 0)
+        {
+          CcArticle *first = cc_library_lookup_article (self->library,
+                                                        g_array_index (report->article_ids, gint64, 0));
+
+          if (first != NULL)
+            _cc_window_show_article (self, first);
+        }
       if (!self->import_story_chosen && report->article_ids->len > 0)
         _cc_window_suggest_story (self, cc_scope_get_story (self->scope));
     }
@@ -275,6 +283,14 @@ import_cb (GObject      *object,
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
       add_toast_printf (self, _("Could not import: %s"), escaped);
+    }
+
+  self->show_first_import = FALSE;
+  if (!g_queue_is_empty (&self->pending_opens))
+    {
+      g_auto(GStrv) next = g_queue_pop_head (&self->pending_opens);
+
+      cc_window_open_files (self, (const char * const *)next);
     }
 }
 
@@ -420,6 +436,7 @@ cc_window_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->import_messages, g_ptr_array_unref);
   g_clear_pointer (&self->last_import, g_array_unref);
+  g_queue_clear_full (&self->pending_opens, (GDestroyNotify)g_strfreev);
 
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
 }
@@ -751,6 +768,35 @@ cc_window_import (CcWindow           *self,
   g_return_if_fail (paths != NULL);
 
   import_into (self, paths, NULL);
+}
+
+/**
+ * cc_window_open_files:
+ * @self: a #CcWindow
+ * @paths: (array zero-terminated=1): files handed to the application
+ *
+ * Imports @paths as cc_window_import() does, into the story in view, and
+ * shows the first article stored. Files that arrive while an import runs
+ * are imported after it.
+ */
+void
+cc_window_open_files (CcWindow           *self,
+                      const char * const *paths)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL)
+    return;
+
+  if (self->importing)
+    {
+      g_queue_push_tail (&self->pending_opens, g_strdupv ((char **)paths));
+      return;
+    }
+
+  import_into (self, paths, NULL);
+  self->show_first_import = self->importing;
 }
 
 /**

@@ -28,6 +28,8 @@ CcUndoStack        *cc_window_get_undo_stack (CcWindow          *self);
 gboolean            cc_window_get_importing (CcWindow           *self);
 void                cc_window_import        (CcWindow           *self,
                                              const char * const *paths);
+void                cc_window_open_files    (CcWindow           *self,
+                                             const char * const *paths);
 void                cc_window_import_sample (CcWindow           *self,
                                              const char         *sample_dir);
 void                cc_window_add_toast     (CcWindow           *self,

@@ -508,6 +508,54 @@ test_kill_during_import (Fixture       *f,
   run_clear (&run);
 }
 
+/* `list` lines its columns up by characters: an outlet of many
+ * multi-byte characters is cut whole with an ellipsis, never in the middle
+ * of a character, and the title column starts at the same place on every
+ * line. */
+static void
+test_list_columns (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "in", NULL);
+  g_autofree char *meta = NULL;
+  g_auto(GStrv) lines = NULL;
+  Run run = { 0 };
+  glong title_at = -1;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_file (folder, "a.txt", "Rivers rise in the valley\n\n"
+                      "About 300 residents left their homes, officials said.\n", -1);
+  write_file (folder, "b.txt", "Roads close in the hills\n\n"
+                      "Some 40 drivers were stranded, the police said.\n", -1);
+  meta = g_strdup ("[{\"file\": \"a.txt\", \"outlet\": \"Українська правда — щоденні новини з регіонів\", "
+                   "\"published\": \"2024-10-29\"},"
+                   " {\"file\": \"b.txt\", \"outlet\": \"Kyiv Post\", \"published\": \"2024-10-30\"}]");
+  write_file (folder, "meta.json", meta, -1);
+
+  run_cli (f, &run, "import", folder, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (f, &run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  g_assert_nonnull (strstr (run.out, "Українська правда — щоденні…"));
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *title = strstr (lines[i], "R");
+      glong at;
+
+      g_assert_nonnull (title);
+      at = g_utf8_pointer_to_offset (lines[i], title);
+      if (title_at >= 0)
+        g_assert_cmpint (at, ==, title_at);
+      title_at = at;
+    }
+  g_assert_cmpint (title_at, >, 0);
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +574,7 @@ main (int   argc,
   ADD ("/cli/extract-json", test_extract_json);
   ADD ("/cli/search-and-claims", test_search_and_claims);
   ADD ("/cli/kill-during-import", test_kill_during_import);
+  ADD ("/cli/list-columns", test_list_columns);
 
   return g_test_run ();
 }

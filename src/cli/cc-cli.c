@@ -106,6 +106,48 @@ find_command (const char *name)
   return NULL;
 }
 
+/* @text cut or padded to @width characters (not bytes, so that a column
+ * of UTF-8 text lines up and no character is cut in two); a cut ends in
+ * "…". */
+static char *
+column (const char *text,
+        guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *out;
+
+  if (length > (glong)width)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, width - 1);
+
+      out = g_string_new_len (text, cut - text);
+      g_string_append (out, "…");
+      return g_string_free (out, FALSE);
+    }
+
+  out = g_string_new (text);
+  for (glong i = length; i < (glong)width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+/* One line of the help: a usage and what it does, in two columns; a usage
+ * wider than its column has the text on a line of its own. */
+static void
+print_help_row (FILE       *out,
+                const char *usage,
+                const char *summary)
+{
+  if (g_utf8_strlen (usage, -1) > 52)
+    fprintf (out, "  %s\n  %52s %s\n", usage, "", summary);
+  else
+    {
+      g_autofree char *padded = column (usage, 52);
+
+      fprintf (out, "  %s %s\n", padded, summary);
+    }
+}
+
 static void
 print_help (FILE *out)
 {
@@ -113,12 +155,12 @@ print_help (FILE *out)
   fprintf (out, "%s\n", _("Without a command, Crosscheck opens its window."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-52s %s\n", commands[i].usage, _(commands[i].summary));
+    print_help_row (out, commands[i].usage, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  %-52s %s\n", "--library PATH", _("Use the library file PATH"));
-  fprintf (out, "  %-52s %s\n", "--story NAME|ID", _("Keep to the articles of one story"));
-  fprintf (out, "  %-52s %s\n", "--version", _("Print the version and exit"));
-  fprintf (out, "  %-52s %s\n", "--help", _("Print this help and exit"));
+  print_help_row (out, "--library PATH", _("Use the library file PATH"));
+  print_help_row (out, "--story NAME|ID", _("Keep to the articles of one story"));
+  print_help_row (out, "--version", _("Print the version and exit"));
+  print_help_row (out, "--help", _("Print this help and exit"));
   fprintf (out, "\n%s\n", _("Exit status: 0 when all went well, 1 when some input was refused, "
                             "2 on a usage error."));
 }
@@ -370,10 +412,13 @@ print_claim_line (CcClaim *claim)
 static void
 print_article_row (CcArticle *article)
 {
-  printf ("%4" G_GINT64_FORMAT "  %-10s  %-28.28s  %3u  %s\n",
-          cc_article_get_id (article),
-          cc_article_get_published (article) ? cc_article_get_published (article) : "—",
-          cc_article_get_outlet (article) ? cc_article_get_outlet (article) : "—",
+  const char *published = cc_article_get_published (article);
+  const char *outlet = cc_article_get_outlet (article);
+  g_autofree char *date_column = column (published ? published : "—", 10);
+  g_autofree char *outlet_column = column (outlet ? outlet : "—", 28);
+
+  printf ("%4" G_GINT64_FORMAT "  %s  %s  %3u  %s\n",
+          cc_article_get_id (article), date_column, outlet_column,
           cc_article_get_n_claims (article),
           cc_article_get_title (article));
 }

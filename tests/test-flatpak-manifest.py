@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.normpath(os.path.join(here, '..'))
@@ -70,7 +71,10 @@ check(8, pinned, 'every download over https with its SHA-256')
 
 builder = shutil.which('flatpak-builder')
 if builder:
-    run = subprocess.run([builder, '--show-manifest', path], capture_output=True, text=True)
+    # It keeps a state folder in the working folder: a scratch one here.
+    with tempfile.TemporaryDirectory(prefix='crosscheck-flatpak-') as scratch:
+        run = subprocess.run([builder, '--show-manifest', path], capture_output=True, text=True,
+                             cwd=scratch)
     check(9, run.returncode == 0, 'flatpak-builder reads the manifest')
 else:
     print('ok 9 # skip flatpak-builder is not installed')

@@ -151,8 +151,10 @@ print_help_row (FILE       *out,
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n  crosscheck [--library PATH] [COMMAND [ARGS…]]\n\n", _("Usage:"));
-  fprintf (out, "%s\n", _("Without a command, Crosscheck opens its window."));
+  fprintf (out, "%s\n  crosscheck [--library PATH] [COMMAND [ARGS…]]\n"
+           "  crosscheck [--library PATH] [FILE…]\n\n", _("Usage:"));
+  fprintf (out, "%s\n", _("Without a command, Crosscheck opens its window and imports the files "
+                          "given into the story in view."));
   fprintf (out, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     print_help_row (out, commands[i].usage, _(commands[i].summary));

@@ -493,7 +493,7 @@ draw_clusters (CcPdfRender  *render,
 
       what = g_strdup_printf ("%s%s%s%s", subject ? subject : "", subject ? " · " : "",
                               cc_claim_status_to_string (cc_cluster_get_status (cluster)),
-                              cc_cluster_get_hedged (cluster) ? " · hedged" : "");
+                              cc_cluster_get_hedged (cluster) ? _(" · hedged") : "");
       value_detail = conflicts ? g_strdup_printf ("%s\n%s", what, conflicts) : g_strdup (what);
       sources = g_strdup_printf (ngettext ("%s source", "%s sources",
                                            cc_cluster_get_n_sources (cluster)),

@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+# test-atspi-l10n.py LANGUAGE LOCALE
+#
+# Copyright 2026 The Crosscheck authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Starts the window as a person reading LANGUAGE would, with LANGUAGE and
+# LANG set (test-atspi-l10n.py uk uk_UA.UTF-8), and reads it over the
+# accessibility bus: the view switcher, the article list and its search
+# field must carry the catalogue's names, no control may keep an English
+# name the catalogue translates, each article row must give its date in
+# the language's format and its claim count in the language's plural
+# form, and the reader must group the digits of large numbers as the
+# locale does. The expected strings come from the compiled catalogue,
+# read with Python's gettext, and from the command line's JSON, and the
+# dates and numbers from the C library's locale through Python. Run by
+# meson under Xvfb and a private session bus.
+
+import gettext
+import json
+import locale
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+APP_DEBUG = os.environ.pop('G_DEBUG', None)
+
+try:
+    import gi
+    gi.require_version('Atspi', '2.0')
+    from gi.repository import Atspi
+except (ImportError, ValueError) as error:
+    print(f"# skipped: no AT-SPI bindings ({error})")
+    sys.exit(77)
+
+NBSP = '\u00a0'
+
+
+def children(acc):
+    for i in range(acc.get_child_count()):
+        child = acc.get_child_at_index(i)
+        if child is not None:
+            yield child
+
+
+def walk(acc, depth=0):
+    yield acc, depth
+    # libadwaita 1.2's toasts hold widgets of their own, out of the
+    # application's reach
+    if depth < 40 and acc.get_name() != 'AdwToastWidget':
+        for child in children(acc):
+            yield from walk(child, depth + 1)
+
+
+def wait_for(what, condition, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.3)
+    sys.exit(f"not ok: timed out waiting for {what}")
+
+
+def find_app():
+    desktop = Atspi.get_desktop(0)
+    for app in children(desktop):
+        if app.get_name() in ('crosscheck', 'Crosscheck'):
+            return app
+    return None
+
+
+def find(app, role, name):
+    for acc, _ in walk(app):
+        if acc.get_role_name() == role and acc.get_name() == name:
+            return acc
+    return None
+
+
+def english_msgids(catalogue):
+    """The English messages the catalogue gives another text, with the
+    context of those that have one left out."""
+    english = set()
+    for key, value in catalogue._catalog.items():
+        if isinstance(key, tuple):      # a plural form
+            key, value = key[0], None
+        if not key:
+            continue
+        if '\x04' in key:
+            key = key.split('\x04', 1)[1]
+        if value is None or value != key:
+            english.add(key)
+    return english
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit('usage: test-atspi-l10n.py LANGUAGE LOCALE')
+    language, locale_name = sys.argv[1], sys.argv[2]
+    binary = os.environ['CROSSCHECK_BINARY']
+    localedir = os.environ['CROSSCHECK_LOCALEDIR']
+
+    try:
+        catalogue = gettext.translation('crosscheck', localedir, languages=[language])
+    except OSError as error:
+        sys.exit(f'not ok: no {language} catalogue in {localedir}: {error}')
+    _ = catalogue.gettext
+    try:
+        locale.setlocale(locale.LC_ALL, locale_name)
+    except locale.Error:
+        sys.exit(f'not ok: the C library has no {locale_name} locale (build-aux/setup generates it)')
+
+    tmp = tempfile.mkdtemp(prefix=f'crosscheck-test-l10n-{language}-')
+    library = os.path.join(tmp, 'library.db')
+    env = {key: value for key, value in os.environ.items() if not key.startswith('LC_')}
+    env.update(GTK_A11Y='atspi', XDG_DATA_HOME=tmp, GSETTINGS_BACKEND='memory',
+               LANG=locale_name, LANGUAGE=language)
+    if APP_DEBUG:
+        env['G_DEBUG'] = APP_DEBUG
+    env.pop('NO_AT_BRIDGE', None)
+    launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+    time.sleep(1)
+    app_proc = subprocess.Popen([binary, '--library', library], env=env)
+    failures = []
+
+    def check(number, ok, what, detail=''):
+        print(f'{"ok" if ok else "not ok"} {number} {what}')
+        if not ok:
+            failures.append(f'{what}: {detail}')
+
+    try:
+        app = wait_for('the application on the accessibility bus', find_app)
+
+        # 1: the view switcher's pages, by their translated titles
+        pages = ['Read', 'Timeline', 'Compare', 'Tags']
+        untranslated = [page for page in pages if _(page) == page]
+        if untranslated:
+            sys.exit(f'not ok: the {language} catalogue leaves {untranslated} in English')
+        missing = [_(page) for page in pages if find(app, 'page tab', _(page)) is None]
+        check(1, not missing, f'the view switcher names its pages in {language}',
+              f'no page tab named {missing}')
+
+        # 2: the article list and its search field
+        articles_name = _('Articles')
+        items = wait_for('five articles in the list', lambda: (
+            lambda lst: list(children(lst)) if lst is not None and lst.get_child_count() == 5 else None)(
+                find(app, 'list', articles_name)))
+        search = find(app, 'entry', _('Search articles')) or find(app, 'text', _('Search articles'))
+        check(2, search is not None and articles_name != 'Articles',
+              f'the article list “{articles_name}” and its search field are named in {language}',
+              'no search field named ' + _('Search articles'))
+
+        # 3: nothing the catalogue translates is left in English
+        english = english_msgids(catalogue)
+        left = sorted({f'{acc.get_role_name()} {text!r}'
+                       for acc, _depth in walk(app)
+                       for text in (acc.get_name() or '', acc.get_description() or '')
+                       if text in english})
+        check(3, not left, f'no name or description is left in English', ', '.join(left))
+
+        # 4: each row gives its date in the language's format and its
+        # claims in the language's plural form, as the command line's
+        # JSON says them
+        listed = subprocess.run([binary, '--library', library, 'list', '--json'],
+                                capture_output=True, text=True, check=True,
+                                env=dict(env, LANG='C.UTF-8', LANGUAGE=''))
+        articles = [json.loads(line) for line in listed.stdout.splitlines() if line.strip()]
+        day_format = catalogue.pgettext('article date', '%-d %b %Y')
+        wrong = []
+        for item in items:
+            name = item.get_name()
+            article = next((a for a in articles if a['title'] == name), None)
+            if article is None:
+                wrong.append(f'{name!r} is not in `crosscheck list`')
+                continue
+            published = time.strptime(article['published'], '%Y-%m-%d')
+            day = time.strftime(day_format, published).replace(' ', NBSP)
+            claims = catalogue.ngettext('%s claim', '%s claims', article['claims']) % article['claims']
+            description = item.get_description() or ''
+            if day not in description or not description.endswith(claims):
+                wrong.append(f'{name!r}: {description!r}, not “{day}” and “{claims}”')
+        check(4, not wrong, f'article rows give dates and claim counts in {language}', '; '.join(wrong))
+
+        # 5: the reader groups the digits of a large number as the locale
+        # does; the newest article, first in the list, counts 10,000 troops
+        articles_list = find(app, 'list', articles_name)
+        articles_list.select_child(0)
+        first = next(a for a in articles if a['title'] == items[0].get_name())
+        claimed = subprocess.run([binary, '--library', library, 'claims', '--json'],
+                                 capture_output=True, text=True, check=True,
+                                 env=dict(env, LANG='C.UTF-8', LANGUAGE=''))
+        # a vague claim ("several thousand") is shown in words
+        large = sorted({int(c['low']) for c in map(json.loads, claimed.stdout.splitlines())
+                        if c['article_id'] == first['id'] and c['low'] >= 1000 and not c['vague']})
+        if not large:
+            sys.exit(f'not ok: the article {first["title"]!r} claims no number of 1,000 or more')
+        expected = [locale.format_string('%d', value, grouping=True) for value in large]
+        if expected[0] == str(large[0]):
+            sys.exit(f'not ok: {locale_name} groups no digits')
+
+        def claim_names():
+            claims_list = find(app, 'list', _('Claims in this article'))
+            if claims_list is None:
+                return None
+            names = [child.get_name() or '' for child in children(claims_list)]
+            return names if any(any(e in n for e in expected) for n in names) else None
+
+        names = wait_for(f'the reader to show {expected}', claim_names, seconds=15)
+        separator = locale.localeconv()['thousands_sep']
+        foreign = [n for n in names if separator != ',' and re.search(r'\d,\d{3}\b', n)]
+        check(5, all(any(e in n for n in names) for e in expected) and not foreign,
+              f'the reader writes {", ".join(expected)} as {locale_name} groups digits',
+              f'claims read {names}')
+    finally:
+        app_proc.terminate()
+        app_proc.wait(timeout=10)
+        os.killpg(launcher.pid, signal.SIGTERM)
+        launcher.wait(timeout=10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    if failures:
+        sys.exit('\n'.join(failures))
+    print('1..5')
+
+
+if __name__ == '__main__':
+    main()

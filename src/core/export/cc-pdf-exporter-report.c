@@ -170,7 +170,8 @@ draw_cover (CcPdfRender *render,
   cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
   _cc_pdf_show_layout (render, count_layout, x, y);
 
-  today = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: a day as in "10 October 2024"; see strftime(3). */
+  today = g_date_time_format (now, _("%-d %B %Y"));
   if (render->author != NULL)
     /* Translators: the last line of a report's cover: who made it and when. */
     prepared = g_strdup_printf (_("Prepared by %s with Crosscheck on %s"), render->author, today);

@@ -11,7 +11,9 @@
 # name the catalogue translates, each article row must give its date in
 # the language's format and its claim count in the language's plural
 # form, and the reader must group the digits of large numbers as the
-# locale does. The expected strings come from the compiled catalogue,
+# locale does. The command line's help and errors, and the cover of the
+# report it exports, read back with pdftotext, must be in the language
+# too. The expected strings come from the compiled catalogue,
 # read with Python's gettext, and from the command line's JSON, and the
 # dates and numbers from the C library's locale through Python. Run by
 # meson under Xvfb and a private session bus.
@@ -33,7 +35,7 @@ APP_DEBUG = os.environ.pop('G_DEBUG', None)
 try:
     import gi
     gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as error:
     print(f"# skipped: no AT-SPI bindings ({error})")
     sys.exit(77)
@@ -42,17 +44,32 @@ NBSP = '\u00a0'
 
 
 def children(acc):
-    for i in range(acc.get_child_count()):
-        child = acc.get_child_at_index(i)
-        if child is not None:
-            yield child
+    try:
+        for i in range(acc.get_child_count()):
+            child = acc.get_child_at_index(i)
+            if child is not None:
+                yield child
+    except GLib.Error:
+        # the object left the window while it was read: a page built
+        # again, a popover closed
+        return
+
+
+def text_of(acc):
+    """The accessible's role, name and description, or None once it has
+    left the window."""
+    try:
+        return acc.get_role_name(), acc.get_name() or '', acc.get_description() or ''
+    except GLib.Error:
+        return None
 
 
 def walk(acc, depth=0):
     yield acc, depth
     # libadwaita 1.2's toasts hold widgets of their own, out of the
     # application's reach
-    if depth < 40 and acc.get_name() != 'AdwToastWidget':
+    texts = text_of(acc)
+    if depth < 40 and texts is not None and texts[1] != 'AdwToastWidget':
         for child in children(acc):
             yield from walk(child, depth + 1)
 
@@ -70,14 +87,16 @@ def wait_for(what, condition, seconds=30):
 def find_app():
     desktop = Atspi.get_desktop(0)
     for app in children(desktop):
-        if app.get_name() in ('crosscheck', 'Crosscheck'):
+        texts = text_of(app)
+        if texts is not None and texts[1] in ('crosscheck', 'Crosscheck'):
             return app
     return None
 
 
 def find(app, role, name):
     for acc, _ in walk(app):
-        if acc.get_role_name() == role and acc.get_name() == name:
+        texts = text_of(acc)
+        if texts is not None and texts[:2] == (role, name):
             return acc
     return None
 
@@ -159,9 +178,10 @@ def main():
 
         # 3: nothing the catalogue translates is left in English
         english = english_msgids(catalogue)
-        left = sorted({f'{acc.get_role_name()} {text!r}'
-                       for acc, _depth in walk(app)
-                       for text in (acc.get_name() or '', acc.get_description() or '')
+        left = sorted({f'{texts[0]} {text!r}'
+                       for texts in map(text_of, (acc for acc, _depth in walk(app)))
+                       if texts is not None
+                       for text in texts[1:]
                        if text in english})
         check(3, not left, f'no name or description is left in English', ', '.join(left))
 
@@ -209,7 +229,7 @@ def main():
             claims_list = find(app, 'list', _('Claims in this article'))
             if claims_list is None:
                 return None
-            names = [child.get_name() or '' for child in children(claims_list)]
+            names = [texts[1] for texts in map(text_of, children(claims_list)) if texts is not None]
             return names if any(any(e in n for e in expected) for n in names) else None
 
         names = wait_for(f'the reader to show {expected}', claim_names, seconds=15)
@@ -218,6 +238,40 @@ def main():
         check(5, all(any(e in n for n in names) for e in expected) and not foreign,
               f'the reader writes {", ".join(expected)} as {locale_name} groups digits',
               f'claims read {names}')
+
+        # 6: the command line speaks the language too
+        helped = subprocess.run([binary, '--help'], capture_output=True, text=True, env=env)
+        refused = subprocess.run([binary, 'frobnicate'], capture_output=True, text=True, env=env)
+        unknown = _('unknown command “%s”') % 'frobnicate'
+        check(6, helped.returncode == 0 and helped.stdout.startswith(_('Usage:')) and
+              _('Print this help and exit') in helped.stdout and
+              refused.returncode == 2 and unknown in refused.stderr,
+              f'the command line prints its help and errors in {language}',
+              f'--help: {helped.stdout[:200]!r}; frobnicate: {refused.stderr!r}')
+
+        # 7: the report's cover, read back from the PDF: its title, counts
+        # and day in the language, its letters in a font that has them
+        pdftotext = shutil.which('pdftotext')
+        if pdftotext is None:
+            print('ok 7 # skip: no pdftotext to read the report')
+        else:
+            report = os.path.join(tmp, 'report.pdf')
+            subprocess.run([binary, '--library', library, 'export', '--report', report],
+                           capture_output=True, check=True, env=env)
+            cover = subprocess.run([pdftotext, '-f', '1', '-l', '1', report, '-'],
+                                   capture_output=True, text=True, check=True).stdout
+            cover = ' '.join(cover.split())
+            n_claims = sum(a['claims'] for a in articles)
+            expected = [
+                _('Crosscheck Report'),
+                catalogue.ngettext('%s article', '%s articles', len(articles)) % len(articles),
+                catalogue.ngettext('%s claim', '%s claims', n_claims) %
+                locale.format_string('%d', n_claims, grouping=True),
+                _('Prepared with Crosscheck on %s') % time.strftime(_('%-d %B %Y')),
+            ]
+            missing = [text for text in expected if ' '.join(text.split()) not in cover]
+            check(7, not missing, f'the report\'s cover reads in {language}',
+                  f'{missing} not in {cover!r}')
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)
@@ -227,7 +281,7 @@ def main():
 
     if failures:
         sys.exit('\n'.join(failures))
-    print('1..5')
+    print('1..7')
 
 
 if __name__ == '__main__':

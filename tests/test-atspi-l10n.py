@@ -13,7 +13,8 @@
 # form, and the reader must group the digits of large numbers as the
 # locale does. The command line's help and errors, and the cover of the
 # report it exports, read back with pdftotext, must be in the language
-# too. The expected strings come from the compiled catalogue,
+# too, and so must the statuses in the compare view's claim matrix.
+# The expected strings come from the compiled catalogue,
 # read with Python's gettext, and from the command line's JSON, and the
 # dates and numbers from the C library's locale through Python. Run by
 # meson under Xvfb and a private session bus.
@@ -272,6 +273,29 @@ def main():
             missing = [text for text in expected if ' '.join(text.split()) not in cover]
             check(7, not missing, f'the report\'s cover reads in {language}',
                   f'{missing} not in {cover!r}')
+
+        # 8: two articles chosen for comparison; the matrix says who made
+        # each claim, its status and when, the status in the language
+        statuses = ['Preparing', 'Sent', 'Training', 'Deployed', 'Fighting', 'Killed',
+                    'Injured', 'Captured', 'Total', 'Other']
+        translated = {catalogue.pgettext('claim status', status) for status in statuses}
+        chooser = find(app, 'list', _('Articles to compare'))
+        if chooser is None or not (chooser.select_child(0) and chooser.select_child(1)):
+            sys.exit('not ok: cannot choose two articles to compare')
+
+        def matrix_sources():
+            matrix = find(app, 'tree table', _('Claims and the articles that carry them'))
+            if matrix is None:
+                return None
+            rows = [texts[1] for texts in map(text_of, (acc for acc, _depth in walk(matrix)))
+                    if texts is not None and texts[0] == 'label' and ' · ' in texts[1]]
+            return rows or None
+
+        rows = wait_for('the claim matrix', matrix_sources, seconds=15)
+        wrong = [row for row in rows if row.split(' · ')[1] not in translated or
+                 re.search(r'\b(' + '|'.join(s.lower() for s in statuses) + r')\b', row)]
+        check(8, not wrong, f'the compare matrix gives each claim\'s status in {language}',
+              f'{wrong} (statuses {sorted(translated)})')
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)
@@ -281,7 +305,7 @@ def main():
 
     if failures:
         sys.exit('\n'.join(failures))
-    print('1..7')
+    print('1..8')
 
 
 if __name__ == '__main__':

@@ -478,6 +478,7 @@ draw_clusters (CcPdfRender  *render,
       g_autofree char *value = cc_cluster_dup_value_label (cluster);
       g_autofree char *conflicts = dup_conflicts (cluster);
       g_autofree char *what = NULL;
+      g_autofree char *status = NULL;
       g_autofree char *value_detail = NULL;
       g_autofree char *sources = NULL;
       g_autofree char *outlet_names = dup_outlets (cluster, outlets);
@@ -492,8 +493,9 @@ draw_clusters (CcPdfRender  *render,
       double x = render->margin_left;
       double rgb[3];
 
+      status = _cc_pdf_status_label (cc_cluster_get_status (cluster));
       what = g_strdup_printf ("%s%s%s%s", subject ? subject : "", subject ? " · " : "",
-                              cc_claim_status_to_string (cc_cluster_get_status (cluster)),
+                              status,
                               cc_cluster_get_hedged (cluster) ? _(" · hedged") : "");
       value_detail = conflicts ? g_strdup_printf ("%s\n%s", what, conflicts) : g_strdup (what);
       sources = g_strdup_printf (ngettext ("%s source", "%s sources",

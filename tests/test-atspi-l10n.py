@@ -13,11 +13,11 @@
 # form, and the reader must group the digits of large numbers as the
 # locale does. The command line's help and errors, and the cover of the
 # report it exports, read back with pdftotext, must be in the language
-# too, and so must the statuses in the compare view's claim matrix.
-# The expected strings come from the compiled catalogue,
-# read with Python's gettext, and from the command line's JSON, and the
-# dates and numbers from the C library's locale through Python. Run by
-# meson under Xvfb and a private session bus.
+# too, and so must the claim statuses of the report's table and of the
+# compare view's claim matrix. The expected strings come from the
+# compiled catalogue, read with Python's gettext, and from the command
+# line's JSON, and the dates and numbers from the C library's locale
+# through Python. Run by meson under Xvfb and a private session bus.
 
 import gettext
 import json
@@ -42,6 +42,9 @@ except (ImportError, ValueError) as error:
     sys.exit(77)
 
 NBSP = '\u00a0'
+# The claim statuses, as the catalogue's "claim status" messages
+STATUSES = ['Preparing', 'Sent', 'Training', 'Deployed', 'Fighting', 'Killed',
+            'Injured', 'Captured', 'Total', 'Other']
 
 
 def children(acc):
@@ -271,14 +274,22 @@ def main():
                 _('Prepared with Crosscheck on %s') % time.strftime(_('%-d %B %Y')),
             ]
             missing = [text for text in expected if ' '.join(text.split()) not in cover]
-            check(7, not missing, f'the report\'s cover reads in {language}',
-                  f'{missing} not in {cover!r}')
+            # the statuses of its table of claims, after their subject
+            document = subprocess.run([pdftotext, report, '-'],
+                                      capture_output=True, text=True, check=True).stdout
+            document = ' '.join(document.split())
+            english_ids = re.findall(r'· (' + '|'.join(s.lower() for s in STATUSES) + r')\b', document)
+            table_statuses = [label for label in
+                              (catalogue.pgettext('claim status', s).lower() for s in STATUSES)
+                              if f'· {label}' in document]
+            check(7, not missing and not english_ids and table_statuses,
+                  f'the report\'s cover and table read in {language}',
+                  f'{missing} not in {cover!r}; statuses in English {english_ids}, '
+                  f'in {language} {table_statuses}')
 
         # 8: two articles chosen for comparison; the matrix says who made
         # each claim, its status and when, the status in the language
-        statuses = ['Preparing', 'Sent', 'Training', 'Deployed', 'Fighting', 'Killed',
-                    'Injured', 'Captured', 'Total', 'Other']
-        translated = {catalogue.pgettext('claim status', status) for status in statuses}
+        translated = {catalogue.pgettext('claim status', status) for status in STATUSES}
         chooser = find(app, 'list', _('Articles to compare'))
         if chooser is None or not (chooser.select_child(0) and chooser.select_child(1)):
             sys.exit('not ok: cannot choose two articles to compare')
@@ -293,7 +304,7 @@ def main():
 
         rows = wait_for('the claim matrix', matrix_sources, seconds=15)
         wrong = [row for row in rows if row.split(' · ')[1] not in translated or
-                 re.search(r'\b(' + '|'.join(s.lower() for s in statuses) + r')\b', row)]
+                 re.search(r'\b(' + '|'.join(s.lower() for s in STATUSES) + r')\b', row)]
         check(8, not wrong, f'the compare matrix gives each claim\'s status in {language}',
               f'{wrong} (statuses {sorted(translated)})')
     finally:

@@ -19,9 +19,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CcApplication) app = NULL;
+  /* The uninstalled build's catalogues, for build-aux/run and the tests */
+  const char *localedir = g_getenv ("CROSSCHECK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

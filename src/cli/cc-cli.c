@@ -401,7 +401,7 @@ print_claim_line (CcClaim *claim)
           cc_claim_get_qualifier (claim) ? " " : "",
           cc_claim_get_subject (claim) ? cc_claim_get_subject (claim) : "",
           cc_claim_status_to_string (cc_claim_get_status (claim)),
-          cc_claim_get_hedged (claim) ? ", hedged" : "",
+          cc_claim_get_hedged (claim) ? _(", hedged") : "",
           cc_claim_get_event_date (claim) ? ", " : "",
           cc_claim_get_event_date (claim) ? cc_claim_get_event_date (claim) : "");
   if (cc_claim_get_claimant (claim) != NULL)

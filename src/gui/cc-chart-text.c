@@ -18,6 +18,7 @@
 #include "cc-chart-private.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-reader-format.h"
 #include "cc-utils.h"
 
 /* The sentence around a claim, for the tooltip: what was said, in the
@@ -193,7 +194,11 @@ cc_chart_dup_summary (CcChart  *self,
 
   g_string_append_printf (text, "%s %s", value, subject);
   if (cc_claim_get_status (claim) != CC_CLAIM_STATUS_OTHER)
-    g_string_append_printf (text, ", %s", cc_claim_status_to_string (cc_claim_get_status (claim)));
+    {
+      g_autofree char *status = g_utf8_strdown (cc_claim_status_label (cc_claim_get_status (claim)), -1);
+
+      g_string_append_printf (text, ", %s", status);
+    }
   if (point->hedged)
     g_string_append_printf (text, ", %s", _("hedged"));
   g_string_append (text, markup ? "\n" : ". ");

@@ -23,6 +23,7 @@
 #include "cc-compare-view-private.h"
 #include "cc-gui-utils.h"
 #include "cc-palette.h"
+#include "cc-reader-format.h"
 
 /* The widths of an article's column: the matrix gives its columns what
  * the window allows between these, after the claim column's share. */
@@ -60,7 +61,7 @@ describe_source (CcCluster *cluster)
 {
   const char *claimant = cc_cluster_get_claimant (cluster);
   const char *country = cc_cluster_get_claimant_country (cluster);
-  const char *status = cc_claim_status_to_string (cc_cluster_get_status (cluster));
+  const char *status = cc_claim_status_label (cc_cluster_get_status (cluster));
   g_autofree char *first = cc_format_date (cc_cluster_get_first_day (cluster));
   g_autofree char *last = cc_format_date (cc_cluster_get_last_day (cluster));
   g_autofree char *who = NULL;

@@ -97,6 +97,7 @@ char        *_cc_pdf_encode_uri         (const char     *uri);
 void         _cc_pdf_claim_rgb          (CcClaim        *claim,
                                          double          rgb[3]);
 char        *_cc_pdf_format_claim_card  (CcClaim        *claim);
+char        *_cc_pdf_status_label       (CcClaimStatus   status);
 
 double       _cc_pdf_content_width      (CcPdfRender    *render);
 double       _cc_pdf_body_bottom        (CcPdfRender    *render);

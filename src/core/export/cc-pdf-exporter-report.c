@@ -170,7 +170,8 @@ draw_cover (CcPdfRender *render,
   cairo_set_source_rgb (render->cr, CC_PDF_MUTED);
   _cc_pdf_show_layout (render, count_layout, x, y);
 
-  today = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: a day as in "10 October 2024"; see strftime(3). */
+  today = g_date_time_format (now, _("%-d %B %Y"));
   if (render->author != NULL)
     /* Translators: the last line of a report's cover: who made it and when. */
     prepared = g_strdup_printf (_("Prepared by %s with Crosscheck on %s"), render->author, today);
@@ -477,6 +478,7 @@ draw_clusters (CcPdfRender  *render,
       g_autofree char *value = cc_cluster_dup_value_label (cluster);
       g_autofree char *conflicts = dup_conflicts (cluster);
       g_autofree char *what = NULL;
+      g_autofree char *status = NULL;
       g_autofree char *value_detail = NULL;
       g_autofree char *sources = NULL;
       g_autofree char *outlet_names = dup_outlets (cluster, outlets);
@@ -491,9 +493,10 @@ draw_clusters (CcPdfRender  *render,
       double x = render->margin_left;
       double rgb[3];
 
+      status = _cc_pdf_status_label (cc_cluster_get_status (cluster));
       what = g_strdup_printf ("%s%s%s%s", subject ? subject : "", subject ? " · " : "",
-                              cc_claim_status_to_string (cc_cluster_get_status (cluster)),
-                              cc_cluster_get_hedged (cluster) ? " · hedged" : "");
+                              status,
+                              cc_cluster_get_hedged (cluster) ? _(" · hedged") : "");
       value_detail = conflicts ? g_strdup_printf ("%s\n%s", what, conflicts) : g_strdup (what);
       sources = g_strdup_printf (ngettext ("%s source", "%s sources",
                                            cc_cluster_get_n_sources (cluster)),

@@ -197,12 +197,37 @@ format_value (CcClaim *claim)
   return g_string_free (value, FALSE);
 }
 
+/* The status as the reader's side panel names it, translated, in lower
+ * case for the middle of a line: "preparing". */
+char *
+_cc_pdf_status_label (CcClaimStatus status)
+{
+  const char *label;
+
+  switch (status)
+    {
+    case CC_CLAIM_STATUS_PREPARING: label = C_("claim status", "Preparing"); break;
+    case CC_CLAIM_STATUS_SENT: label = C_("claim status", "Sent"); break;
+    case CC_CLAIM_STATUS_TRAINING: label = C_("claim status", "Training"); break;
+    case CC_CLAIM_STATUS_DEPLOYED: label = C_("claim status", "Deployed"); break;
+    case CC_CLAIM_STATUS_FIGHTING: label = C_("claim status", "Fighting"); break;
+    case CC_CLAIM_STATUS_KILLED: label = C_("claim status", "Killed"); break;
+    case CC_CLAIM_STATUS_INJURED: label = C_("claim status", "Injured"); break;
+    case CC_CLAIM_STATUS_CAPTURED: label = C_("claim status", "Captured"); break;
+    case CC_CLAIM_STATUS_TOTAL: label = C_("claim status", "Total"); break;
+    case CC_CLAIM_STATUS_OTHER:
+    default: label = C_("claim status", "Other"); break;
+    }
+  return g_utf8_strdown (label, -1);
+}
+
 /* "10,000 troops — Volodymyr Zelenskyy (Ukraine), preparing, 2024-10-17":
  * what a reader of the PDF sees in the annotation's pop-up. */
 char *
 _cc_pdf_format_claim_card (CcClaim *claim)
 {
   g_autofree char *value = format_value (claim);
+  g_autofree char *status = NULL;
   GString *card = g_string_new (value);
   const char *claimant = cc_claim_get_claimant (claim);
   const char *country = cc_claim_get_claimant_country (claim);
@@ -215,7 +240,8 @@ _cc_pdf_format_claim_card (CcClaim *claim)
   else
     g_string_append (card, _("unattributed"));
 
-  g_string_append_printf (card, ", %s", cc_claim_status_to_string (cc_claim_get_status (claim)));
+  status = _cc_pdf_status_label (cc_claim_get_status (claim));
+  g_string_append_printf (card, ", %s", status);
   if (cc_claim_get_hedged (claim))
     g_string_append_printf (card, ", %s", _("hedged"));
   if (cc_claim_get_event_date (claim) != NULL)

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -219,8 +220,9 @@ set_too_large_error (GError     **error,
     {
       g_free (size);
       g_free (limit);
-      size = g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), length);
-      limit = g_strdup_printf (_("%" G_GUINT64_FORMAT " bytes"), (guint64)CC_IMPORT_MAX_SIZE);
+      size = g_strdup_printf (ngettext ("%" PRIu64 " byte", "%" PRIu64 " bytes", length), length);
+      limit = g_strdup_printf (ngettext ("%" PRIu64 " byte", "%" PRIu64 " bytes", CC_IMPORT_MAX_SIZE),
+                               (guint64)CC_IMPORT_MAX_SIZE);
     }
 
   _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,

@@ -279,7 +279,7 @@ identify (CcStore   *self,
   if (*version > CC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_SCHEMA,
-                   "%s was written by a newer Crosscheck (schema %d, this one knows %d)",
+                   _("%s was written by a newer Crosscheck (schema %d, this one knows %d)"),
                    self->path, *version, CC_STORE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -369,8 +369,8 @@ set_open_error (CcStore  *self,
                 GError  **error)
 {
   g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
-               "Cannot open the library %s: %s", self->path,
-               self->db ? sqlite3_errmsg (self->db) : "out of memory");
+               _("Cannot open the library %s: %s"), self->path,
+               self->db ? sqlite3_errmsg (self->db) : _("out of memory"));
   return FALSE;
 }
 
@@ -414,7 +414,7 @@ cc_store_new (const char  *path,
     {
       int errsv = errno;
       g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
-                   "Cannot create the folder %s: %s", dir, g_strerror (errsv));
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (errsv));
       return NULL;
     }
 
@@ -997,7 +997,7 @@ cc_store_add_article_full (CcStore             *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
-                   "the same text is already in the library as “%s”",
+                   _("the same text is already in the library as “%s”"),
                    (const char *)sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
       return commit_or_rollback (self, FALSE, NULL);

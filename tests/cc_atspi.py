@@ -19,17 +19,22 @@ APP_DEBUG = os.environ.pop('G_DEBUG', None)
 try:
     import gi
     gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except (ImportError, ValueError) as error:
     print(f"# skipped: no AT-SPI bindings ({error})")
     sys.exit(77)
 
 
 def children(acc):
-    for i in range(acc.get_child_count()):
-        child = acc.get_child_at_index(i)
-        if child is not None:
-            yield child
+    try:
+        for i in range(acc.get_child_count()):
+            child = acc.get_child_at_index(i)
+            if child is not None:
+                yield child
+    except GLib.Error:
+        # the object left the window while it was read: a page built
+        # again, a popover closed
+        return
 
 
 def walk(acc, depth=0):

@@ -25,38 +25,18 @@ import locale
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import time
 
-APP_DEBUG = os.environ.pop('G_DEBUG', None)
-
-try:
-    import gi
-    gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi, GLib
-except (ImportError, ValueError) as error:
-    print(f"# skipped: no AT-SPI bindings ({error})")
-    sys.exit(77)
+from cc_atspi import APP_DEBUG, Atspi, children, start_bus, stop_bus, wait_for
+from gi.repository import GLib
 
 NBSP = '\u00a0'
 # The claim statuses, as the catalogue's "claim status" messages
 STATUSES = ['Preparing', 'Sent', 'Training', 'Deployed', 'Fighting', 'Killed',
             'Injured', 'Captured', 'Total', 'Other']
-
-
-def children(acc):
-    try:
-        for i in range(acc.get_child_count()):
-            child = acc.get_child_at_index(i)
-            if child is not None:
-                yield child
-    except GLib.Error:
-        # the object left the window while it was read: a page built
-        # again, a popover closed
-        return
 
 
 def text_of(acc):
@@ -76,16 +56,6 @@ def walk(acc, depth=0):
     if depth < 40 and texts is not None and texts[1] != 'AdwToastWidget':
         for child in children(acc):
             yield from walk(child, depth + 1)
-
-
-def wait_for(what, condition, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.3)
-    sys.exit(f"not ok: timed out waiting for {what}")
 
 
 def find_app():
@@ -146,10 +116,7 @@ def main():
     if APP_DEBUG:
         env['G_DEBUG'] = APP_DEBUG
     env.pop('NO_AT_BRIDGE', None)
-    launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
-    time.sleep(1)
+    launcher = start_bus()
     app_proc = subprocess.Popen([binary, '--library', library], env=env)
     failures = []
 
@@ -310,8 +277,7 @@ def main():
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)
-        os.killpg(launcher.pid, signal.SIGTERM)
-        launcher.wait(timeout=10)
+        stop_bus(launcher)
         shutil.rmtree(tmp, ignore_errors=True)
 
     if failures:

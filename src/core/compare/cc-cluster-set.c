@@ -19,6 +19,7 @@
 
 #include "cc-article.h"
 #include "cc-claim.h"
+#include "cc-cluster-conflicts.h"
 #include "cc-cluster-private.h"
 #include "cc-cluster-set.h"
 #include "cc-library.h"
@@ -141,17 +142,79 @@ value_band (double value)
   return 1 + (int)MIN (floor (log (value / 20) / log (1.05)), 100000);
 }
 
+/* A cluster as filed for the claims to come: the values of its first
+ * mention, which every claim that joins must agree with, and its place
+ * in the order made. */
+typedef struct
+{
+  CcCluster *cluster;
+  double     low;
+  double     high;
+  guint      order;
+} Filed;
+
+/* A range over more bands than this is filed once, as wide, and a claim
+ * that wide looks at every cluster of its class and claimant. */
+#define MAX_BANDS 64
+#define WIDE_BANDS (-1)
+#define ALL_BANDS (-2)
+
+/* The clusters filed under a subject class, a band and a claimant term,
+ * in the order made. */
+static GArray *
+filed_at (GHashTable *bands,
+          const char *klass,
+          int         band,
+          const char *term,
+          gboolean    create)
+{
+  char *key = g_strdup_printf ("%s\x1f%d\x1f%s", klass, band, term);
+  GArray *filed = g_hash_table_lookup (bands, key);
+
+  if (filed == NULL && create)
+    {
+      filed = g_array_new (FALSE, FALSE, sizeof (Filed));
+      g_hash_table_insert (bands, key, filed);
+    }
+  else
+    g_free (key);
+  return filed;
+}
+
+/* The first of @candidates that takes the claim, when made before
+ * @best. */
+static void
+take_first (GArray               *candidates,
+            Entry                *entry,
+            const CcClaimantKey  *key,
+            double                low,
+            double                high,
+            guint                *best,
+            CcCluster           **cluster)
+{
+  for (guint j = 0; candidates != NULL && j < candidates->len; j++)
+    {
+      Filed *candidate = &g_array_index (candidates, Filed, j);
+
+      if (candidate->order >= *best)
+        return;
+      if (cc_values_compatible (low, high, candidate->low, candidate->high) &&
+          _cc_cluster_accepts (candidate->cluster, entry->claim, key, entry->event_day))
+        {
+          *best = candidate->order;
+          *cluster = candidate->cluster;
+          return;
+        }
+    }
+}
+
 static void
 build (CcClusterSet *self)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GHashTable) buckets = NULL;
   g_autoptr(GHashTable) bands = NULL;
-  g_autoptr(GHashTable) created = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  GHashTableIter iter;
-  GPtrArray *bucket;
 
   for (guint i = 0; i < n_articles; i++)
     g_ptr_array_add (articles, g_list_model_get_item (G_LIST_MODEL (self->articles), i));
@@ -183,72 +246,67 @@ build (CcClusterSet *self)
 
   g_array_sort (entries, compare_entries);
 
-  /* Clusters by subject class, so a claim meets only its peers; and
-   * within a class, by the value bands of their first mention, so that a
-   * claim is checked only against the clusters whose values it could
+  /* Clusters filed by the subject class, the value bands and the
+   * claimant terms of their first mention, so that a claim is checked
+   * only against the clusters whose class, values and claimant it could
    * agree with, not against all of them. */
-  buckets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify)g_ptr_array_unref);
   bands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                 (GDestroyNotify)g_ptr_array_unref);
-  created = g_hash_table_new (NULL, NULL);
+                                 (GDestroyNotify)g_array_unref);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       const char *klass = cc_subject_class (cc_claim_get_subject (entry->claim),
                                             cc_claim_get_status (entry->claim));
       g_autoptr(CcClaimantKey) key = cc_claimant_key_new (cc_claim_get_claimant (entry->claim));
+      g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
       double low = MIN (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
       double high = MAX (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
       CcCluster *cluster = NULL;
       guint best = G_MAXUINT;
       int first_band, last_band;
 
-      if (!(bucket = g_hash_table_lookup (buckets, klass)))
-        {
-          bucket = g_ptr_array_new ();
-          g_hash_table_insert (buckets, (gpointer)g_intern_string (klass), bucket);
-        }
-
       /* The first cluster, in the order made, that agrees: among those
-       * whose first mention lies in a band the claim's values reach. */
+       * whose first mention lies in a band the claim's values reach and
+       * has a claimant it could match. */
       first_band = value_band (MAX (0, low * 0.95 - 1));
       last_band = value_band (high / 0.95 + 1);
-      for (int band = first_band; band <= last_band; band++)
+      cc_claimant_key_add_lookup_terms (key, terms);
+      for (guint t = 0; t < terms->len; t++)
         {
-          g_autofree char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
-          GPtrArray *candidates = g_hash_table_lookup (bands, band_key);
+          const char *term = g_ptr_array_index (terms, t);
 
-          for (guint j = 0; candidates != NULL && j < candidates->len; j++)
+          if (last_band - first_band >= MAX_BANDS)
+            take_first (filed_at (bands, klass, ALL_BANDS, term, FALSE), entry, key, low, high,
+                        &best, &cluster);
+          else
             {
-              CcCluster *candidate = g_ptr_array_index (candidates, j);
-              guint order = GPOINTER_TO_UINT (g_hash_table_lookup (created, candidate));
-
-              if (order < best &&
-                  _cc_cluster_accepts (candidate, entry->claim, key, entry->event_day))
-                {
-                  best = order;
-                  cluster = candidate;
-                }
+              take_first (filed_at (bands, klass, WIDE_BANDS, term, FALSE), entry, key, low, high,
+                          &best, &cluster);
+              for (int band = first_band; band <= last_band; band++)
+                take_first (filed_at (bands, klass, band, term, FALSE), entry, key, low, high,
+                            &best, &cluster);
             }
         }
 
       if (cluster == NULL)
         {
-          cluster = _cc_cluster_new (klass);
-          g_ptr_array_add (bucket, cluster);
-          g_ptr_array_add (self->clusters, cluster);
-          g_hash_table_insert (created, cluster, GUINT_TO_POINTER (self->clusters->len));
-          for (int band = value_band (low); band <= value_band (high); band++)
-            {
-              char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
-              GPtrArray *members = g_hash_table_lookup (bands, band_key);
+          Filed filed;
 
-              if (members == NULL)
-                g_hash_table_insert (bands, band_key, (members = g_ptr_array_new ()));
+          cluster = _cc_cluster_new (klass);
+          g_ptr_array_add (self->clusters, cluster);
+          filed = (Filed) { cluster, low, high, self->clusters->len };
+          g_ptr_array_set_size (terms, 0);
+          cc_claimant_key_add_filing_terms (key, terms);
+          for (guint t = 0; t < terms->len; t++)
+            {
+              const char *term = g_ptr_array_index (terms, t);
+
+              g_array_append_val (filed_at (bands, klass, ALL_BANDS, term, TRUE), filed);
+              if (value_band (high) - value_band (low) >= MAX_BANDS)
+                g_array_append_val (filed_at (bands, klass, WIDE_BANDS, term, TRUE), filed);
               else
-                g_free (band_key);
-              g_ptr_array_add (members, cluster);
+                for (int band = value_band (low); band <= value_band (high); band++)
+                  g_array_append_val (filed_at (bands, klass, band, term, TRUE), filed);
             }
         }
 
@@ -267,23 +325,7 @@ build (CcClusterSet *self)
   for (guint i = 0; i < self->clusters->len; i++)
     _cc_cluster_set_id (g_ptr_array_index (self->clusters, i), i + 1);
 
-  g_hash_table_iter_init (&iter, buckets);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&bucket))
-    for (guint i = 0; i < bucket->len; i++)
-      for (guint j = i + 1; j < bucket->len; j++)
-        {
-          CcCluster *a = g_ptr_array_index (bucket, i);
-          CcCluster *b = g_ptr_array_index (bucket, j);
-
-          if (_cc_cluster_disagrees (a, b))
-            {
-              _cc_cluster_add_conflict (a, b);
-              _cc_cluster_add_conflict (b, a);
-            }
-        }
-
-  for (guint i = 0; i < self->clusters->len; i++)
-    _cc_cluster_resolve_conflicts (g_ptr_array_index (self->clusters, i));
+  _cc_cluster_conflicts_find ((CcCluster **)self->clusters->pdata, self->clusters->len);
 }
 
 static GType

@@ -8,9 +8,12 @@
  * of 1, 2, 4 and 8 MB of one sentence repeated, each with its claim, is
  * stored; then opening the library (the store and the model) and
  * comparing its claims (the clusters) are timed, and a search of 4,000
- * words. Prints the seconds for each size and the ratio to the size
- * before, which stays near 2 when the work is linear. Fails when a 1 MB
- * step takes 2 seconds or more.
+ * words. A second article of the same size repeats the sentence with
+ * another source and another figure each time, so that every statement
+ * contradicts nearly every other: its clusters are timed, and the whole
+ * of `crosscheck compare --json` on it. Prints the seconds for each size
+ * and the ratio to the size before, which stays near 2 when the work is
+ * linear. Fails when a 1 MB step takes 2 seconds or more.
  *
  *   bench-hostile
  */
@@ -24,43 +27,54 @@
 
 #include "cc-article-private.h"
 #include "cc-claim.h"
-#include "cc-cluster-set.h"
+#include "cc-clusters.h"
 #include "cc-library.h"
 #include "cc-store.h"
 #include "cc-test-utils.h"
 
-#define SENTENCE "According to the Pentagon, at least 10,000 troops were sent to Russia. "
 #define TARGET_SECONDS 2.0
 
-/* One article of @megabytes of SENTENCE, each with its claim. */
+/* One article of @megabytes of a sentence repeated, each with its claim:
+ * the Pentagon's 10,000 every time, or when @disagree, a figure of its
+ * own from a source of its own each time. */
 static CcArticle *
-make_article (guint megabytes)
+make_article (guint    megabytes,
+              gboolean disagree)
 {
-  gsize sentence_len = strlen (SENTENCE);
-  guint n = megabytes * 1024 * 1024 / sentence_len;
-  g_autoptr(GString) text = g_string_sized_new (n * sentence_len);
+  gsize size = megabytes * 1024 * 1024;
+  g_autoptr(GString) text = g_string_sized_new (size);
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
   CcArticle *article = cc_article_new ();
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; ; i++)
     {
-      CcClaim *claim = cc_claim_new ();
-      guint start = i * sentence_len + strlen ("According to the Pentagon, at least ");
+      g_autofree char *claimant = disagree ? g_strdup_printf ("Source %u", i)
+                                           : g_strdup ("the Pentagon");
+      g_autofree char *figure = disagree ? g_strdup_printf ("%u", 1000 + i) : g_strdup ("10,000");
+      g_autofree char *sentence = g_strdup_printf ("According to %s, at least %s troops were "
+                                                   "sent to Russia. ", claimant, figure);
+      CcClaim *claim;
+      guint start;
 
-      g_string_append (text, SENTENCE);
+      if (text->len + strlen (sentence) > size)
+        break;
+      start = text->len + strlen ("According to , at least ") + strlen (claimant);
+      g_string_append (text, sentence);
+
+      claim = cc_claim_new ();
       cc_claim_set_start (claim, start);
-      cc_claim_set_end (claim, start + strlen ("10,000"));
-      cc_claim_set_text (claim, "10,000");
-      cc_claim_set_low (claim, 10000);
-      cc_claim_set_high (claim, 10000);
+      cc_claim_set_end (claim, start + strlen (figure));
+      cc_claim_set_text (claim, figure);
+      cc_claim_set_low (claim, disagree ? 1000 + i : 10000);
+      cc_claim_set_high (claim, disagree ? 1000 + i : 10000);
       cc_claim_set_subject (claim, "troops");
-      cc_claim_set_claimant (claim, "the Pentagon");
+      cc_claim_set_claimant (claim, claimant);
       cc_claim_set_claimant_country (claim, "United States");
       cc_claim_set_status (claim, CC_CLAIM_STATUS_SENT);
       g_ptr_array_add (claims, claim);
     }
 
-  cc_article_set_title (article, "Hostile article");
+  cc_article_set_title (article, disagree ? "Hostile article, disagreeing" : "Hostile article");
   cc_article_set_text (article, text->str);
   _cc_article_replace_claims (article, claims);
   return article;
@@ -79,7 +93,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   const guint sizes[] = { 1, 2, 4, 8 };
-  double open_before = 0, compare_before = 0;
+  double open_before = 0, compare_before = 0, cli_before = 0;
   gboolean ok = TRUE;
 
   setlocale (LC_ALL, "");
@@ -92,7 +106,7 @@ main (int   argc,
     {
       g_autofree char *name = g_strdup_printf ("library-%u.db", sizes[i]);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autoptr(CcArticle) article = make_article (sizes[i]);
+      g_autoptr(CcArticle) article = make_article (sizes[i], FALSE);
       guint n_claims = g_list_model_get_n_items (cc_article_get_claims (article));
       double open_seconds, compare_seconds;
       gint64 start;
@@ -130,6 +144,80 @@ main (int   argc,
         ok = FALSE;
       open_before = open_seconds;
       compare_before = compare_seconds;
+    }
+
+  /* Statements that contradict each other: the clusters, then the
+   * command line's whole run. */
+  g_print ("\n%-6s %9s %9s %9s %8s %8s %8s\n", "MB", "claims", "conflicts", "compare s", "ratio",
+           "cli s", "ratio");
+  compare_before = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("disagree-%u.db", sizes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(CcArticle) article = make_article (sizes[i], TRUE);
+      guint n_claims = g_list_model_get_n_items (cc_article_get_claims (article));
+      g_autofree char *out = NULL;
+      guint64 n_conflicts = 0;
+      double compare_seconds, cli_seconds;
+      gint64 start;
+
+      {
+        g_autoptr(CcStore) store = cc_store_new (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (cc_store_add_article (store, article, 1, &error));
+      }
+
+      {
+        g_autoptr(CcStore) store = cc_store_new (path, &error);
+        g_autoptr(CcLibrary) library = NULL;
+
+        g_assert_no_error (error);
+        library = cc_library_new (store);
+        g_assert_true (cc_library_load (library, &error));
+
+        start = g_get_monotonic_time ();
+        {
+          g_autoptr(CcClusterSet) clusters = cc_cluster_set_new_for_library (library);
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (clusters));
+
+          /* A statement per source, each contradicting nearly all. */
+          g_assert_cmpuint (n, ==, n_claims);
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (clusters), j);
+              guint n_listed;
+
+              n_conflicts += cc_cluster_get_n_conflicts (cluster);
+              cc_cluster_get_conflicts (cluster, &n_listed);
+              g_assert_cmpuint (n_listed, ==, CC_CLUSTER_MAX_LISTED_CONFLICTS);
+            }
+          g_assert_cmpuint (n_conflicts, >, (guint64)n_claims * (n_claims / 2));
+        }
+        compare_seconds = seconds_since (start);
+      }
+
+      start = g_get_monotonic_time ();
+      g_assert_cmpint (cc_test_run_cli (&out, NULL, "--library", path, "compare", "--json", NULL),
+                       ==, 0);
+      cli_seconds = seconds_since (start);
+      {
+        guint n_lines = 0;
+
+        for (const char *p = out; (p = strchr (p, '\n')); p++)
+          n_lines++;
+        g_assert_cmpuint (n_lines, ==, n_claims);
+      }
+
+      g_print ("%-6u %9u %9" G_GUINT64_FORMAT " %9.3f %8.2f %8.3f %8.2f\n", sizes[i], n_claims,
+               n_conflicts / 2, compare_seconds,
+               compare_before > 0 ? compare_seconds / compare_before : 0, cli_seconds,
+               cli_before > 0 ? cli_seconds / cli_before : 0);
+      if (sizes[i] == 1 && (compare_seconds >= TARGET_SECONDS || cli_seconds >= TARGET_SECONDS))
+        ok = FALSE;
+      compare_before = compare_seconds;
+      cli_before = cli_seconds;
     }
 
   /* A query of 4,000 different words is refused at once. */

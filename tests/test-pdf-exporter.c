@@ -26,7 +26,7 @@
 #include "cc-annotation.h"
 #include "cc-article.h"
 #include "cc-claim.h"
-#include "cc-cluster-set.h"
+#include "cc-clusters.h"
 #include "cc-library.h"
 #include "cc-pdf-exporter.h"
 #include "cc-store.h"
@@ -976,6 +976,68 @@ test_pdf_note_at_foot (Fixture       *f,
   g_assert_cmpint (page_holding (doc, above_note), ==, 0);
 }
 
+/* Sources that give many different figures: in the report's table, a
+ * statement names the nearest it contradicts and counts the rest. */
+static void
+test_report_conflicts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "conflicts.pdf", NULL);
+  g_autofree char *text_path = g_build_filename (f->dir, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Troop numbers disputed\n\n");
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcClusterSet) set = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *all_text = NULL;
+  const char *paths[] = { text_path, NULL };
+  guint n_capped = 0;
+  Run run = { 0 };
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "Agency %c%u said %u,%03u North Korean troops were sent "
+                            "to Kursk.\n\n", 'A' + i % 26, i, (1000 + 10 * i) / 1000,
+                            (1000 + 10 * i) % 1000);
+  g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+
+  run_cli (&run, f->library_path, "export", "--report", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  doc = open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+
+      g_string_append_printf (all, "%s\n", raw);
+    }
+  all_text = normalize (all->str);
+
+  set = cc_cluster_set_new_for_library (f->library);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      g_autoptr(GString) expected = g_string_new ("disagrees with ");
+      guint n_ids;
+      const guint *ids = cc_cluster_get_conflicts (cluster, &n_ids);
+
+      if (cc_cluster_get_n_conflicts (cluster) <= n_ids)
+        continue;
+      n_capped++;
+      for (guint j = 0; j < n_ids; j++)
+        g_string_append_printf (expected, "%s%u", j ? ", " : "", ids[j]);
+      g_string_append_printf (expected, " and %u more",
+                              cc_cluster_get_n_conflicts (cluster) - n_ids);
+      if (strstr (all_text, expected->str) == NULL)
+        g_error ("the report does not say “%s”", expected->str);
+    }
+  g_assert_cmpuint (n_capped, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1054,8 @@ main (int   argc,
               fixture_set_up, test_pdf_async, fixture_tear_down);
   g_test_add ("/pdf-exporter/report", Fixture, NULL,
               fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/pdf-exporter/report-conflicts", Fixture, NULL,
+              fixture_set_up, test_report_conflicts, fixture_tear_down);
   g_test_add ("/pdf-exporter/note-at-foot", Fixture, NULL,
               fixture_set_up, test_pdf_note_at_foot, fixture_tear_down);
 

@@ -743,6 +743,84 @@ test_many_conflicts (void)
   cc_test_remove_tree (dir);
 }
 
+/* The cluster of @set whose first mention gives @value, or NULL. */
+static CcCluster *
+cluster_with_mention (CcClusterSet *set,
+                      double        value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      GListModel *mentions = cc_cluster_get_mentions (cluster);
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, j);
+
+          if (cc_claim_get_low (claim) == value)
+            return cluster;
+        }
+    }
+  return NULL;
+}
+
+/* One source giving many figures, some of them round: a figure joins the
+ * round one whose rounding covers it (1,480 is within 1,500's ±50),
+ * however many other figures the source gave. */
+static void
+test_round_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cc-test-clusters-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Pentagon figures\n\n");
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcClusterSet) set = NULL;
+  const char *paths[] = { text_path, NULL };
+  static const guint figures[] = { 1500, 1480, 1430, 1549, 2000, 1960, 1901, 12000, 11500 };
+
+  g_assert_no_error (error);
+  /* Odd figures between, each a statement of its own. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "The Pentagon said %u,%03u troops were sent to Kursk.\n\n",
+                            (3001 + 2 * i) / 1000, (3001 + 2 * i) % 1000);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    g_string_append_printf (text, "The Pentagon said %u,%03u troops were sent to Kursk.\n\n",
+                            figures[i] / 1000, figures[i] % 1000);
+  g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
+
+  store = cc_store_new (db_path, &error);
+  g_assert_no_error (error);
+  library = cc_library_new (store);
+  g_assert_true (cc_library_load (library, &error));
+  report = cc_library_import (library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==,
+                    200 + G_N_ELEMENTS (figures));
+
+  set = cc_cluster_set_new_for_library (library);
+  /* 1,480 joins 1,500; 1,430 is too far (70 > 50); 1,549 is near
+   * enough to 1,500 but not to 1,480, which joined first. */
+  g_assert_true (cluster_with_mention (set, 1480) == cluster_with_mention (set, 1500));
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1500)), ==, 2);
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1430)), ==, 1);
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1549)), ==, 1);
+  /* 2,000 stands for 1,950–2,050: 1,960 joins, 1,901 does not. */
+  g_assert_true (cluster_with_mention (set, 1960) == cluster_with_mention (set, 2000));
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1901)), ==, 1);
+  /* 12,000 stands for 11,500–12,500, but 11,500 is as round: 500 apart is
+   * not less than its ±50 or 12,000's ±500. */
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 11500)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 200 + 7);
+
+  g_assert_finalize_object (g_steal_pointer (&set));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  cc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +835,7 @@ main (int   argc,
               fixture_set_up, test_same_origin, fixture_tear_down);
   g_test_add ("/clusters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add_func ("/clusters/many-conflicts", test_many_conflicts);
+  g_test_add_func ("/clusters/round-figures", test_round_figures);
 
   return g_test_run ();
 }

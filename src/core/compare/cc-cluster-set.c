@@ -14,12 +14,12 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "cc-article.h"
 #include "cc-claim.h"
 #include "cc-cluster-conflicts.h"
+#include "cc-cluster-index.h"
 #include "cc-cluster-private.h"
 #include "cc-cluster-set.h"
 #include "cc-library.h"
@@ -130,89 +130,11 @@ count_sources (CcClusterSet *self,
   return g_hash_table_size (origins);
 }
 
-/* Values in bands 5 % wide (all below 20 in one): two values that
- * cc_values_compatible() accepts differ by less than a twentieth of the
- * larger, or by less than 1, so they lie in the same or neighbouring
- * bands of the window build() searches. */
-static int
-value_band (double value)
-{
-  if (!(value >= 20))
-    return 0;
-  return 1 + (int)MIN (floor (log (value / 20) / log (1.05)), 100000);
-}
-
-/* A cluster as filed for the claims to come: the values of its first
- * mention, which every claim that joins must agree with, and its place
- * in the order made. */
-typedef struct
-{
-  CcCluster *cluster;
-  double     low;
-  double     high;
-  guint      order;
-} Filed;
-
-/* A range over more bands than this is filed once, as wide, and a claim
- * that wide looks at every cluster of its class and claimant. */
-#define MAX_BANDS 64
-#define WIDE_BANDS (-1)
-#define ALL_BANDS (-2)
-
-/* The clusters filed under a subject class, a band and a claimant term,
- * in the order made. */
-static GArray *
-filed_at (GHashTable *bands,
-          const char *klass,
-          int         band,
-          const char *term,
-          gboolean    create)
-{
-  char *key = g_strdup_printf ("%s\x1f%d\x1f%s", klass, band, term);
-  GArray *filed = g_hash_table_lookup (bands, key);
-
-  if (filed == NULL && create)
-    {
-      filed = g_array_new (FALSE, FALSE, sizeof (Filed));
-      g_hash_table_insert (bands, key, filed);
-    }
-  else
-    g_free (key);
-  return filed;
-}
-
-/* The first of @candidates that takes the claim, when made before
- * @best. */
-static void
-take_first (GArray               *candidates,
-            Entry                *entry,
-            const CcClaimantKey  *key,
-            double                low,
-            double                high,
-            guint                *best,
-            CcCluster           **cluster)
-{
-  for (guint j = 0; candidates != NULL && j < candidates->len; j++)
-    {
-      Filed *candidate = &g_array_index (candidates, Filed, j);
-
-      if (candidate->order >= *best)
-        return;
-      if (cc_values_compatible (low, high, candidate->low, candidate->high) &&
-          _cc_cluster_accepts (candidate->cluster, entry->claim, key, entry->event_day))
-        {
-          *best = candidate->order;
-          *cluster = candidate->cluster;
-          return;
-        }
-    }
-}
-
 static void
 build (CcClusterSet *self)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GHashTable) bands = NULL;
+  g_autoptr(CcClusterIndex) index = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
@@ -246,68 +168,24 @@ build (CcClusterSet *self)
 
   g_array_sort (entries, compare_entries);
 
-  /* Clusters filed by the subject class, the value bands and the
-   * claimant terms of their first mention, so that a claim is checked
-   * only against the clusters whose class, values and claimant it could
-   * agree with, not against all of them. */
-  bands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                 (GDestroyNotify)g_array_unref);
+  /* Clusters filed by the subject class, the claimant and the value of
+   * their first mention, so that a claim is checked only against the
+   * clusters it could join, not against all of them. */
+  index = _cc_cluster_index_new ();
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       const char *klass = cc_subject_class (cc_claim_get_subject (entry->claim),
                                             cc_claim_get_status (entry->claim));
       g_autoptr(CcClaimantKey) key = cc_claimant_key_new (cc_claim_get_claimant (entry->claim));
-      g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
-      double low = MIN (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
-      double high = MAX (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
-      CcCluster *cluster = NULL;
-      guint best = G_MAXUINT;
-      int first_band, last_band;
-
-      /* The first cluster, in the order made, that agrees: among those
-       * whose first mention lies in a band the claim's values reach and
-       * has a claimant it could match. */
-      first_band = value_band (MAX (0, low * 0.95 - 1));
-      last_band = value_band (high / 0.95 + 1);
-      cc_claimant_key_add_lookup_terms (key, terms);
-      for (guint t = 0; t < terms->len; t++)
-        {
-          const char *term = g_ptr_array_index (terms, t);
-
-          if (last_band - first_band >= MAX_BANDS)
-            take_first (filed_at (bands, klass, ALL_BANDS, term, FALSE), entry, key, low, high,
-                        &best, &cluster);
-          else
-            {
-              take_first (filed_at (bands, klass, WIDE_BANDS, term, FALSE), entry, key, low, high,
-                          &best, &cluster);
-              for (int band = first_band; band <= last_band; band++)
-                take_first (filed_at (bands, klass, band, term, FALSE), entry, key, low, high,
-                            &best, &cluster);
-            }
-        }
+      CcCluster *cluster = _cc_cluster_index_find (index, klass, key, entry->claim,
+                                                   entry->event_day);
 
       if (cluster == NULL)
         {
-          Filed filed;
-
           cluster = _cc_cluster_new (klass);
           g_ptr_array_add (self->clusters, cluster);
-          filed = (Filed) { cluster, low, high, self->clusters->len };
-          g_ptr_array_set_size (terms, 0);
-          cc_claimant_key_add_filing_terms (key, terms);
-          for (guint t = 0; t < terms->len; t++)
-            {
-              const char *term = g_ptr_array_index (terms, t);
-
-              g_array_append_val (filed_at (bands, klass, ALL_BANDS, term, TRUE), filed);
-              if (value_band (high) - value_band (low) >= MAX_BANDS)
-                g_array_append_val (filed_at (bands, klass, WIDE_BANDS, term, TRUE), filed);
-              else
-                for (int band = value_band (low); band <= value_band (high); band++)
-                  g_array_append_val (filed_at (bands, klass, band, term, TRUE), filed);
-            }
+          _cc_cluster_index_add (index, cluster, klass, key, entry->claim);
         }
 
       _cc_cluster_add (cluster, entry->claim, entry->event_day, entry->published);

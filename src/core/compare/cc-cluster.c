@@ -356,6 +356,16 @@ _cc_cluster_accepts (CcCluster           *self,
   return TRUE;
 }
 
+/* A value's bits, which print faster than its digits. */
+static guint64
+double_bits (double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return bits;
+}
+
 /* Adds one to a count kept as a pointer; @counts takes @key. */
 static void
 count_one (GHashTable *counts,
@@ -385,8 +395,9 @@ _cc_cluster_add (CcCluster  *self,
   key = cc_claimant_key_new (cc_claim_get_claimant (claim));
   digest = cc_claimant_key_dup_digest (key);
   modifiers = cc_subject_dup_modifiers_key (cc_claim_get_subject (claim));
-  profile = g_strdup_printf ("%s\x1e%.17g\x1e%.17g\x1e%s", digest,
-                             cc_claim_get_low (claim), cc_claim_get_high (claim), modifiers);
+  profile = g_strdup_printf ("%s\x1e%" G_GINT64_MODIFIER "x\x1e%" G_GINT64_MODIFIER "x\x1e%s",
+                             digest, double_bits (cc_claim_get_low (claim)),
+                             double_bits (cc_claim_get_high (claim)), modifiers);
   status = cc_claim_get_status (claim);
   count_one (self->statuses, GINT_TO_POINTER (status));
   if (day != NULL)

@@ -9,8 +9,8 @@
  * stored; then opening the library (the store and the model) and
  * comparing its claims (the clusters) are timed, and a search of 4,000
  * words. A second article of the same size repeats the sentence with
- * another source and another figure each time, so that every statement
- * contradicts nearly every other: its clusters are timed, and the whole
+ * another figure each time, from another source or from the same one,
+ * so that every statement contradicts nearly every other: its clusters are timed, and the whole
  * of `crosscheck compare --json` on it. Prints the seconds for each size
  * and the ratio to the size before, which stays near 2 when the work is
  * linear. Fails when a 1 MB step takes 2 seconds or more.
@@ -36,7 +36,8 @@
 
 /* One article of @megabytes of a sentence repeated, each with its claim:
  * the Pentagon's 10,000 every time, or when @disagree, a figure of its
- * own from a source of its own each time. */
+ * own each time, given by a source of its own or, every other time, by
+ * the Pentagon again. */
 static CcArticle *
 make_article (guint    megabytes,
               gboolean disagree)
@@ -48,8 +49,8 @@ make_article (guint    megabytes,
 
   for (guint i = 0; ; i++)
     {
-      g_autofree char *claimant = disagree ? g_strdup_printf ("Source %u", i)
-                                           : g_strdup ("the Pentagon");
+      g_autofree char *claimant = disagree && i % 2 ? g_strdup_printf ("Source %u", i)
+                                                    : g_strdup ("the Pentagon");
       g_autofree char *figure = disagree ? g_strdup_printf ("%u", 1000 + i) : g_strdup ("10,000");
       g_autofree char *sentence = g_strdup_printf ("According to %s, at least %s troops were "
                                                    "sent to Russia. ", claimant, figure);
@@ -159,6 +160,7 @@ main (int   argc,
       guint n_claims = g_list_model_get_n_items (cc_article_get_claims (article));
       g_autofree char *out = NULL;
       guint64 n_conflicts = 0;
+      guint n_clusters = 0;
       double compare_seconds, cli_seconds;
       gint64 start;
 
@@ -180,10 +182,10 @@ main (int   argc,
         start = g_get_monotonic_time ();
         {
           g_autoptr(CcClusterSet) clusters = cc_cluster_set_new_for_library (library);
-          guint n = g_list_model_get_n_items (G_LIST_MODEL (clusters));
+          guint n = n_clusters = g_list_model_get_n_items (G_LIST_MODEL (clusters));
 
-          /* A statement per source, each contradicting nearly all. */
-          g_assert_cmpuint (n, ==, n_claims);
+          /* A statement nearly per claim, each contradicting nearly all. */
+          g_assert_cmpuint (n, >, n_claims * 3 / 4);
           for (guint j = 0; j < n; j++)
             {
               g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (clusters), j);
@@ -207,7 +209,7 @@ main (int   argc,
 
         for (const char *p = out; (p = strchr (p, '\n')); p++)
           n_lines++;
-        g_assert_cmpuint (n_lines, ==, n_claims);
+        g_assert_cmpuint (n_lines, ==, n_clusters);
       }
 
       g_print ("%-6u %9u %9" G_GUINT64_FORMAT " %9.3f %8.2f %8.3f %8.2f\n", sizes[i], n_claims,

@@ -9,11 +9,14 @@
  * that fit) with values that cannot both hold: the nearer ends are
  * further apart than the rounding of either. When many figures are given
  * nearly every pair conflicts, so the pairs are counted rather than
- * listed: clusters are grouped by what they count, and within each pair
- * of groups that fit, a sweep over the values with a Fenwick tree counts,
- * for each cluster, those above it that are out of reach both ways;
- * the same on the mirrored values counts those below. Only the nearest
- * few in value are listed, found with a tree of the largest reach. */
+ * listed: a sweep over the values with a Fenwick tree counts, for each
+ * cluster of one group, those of another that are above it and out of
+ * reach both ways; the same on the mirrored values counts those below.
+ * Subjects that name nobody's people ("troops") fit all others, so they
+ * are swept against the whole kind at once, and the rest against them at
+ * once; only groups that name a country are swept pair by pair. Only the
+ * nearest few in value are listed, found with a tree of the largest
+ * reach. */
 
 #define G_LOG_DOMAIN "cc-cluster-conflicts"
 
@@ -58,9 +61,20 @@ typedef struct
 {
   const char *subject;
   GArray     *items;       /* indices into the clusters */
-  GArray     *compatible;  /* groups whose subjects fit, itself too */
+  GPtrArray  *compatible;  /* the named groups whose subjects fit, itself too */
   Side        sides[2];
 } Group;
+
+/* The clusters of one subject class and kind of status: by the words of
+ * the subject that cc_subject_compatible() reads, those that name whose
+ * people they are apart from those that do not and so fit every other. */
+typedef struct
+{
+  GPtrArray *named;      /* Group */
+  Group     *wildcard;   /* or NULL */
+  Group     *all;
+  Group     *all_named;
+} Kind;
 
 typedef struct
 {
@@ -272,83 +286,120 @@ status_kind (CcClaimStatus status)
   return status;
 }
 
+static Group *
+group_new (const char *subject)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->subject = subject;
+  group->items = g_array_new (FALSE, FALSE, sizeof (guint));
+  group->compatible = g_ptr_array_new ();
+  return group;
+}
+
 static void
 group_free (gpointer data)
 {
   Group *group = data;
 
   g_array_unref (group->items);
-  g_array_unref (group->compatible);
+  g_ptr_array_unref (group->compatible);
   side_clear (&group->sides[0]);
   side_clear (&group->sides[1]);
   g_free (group);
 }
 
-/* Clusters grouped by what they count: subject class, kind of status,
- * and the words of the subject that cc_subject_compatible() reads; and
- * for each group, the groups of its class and kind whose subjects fit. */
-static GPtrArray *
-make_groups (CcCluster **clusters,
-             guint       n_clusters)
+static void
+kind_free (gpointer data)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify)g_ptr_array_unref);
-  GPtrArray *groups = g_ptr_array_new_with_free_func (group_free);
-  GHashTableIter iter;
-  GPtrArray *members;
+  Kind *kind = data;
+
+  g_ptr_array_unref (kind->named);
+  g_clear_pointer (&kind->wildcard, group_free);
+  group_free (kind->all);
+  group_free (kind->all_named);
+  g_free (kind);
+}
+
+/* Clusters by subject class and kind of status, and within each by the
+ * words of the subject that cc_subject_compatible() reads; for each
+ * named group, the named groups of its kind whose subjects fit. */
+static GPtrArray *
+make_kinds (CcCluster **clusters,
+            guint       n_clusters)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *kinds = g_ptr_array_new_with_free_func (kind_free);
 
   for (guint i = 0; i < n_clusters; i++)
     {
       CcCluster *cluster = clusters[i];
-      g_autofree char *modifiers = cc_subject_dup_modifiers_key (cc_cluster_get_subject (cluster));
-      g_autofree char *kind = g_strdup_printf ("%s\x1e%d", cc_cluster_get_subject_class (cluster),
-                                               status_kind (cc_cluster_get_status (cluster)));
-      char *key = g_strconcat (kind, "\x1e", modifiers, NULL);
-      Group *group = g_hash_table_lookup (by_key, key);
+      const char *subject = cc_cluster_get_subject (cluster);
+      g_autofree char *modifiers = cc_subject_dup_modifiers_key (subject);
+      g_autofree char *kind_key = g_strdup_printf ("%s\x1e%d",
+                                                   cc_cluster_get_subject_class (cluster),
+                                                   status_kind (cc_cluster_get_status (cluster)));
+      Kind *kind = g_hash_table_lookup (by_kind, kind_key);
+      Group *group;
 
       if (isnan (cc_cluster_get_low (cluster)) || isnan (cc_cluster_get_high (cluster)))
+        continue;
+      if (kind == NULL)
         {
-          g_free (key);
-          continue;
+          kind = g_new0 (Kind, 1);
+          kind->named = g_ptr_array_new_with_free_func (group_free);
+          kind->all = group_new (NULL);
+          kind->all_named = group_new (NULL);
+          g_ptr_array_add (kinds, kind);
+          g_hash_table_insert (by_kind, g_strdup (kind_key), kind);
         }
-      if (group == NULL)
+      g_array_append_val (kind->all->items, i);
+
+      if (modifiers[0] == '\0')
         {
-          group = g_new0 (Group, 1);
-          group->subject = cc_cluster_get_subject (cluster);
-          group->items = g_array_new (FALSE, FALSE, sizeof (guint));
-          group->compatible = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (by_key, key, group);
-          g_ptr_array_add (groups, group);
-          if (!(members = g_hash_table_lookup (kinds, kind)))
-            g_hash_table_insert (kinds, g_steal_pointer (&kind), (members = g_ptr_array_new ()));
-          g_ptr_array_add (members, GUINT_TO_POINTER (groups->len - 1));
+          if (kind->wildcard == NULL)
+            kind->wildcard = group_new (subject);
+          group = kind->wildcard;
         }
       else
-        g_free (key);
+        {
+          char *key = g_strconcat (kind_key, "\x1e", modifiers, NULL);
+
+          g_array_append_val (kind->all_named->items, i);
+          if ((group = g_hash_table_lookup (groups, key)) != NULL)
+            g_free (key);
+          else
+            {
+              group = group_new (subject);
+              g_ptr_array_add (kind->named, group);
+              g_hash_table_insert (groups, key, group);
+            }
+        }
       g_array_append_val (group->items, i);
     }
 
-  /* Distinct subjects are few beside the clusters: each pair of groups
-   * of one class and kind is compared once. */
-  g_hash_table_iter_init (&iter, kinds);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&members))
-    for (guint a = 0; a < members->len; a++)
-      for (guint b = a; b < members->len; b++)
-        {
-          guint index_a = GPOINTER_TO_UINT (g_ptr_array_index (members, a));
-          guint index_b = GPOINTER_TO_UINT (g_ptr_array_index (members, b));
-          Group *group_a = g_ptr_array_index (groups, index_a);
-          Group *group_b = g_ptr_array_index (groups, index_b);
+  /* Countries named in subjects are few beside the clusters: each pair
+   * of named groups of one kind is compared once. */
+  for (guint k = 0; k < kinds->len; k++)
+    {
+      Kind *kind = g_ptr_array_index (kinds, k);
 
-          if (a != b && !cc_subject_compatible (group_a->subject, group_b->subject))
-            continue;
-          g_array_append_val (group_a->compatible, index_b);
-          if (a != b)
-            g_array_append_val (group_b->compatible, index_a);
-        }
+      for (guint a = 0; a < kind->named->len; a++)
+        for (guint b = a; b < kind->named->len; b++)
+          {
+            Group *group_a = g_ptr_array_index (kind->named, a);
+            Group *group_b = g_ptr_array_index (kind->named, b);
 
-  return groups;
+            if (a != b && !cc_subject_compatible (group_a->subject, group_b->subject))
+              continue;
+            g_ptr_array_add (group_a->compatible, group_b);
+            if (a != b)
+              g_ptr_array_add (group_b->compatible, group_a);
+          }
+    }
+
+  return kinds;
 }
 
 /* A cluster on both sides: above, its values as they are; below,
@@ -400,10 +451,10 @@ fill_sides (Group      *group,
   side_finish (&group->sides[1]);
 }
 
-/* The nearest conflicting clusters of @item, over the groups that fit. */
+/* The nearest conflicting clusters of @item among @groups and @extra. */
 static void
 list_nearest (GPtrArray  *groups,
-              Group      *group,
+              Group      *extra,
               CcCluster **clusters,
               guint       item,
               guint       count)
@@ -415,11 +466,11 @@ list_nearest (GPtrArray  *groups,
   Query queries[2];
 
   place (clusters[item], item, points, queries);
-  for (guint c = 0; c < group->compatible->len && count > 0; c++)
+  for (guint c = 0; c <= groups->len; c++)
     {
-      Group *other = g_ptr_array_index (groups, g_array_index (group->compatible, guint, c));
+      Group *other = c < groups->len ? g_ptr_array_index (groups, c) : extra;
 
-      for (guint s = 0; s < 2; s++)
+      for (guint s = 0; s < 2 && other != NULL; s++)
         list_side (&other->sides[s], queries[s].at, queries[s].above, kept, &n_kept);
     }
 
@@ -428,49 +479,76 @@ list_nearest (GPtrArray  *groups,
   _cc_cluster_set_conflicts (clusters[item], ids, n_kept, count);
 }
 
+static void
+count_groups (Group *asking,
+              Group *answering,
+              guint *fenwick,
+              guint *counts)
+{
+  for (guint s = 0; s < 2; s++)
+    count_side (&asking->sides[s], &answering->sides[s], fenwick, counts);
+}
+
+/* A wildcard cluster is counted against every cluster of its kind at
+ * once, and every named one against all wildcards at once, so that
+ * subjects that name nobody's people cost one sweep, not one per
+ * named group. */
 void
 _cc_cluster_conflicts_find (CcCluster **clusters,
                             guint       n_clusters)
 {
-  g_autoptr(GPtrArray) groups = make_groups (clusters, n_clusters);
+  g_autoptr(GPtrArray) kinds = make_kinds (clusters, n_clusters);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autofree guint *counts = g_new0 (guint, MAX (n_clusters, 1));
-  g_autofree guint *fenwick = NULL;
-  guint largest = 0;
+  g_autofree guint *fenwick = g_new (guint, n_clusters + 1);
 
-  for (guint g = 0; g < groups->len; g++)
+  for (guint k = 0; k < kinds->len; k++)
     {
-      Group *group = g_ptr_array_index (groups, g);
+      Kind *kind = g_ptr_array_index (kinds, k);
 
-      fill_sides (group, clusters);
-      largest = MAX (largest, group->items->len);
-    }
-  fenwick = g_new (guint, largest + 1);
-
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-
-      for (guint c = 0; c < group->compatible->len; c++)
+      fill_sides (kind->all, clusters);
+      fill_sides (kind->all_named, clusters);
+      if (kind->wildcard != NULL)
         {
-          Group *other = g_ptr_array_index (groups, g_array_index (group->compatible, guint, c));
+          fill_sides (kind->wildcard, clusters);
+          count_groups (kind->wildcard, kind->all, fenwick, counts);
+          count_groups (kind->all_named, kind->wildcard, fenwick, counts);
+        }
+      for (guint g = 0; g < kind->named->len; g++)
+        fill_sides (g_ptr_array_index (kind->named, g), clusters);
+      for (guint g = 0; g < kind->named->len; g++)
+        {
+          Group *group = g_ptr_array_index (kind->named, g);
 
-          for (guint s = 0; s < 2; s++)
-            count_side (&group->sides[s], &other->sides[s], fenwick, counts);
+          for (guint c = 0; c < group->compatible->len; c++)
+            count_groups (group, g_ptr_array_index (group->compatible, c), fenwick, counts);
         }
     }
 
   for (guint i = 0; i < n_clusters; i++)
     _cc_cluster_set_conflicts (clusters[i], NULL, 0, 0);
-  for (guint g = 0; g < groups->len; g++)
+  for (guint k = 0; k < kinds->len; k++)
     {
-      Group *group = g_ptr_array_index (groups, g);
+      Kind *kind = g_ptr_array_index (kinds, k);
 
-      for (guint k = 0; k < group->items->len; k++)
+      for (guint i = 0; kind->wildcard != NULL && i < kind->wildcard->items->len; i++)
         {
-          guint item = g_array_index (group->items, guint, k);
+          guint item = g_array_index (kind->wildcard->items, guint, i);
 
           if (counts[item] > 0)
-            list_nearest (groups, group, clusters, item, counts[item]);
+            list_nearest (none, kind->all, clusters, item, counts[item]);
+        }
+      for (guint g = 0; g < kind->named->len; g++)
+        {
+          Group *group = g_ptr_array_index (kind->named, g);
+
+          for (guint i = 0; i < group->items->len; i++)
+            {
+              guint item = g_array_index (group->items, guint, i);
+
+              if (counts[item] > 0)
+                list_nearest (group->compatible, kind->wildcard, clusters, item, counts[item]);
+            }
         }
     }
 }

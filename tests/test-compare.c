@@ -263,9 +263,12 @@ check_many_conflicts (CcWindow      *window,
 
       cc_cluster_get_conflicts (cluster, &n_listed);
       if (cc_cluster_get_n_conflicts (cluster) > n_listed)
-        g_hash_table_add (expected, g_strdup_printf ("\n• and %u more claims",
-                                                     cc_cluster_get_n_conflicts (cluster)
-                                                     - n_listed));
+        {
+          guint more = cc_cluster_get_n_conflicts (cluster) - n_listed;
+
+          g_hash_table_add (expected, g_strdup_printf ("\n• and %u more claim%s", more,
+                                                       more == 1 ? "" : "s"));
+        }
     }
   g_assert_cmpuint (g_hash_table_size (expected), >, 0);
 

@@ -358,6 +358,37 @@ test_rules (void)
   g_assert_true (cc_status_comparable (CC_CLAIM_STATUS_PREPARING, CC_CLAIM_STATUS_SENT));
   g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_SENT, CC_CLAIM_STATUS_KILLED));
   g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_TOTAL, CC_CLAIM_STATUS_DEPLOYED));
+
+  /* The stem keys find exactly the words cc_subject_compatible() takes
+   * for one country. */
+  {
+    static const char * const words[] = {
+      "Korea", "Korean", "Koreans", "Ukraine", "Ukrainian", "Russia", "Russian", "Rus",
+      "Abc", "Abcd", "Abcde", "Abcdef", "Abcdxy", "Abcdxyzw", "Abcdefghij", "Abcdefghxy",
+      "Abcdefgh", "Abcdezz", "Wagner", "Wagnerite",
+    };
+
+    for (guint a = 0; a < G_N_ELEMENTS (words); a++)
+      for (guint b = 0; b < G_N_ELEMENTS (words); b++)
+        {
+          g_autofree char *subject_a = g_strdup_printf ("%s troops", words[a]);
+          g_autofree char *subject_b = g_strdup_printf ("%s troops", words[b]);
+          g_autofree char *word_a = g_ascii_strdown (words[a], -1);
+          g_autofree char *word_b = g_ascii_strdown (words[b], -1);
+          g_autoptr(GPtrArray) filing = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) lookup = g_ptr_array_new_with_free_func (g_free);
+          gboolean found = FALSE;
+
+          cc_stem_add_filing_keys (word_b, filing);
+          cc_stem_add_lookup_keys (word_a, lookup);
+          for (guint i = 0; i < lookup->len; i++)
+            for (guint j = 0; j < filing->len; j++)
+              found = found || g_str_equal (g_ptr_array_index (lookup, i),
+                                            g_ptr_array_index (filing, j));
+          if (found != cc_subject_compatible (subject_a, subject_b))
+            g_error ("“%s” and “%s”: keys say %d", words[a], words[b], found);
+        }
+  }
 }
 
 /* Writes @text as one article of its own folder, with its details. */
@@ -631,6 +662,7 @@ test_many_conflicts (void)
 {
   static const char * const subjects[] = {
     "North Korean troops", "Russian soldiers", "troops", "North Korean soldiers",
+    "Korea's troops", "Ukrainian soldiers",
   };
   static const char * const verbs[] = {
     "were sent to Kursk", "are deployed in Kursk", "were killed in Kursk",

@@ -443,6 +443,44 @@ same_stem (const char *a,
   return common >= 4 && common + 2 >= MIN (len_a, len_b);
 }
 
+void
+cc_stem_add_filing_keys (const char *word,
+                         GPtrArray  *keys)
+{
+  gsize len = strlen (word);
+
+  /* Under every prefix of four letters or more, and under the prefix a
+   * word of its length must share with another, with that length. */
+  if (len < 4)
+    {
+      g_ptr_array_add (keys, g_strconcat ("=", word, NULL));
+      return;
+    }
+  for (gsize k = 4; k <= len; k++)
+    g_ptr_array_add (keys, g_strdup_printf ("p:%.*s", (int)k, word));
+  g_ptr_array_add (keys, g_strdup_printf ("s:%.*s:%" G_GSIZE_FORMAT, (int)MAX (4, len - 2), word,
+                                          len));
+}
+
+void
+cc_stem_add_lookup_keys (const char *word,
+                         GPtrArray  *keys)
+{
+  gsize len = strlen (word);
+
+  /* A word as long or longer shares the prefix @word must share; a
+   * shorter one, the prefix its own length asks for. */
+  if (len < 4)
+    {
+      g_ptr_array_add (keys, g_strconcat ("=", word, NULL));
+      return;
+    }
+  g_ptr_array_add (keys, g_strdup_printf ("p:%.*s", (int)MAX (4, len - 2), word));
+  for (gsize other = 4; other < len; other++)
+    g_ptr_array_add (keys, g_strdup_printf ("s:%.*s:%" G_GSIZE_FORMAT, (int)MAX (4, other - 2),
+                                            word, other));
+}
+
 /* Whether each of @fewer has a word of the same stem in @more. */
 static gboolean
 modifiers_found (GPtrArray *fewer,

@@ -56,6 +56,14 @@ gboolean       cc_subject_compatible    (const char          *a,
  * before the noun, as one string: subjects with the same key fit the
  * same subjects. */
 char          *cc_subject_dup_modifiers_key (const char      *subject);
+/* Keys to find, among many words of those keys (split at \x1f), the
+ * ones cc_subject_compatible() takes for the same country as @word
+ * ("korea", "korean"): file each word under its filing keys, and every
+ * word filed under a lookup key of @word is one, and every one is. */
+void           cc_stem_add_filing_keys  (const char          *word,
+                                         GPtrArray           *keys);
+void           cc_stem_add_lookup_keys  (const char          *word,
+                                         GPtrArray           *keys);
 
 /* Whether two values or ranges may report the same figure: they overlap,
  * or differ by less than the rounding of the rounder one. */

@@ -60,6 +60,8 @@ typedef struct
 typedef struct
 {
   const char *subject;
+  char       *modifiers;   /* cc_subject_dup_modifiers_key() */
+  guint       index;       /* among the named groups of its kind */
   GArray     *items;       /* indices into the clusters */
   GPtrArray  *compatible;  /* the named groups whose subjects fit, itself too */
   Side        sides[2];
@@ -302,6 +304,7 @@ group_free (gpointer data)
 {
   Group *group = data;
 
+  g_free (group->modifiers);
   g_array_unref (group->items);
   g_ptr_array_unref (group->compatible);
   side_clear (&group->sides[0]);
@@ -319,6 +322,74 @@ kind_free (gpointer data)
   group_free (kind->all);
   group_free (kind->all_named);
   g_free (kind);
+}
+
+/* Links the named groups of @kind whose subjects fit. Two fit only when
+ * the first word of one has a word of the same stem in the other, so
+ * each group is compared with those that have such a word, found by
+ * the stem keys of cc-claim-match.c, not with all. */
+static void
+link_compatible (Kind *kind)
+{
+  g_autoptr(GHashTable) filed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) checked = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, NULL);
+
+  for (guint g = 0; g < kind->named->len; g++)
+    {
+      Group *group = g_ptr_array_index (kind->named, g);
+      g_auto(GStrv) words = g_strsplit (group->modifiers, "\x1f", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+          if (words[w][0] == '\0')
+            continue;
+          cc_stem_add_filing_keys (words[w], keys);
+          for (guint k = 0; k < keys->len; k++)
+            {
+              GPtrArray *groups = g_hash_table_lookup (filed, g_ptr_array_index (keys, k));
+
+              if (groups == NULL)
+                g_hash_table_insert (filed, g_strdup (g_ptr_array_index (keys, k)),
+                                     (groups = g_ptr_array_new ()));
+              if (groups->len == 0 || g_ptr_array_index (groups, groups->len - 1) != group)
+                g_ptr_array_add (groups, group);
+            }
+        }
+    }
+
+  for (guint g = 0; g < kind->named->len; g++)
+    {
+      Group *group = g_ptr_array_index (kind->named, g);
+      g_autofree char *first = g_strndup (group->modifiers, strcspn (group->modifiers, "\x1f"));
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (group->compatible, group);
+      cc_stem_add_lookup_keys (first, keys);
+      for (guint k = 0; k < keys->len; k++)
+        {
+          GPtrArray *groups = g_hash_table_lookup (filed, g_ptr_array_index (keys, k));
+
+          for (guint j = 0; groups != NULL && j < groups->len; j++)
+            {
+              Group *other = g_ptr_array_index (groups, j);
+              gint64 pair = (gint64)MIN (group->index, other->index) << 32 |
+                            MAX (group->index, other->index);
+
+              if (other == group || g_hash_table_contains (checked, &pair))
+                continue;
+              g_hash_table_add (checked, g_memdup2 (&pair, sizeof pair));
+              if (cc_subject_compatible (group->subject, other->subject))
+                {
+                  g_ptr_array_add (group->compatible, other);
+                  g_ptr_array_add (other->compatible, group);
+                }
+            }
+        }
+    }
 }
 
 /* Clusters by subject class and kind of status, and within each by the
@@ -372,6 +443,8 @@ make_kinds (CcCluster **clusters,
           else
             {
               group = group_new (subject);
+              group->modifiers = g_strdup (modifiers);
+              group->index = kind->named->len;
               g_ptr_array_add (kind->named, group);
               g_hash_table_insert (groups, key, group);
             }
@@ -379,25 +452,8 @@ make_kinds (CcCluster **clusters,
       g_array_append_val (group->items, i);
     }
 
-  /* Countries named in subjects are few beside the clusters: each pair
-   * of named groups of one kind is compared once. */
   for (guint k = 0; k < kinds->len; k++)
-    {
-      Kind *kind = g_ptr_array_index (kinds, k);
-
-      for (guint a = 0; a < kind->named->len; a++)
-        for (guint b = a; b < kind->named->len; b++)
-          {
-            Group *group_a = g_ptr_array_index (kind->named, a);
-            Group *group_b = g_ptr_array_index (kind->named, b);
-
-            if (a != b && !cc_subject_compatible (group_a->subject, group_b->subject))
-              continue;
-            g_ptr_array_add (group_a->compatible, group_b);
-            if (a != b)
-              g_ptr_array_add (group_b->compatible, group_a);
-          }
-    }
+    link_compatible (g_ptr_array_index (kinds, k));
 
   return kinds;
 }

@@ -10,7 +10,8 @@
  * comparing its claims (the clusters) are timed, and a search of 4,000
  * words. A second article of the same size repeats the sentence with
  * another figure each time, from another source or from the same one,
- * so that every statement contradicts nearly every other: its clusters are timed, and the whole
+ * some counting a people of their own, so that every statement
+ * contradicts nearly every other: its clusters are timed, and the whole
  * of `crosscheck compare --json` on it. Prints the seconds for each size
  * and the ratio to the size before, which stays near 2 when the work is
  * linear; the ratios of the comparisons are of processor time, which
@@ -37,10 +38,22 @@
 
 #define TARGET_SECONDS 2.0
 
+/* A made-up people's name of its own for each @i: "Kbaaaa". */
+static char *
+people (guint i)
+{
+  char name[7] = "K";
+
+  for (guint k = 1; k < 6; k++, i /= 26)
+    name[k] = 'a' + i % 26;
+  return g_strdup (name);
+}
+
 /* One article of @megabytes of a sentence repeated, each with its claim:
  * the Pentagon's 10,000 every time, or when @disagree, a figure of its
  * own each time, given by a source of its own or, every other time, by
- * the Pentagon again. */
+ * the Pentagon again, and every third time counting a people of its own
+ * ("Kbaaaa troops"). */
 static CcArticle *
 make_article (guint    megabytes,
               gboolean disagree)
@@ -55,8 +68,11 @@ make_article (guint    megabytes,
       g_autofree char *claimant = disagree && i % 2 ? g_strdup_printf ("Source %u", i)
                                                     : g_strdup ("the Pentagon");
       g_autofree char *figure = disagree ? g_strdup_printf ("%u", 1000 + i) : g_strdup ("10,000");
-      g_autofree char *sentence = g_strdup_printf ("According to %s, at least %s troops were "
-                                                   "sent to Russia. ", claimant, figure);
+      g_autofree char *whose = disagree && i % 3 == 2 ? people (i) : NULL;
+      g_autofree char *subject = g_strconcat (whose ? whose : "", whose ? " " : "", "troops",
+                                              NULL);
+      g_autofree char *sentence = g_strdup_printf ("According to %s, at least %s %s were "
+                                                   "sent to Russia. ", claimant, figure, subject);
       CcClaim *claim;
       guint start;
 
@@ -71,7 +87,7 @@ make_article (guint    megabytes,
       cc_claim_set_text (claim, figure);
       cc_claim_set_low (claim, disagree ? 1000 + i : 10000);
       cc_claim_set_high (claim, disagree ? 1000 + i : 10000);
-      cc_claim_set_subject (claim, "troops");
+      cc_claim_set_subject (claim, subject);
       cc_claim_set_claimant (claim, claimant);
       cc_claim_set_claimant_country (claim, "United States");
       cc_claim_set_status (claim, CC_CLAIM_STATUS_SENT);

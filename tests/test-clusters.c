@@ -822,6 +822,11 @@ test_round_figures (void)
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     g_string_append_printf (text, "The Pentagon said %u,%03u troops were sent to Kursk.\n\n",
                             figures[i] / 1000, figures[i] % 1000);
+  /* Ranges: a figure inside one joins it, and one inside a range. */
+  g_string_append (text, "The Pentagon said between 20,000 and 30,000 troops were sent to "
+                   "Kursk.\n\nThe Pentagon said 25,000 troops were sent to Kursk.\n\n"
+                   "The Pentagon said 50,000 troops were sent to Kursk.\n\nThe Pentagon said "
+                   "between 49,000 and 60,000 troops were sent to Kursk.\n\n");
   g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
 
   store = cc_store_new (db_path, &error);
@@ -831,7 +836,7 @@ test_round_figures (void)
   report = cc_library_import (library, paths, NULL, NULL, NULL);
   g_assert_cmpuint (report->n_imported, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==,
-                    200 + G_N_ELEMENTS (figures));
+                    200 + G_N_ELEMENTS (figures) + 4);
 
   set = cc_cluster_set_new_for_library (library);
   /* 1,480 joins 1,500; 1,430 is too far (70 > 50); 1,549 is near
@@ -846,7 +851,9 @@ test_round_figures (void)
   /* 12,000 stands for 11,500–12,500, but 11,500 is as round: 500 apart is
    * not less than its ±50 or 12,000's ±500. */
   g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 11500)), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 200 + 7);
+  g_assert_true (cluster_with_mention (set, 25000) == cluster_with_mention (set, 20000));
+  g_assert_true (cluster_with_mention (set, 49000) == cluster_with_mention (set, 50000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 200 + 7 + 2);
 
   g_assert_finalize_object (g_steal_pointer (&set));
   g_assert_finalize_object (g_steal_pointer (&library));

@@ -8,29 +8,27 @@
  * and it must at least agree with the first mention of that cluster: in
  * subject class, in claimant (one of the claimant terms of
  * cc_claimant_key_add_lookup_terms() is one it was filed under) and in
- * value. Clusters are filed under those. A first mention of one figure
- * goes into a sorted sequence of figures, where the figures a claim
- * agrees with are those within its own rounding, and the round figures
- * whose rounding reaches it: for each power of ten, the nearest multiple
- * past each end. So one source giving thousands of different figures
- * costs a few look-ups per claim, not a look at all of them. A range is
- * filed in value bands 5 % wide, or once, as wide, when it spans many. */
+ * value. Clusters are filed under the class and term, by the values of
+ * their first mention, so that a claim finds the clusters whose values
+ * it agrees with directly: those whose values overlap its own (a tree
+ * over every value the claims give tells which spans hold its low end,
+ * sorted sequences which start inside it), those that start or end
+ * within its rounding, and the round figures whose own rounding reaches
+ * it: for each power of ten, the nearest multiple past each end. So one
+ * source giving thousands of different figures or ranges costs a few
+ * look-ups per claim, not a look at all of them. */
 
 #define G_LOG_DOMAIN "cc-cluster-index"
 
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "cc-claim.h"
 #include "cc-cluster-index.h"
 #include "cc-cluster-private.h"
 
-/* A range over more bands than this is filed once, as wide, and a claim
- * that wide looks at every range of its class and claimant. */
-#define MAX_BANDS 64
-#define WIDE_BANDS (-1)
-#define ALL_BANDS (-2)
 /* Above this, cc_value_rounding() gives every figure the same ±0.5. */
 #define MAX_ROUND_POWER 15
 
@@ -44,18 +42,28 @@ typedef struct
   guint      order;
 } Filed;
 
-/* The clusters whose first mention gives one figure, in the order made. */
+/* The clusters whose first mention starts, or ends, at one value, in the
+ * order made. */
 typedef struct
 {
   double  value;
   GArray *filed;
 } Slot;
 
+/* The clusters of one subject class and claimant term. */
+typedef struct
+{
+  GSequence  *starts;  /* Slot, by the low value */
+  GSequence  *ends;    /* Slot, by the high value */
+  GHashTable *spans;   /* node of the tree → GArray of the Filed that cover it */
+} Shelf;
+
 struct _CcClusterIndex
 {
-  GHashTable *points;  /* class and term → GSequence of Slot, by value */
-  GHashTable *ranges;  /* class, band and term → GArray of Filed */
-  GHashTable *ranged;  /* the classes and terms that have ranges */
+  double     *values;  /* every end of every claim, ascending, once */
+  guint       n_values;
+  guint       size;    /* leaves of the trees, a power of two */
+  GHashTable *shelves; /* class and term → Shelf */
   guint       n_filed;
 };
 
@@ -80,6 +88,17 @@ slot_free (gpointer data)
   g_free (slot);
 }
 
+static void
+shelf_free (gpointer data)
+{
+  Shelf *shelf = data;
+
+  g_sequence_free (shelf->starts);
+  g_sequence_free (shelf->ends);
+  g_hash_table_unref (shelf->spans);
+  g_free (shelf);
+}
+
 static int
 compare_slots (gconstpointer a,
                gconstpointer b,
@@ -90,28 +109,43 @@ compare_slots (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Values in bands 5 % wide (all below 20 in one): two values that
- * cc_values_compatible() accepts differ by less than a twentieth of the
- * larger, or by less than 1, so they lie in the same or neighbouring
- * bands. */
 static int
-value_band (double value)
+compare_values (const void *a,
+                const void *b)
 {
-  if (!(value >= 20))
-    return 0;
-  return 1 + (int)MIN (floor (log (value / 20) / log (1.05)), 100000);
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
 }
 
+/**
+ * _cc_cluster_index_new:
+ * @values: the low and high values of every claim to come
+ * @n_values: their number
+ */
 CcClusterIndex *
-_cc_cluster_index_new (void)
+_cc_cluster_index_new (const double *values,
+                       guint         n_values)
 {
   CcClusterIndex *self = g_new0 (CcClusterIndex, 1);
 
-  self->points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify)g_sequence_free);
-  self->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify)g_array_unref);
-  self->ranged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->values = g_new (double, MAX (n_values, 1));
+  for (guint i = 0; i < n_values; i++)
+    if (!isnan (values[i]))
+      self->values[self->n_values++] = values[i];
+  qsort (self->values, self->n_values, sizeof (double), compare_values);
+  {
+    guint n = 0;
+
+    for (guint i = 0; i < self->n_values; i++)
+      if (n == 0 || self->values[i] != self->values[n - 1])
+        self->values[n++] = self->values[i];
+    self->n_values = n;
+  }
+  for (self->size = 1; self->size < self->n_values; self->size *= 2)
+    ;
+
+  self->shelves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shelf_free);
   return self;
 }
 
@@ -121,45 +155,49 @@ _cc_cluster_index_free (CcClusterIndex *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->points);
-  g_hash_table_unref (self->ranges);
-  g_hash_table_unref (self->ranged);
+  g_free (self->values);
+  g_hash_table_unref (self->shelves);
   g_free (self);
 }
 
-static GArray *
-ranges_at (CcClusterIndex *self,
-           const char     *klass,
-           int             band,
-           const char     *term,
-           gboolean        create)
+/* The index of @value among the values given, which hold it. */
+static guint
+value_index (CcClusterIndex *self,
+             double          value)
 {
-  char *key = g_strdup_printf ("%s\x1f%d\x1f%s", klass, band, term);
-  GArray *filed = g_hash_table_lookup (self->ranges, key);
+  guint low = 0, high = self->n_values;
 
-  if (filed == NULL && create)
+  while (low < high)
     {
-      filed = g_array_new (FALSE, FALSE, sizeof (Filed));
-      g_hash_table_insert (self->ranges, key, filed);
+      guint mid = low + (high - low) / 2;
+
+      if (self->values[mid] < value)
+        low = mid + 1;
+      else
+        high = mid;
     }
-  else
-    g_free (key);
-  return filed;
+  g_assert (low < self->n_values && self->values[low] == value);
+  return low;
 }
 
-static GSequence *
-points_at (CcClusterIndex *self,
-           const char     *class_term,
-           gboolean        create)
+static Shelf *
+shelf_at (CcClusterIndex *self,
+          const char     *klass,
+          const char     *term,
+          gboolean        create)
 {
-  GSequence *points = g_hash_table_lookup (self->points, class_term);
+  g_autofree char *key = g_strconcat (klass, "\x1f", term, NULL);
+  Shelf *shelf = g_hash_table_lookup (self->shelves, key);
 
-  if (points == NULL && create)
+  if (shelf == NULL && create)
     {
-      points = g_sequence_new (slot_free);
-      g_hash_table_insert (self->points, g_strdup (class_term), points);
+      shelf = g_new0 (Shelf, 1);
+      shelf->starts = g_sequence_new (slot_free);
+      shelf->ends = g_sequence_new (slot_free);
+      shelf->spans = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+      g_hash_table_insert (self->shelves, g_steal_pointer (&key), shelf);
     }
-  return points;
+  return shelf;
 }
 
 /* The first of @candidates that takes the claim, when made before the
@@ -185,40 +223,59 @@ take_first (GArray *candidates,
 }
 
 static void
-take_exact (GSequence *points,
+take_exact (GSequence *slots,
             double     value,
             Search    *search)
 {
   Slot probe = { value, NULL };
-  GSequenceIter *iter = g_sequence_lookup (points, &probe, compare_slots, NULL);
+  GSequenceIter *iter = g_sequence_lookup (slots, &probe, compare_slots, NULL);
 
   if (iter != NULL)
     take_first (((Slot *)g_sequence_get (iter))->filed, search);
 }
 
+/* The slots from @from to @to. */
 static void
-search_points (GSequence *points,
-               Search    *search)
+take_range (GSequence *slots,
+            double     from,
+            double     to,
+            Search    *search)
 {
-  double reach_low = search->low - MAX (cc_value_rounding (search->low), 0.5);
-  double reach_high = search->high + MAX (cc_value_rounding (search->high), 0.5);
-  Slot probe = { reach_low, NULL };
-  GSequenceIter *iter = g_sequence_search (points, &probe, compare_slots, NULL);
-  double unit = 1;
+  Slot probe = { from, NULL };
+  GSequenceIter *iter = g_sequence_search (slots, &probe, compare_slots, NULL);
 
-  /* The figures within the claim's own rounding, or within 0.5, which
-   * any figure of 1 or more stands for. */
   while (!g_sequence_iter_is_begin (iter) &&
-         ((Slot *)g_sequence_get (g_sequence_iter_prev (iter)))->value >= reach_low)
+         ((Slot *)g_sequence_get (g_sequence_iter_prev (iter)))->value >= from)
     iter = g_sequence_iter_prev (iter);
   for (; !g_sequence_iter_is_end (iter); iter = g_sequence_iter_next (iter))
     {
       Slot *slot = g_sequence_get (iter);
 
-      if (slot->value > reach_high)
+      if (slot->value > to)
         break;
       take_first (slot->filed, search);
     }
+}
+
+static void
+search_shelf (CcClusterIndex *self,
+              Shelf          *shelf,
+              Search         *search)
+{
+  double reach_low = search->low - MAX (cc_value_rounding (search->low), 0.5);
+  double reach_high = search->high + MAX (cc_value_rounding (search->high), 0.5);
+  double unit = 1;
+
+  /* Those whose values hold the claim's low end: the spans of the tree
+   * from its leaf up. */
+  for (guint node = value_index (self, search->low) + self->size; node > 0; node /= 2)
+    take_first (g_hash_table_lookup (shelf->spans, GUINT_TO_POINTER (node)), search);
+
+  /* Those that start above it, within the claim or its rounding, or end
+   * below it within its rounding: any figure of 1 or more stands for
+   * ±0.5 at least. */
+  take_range (shelf->starts, search->low, reach_high, search);
+  take_range (shelf->ends, reach_low, search->low, search);
 
   /* A rounder figure stands for more: 1,500 for 1,450–1,550. Only a
    * multiple of a power of ten stands for half that power either way. */
@@ -232,9 +289,9 @@ search_points (GSequence *points,
       above = ceil (search->high / unit) * unit;
       below = floor (search->low / unit) * unit;
       if (above > reach_high)
-        take_exact (points, above, search);
+        take_exact (shelf->starts, above, search);
       if (below < reach_low)
-        take_exact (points, below, search);
+        take_exact (shelf->ends, below, search);
     }
 }
 
@@ -247,36 +304,59 @@ _cc_cluster_index_find (CcClusterIndex      *self,
 {
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   Search search = { claim, key, event_day, 0, 0, G_MAXUINT, NULL };
-  int first_band, last_band;
 
   search.low = MIN (cc_claim_get_low (claim), cc_claim_get_high (claim));
   search.high = MAX (cc_claim_get_low (claim), cc_claim_get_high (claim));
-  first_band = value_band (MAX (0, search.low * 0.95 - 1));
-  last_band = value_band (search.high / 0.95 + 1);
+  /* No figure agrees with one that is not a number. */
+  if (isnan (search.low) || isnan (search.high))
+    return NULL;
 
   cc_claimant_key_add_lookup_terms (key, terms);
   for (guint t = 0; t < terms->len; t++)
     {
-      const char *term = g_ptr_array_index (terms, t);
-      g_autofree char *class_term = g_strconcat (klass, "\x1f", term, NULL);
-      GSequence *points = points_at (self, class_term, FALSE);
+      Shelf *shelf = shelf_at (self, klass, g_ptr_array_index (terms, t), FALSE);
 
-      if (points != NULL)
-        search_points (points, &search);
-
-      if (!g_hash_table_contains (self->ranged, class_term))
-        continue;
-      if (last_band - first_band >= MAX_BANDS)
-        take_first (ranges_at (self, klass, ALL_BANDS, term, FALSE), &search);
-      else
-        {
-          take_first (ranges_at (self, klass, WIDE_BANDS, term, FALSE), &search);
-          for (int band = first_band; band <= last_band; band++)
-            take_first (ranges_at (self, klass, band, term, FALSE), &search);
-        }
+      if (shelf != NULL)
+        search_shelf (self, shelf, &search);
     }
 
   return search.cluster;
+}
+
+static void
+add_to_slot (GSequence *slots,
+             double     value,
+             Filed     *filed)
+{
+  Slot probe = { value, NULL };
+  GSequenceIter *iter = g_sequence_lookup (slots, &probe, compare_slots, NULL);
+  Slot *slot;
+
+  if (iter != NULL)
+    slot = g_sequence_get (iter);
+  else
+    {
+      slot = g_new (Slot, 1);
+      slot->value = value;
+      slot->filed = g_array_new (FALSE, FALSE, sizeof (Filed));
+      g_sequence_insert_sorted (slots, slot, compare_slots, NULL);
+    }
+  g_array_append_val (slot->filed, *filed);
+}
+
+static void
+add_to_span (Shelf *shelf,
+             guint  node,
+             Filed *filed)
+{
+  GArray *span = g_hash_table_lookup (shelf->spans, GUINT_TO_POINTER (node));
+
+  if (span == NULL)
+    {
+      span = g_array_new (FALSE, FALSE, sizeof (Filed));
+      g_hash_table_insert (shelf->spans, GUINT_TO_POINTER (node), span);
+    }
+  g_array_append_val (span, *filed);
 }
 
 void
@@ -291,38 +371,25 @@ _cc_cluster_index_add (CcClusterIndex      *self,
   double high = MAX (cc_claim_get_low (claim), cc_claim_get_high (claim));
   Filed filed = { cluster, low, high, self->n_filed++ };
 
+  if (isnan (low) || isnan (high))
+    return;
+
   cc_claimant_key_add_filing_terms (key, terms);
   for (guint t = 0; t < terms->len; t++)
     {
-      const char *term = g_ptr_array_index (terms, t);
-      g_autofree char *class_term = g_strconcat (klass, "\x1f", term, NULL);
+      Shelf *shelf = shelf_at (self, klass, g_ptr_array_index (terms, t), TRUE);
+      guint left = value_index (self, low) + self->size;
+      guint right = value_index (self, high) + self->size + 1;
 
-      if (low == high)
+      add_to_slot (shelf->starts, low, &filed);
+      add_to_slot (shelf->ends, high, &filed);
+      /* The nodes of the tree that together cover its values once. */
+      for (; left < right; left /= 2, right /= 2)
         {
-          GSequence *points = points_at (self, class_term, TRUE);
-          Slot probe = { low, NULL };
-          GSequenceIter *iter = g_sequence_lookup (points, &probe, compare_slots, NULL);
-          Slot *slot;
-
-          if (iter != NULL)
-            slot = g_sequence_get (iter);
-          else
-            {
-              slot = g_new (Slot, 1);
-              slot->value = low;
-              slot->filed = g_array_new (FALSE, FALSE, sizeof (Filed));
-              g_sequence_insert_sorted (points, slot, compare_slots, NULL);
-            }
-          g_array_append_val (slot->filed, filed);
-          continue;
+          if (left & 1)
+            add_to_span (shelf, left++, &filed);
+          if (right & 1)
+            add_to_span (shelf, --right, &filed);
         }
-
-      g_hash_table_add (self->ranged, g_steal_pointer (&class_term));
-      g_array_append_val (ranges_at (self, klass, ALL_BANDS, term, TRUE), filed);
-      if (value_band (high) - value_band (low) >= MAX_BANDS)
-        g_array_append_val (ranges_at (self, klass, WIDE_BANDS, term, TRUE), filed);
-      else
-        for (int band = value_band (low); band <= value_band (high); band++)
-          g_array_append_val (ranges_at (self, klass, band, term, TRUE), filed);
     }
 }

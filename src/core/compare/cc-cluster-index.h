@@ -17,7 +17,9 @@ G_BEGIN_DECLS
  * every cluster. Used by CcClusterSet while it builds. */
 typedef struct _CcClusterIndex CcClusterIndex;
 
-CcClusterIndex *_cc_cluster_index_new  (void);
+/* @values: the low and high values of every claim to come. */
+CcClusterIndex *_cc_cluster_index_new  (const double        *values,
+                                        guint                n_values);
 void            _cc_cluster_index_free (CcClusterIndex      *self);
 /* The first cluster, in the order filed, that accepts @claim (see
  * _cc_cluster_accepts()), or NULL. */

@@ -135,6 +135,7 @@ build (CcClusterSet *self)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(CcClusterIndex) index = NULL;
+  g_autoptr(GArray) values = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
 
@@ -171,7 +172,16 @@ build (CcClusterSet *self)
   /* Clusters filed by the subject class, the claimant and the value of
    * their first mention, so that a claim is checked only against the
    * clusters it could join, not against all of them. */
-  index = _cc_cluster_index_new ();
+  values = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CcClaim *claim = g_array_index (entries, Entry, i).claim;
+      double low = cc_claim_get_low (claim), high = cc_claim_get_high (claim);
+
+      g_array_append_val (values, low);
+      g_array_append_val (values, high);
+    }
+  index = _cc_cluster_index_new ((const double *)(gpointer)values->data, values->len);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);

@@ -10,8 +10,8 @@
  * comparing its claims (the clusters) are timed, and a search of 4,000
  * words. A second article of the same size repeats the sentence with
  * another figure each time, from another source or from the same one,
- * some counting a people of their own, so that every statement
- * contradicts nearly every other: its clusters are timed, and the whole
+ * some ranges, some counting a people of their own, so that every
+ * statement contradicts nearly every other: its clusters are timed, and the whole
  * of `crosscheck compare --json` on it. Prints the seconds for each size
  * and the ratio to the size before, which stays near 2 when the work is
  * linear; the ratios of the comparisons are of processor time, which
@@ -52,8 +52,8 @@ people (guint i)
 /* One article of @megabytes of a sentence repeated, each with its claim:
  * the Pentagon's 10,000 every time, or when @disagree, a figure of its
  * own each time, given by a source of its own or, every other time, by
- * the Pentagon again, and every third time counting a people of its own
- * ("Kbaaaa troops"). */
+ * the Pentagon again, every fifth time a range, and every third time
+ * counting a people of its own ("Kbaaaa troops"). */
 static CcArticle *
 make_article (guint    megabytes,
               gboolean disagree)
@@ -67,7 +67,10 @@ make_article (guint    megabytes,
     {
       g_autofree char *claimant = disagree && i % 2 ? g_strdup_printf ("Source %u", i)
                                                     : g_strdup ("the Pentagon");
-      g_autofree char *figure = disagree ? g_strdup_printf ("%u", 1000 + i) : g_strdup ("10,000");
+      gboolean range = disagree && i % 5 == 4;
+      g_autofree char *figure = range ? g_strdup_printf ("between %u and %u", 1000 + i, 1001 + i)
+                                : disagree ? g_strdup_printf ("%u", 1000 + i)
+                                : g_strdup ("10,000");
       g_autofree char *whose = disagree && i % 3 == 2 ? people (i) : NULL;
       g_autofree char *subject = g_strconcat (whose ? whose : "", whose ? " " : "", "troops",
                                               NULL);
@@ -86,7 +89,7 @@ make_article (guint    megabytes,
       cc_claim_set_end (claim, start + strlen (figure));
       cc_claim_set_text (claim, figure);
       cc_claim_set_low (claim, disagree ? 1000 + i : 10000);
-      cc_claim_set_high (claim, disagree ? 1000 + i : 10000);
+      cc_claim_set_high (claim, disagree ? 1000 + i + range : 10000);
       cc_claim_set_subject (claim, subject);
       cc_claim_set_claimant (claim, claimant);
       cc_claim_set_claimant_country (claim, "United States");

@@ -44,6 +44,7 @@ guint          cc_cluster_get_n_sources        (CcCluster *self);
 guint          cc_cluster_get_n_conflicts      (CcCluster *self);
 const guint   *cc_cluster_get_conflicts        (CcCluster *self,
                                                 guint     *n_listed);
+/* Whether @other is one of them, listed or not. */
 gboolean       cc_cluster_conflicts_with       (CcCluster *self,
                                                 CcCluster *other);
 /* The first mention in @article_id, or NULL when that article leaves it

@@ -304,6 +304,23 @@ test_sample (Fixture       *f,
     g_assert_cmpuint (strlen (quote), <, 800);
   }
 
+  /* Not one past the end of its text. */
+  {
+    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (spy_agency), 0);
+    g_autoptr(CcClaim) beyond = cc_claim_new ();
+    g_autofree char *last = NULL;
+    CcArticle *article = cc_library_lookup_article (f->library, cc_claim_get_article_id (claim));
+    guint length = g_utf8_strlen (cc_article_get_text (article), -1);
+
+    cc_claim_set_article_id (beyond, cc_claim_get_article_id (claim));
+    cc_claim_set_start (beyond, length - 4);
+    cc_claim_set_end (beyond, length + 1);
+    g_assert_null (cc_cluster_set_dup_quote (set, beyond));
+    cc_claim_set_end (beyond, length);
+    last = cc_cluster_set_dup_quote (set, beyond);
+    g_assert_nonnull (last);
+  }
+
   g_assert_finalize_object (g_steal_pointer (&set));
 }
 

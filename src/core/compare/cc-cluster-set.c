@@ -410,6 +410,20 @@ cc_cluster_set_get_origin (CcClusterSet *self,
   return origin ? *origin : 0;
 }
 
+/* @offset characters into @text, or NULL when it is shorter. */
+static const char *
+pointer_at (const char *text,
+            guint       offset)
+{
+  for (; offset > 0; offset--)
+    {
+      if (*text == '\0')
+        return NULL;
+      text = g_utf8_next_char (text);
+    }
+  return text;
+}
+
 static gboolean
 ends_sentence (const char *text,
                const char *p)
@@ -438,7 +452,6 @@ cc_cluster_set_dup_quote (CcClusterSet *self,
   const char *text, *start, *end, *from, *to;
   gboolean cut_start = FALSE, cut_end = FALSE;
   guint n;
-  glong n_chars;
 
   g_return_val_if_fail (CC_IS_CLUSTER_SET (self), NULL);
   g_return_val_if_fail (CC_IS_CLAIM (claim), NULL);
@@ -455,12 +468,12 @@ cc_cluster_set_dup_quote (CcClusterSet *self,
   if (article == NULL || (text = cc_article_get_text (article)) == NULL)
     return NULL;
 
-  n_chars = g_utf8_strlen (text, -1);
-  if (cc_claim_get_end (claim) > n_chars || cc_claim_get_start (claim) > cc_claim_get_end (claim))
+  /* Only as far into the text as the claim: a quote of a long article
+   * costs no more than its place in it. */
+  if (cc_claim_get_start (claim) > cc_claim_get_end (claim) ||
+      !(start = pointer_at (text, cc_claim_get_start (claim))) ||
+      !(end = pointer_at (start, cc_claim_get_end (claim) - cc_claim_get_start (claim))))
     return NULL;
-
-  start = g_utf8_offset_to_pointer (text, cc_claim_get_start (claim));
-  end = g_utf8_offset_to_pointer (text, cc_claim_get_end (claim));
 
   for (from = start; from > text; from--)
     {

@@ -65,6 +65,23 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db_path);
 }
 
+/* The clusters of @set that disagree with @cluster, one pair at a time. */
+static guint
+count_conflicts (CcClusterSet *set,
+                 CcCluster    *cluster)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) other = g_list_model_get_item (G_LIST_MODEL (set), i);
+
+      n += other != cluster && cc_cluster_conflicts_with (cluster, other);
+    }
+
+  return n;
+}
+
 /* The distinct articles carrying a cluster. */
 static guint
 count_articles (CcCluster *cluster)
@@ -214,14 +231,19 @@ test_sample (Fixture       *f,
         g_error ("Cluster %u mixes %u claimants", cc_cluster_get_id (cluster),
                  g_hash_table_size (names));
 
-      /* Conflicts go both ways and only between figures that differ. */
+      /* Conflicts go both ways and only between figures that differ;
+       * the count is that of every other cluster that disagrees. */
       conflicts = cc_cluster_get_conflicts (cluster, &n_conflicts);
+      g_assert_cmpuint (cc_cluster_get_n_conflicts (cluster), ==, count_conflicts (set, cluster));
+      g_assert_cmpuint (n_conflicts, ==, MIN (cc_cluster_get_n_conflicts (cluster),
+                                              CC_CLUSTER_MAX_LISTED_CONFLICTS));
       for (guint j = 0; j < n_conflicts; j++)
         {
           CcCluster *other = cc_cluster_set_lookup (set, conflicts[j]);
 
           g_assert_nonnull (other);
-          g_assert_true (cc_cluster_conflicts_with (other, cc_cluster_get_id (cluster)));
+          g_assert_true (cc_cluster_conflicts_with (other, cluster));
+          g_assert_true (cc_cluster_conflicts_with (cluster, other));
           g_assert_false (cc_values_compatible (cc_cluster_get_low (cluster),
                                                 cc_cluster_get_high (cluster),
                                                 cc_cluster_get_low (other),
@@ -258,8 +280,8 @@ test_sample (Fixture       *f,
         continue;
 
       n_twelve++;
-      g_assert_true (cc_cluster_conflicts_with (spy_agency, cc_cluster_get_id (cluster)));
-      g_assert_true (cc_cluster_conflicts_with (cluster, cc_cluster_get_id (spy_agency)));
+      g_assert_true (cc_cluster_conflicts_with (spy_agency, cluster));
+      g_assert_true (cc_cluster_conflicts_with (cluster, spy_agency));
     }
   g_assert_cmpuint (n_twelve, >=, 1);
 
@@ -280,6 +302,23 @@ test_sample (Fixture       *f,
     g_assert_nonnull (quote);
     g_assert_nonnull (strstr (quote, "1,500"));
     g_assert_cmpuint (strlen (quote), <, 800);
+  }
+
+  /* Not one past the end of its text. */
+  {
+    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_cluster_get_mentions (spy_agency), 0);
+    g_autoptr(CcClaim) beyond = cc_claim_new ();
+    g_autofree char *last = NULL;
+    CcArticle *article = cc_library_lookup_article (f->library, cc_claim_get_article_id (claim));
+    guint length = g_utf8_strlen (cc_article_get_text (article), -1);
+
+    cc_claim_set_article_id (beyond, cc_claim_get_article_id (claim));
+    cc_claim_set_start (beyond, length - 4);
+    cc_claim_set_end (beyond, length + 1);
+    g_assert_null (cc_cluster_set_dup_quote (set, beyond));
+    cc_claim_set_end (beyond, length);
+    last = cc_cluster_set_dup_quote (set, beyond);
+    g_assert_nonnull (last);
   }
 
   g_assert_finalize_object (g_steal_pointer (&set));
@@ -336,6 +375,37 @@ test_rules (void)
   g_assert_true (cc_status_comparable (CC_CLAIM_STATUS_PREPARING, CC_CLAIM_STATUS_SENT));
   g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_SENT, CC_CLAIM_STATUS_KILLED));
   g_assert_false (cc_status_comparable (CC_CLAIM_STATUS_TOTAL, CC_CLAIM_STATUS_DEPLOYED));
+
+  /* The stem keys find exactly the words cc_subject_compatible() takes
+   * for one country. */
+  {
+    static const char * const words[] = {
+      "Korea", "Korean", "Koreans", "Ukraine", "Ukrainian", "Russia", "Russian", "Rus",
+      "Abc", "Abcd", "Abcde", "Abcdef", "Abcdxy", "Abcdxyzw", "Abcdefghij", "Abcdefghxy",
+      "Abcdefgh", "Abcdezz", "Wagner", "Wagnerite",
+    };
+
+    for (guint a = 0; a < G_N_ELEMENTS (words); a++)
+      for (guint b = 0; b < G_N_ELEMENTS (words); b++)
+        {
+          g_autofree char *subject_a = g_strdup_printf ("%s troops", words[a]);
+          g_autofree char *subject_b = g_strdup_printf ("%s troops", words[b]);
+          g_autofree char *word_a = g_ascii_strdown (words[a], -1);
+          g_autofree char *word_b = g_ascii_strdown (words[b], -1);
+          g_autoptr(GPtrArray) filing = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GPtrArray) lookup = g_ptr_array_new_with_free_func (g_free);
+          gboolean found = FALSE;
+
+          cc_stem_add_filing_keys (word_b, filing);
+          cc_stem_add_lookup_keys (word_a, lookup);
+          for (guint i = 0; i < lookup->len; i++)
+            for (guint j = 0; j < filing->len; j++)
+              found = found || g_str_equal (g_ptr_array_index (lookup, i),
+                                            g_ptr_array_index (filing, j));
+          if (found != cc_subject_compatible (subject_a, subject_b))
+            g_error ("“%s” and “%s”: keys say %d", words[a], words[b], found);
+        }
+  }
 }
 
 /* Writes @text as one article of its own folder, with its details. */
@@ -519,6 +589,8 @@ check_json_lines (const char   *out,
                            cc_claim_get_end (claim));
         }
 
+      g_assert_cmpint (json_object_get_int_member (object, "n_conflicts"), ==,
+                       cc_cluster_get_n_conflicts (cluster));
       conflicts = json_object_get_array_member (object, "conflicts_with");
       ids = cc_cluster_get_conflicts (cluster, &n_ids);
       g_assert_cmpuint (json_array_get_length (conflicts), ==, n_ids);
@@ -585,6 +657,226 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (bad, "twelve"));
 }
 
+/* How far apart two clusters' values are, 0 when they overlap. */
+static double
+value_distance (CcCluster *a,
+                CcCluster *b)
+{
+  double a_lo = MIN (cc_cluster_get_low (a), cc_cluster_get_high (a));
+  double a_hi = MAX (cc_cluster_get_low (a), cc_cluster_get_high (a));
+  double b_lo = MIN (cc_cluster_get_low (b), cc_cluster_get_high (b));
+  double b_hi = MAX (cc_cluster_get_low (b), cc_cluster_get_high (b));
+
+  return MAX (0, MAX (b_lo - a_hi, a_lo - b_hi));
+}
+
+/* An article where sources give many different figures, imported as the
+ * app does: statements contradict many others, and each names the
+ * nearest and counts the rest, in the library, `compare --json` and the
+ * table alike. */
+static void
+test_many_conflicts (void)
+{
+  static const char * const subjects[] = {
+    "North Korean troops", "Russian soldiers", "troops", "North Korean soldiers",
+    "Korea's troops", "Ukrainian soldiers",
+  };
+  static const char * const verbs[] = {
+    "were sent to Kursk", "are deployed in Kursk", "were killed in Kursk",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cc-test-clusters-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Troop numbers disputed\n\n");
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcClusterSet) set = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *table = NULL;
+  const char *paths[] = { text_path, NULL };
+  guint n_capped = 0;
+  guint n;
+
+  g_assert_no_error (error);
+  /* Figures 10 apart: 1,000 and 1,100 stand for ±50, so they agree with
+   * their neighbours, the others do not; some sentences said twice. */
+  for (guint i = 0; i < 48; i++)
+    {
+      guint k = i % 40;
+      guint figure = 1000 + 10 * k;
+
+      g_string_append_printf (text, "Agency %c%u said %u,%03u %s %s.\n\n", 'A' + k % 26, k,
+                              figure / 1000, figure % 1000,
+                              subjects[k % G_N_ELEMENTS (subjects)],
+                              verbs[k % 7 == 6 ? 2 : k % 2]);
+    }
+  g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
+
+  store = cc_store_new (db_path, &error);
+  g_assert_no_error (error);
+  library = cc_library_new (store);
+  g_assert_true (cc_library_load (library, &error));
+  report = cc_library_import (library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==, 48);
+
+  set = cc_cluster_set_new_for_library (library);
+  n = g_list_model_get_n_items (G_LIST_MODEL (set));
+  g_assert_cmpuint (n, ==, 40);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      guint n_conflicts = cc_cluster_get_n_conflicts (cluster);
+      double farthest = 0;
+      const guint *ids;
+      guint n_ids;
+
+      /* The count is exact, the list the nearest in value. */
+      g_assert_cmpuint (n_conflicts, ==, count_conflicts (set, cluster));
+      ids = cc_cluster_get_conflicts (cluster, &n_ids);
+      g_assert_cmpuint (n_ids, ==, MIN (n_conflicts, CC_CLUSTER_MAX_LISTED_CONFLICTS));
+      for (guint j = 0; j < n_ids; j++)
+        {
+          CcCluster *other = cc_cluster_set_lookup (set, ids[j]);
+
+          g_assert_true (cc_cluster_conflicts_with (cluster, other));
+          g_assert_true (j == 0 || ids[j - 1] < ids[j]);
+          farthest = MAX (farthest, value_distance (cluster, other));
+        }
+      for (guint j = 1; j <= n; j++)
+        {
+          CcCluster *other = cc_cluster_set_lookup (set, j);
+          gboolean listed = FALSE;
+
+          for (guint k = 0; k < n_ids; k++)
+            listed = listed || ids[k] == j;
+          if (!listed && cc_cluster_conflicts_with (cluster, other))
+            g_assert_cmpfloat (value_distance (cluster, other), >=, farthest);
+        }
+      n_capped += n_conflicts > n_ids;
+    }
+  g_assert_cmpuint (n_capped, >, n / 2);
+
+  g_assert_cmpint (cc_test_run_cli (&json, NULL, "--library", db_path, "compare", "--json", NULL),
+                   ==, 0);
+  check_json_lines (json, set);
+
+  /* The table names as many and says how many more. */
+  g_assert_cmpint (cc_test_run_cli (&table, NULL, "--library", db_path, "compare", NULL), ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, n + 2);
+    for (guint i = 0; i < n; i++)
+      {
+        CcCluster *cluster = cc_cluster_set_lookup (set, i + 1);
+        guint n_ids;
+        const guint *ids = cc_cluster_get_conflicts (cluster, &n_ids);
+        g_autoptr(GString) expected = g_string_new (NULL);
+
+        for (guint j = 0; j < n_ids; j++)
+          g_string_append_printf (expected, "%s%u", j ? "," : "", ids[j]);
+        if (cc_cluster_get_n_conflicts (cluster) > n_ids)
+          g_string_append_printf (expected, " and %u more",
+                                  cc_cluster_get_n_conflicts (cluster) - n_ids);
+        else if (n_ids == 0)
+          g_string_append (expected, "—");
+        g_assert_true (g_str_has_suffix (lines[i + 1], expected->str));
+      }
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&set));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  cc_test_remove_tree (dir);
+}
+
+/* The cluster of @set whose first mention gives @value, or NULL. */
+static CcCluster *
+cluster_with_mention (CcClusterSet *set,
+                      double        value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      GListModel *mentions = cc_cluster_get_mentions (cluster);
+
+      for (guint j = 0; j < g_list_model_get_n_items (mentions); j++)
+        {
+          g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, j);
+
+          if (cc_claim_get_low (claim) == value)
+            return cluster;
+        }
+    }
+  return NULL;
+}
+
+/* One source giving many figures, some of them round: a figure joins the
+ * round one whose rounding covers it (1,480 is within 1,500's ±50),
+ * however many other figures the source gave. */
+static void
+test_round_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cc-test-clusters-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Pentagon figures\n\n");
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcClusterSet) set = NULL;
+  const char *paths[] = { text_path, NULL };
+  static const guint figures[] = { 1500, 1480, 1430, 1549, 2000, 1960, 1901, 12000, 11500 };
+
+  g_assert_no_error (error);
+  /* Odd figures between, each a statement of its own. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "The Pentagon said %u,%03u troops were sent to Kursk.\n\n",
+                            (3001 + 2 * i) / 1000, (3001 + 2 * i) % 1000);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    g_string_append_printf (text, "The Pentagon said %u,%03u troops were sent to Kursk.\n\n",
+                            figures[i] / 1000, figures[i] % 1000);
+  /* Ranges: a figure inside one joins it, and one inside a range. */
+  g_string_append (text, "The Pentagon said between 20,000 and 30,000 troops were sent to "
+                   "Kursk.\n\nThe Pentagon said 25,000 troops were sent to Kursk.\n\n"
+                   "The Pentagon said 50,000 troops were sent to Kursk.\n\nThe Pentagon said "
+                   "between 49,000 and 60,000 troops were sent to Kursk.\n\n");
+  g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
+
+  store = cc_store_new (db_path, &error);
+  g_assert_no_error (error);
+  library = cc_library_new (store);
+  g_assert_true (cc_library_load (library, &error));
+  report = cc_library_import (library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==,
+                    200 + G_N_ELEMENTS (figures) + 4);
+
+  set = cc_cluster_set_new_for_library (library);
+  /* 1,480 joins 1,500; 1,430 is too far (70 > 50); 1,549 is near
+   * enough to 1,500 but not to 1,480, which joined first. */
+  g_assert_true (cluster_with_mention (set, 1480) == cluster_with_mention (set, 1500));
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1500)), ==, 2);
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1430)), ==, 1);
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1549)), ==, 1);
+  /* 2,000 stands for 1,950–2,050: 1,960 joins, 1,901 does not. */
+  g_assert_true (cluster_with_mention (set, 1960) == cluster_with_mention (set, 2000));
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 1901)), ==, 1);
+  /* 12,000 stands for 11,500–12,500, but 11,500 is as round: 500 apart is
+   * not less than its ±50 or 12,000's ±500. */
+  g_assert_cmpuint (cc_cluster_get_n_mentions (cluster_with_mention (set, 11500)), ==, 1);
+  g_assert_true (cluster_with_mention (set, 25000) == cluster_with_mention (set, 20000));
+  g_assert_true (cluster_with_mention (set, 49000) == cluster_with_mention (set, 50000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (set)), ==, 200 + 7 + 2);
+
+  g_assert_finalize_object (g_steal_pointer (&set));
+  g_assert_finalize_object (g_steal_pointer (&library));
+  cc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +890,8 @@ main (int   argc,
   g_test_add ("/clusters/same-origin", Fixture, NULL,
               fixture_set_up, test_same_origin, fixture_tear_down);
   g_test_add ("/clusters/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add_func ("/clusters/many-conflicts", test_many_conflicts);
+  g_test_add_func ("/clusters/round-figures", test_round_figures);
 
   return g_test_run ();
 }

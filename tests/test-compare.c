@@ -207,6 +207,93 @@ check_reprint (CcWindow      *window,
   cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "compare-reprint.png");
 }
 
+/* An article where sources give many different figures, imported and
+ * compared with another: a claim many others contradict names the
+ * nearest in its warning's tooltip and counts the rest. */
+static void
+check_many_conflicts (CcWindow      *window,
+                      CcCompareView *view,
+                      GtkListView   *picker)
+{
+  CcLibrary *library = cc_window_get_library (window);
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (picker));
+  g_autofree char *folder = g_build_filename (tmpdir, "figures", NULL);
+  g_autofree char *path = g_build_filename (folder, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Troop numbers disputed\n\n");
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) icons = NULL;
+  const char *paths[] = { folder, NULL };
+  CcClusterSet *shown;
+  CcArticle *figures = NULL;
+  guint n_more = 0;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "Agency %c%u said %u,%03u North Korean troops were sent "
+                            "to Kursk.\n\n", 'A' + i % 26, i, (1000 + 10 * i) / 1000,
+                            (1000 + 10 * i) % 1000);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  cc_window_import (window, paths);
+  g_assert_true (cc_test_wait_until (not_importing, window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)) && !figures; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_strcmp0 (cc_article_get_source_file (article), path) == 0)
+        figures = article;
+    }
+  g_assert_nonnull (figures);
+
+  click_row (picker, position_of_article (model, cc_article_get_id (figures)), FALSE);
+  {
+    g_autoptr(CcArticle) first = g_list_model_get_item (model, 0);
+
+    click_row (picker, first == figures ? 1 : 0, TRUE);
+  }
+  cc_test_settle (300);
+  shown = cc_compare_view_get_clusters (view);
+  g_assert_nonnull (shown);
+
+  /* What the tooltip of each capped claim ends with. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (shown), i);
+      guint n_listed;
+
+      cc_cluster_get_conflicts (cluster, &n_listed);
+      if (cc_cluster_get_n_conflicts (cluster) > n_listed)
+        {
+          guint more = cc_cluster_get_n_conflicts (cluster) - n_listed;
+
+          g_hash_table_add (expected, g_strdup_printf ("\n• and %u more claim%s", more,
+                                                       more == 1 ? "" : "s"));
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (expected), >, 0);
+
+  icons = cc_test_find_all (view, GTK_TYPE_IMAGE);
+  for (guint i = 0; i < icons->len; i++)
+    {
+      GtkWidget *icon = g_ptr_array_index (icons, i);
+      const char *tooltip = gtk_widget_get_tooltip_text (icon);
+      const char *more;
+      guint n_lines = 0;
+
+      if (!gtk_widget_has_css_class (icon, "conflict-icon") || !gtk_widget_get_visible (icon) ||
+          tooltip == NULL || !(more = strstr (tooltip, "\n• and ")))
+        continue;
+      for (const char *p = tooltip; (p = strstr (p, "\n• ")); p++)
+        n_lines++;
+      g_assert_cmpuint (n_lines, ==, CC_CLUSTER_MAX_LISTED_CONFLICTS + 1);
+      g_assert_true (g_hash_table_contains (expected, more));
+      n_more++;
+    }
+  g_test_message ("%u tooltips count more conflicts", n_more);
+  g_assert_cmpuint (n_more, >, 0);
+  cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "compare-conflicts.png");
+}
+
 static CcWindow *
 find_window (CcApplication *app)
 {
@@ -382,6 +469,7 @@ check_compare (CcApplication *app)
   cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "compare-one.png");
 
   check_reprint (window, view, picker, g_array_index (ids, gint64, 0));
+  check_many_conflicts (window, view, picker);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,7 @@
 #include "cc-annotation.h"
 #include "cc-article.h"
 #include "cc-claim.h"
-#include "cc-cluster-set.h"
+#include "cc-clusters.h"
 #include "cc-library.h"
 #include "cc-pdf-exporter.h"
 #include "cc-store.h"
@@ -802,6 +803,241 @@ test_report (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  double y;
+  char  *text;
+} BodyLine;
+
+static int
+compare_body_lines (gconstpointer a,
+                    gconstpointer b)
+{
+  const BodyLine *x = a, *y = b;
+
+  return (x->y > y->y) - (x->y < y->y);
+}
+
+static void
+body_line_clear (gpointer data)
+{
+  g_free (((BodyLine *)data)->text);
+}
+
+/* The lines of the article's text on @page, top to bottom: the
+ * characters left of the margin column and above the footer, by the top
+ * of their boxes. */
+static GArray *
+collect_body_lines (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (BodyLine));
+  guint n_rects = 0;
+  double width, height;
+  const char *p = text;
+
+  g_array_set_clear_func (lines, body_line_clear);
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+
+  /* The text column ends 192 points from the right edge (margin, notes
+   * and gutter); the body 64 points above the bottom. */
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      BodyLine *line = NULL;
+
+      if (g_unichar_isspace (c) || rects[i].x2 > width - 188.0 || rects[i].y2 > height - 64.0)
+        continue;
+      for (guint j = 0; j < lines->len && line == NULL; j++)
+        if (fabs (g_array_index (lines, BodyLine, j).y - rects[i].y1) < 2.0)
+          line = &g_array_index (lines, BodyLine, j);
+      if (line == NULL)
+        {
+          BodyLine added = { rects[i].y1, g_strdup ("") };
+
+          g_array_append_val (lines, added);
+          line = &g_array_index (lines, BodyLine, lines->len - 1);
+        }
+      else if (i > 0 && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+        {
+          char *spaced = g_strconcat (line->text, " ", NULL);
+
+          g_free (line->text);
+          line->text = spaced;
+        }
+      {
+        char *longer = g_strdup_printf ("%s%.*s", line->text,
+                                        (int)(g_utf8_next_char (p) - p), p);
+
+        g_free (line->text);
+        line->text = longer;
+      }
+    }
+
+  g_array_sort (lines, compare_body_lines);
+  return lines;
+}
+
+/* The character offset of @line in the article, which must hold it
+ * once. */
+static guint
+offset_of_line (CcArticle  *article,
+                const char *line)
+{
+  const char *text = cc_article_get_text (article);
+  const char *found = strstr (text, line);
+
+  if (found == NULL)
+    g_error ("“%s” is not in the article's text", line);
+  g_assert_null (strstr (found + 1, line));
+  return g_utf8_pointer_to_offset (text, found);
+}
+
+/* The page (0-based) whose text holds @text, or -1. */
+static int
+page_holding (PopplerDocument *doc,
+              const char      *text)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *page_text = normalize (raw);
+
+      if (strstr (page_text, text) != NULL)
+        return i;
+    }
+  return -1;
+}
+
+/* A note on the last line of a page stands in that page's margin, even
+ * when a long note on the line above leaves it no room below: the notes
+ * move up together instead. */
+static void
+test_pdf_note_at_foot (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *above_note = "A long note on the line before the last one, written to "
+                                  "take several lines of the narrow margin so that it reaches "
+                                  "down past the foot of the page when it stands beside its "
+                                  "own line";
+  static const char *last_note = "Anchored on the last line";
+  g_autofree char *pdf = g_build_filename (f->dir, "foot.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *id = NULL;
+  const char *last, *before;
+  guint last_start, before_start;
+  Run run = { 0 };
+
+  /* An article of more than one page. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->library)) && doc == NULL; i++)
+    {
+      g_autoptr(PopplerDocument) candidate = NULL;
+
+      g_clear_object (&article);
+      g_clear_pointer (&id, g_free);
+      article = g_list_model_get_item (G_LIST_MODEL (f->library), i);
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, cc_article_get_id (article));
+      run_cli (&run, f->library_path, "export", "--pdf", pdf, id, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      run_clear (&run);
+      candidate = open_pdf (pdf);
+      if (poppler_document_get_n_pages (candidate) > 1)
+        doc = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (doc);
+
+  {
+    g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+
+    lines = collect_body_lines (page);
+  }
+  g_assert_cmpuint (lines->len, >, 3);
+  last = g_array_index (lines, BodyLine, lines->len - 1).text;
+  before = g_array_index (lines, BodyLine, lines->len - 2).text;
+  last_start = offset_of_line (article, last);
+  before_start = offset_of_line (article, before);
+  g_clear_object (&doc);
+
+  add_highlight (f, article, before_start, before_start + 8, "#99c1f1", above_note, NULL);
+  add_highlight (f, article, last_start, last_start + 8, "#99c1f1", last_note, NULL);
+  run_cli (&run, f->library_path, "export", "--pdf", pdf, id, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  doc = open_pdf (pdf);
+  g_assert_cmpint (page_holding (doc, last), ==, 0);
+  g_assert_cmpint (page_holding (doc, before), ==, 0);
+  g_assert_cmpint (page_holding (doc, last_note), ==, 0);
+  g_assert_cmpint (page_holding (doc, above_note), ==, 0);
+}
+
+/* Sources that give many different figures: in the report's table, a
+ * statement names the nearest it contradicts and counts the rest. */
+static void
+test_report_conflicts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "conflicts.pdf", NULL);
+  g_autofree char *text_path = g_build_filename (f->dir, "figures.txt", NULL);
+  g_autoptr(GString) text = g_string_new ("Troop numbers disputed\n\n");
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcClusterSet) set = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *all_text = NULL;
+  const char *paths[] = { text_path, NULL };
+  guint n_capped = 0;
+  Run run = { 0 };
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (text, "Agency %c%u said %u,%03u North Korean troops were sent "
+                            "to Kursk.\n\n", 'A' + i % 26, i, (1000 + 10 * i) / 1000,
+                            (1000 + 10 * i) % 1000);
+  g_assert_true (g_file_set_contents (text_path, text->str, -1, &error));
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+
+  run_cli (&run, f->library_path, "export", "--report", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  doc = open_pdf (pdf);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+
+      g_string_append_printf (all, "%s\n", raw);
+    }
+  all_text = normalize (all->str);
+
+  set = cc_cluster_set_new_for_library (f->library);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (set)); i++)
+    {
+      g_autoptr(CcCluster) cluster = g_list_model_get_item (G_LIST_MODEL (set), i);
+      g_autoptr(GString) expected = g_string_new ("disagrees with ");
+      guint n_ids;
+      const guint *ids = cc_cluster_get_conflicts (cluster, &n_ids);
+
+      if (cc_cluster_get_n_conflicts (cluster) <= n_ids)
+        continue;
+      n_capped++;
+      for (guint j = 0; j < n_ids; j++)
+        g_string_append_printf (expected, "%s%u", j ? ", " : "", ids[j]);
+      g_string_append_printf (expected, " and %u more",
+                              cc_cluster_get_n_conflicts (cluster) - n_ids);
+      if (strstr (all_text, expected->str) == NULL)
+        g_error ("the report does not say “%s”", expected->str);
+    }
+  g_assert_cmpuint (n_capped, >=, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -818,6 +1054,10 @@ main (int   argc,
               fixture_set_up, test_pdf_async, fixture_tear_down);
   g_test_add ("/pdf-exporter/report", Fixture, NULL,
               fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/pdf-exporter/report-conflicts", Fixture, NULL,
+              fixture_set_up, test_report_conflicts, fixture_tear_down);
+  g_test_add ("/pdf-exporter/note-at-foot", Fixture, NULL,
+              fixture_set_up, test_pdf_note_at_foot, fixture_tear_down);
 
   return g_test_run ();
 }

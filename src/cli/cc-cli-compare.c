@@ -62,6 +62,9 @@ cluster_to_json (CcCluster *cluster)
     }
   json_builder_end_array (builder);
 
+  /* The count of all; the ids of the nearest in value only. */
+  json_builder_set_member_name (builder, "n_conflicts");
+  json_builder_add_int_value (builder, cc_cluster_get_n_conflicts (cluster));
   json_builder_set_member_name (builder, "conflicts_with");
   json_builder_begin_array (builder);
   conflicts = cc_cluster_get_conflicts (cluster, &n_conflicts);
@@ -155,6 +158,15 @@ print_cluster_row (CcCluster *cluster)
   ids = cc_cluster_get_conflicts (cluster, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (conflicts, "%s%u", i ? "," : "", ids[i]);
+  if (cc_cluster_get_n_conflicts (cluster) > n_ids)
+    {
+      guint more = cc_cluster_get_n_conflicts (cluster) - n_ids;
+
+      g_string_append_c (conflicts, ' ');
+      /* Translators: after the ids of the statements a statement
+       * contradicts, the number of the others that do too */
+      g_string_append_printf (conflicts, ngettext ("and %u more", "and %u more", more), more);
+    }
 
   cells[0] = id;
   cells[1] = value;

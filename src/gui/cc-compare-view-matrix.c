@@ -110,6 +110,18 @@ describe_conflicts (CcCompareView *self,
                                   ? cc_cluster_get_claimant (other) : _("Unattributed"));
     }
 
+  /* Only the nearest in value are named; the rest are counted. */
+  if (cc_cluster_get_n_conflicts (cluster) > n_ids)
+    {
+      guint more = cc_cluster_get_n_conflicts (cluster) - n_ids;
+
+      g_string_append (text, "\n• ");
+      /* Translators: after the claims a claim disagrees with, the number
+       * of the others that disagree with it too */
+      g_string_append_printf (text, ngettext ("and %u more claim", "and %u more claims", more),
+                              more);
+    }
+
   return g_string_free (text, FALSE);
 }
 

@@ -216,6 +216,14 @@ cc_claimant_key_n_words (const CcClaimantKey *key)
   return key->n_words;
 }
 
+char *
+cc_claimant_key_dup_digest (const CcClaimantKey *key)
+{
+  if (key == NULL)
+    return g_strdup ("\x1e");
+  return g_strdup_printf ("%s\x1f%d%d", key->name, key->proper, key->acronym);
+}
+
 /* "Zelensky" ~ "Volodymyr Zelensky"; "Mark Rutte" ~ "NATO Secretary
  * General Mark Rutte". */
 static gboolean
@@ -263,6 +271,44 @@ cc_claimant_match (const char *a,
   g_autoptr(CcClaimantKey) key_b = cc_claimant_key_new (b);
 
   return cc_claimant_key_match (key_a, key_b);
+}
+
+void
+cc_claimant_key_add_filing_terms (const CcClaimantKey *key,
+                                  GPtrArray           *terms)
+{
+  g_return_if_fail (terms != NULL);
+
+  /* Equal names and a surname end on the same word; an acronym stands
+   * for a name's initials. */
+  if (key == NULL)
+    {
+      g_ptr_array_add (terms, g_strdup ("N"));
+      return;
+    }
+  g_ptr_array_add (terms, g_strconcat ("L:", key->words[key->n_words - 1], NULL));
+  if (key->acronym)
+    g_ptr_array_add (terms, g_strconcat ("A:", key->words[0], NULL));
+  if (key->n_words > 1)
+    g_ptr_array_add (terms, g_strconcat ("I:", key->initials, NULL));
+}
+
+void
+cc_claimant_key_add_lookup_terms (const CcClaimantKey *key,
+                                  GPtrArray           *terms)
+{
+  g_return_if_fail (terms != NULL);
+
+  if (key == NULL)
+    {
+      g_ptr_array_add (terms, g_strdup ("N"));
+      return;
+    }
+  g_ptr_array_add (terms, g_strconcat ("L:", key->words[key->n_words - 1], NULL));
+  if (key->acronym)
+    g_ptr_array_add (terms, g_strconcat ("I:", key->words[0], NULL));
+  if (key->n_words > 1)
+    g_ptr_array_add (terms, g_strconcat ("A:", key->initials, NULL));
 }
 
 /* Subject classes: the head nouns of the people_nouns of the lexicon,
@@ -397,17 +443,49 @@ same_stem (const char *a,
   return common >= 4 && common + 2 >= MIN (len_a, len_b);
 }
 
-gboolean
-cc_subject_compatible (const char *a,
-                       const char *b)
+void
+cc_stem_add_filing_keys (const char *word,
+                         GPtrArray  *keys)
 {
-  g_autoptr(GPtrArray) mods_a = subject_modifiers (a);
-  g_autoptr(GPtrArray) mods_b = subject_modifiers (b);
-  GPtrArray *fewer = mods_a->len <= mods_b->len ? mods_a : mods_b;
-  GPtrArray *more = fewer == mods_a ? mods_b : mods_a;
+  gsize len = strlen (word);
 
-  /* "troops" says nothing of whose; "Russian soldiers" and "North Korean
-   * troops" are not the same people. */
+  /* Under every prefix of four letters or more, and under the prefix a
+   * word of its length must share with another, with that length. */
+  if (len < 4)
+    {
+      g_ptr_array_add (keys, g_strconcat ("=", word, NULL));
+      return;
+    }
+  for (gsize k = 4; k <= len; k++)
+    g_ptr_array_add (keys, g_strdup_printf ("p:%.*s", (int)k, word));
+  g_ptr_array_add (keys, g_strdup_printf ("s:%.*s:%" G_GSIZE_FORMAT, (int)MAX (4, len - 2), word,
+                                          len));
+}
+
+void
+cc_stem_add_lookup_keys (const char *word,
+                         GPtrArray  *keys)
+{
+  gsize len = strlen (word);
+
+  /* A word as long or longer shares the prefix @word must share; a
+   * shorter one, the prefix its own length asks for. */
+  if (len < 4)
+    {
+      g_ptr_array_add (keys, g_strconcat ("=", word, NULL));
+      return;
+    }
+  g_ptr_array_add (keys, g_strdup_printf ("p:%.*s", (int)MAX (4, len - 2), word));
+  for (gsize other = 4; other < len; other++)
+    g_ptr_array_add (keys, g_strdup_printf ("s:%.*s:%" G_GSIZE_FORMAT, (int)MAX (4, other - 2),
+                                            word, other));
+}
+
+/* Whether each of @fewer has a word of the same stem in @more. */
+static gboolean
+modifiers_found (GPtrArray *fewer,
+                 GPtrArray *more)
+{
   for (guint i = 0; i < fewer->len; i++)
     {
       gboolean found = FALSE;
@@ -421,11 +499,41 @@ cc_subject_compatible (const char *a,
   return TRUE;
 }
 
+char *
+cc_subject_dup_modifiers_key (const char *subject)
+{
+  g_autoptr(GPtrArray) modifiers = subject_modifiers (subject);
+  GString *key = g_string_new (NULL);
+
+  /* In order and with repeats: cc_subject_compatible() counts them. */
+  for (guint i = 0; i < modifiers->len; i++)
+    g_string_append_printf (key, "%s\x1f", (const char *)g_ptr_array_index (modifiers, i));
+
+  return g_string_free (key, FALSE);
+}
+
+gboolean
+cc_subject_compatible (const char *a,
+                       const char *b)
+{
+  g_autoptr(GPtrArray) mods_a = subject_modifiers (a);
+  g_autoptr(GPtrArray) mods_b = subject_modifiers (b);
+
+  /* "troops" says nothing of whose; "Russian soldiers" and "North Korean
+   * troops" are not the same people. Either way round when both name as
+   * many. */
+  if (mods_a->len < mods_b->len)
+    return modifiers_found (mods_a, mods_b);
+  if (mods_b->len < mods_a->len)
+    return modifiers_found (mods_b, mods_a);
+  return modifiers_found (mods_a, mods_b) && modifiers_found (mods_b, mods_a);
+}
+
 /* Half the unit of the last digit a figure was given to, but at least
  * to two significant digits: "1,500" is 1,450–1,550, "10,000" is taken
  * as 9,500–10,500 rather than anything from 5,000. */
-static double
-rounding (double value)
+double
+cc_value_rounding (double value)
 {
   double unit_last = 1, unit_second;
 
@@ -458,12 +566,12 @@ cc_values_compatible (double low_a,
   if (high_a < low_b)
     {
       gap = low_b - high_a;
-      tolerance = MAX (rounding (high_a), rounding (low_b));
+      tolerance = MAX (cc_value_rounding (high_a), cc_value_rounding (low_b));
     }
   else if (high_b < low_a)
     {
       gap = low_a - high_b;
-      tolerance = MAX (rounding (high_b), rounding (low_a));
+      tolerance = MAX (cc_value_rounding (high_b), cc_value_rounding (low_a));
     }
   else
     return TRUE;

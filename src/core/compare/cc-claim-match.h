@@ -29,6 +29,17 @@ gboolean       cc_claimant_key_match    (const CcClaimantKey *a,
                                          const CcClaimantKey *b);
 gboolean       cc_claimant_match        (const char          *a,
                                          const char          *b);
+/* All that cc_claimant_key_match() reads of a key, as one string: keys
+ * with the same digest match the same keys. */
+char          *cc_claimant_key_dup_digest (const CcClaimantKey *key);
+/* Words to file and to find keys by, so that a key is compared only with
+ * those it could match: whenever cc_claimant_key_match (a, b), one of the
+ * lookup terms of @a is one of the filing terms of @b. Both take a NULL
+ * key. Appended to @terms as new strings. */
+void           cc_claimant_key_add_filing_terms (const CcClaimantKey *key,
+                                                 GPtrArray           *terms);
+void           cc_claimant_key_add_lookup_terms (const CcClaimantKey *key,
+                                                 GPtrArray           *terms);
 
 /* The class of the people counted: an interned string such as "troops",
  * "killed", "wounded", "workers", or the subject's last word when it
@@ -41,9 +52,24 @@ const char    *cc_subject_class         (const char          *subject,
  * countries. A subject without them fits any. */
 gboolean       cc_subject_compatible    (const char          *a,
                                          const char          *b);
+/* What cc_subject_compatible() reads of a subject, its capitalised words
+ * before the noun, as one string: subjects with the same key fit the
+ * same subjects. */
+char          *cc_subject_dup_modifiers_key (const char      *subject);
+/* Keys to find, among many words of those keys (split at \x1f), the
+ * ones cc_subject_compatible() takes for the same country as @word
+ * ("korea", "korean"): file each word under its filing keys, and every
+ * word filed under a lookup key of @word is one, and every one is. */
+void           cc_stem_add_filing_keys  (const char          *word,
+                                         GPtrArray           *keys);
+void           cc_stem_add_lookup_keys  (const char          *word,
+                                         GPtrArray           *keys);
 
 /* Whether two values or ranges may report the same figure: they overlap,
  * or differ by less than the rounding of the rounder one. */
+/* Half the unit of the last digit @value was given to, at least to two
+ * significant digits: 1,500 stands for 1,450–1,550. */
+double         cc_value_rounding        (double               value);
 gboolean       cc_values_compatible     (double               low_a,
                                          double               high_a,
                                          double               low_b,

@@ -28,10 +28,12 @@ void       _cc_cluster_set_id          (CcCluster  *self,
                                         guint       id);
 void       _cc_cluster_set_n_sources   (CcCluster  *self,
                                         guint       n_sources);
-void       _cc_cluster_add_conflict    (CcCluster  *self,
-                                        CcCluster  *other);
-/* Turns the conflicting clusters into their ids, once ids are given. */
-void       _cc_cluster_resolve_conflicts (CcCluster *self);
+/* The ids of the first conflicting clusters (any order) and the count
+ * of all. */
+void       _cc_cluster_set_conflicts   (CcCluster   *self,
+                                        const guint *ids,
+                                        guint        n_ids,
+                                        guint        n_conflicts);
 /* Whether two settled clusters on one subject report figures that cannot
  * both be right. */
 gboolean   _cc_cluster_disagrees       (CcCluster  *self,

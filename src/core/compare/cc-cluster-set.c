@@ -14,11 +14,12 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "cc-article.h"
 #include "cc-claim.h"
+#include "cc-cluster-conflicts.h"
+#include "cc-cluster-index.h"
 #include "cc-cluster-private.h"
 #include "cc-cluster-set.h"
 #include "cc-library.h"
@@ -129,29 +130,14 @@ count_sources (CcClusterSet *self,
   return g_hash_table_size (origins);
 }
 
-/* Values in bands 5 % wide (all below 20 in one): two values that
- * cc_values_compatible() accepts differ by less than a twentieth of the
- * larger, or by less than 1, so they lie in the same or neighbouring
- * bands of the window build() searches. */
-static int
-value_band (double value)
-{
-  if (!(value >= 20))
-    return 0;
-  return 1 + (int)MIN (floor (log (value / 20) / log (1.05)), 100000);
-}
-
 static void
 build (CcClusterSet *self)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr(GHashTable) buckets = NULL;
-  g_autoptr(GHashTable) bands = NULL;
-  g_autoptr(GHashTable) created = NULL;
+  g_autoptr(CcClusterIndex) index = NULL;
+  g_autoptr(GArray) values = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_articles = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  GHashTableIter iter;
-  GPtrArray *bucket;
 
   for (guint i = 0; i < n_articles; i++)
     g_ptr_array_add (articles, g_list_model_get_item (G_LIST_MODEL (self->articles), i));
@@ -183,73 +169,33 @@ build (CcClusterSet *self)
 
   g_array_sort (entries, compare_entries);
 
-  /* Clusters by subject class, so a claim meets only its peers; and
-   * within a class, by the value bands of their first mention, so that a
-   * claim is checked only against the clusters whose values it could
-   * agree with, not against all of them. */
-  buckets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify)g_ptr_array_unref);
-  bands = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                 (GDestroyNotify)g_ptr_array_unref);
-  created = g_hash_table_new (NULL, NULL);
+  /* Clusters filed by the subject class, the claimant and the value of
+   * their first mention, so that a claim is checked only against the
+   * clusters it could join, not against all of them. */
+  values = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CcClaim *claim = g_array_index (entries, Entry, i).claim;
+      double low = cc_claim_get_low (claim), high = cc_claim_get_high (claim);
+
+      g_array_append_val (values, low);
+      g_array_append_val (values, high);
+    }
+  index = _cc_cluster_index_new ((const double *)(gpointer)values->data, values->len);
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = &g_array_index (entries, Entry, i);
       const char *klass = cc_subject_class (cc_claim_get_subject (entry->claim),
                                             cc_claim_get_status (entry->claim));
       g_autoptr(CcClaimantKey) key = cc_claimant_key_new (cc_claim_get_claimant (entry->claim));
-      double low = MIN (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
-      double high = MAX (cc_claim_get_low (entry->claim), cc_claim_get_high (entry->claim));
-      CcCluster *cluster = NULL;
-      guint best = G_MAXUINT;
-      int first_band, last_band;
-
-      if (!(bucket = g_hash_table_lookup (buckets, klass)))
-        {
-          bucket = g_ptr_array_new ();
-          g_hash_table_insert (buckets, (gpointer)g_intern_string (klass), bucket);
-        }
-
-      /* The first cluster, in the order made, that agrees: among those
-       * whose first mention lies in a band the claim's values reach. */
-      first_band = value_band (MAX (0, low * 0.95 - 1));
-      last_band = value_band (high / 0.95 + 1);
-      for (int band = first_band; band <= last_band; band++)
-        {
-          g_autofree char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
-          GPtrArray *candidates = g_hash_table_lookup (bands, band_key);
-
-          for (guint j = 0; candidates != NULL && j < candidates->len; j++)
-            {
-              CcCluster *candidate = g_ptr_array_index (candidates, j);
-              guint order = GPOINTER_TO_UINT (g_hash_table_lookup (created, candidate));
-
-              if (order < best &&
-                  _cc_cluster_accepts (candidate, entry->claim, key, entry->event_day))
-                {
-                  best = order;
-                  cluster = candidate;
-                }
-            }
-        }
+      CcCluster *cluster = _cc_cluster_index_find (index, klass, key, entry->claim,
+                                                   entry->event_day);
 
       if (cluster == NULL)
         {
           cluster = _cc_cluster_new (klass);
-          g_ptr_array_add (bucket, cluster);
           g_ptr_array_add (self->clusters, cluster);
-          g_hash_table_insert (created, cluster, GUINT_TO_POINTER (self->clusters->len));
-          for (int band = value_band (low); band <= value_band (high); band++)
-            {
-              char *band_key = g_strdup_printf ("%s\x1f%d", klass, band);
-              GPtrArray *members = g_hash_table_lookup (bands, band_key);
-
-              if (members == NULL)
-                g_hash_table_insert (bands, band_key, (members = g_ptr_array_new ()));
-              else
-                g_free (band_key);
-              g_ptr_array_add (members, cluster);
-            }
+          _cc_cluster_index_add (index, cluster, klass, key, entry->claim);
         }
 
       _cc_cluster_add (cluster, entry->claim, entry->event_day, entry->published);
@@ -267,23 +213,7 @@ build (CcClusterSet *self)
   for (guint i = 0; i < self->clusters->len; i++)
     _cc_cluster_set_id (g_ptr_array_index (self->clusters, i), i + 1);
 
-  g_hash_table_iter_init (&iter, buckets);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&bucket))
-    for (guint i = 0; i < bucket->len; i++)
-      for (guint j = i + 1; j < bucket->len; j++)
-        {
-          CcCluster *a = g_ptr_array_index (bucket, i);
-          CcCluster *b = g_ptr_array_index (bucket, j);
-
-          if (_cc_cluster_disagrees (a, b))
-            {
-              _cc_cluster_add_conflict (a, b);
-              _cc_cluster_add_conflict (b, a);
-            }
-        }
-
-  for (guint i = 0; i < self->clusters->len; i++)
-    _cc_cluster_resolve_conflicts (g_ptr_array_index (self->clusters, i));
+  _cc_cluster_conflicts_find ((CcCluster **)self->clusters->pdata, self->clusters->len);
 }
 
 static GType
@@ -480,6 +410,20 @@ cc_cluster_set_get_origin (CcClusterSet *self,
   return origin ? *origin : 0;
 }
 
+/* @offset characters into @text, or NULL when it is shorter. */
+static const char *
+pointer_at (const char *text,
+            guint       offset)
+{
+  for (; offset > 0; offset--)
+    {
+      if (*text == '\0')
+        return NULL;
+      text = g_utf8_next_char (text);
+    }
+  return text;
+}
+
 static gboolean
 ends_sentence (const char *text,
                const char *p)
@@ -508,7 +452,6 @@ cc_cluster_set_dup_quote (CcClusterSet *self,
   const char *text, *start, *end, *from, *to;
   gboolean cut_start = FALSE, cut_end = FALSE;
   guint n;
-  glong n_chars;
 
   g_return_val_if_fail (CC_IS_CLUSTER_SET (self), NULL);
   g_return_val_if_fail (CC_IS_CLAIM (claim), NULL);
@@ -525,12 +468,12 @@ cc_cluster_set_dup_quote (CcClusterSet *self,
   if (article == NULL || (text = cc_article_get_text (article)) == NULL)
     return NULL;
 
-  n_chars = g_utf8_strlen (text, -1);
-  if (cc_claim_get_end (claim) > n_chars || cc_claim_get_start (claim) > cc_claim_get_end (claim))
+  /* Only as far into the text as the claim: a quote of a long article
+   * costs no more than its place in it. */
+  if (cc_claim_get_start (claim) > cc_claim_get_end (claim) ||
+      !(start = pointer_at (text, cc_claim_get_start (claim))) ||
+      !(end = pointer_at (start, cc_claim_get_end (claim) - cc_claim_get_start (claim))))
     return NULL;
-
-  start = g_utf8_offset_to_pointer (text, cc_claim_get_start (claim));
-  end = g_utf8_offset_to_pointer (text, cc_claim_get_end (claim));
 
   for (from = start; from > text; from--)
     {

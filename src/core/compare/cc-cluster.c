@@ -38,15 +38,20 @@ struct _CcCluster
   GPtrArray     *keys;
   GPtrArray     *days;
   GPtrArray     *published;
-  /* The mentions that differ in what _cc_cluster_accepts() compares
-   * (guint indices), and the set of those profiles: a claim need only be
-   * checked against one mention of each, however often a sentence is
-   * repeated. */
+  /* The mentions that differ in the claimant, value or subject as
+   * _cc_cluster_accepts() compares them (guint indices), and the set of
+   * those profiles: a claim need only be checked against one mention of
+   * each, however often a sentence is repeated or dated. */
   GArray        *distinct;
   GHashTable    *profiles;
-  /* Unowned while building; only their ids are kept after. */
-  GPtrArray     *conflicting;
+  /* Mentions per status, and per status and day: all a claim's status
+   * is checked against. */
+  GHashTable    *statuses;
+  GHashTable    *status_days;
+  /* The first conflicting clusters' ids, ascending, and how many there
+   * are in all. */
   GArray        *conflicts;
+  guint          n_conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (CcCluster, cc_cluster, G_TYPE_OBJECT)
@@ -156,7 +161,8 @@ cc_cluster_finalize (GObject *object)
   g_clear_pointer (&self->published, g_ptr_array_unref);
   g_clear_pointer (&self->distinct, g_array_unref);
   g_clear_pointer (&self->profiles, g_hash_table_unref);
-  g_clear_pointer (&self->conflicting, g_ptr_array_unref);
+  g_clear_pointer (&self->statuses, g_hash_table_unref);
+  g_clear_pointer (&self->status_days, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_array_unref);
 
   G_OBJECT_CLASS (cc_cluster_parent_class)->finalize (object);
@@ -280,7 +286,8 @@ cc_cluster_init (CcCluster *self)
   self->published = g_ptr_array_new_with_free_func (g_free);
   self->distinct = g_array_new (FALSE, FALSE, sizeof (guint));
   self->profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->conflicting = g_ptr_array_new ();
+  self->statuses = g_hash_table_new (NULL, NULL);
+  self->status_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->conflicts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
@@ -302,39 +309,71 @@ _cc_cluster_accepts (CcCluster           *self,
                      const CcClaimantKey *key,
                      const char          *day)
 {
+  CcClaimStatus status;
+  GHashTableIter iter;
+  gpointer other_status, count;
+
   g_return_val_if_fail (CC_IS_CLUSTER (self), FALSE);
 
+  status = cc_claim_get_status (claim);
   if (strcmp (self->subject_class,
-              cc_subject_class (cc_claim_get_subject (claim), cc_claim_get_status (claim))) != 0)
+              cc_subject_class (cc_claim_get_subject (claim), status)) != 0)
     return FALSE;
+
+  /* Status decides too: in the sample the same 10,000 is "being
+   * prepared" in Zelenskyy's words of 17 October and "sent" in the
+   * Pentagon's of 28 October, and that change is the news. But one
+   * speaker on one day made one statement, and outlets paraphrase it
+   * ("is preparing to send", "has sent"), so when every mention of
+   * another status gives the claim's day, stages of the same movement
+   * still join. */
+  g_hash_table_iter_init (&iter, self->statuses);
+  while (g_hash_table_iter_next (&iter, &other_status, &count))
+    {
+      g_autofree char *status_day = NULL;
+
+      if ((CcClaimStatus)GPOINTER_TO_INT (other_status) == status)
+        continue;
+      if (!cc_status_comparable (status, GPOINTER_TO_INT (other_status)) || day == NULL)
+        return FALSE;
+      status_day = g_strdup_printf ("%d\x1f%s", GPOINTER_TO_INT (other_status), day);
+      if (g_hash_table_lookup (self->status_days, status_day) != count)
+        return FALSE;
+    }
 
   for (guint k = 0; k < self->distinct->len; k++)
     {
       guint i = g_array_index (self->distinct, guint, k);
       CcClaim *other = mention_at (self, i);
-      const char *other_day = g_ptr_array_index (self->days, i);
-      CcClaimStatus status = cc_claim_get_status (claim);
-      CcClaimStatus other_status = cc_claim_get_status (other);
 
       if (!cc_claimant_key_match (key, g_ptr_array_index (self->keys, i)) ||
           !cc_values_compatible (cc_claim_get_low (claim), cc_claim_get_high (claim),
                                  cc_claim_get_low (other), cc_claim_get_high (other)) ||
           !cc_subject_compatible (cc_claim_get_subject (claim), cc_claim_get_subject (other)))
         return FALSE;
-
-      /* Status decides too: in the sample the same 10,000 is "being
-       * prepared" in Zelenskyy's words of 17 October and "sent" in the
-       * Pentagon's of 28 October, and that change is the news. But one
-       * speaker on one day made one statement, and outlets paraphrase it
-       * ("is preparing to send", "has sent"), so when both mentions give
-       * the same day, stages of the same movement still join. */
-      if (status != other_status &&
-          !(cc_status_comparable (status, other_status) &&
-            day != NULL && g_strcmp0 (day, other_day) == 0))
-        return FALSE;
     }
 
   return TRUE;
+}
+
+/* A value's bits, which print faster than its digits. */
+static guint64
+double_bits (double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return bits;
+}
+
+/* Adds one to a count kept as a pointer; @counts takes @key. */
+static void
+count_one (GHashTable *counts,
+           gpointer    key)
+{
+  gpointer old = g_hash_table_lookup (counts, key);
+
+  g_hash_table_replace (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (old) + 1));
 }
 
 void
@@ -343,16 +382,27 @@ _cc_cluster_add (CcCluster  *self,
                  const char *day,
                  const char *published)
 {
+  CcClaimantKey *key;
+  g_autofree char *digest = NULL;
+  g_autofree char *modifiers = NULL;
+  int status;
   char *profile;
 
   g_return_if_fail (CC_IS_CLUSTER (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
-  profile = g_strdup_printf ("%s\x1f%.17g\x1f%.17g\x1f%s\x1f%d\x1f%s",
-                             cc_claim_get_claimant (claim) ? cc_claim_get_claimant (claim) : "\x1e",
-                             cc_claim_get_low (claim), cc_claim_get_high (claim),
-                             cc_claim_get_subject (claim) ? cc_claim_get_subject (claim) : "\x1e",
-                             (int)cc_claim_get_status (claim), day ? day : "\x1e");
+  /* What _cc_cluster_accepts() reads of each part, not its spelling. */
+  key = cc_claimant_key_new (cc_claim_get_claimant (claim));
+  digest = cc_claimant_key_dup_digest (key);
+  modifiers = cc_subject_dup_modifiers_key (cc_claim_get_subject (claim));
+  profile = g_strdup_printf ("%s\x1e%" G_GINT64_MODIFIER "x\x1e%" G_GINT64_MODIFIER "x\x1e%s",
+                             digest, double_bits (cc_claim_get_low (claim)),
+                             double_bits (cc_claim_get_high (claim)), modifiers);
+  status = cc_claim_get_status (claim);
+  count_one (self->statuses, GINT_TO_POINTER (status));
+  if (day != NULL)
+    count_one (self->status_days, g_strdup_printf ("%d\x1f%s", status, day));
+
   if (g_hash_table_add (self->profiles, profile))
     {
       guint index = g_list_model_get_n_items (G_LIST_MODEL (self->mentions));
@@ -361,7 +411,7 @@ _cc_cluster_add (CcCluster  *self,
     }
 
   g_list_store_append (self->mentions, claim);
-  g_ptr_array_add (self->keys, cc_claimant_key_new (cc_claim_get_claimant (claim)));
+  g_ptr_array_add (self->keys, key);
   g_ptr_array_add (self->days, g_strdup (day));
   g_ptr_array_add (self->published, g_strdup (published));
 }
@@ -504,28 +554,18 @@ _cc_cluster_disagrees (CcCluster *self,
 }
 
 void
-_cc_cluster_add_conflict (CcCluster *self,
-                          CcCluster *other)
+_cc_cluster_set_conflicts (CcCluster   *self,
+                           const guint *ids,
+                           guint        n_ids,
+                           guint        n_conflicts)
 {
   g_return_if_fail (CC_IS_CLUSTER (self));
-
-  g_ptr_array_add (self->conflicting, other);
-}
-
-void
-_cc_cluster_resolve_conflicts (CcCluster *self)
-{
-  g_return_if_fail (CC_IS_CLUSTER (self));
+  g_return_if_fail (n_ids <= n_conflicts);
 
   g_array_set_size (self->conflicts, 0);
-  for (guint i = 0; i < self->conflicting->len; i++)
-    {
-      guint id = cc_cluster_get_id (g_ptr_array_index (self->conflicting, i));
-
-      g_array_append_val (self->conflicts, id);
-    }
+  g_array_append_vals (self->conflicts, ids, MIN (n_ids, CC_CLUSTER_MAX_LISTED_CONFLICTS));
   g_array_sort (self->conflicts, compare_ids);
-  g_ptr_array_set_size (self->conflicting, 0);
+  self->n_conflicts = n_conflicts;
 }
 
 guint
@@ -650,32 +690,39 @@ cc_cluster_get_n_sources (CcCluster *self)
 /**
  * cc_cluster_get_conflicts:
  * @self: a #CcCluster
- * @n_conflicts: (out): the number of ids
+ * @n_listed: (out): the number of ids
  *
- * Returns: (array length=n_conflicts) (transfer none): the ids of the
- *   clusters that disagree with this one, in ascending order
+ * Returns: (array length=n_listed) (transfer none): the ids of the
+ *   clusters that disagree with this one and are nearest to it in value,
+ *   at most %CC_CLUSTER_MAX_LISTED_CONFLICTS, in ascending order
  */
 const guint *
 cc_cluster_get_conflicts (CcCluster *self,
-                          guint     *n_conflicts)
+                          guint     *n_listed)
 {
   g_return_val_if_fail (CC_IS_CLUSTER (self), NULL);
-  g_return_val_if_fail (n_conflicts != NULL, NULL);
+  g_return_val_if_fail (n_listed != NULL, NULL);
 
-  *n_conflicts = self->conflicts->len;
+  *n_listed = self->conflicts->len;
   return (const guint *)(gpointer)self->conflicts->data;
+}
+
+guint
+cc_cluster_get_n_conflicts (CcCluster *self)
+{
+  g_return_val_if_fail (CC_IS_CLUSTER (self), 0);
+
+  return self->n_conflicts;
 }
 
 gboolean
 cc_cluster_conflicts_with (CcCluster *self,
-                           guint      id)
+                           CcCluster *other)
 {
   g_return_val_if_fail (CC_IS_CLUSTER (self), FALSE);
+  g_return_val_if_fail (CC_IS_CLUSTER (other), FALSE);
 
-  for (guint i = 0; i < self->conflicts->len; i++)
-    if (g_array_index (self->conflicts, guint, i) == id)
-      return TRUE;
-  return FALSE;
+  return _cc_cluster_disagrees (self, other);
 }
 
 /**

@@ -36,11 +36,17 @@ GListModel    *cc_cluster_get_mentions         (CcCluster *self);
 guint          cc_cluster_get_n_mentions       (CcCluster *self);
 /* Articles carrying it, a reprint and its original counted once. */
 guint          cc_cluster_get_n_sources        (CcCluster *self);
-/* Ids of the clusters on the same subject whose figures disagree. */
+/* The clusters on the same subject whose figures disagree: how many,
+ * and the ids of the nearest in value, at most
+ * CC_CLUSTER_MAX_LISTED_CONFLICTS of them, so that a statement many
+ * others contradict costs no more than one few do. */
+#define CC_CLUSTER_MAX_LISTED_CONFLICTS 10
+guint          cc_cluster_get_n_conflicts      (CcCluster *self);
 const guint   *cc_cluster_get_conflicts        (CcCluster *self,
-                                                guint     *n_conflicts);
+                                                guint     *n_listed);
+/* Whether @other is one of them, listed or not. */
 gboolean       cc_cluster_conflicts_with       (CcCluster *self,
-                                                guint      id);
+                                                CcCluster *other);
 /* The first mention in @article_id, or NULL when that article leaves it
  * out. */
 CcClaim       *cc_cluster_get_mention_in       (CcCluster *self,

@@ -441,67 +441,99 @@ draw_line (ArticleRender *ar,
     }
 }
 
-/* Places the margin notes that have been reached, top to bottom from
- * their lines; those that do not fit wait for the next page. */
+/* A note's number, its words and its tags, in the margin's width. */
+static PangoLayout *
+note_layout (ArticleRender *ar,
+             CcPdfMark     *mark)
+{
+  CcPdfRender *render = ar->render;
+  double bottom = _cc_pdf_body_bottom (render);
+  g_autofree char *number = g_strdup_printf ("%u", mark->note_number);
+  g_autofree char *tags = NULL;
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+  PangoAttrList *attrs;
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  /* The tags under the note, in grey, as the window shows them. */
+  if (mark->tags != NULL)
+    tags = g_strdup_printf ("%s: %s", _("Tags"), mark->tags);
+  text = g_strdup_printf ("%s  %s%s%s", number, mark->note ? mark->note : "",
+                          mark->note && tags ? "\n" : "", tags ? tags : "");
+  layout = _cc_pdf_layout_new (render, NOTE_FONT, text, render->notes_width - 6.0);
+  attrs = pango_layout_get_attributes (layout);
+  bold->end_index = strlen (number);
+  pango_attr_list_insert (attrs, bold);
+  if (tags != NULL)
+    {
+      PangoAttribute *grey = pango_attr_foreground_new (0x6666, 0x6666, 0x7000);
+
+      grey->start_index = strlen (text) - strlen (tags);
+      pango_attr_list_insert (attrs, grey);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  /* A note longer than a page is cut short rather than lost. */
+  pango_layout_set_height (layout, (int)((bottom - render->margin_top) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  return layout;
+}
+
+/* Places the margin notes that have been reached: as many, in order, as
+ * the margin holds, each beside its line or below the note before; then
+ * those that would run past the foot move up, pushing the ones above
+ * up with them, so that a note on a page's last line stays on its page.
+ * The rest wait for the next page. */
 static void
 draw_notes (ArticleRender *ar)
 {
   CcPdfRender *render = ar->render;
   double bottom = _cc_pdf_body_bottom (render);
-  double free_y = ar->notes_top;
-  guint placed = 0;
+  double room = bottom - ar->notes_top;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree double *ys = g_new (double, ar->pending_notes->len + 1);
+  g_autofree int *heights = g_new (int, ar->pending_notes->len + 1);
+  double used = 0.0, limit = bottom;
+  guint n;
 
-  for (; placed < ar->pending_notes->len; placed++)
+  for (n = 0; n < ar->pending_notes->len; n++)
     {
-      PendingNote *pending = &g_array_index (ar->pending_notes, PendingNote, placed);
-      CcPdfMark *mark = pending->mark;
-      g_autofree char *number = g_strdup_printf ("%u", mark->note_number);
-      g_autofree char *tags = NULL;
-      g_autofree char *text = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
-      PangoAttrList *attrs;
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      double y = MAX (pending->anchor, free_y);
-      int height;
+      PendingNote *pending = &g_array_index (ar->pending_notes, PendingNote, n);
+      PangoLayout *layout = note_layout (ar, pending->mark);
 
-      /* The tags under the note, in grey, as the window shows them. */
-      if (mark->tags != NULL)
-        tags = g_strdup_printf ("%s: %s", _("Tags"), mark->tags);
-      text = g_strdup_printf ("%s  %s%s%s", number, mark->note ? mark->note : "",
-                              mark->note && tags ? "\n" : "", tags ? tags : "");
-      layout = _cc_pdf_layout_new (render, NOTE_FONT, text, render->notes_width - 6.0);
-      attrs = pango_layout_get_attributes (layout);
-      bold->end_index = strlen (number);
-      pango_attr_list_insert (attrs, bold);
-      if (tags != NULL)
+      pango_layout_get_pixel_size (layout, NULL, &heights[n]);
+      /* The first always: on a page of its own it has all there is. */
+      if (n > 0 && used + heights[n] > room)
         {
-          PangoAttribute *grey = pango_attr_foreground_new (0x6666, 0x6666, 0x7000);
-
-          grey->start_index = strlen (text) - strlen (tags);
-          pango_attr_list_insert (attrs, grey);
+          g_object_unref (layout);
+          break;
         }
-      pango_layout_set_attributes (layout, attrs);
-      /* A note longer than a page is cut short rather than lost. */
-      pango_layout_set_height (layout, (int)((bottom - render->margin_top) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, NULL, &height);
-
-      /* A note whose line is near the foot of the page moves up to stay
-       * beside it, as far as the notes above leave room. */
-      if (y + height > bottom)
-        y = MAX (free_y, bottom - height);
-      if (y + height > bottom && free_y > ar->notes_top)
-        break;
-
-      cairo_set_source_rgb (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2]);
-      cairo_rectangle (render->cr, ar->notes_x, y, 2.0, height);
-      cairo_fill (render->cr);
-      cairo_set_source_rgb (render->cr, CC_PDF_INK);
-      _cc_pdf_show_layout (render, layout, ar->notes_x + 6.0, y);
-      free_y = y + height + NOTE_GAP;
+      used += heights[n] + NOTE_GAP;
+      g_ptr_array_add (layouts, layout);
+      ys[n] = n == 0 ? MAX (pending->anchor, ar->notes_top)
+                     : MAX (pending->anchor, ys[n - 1] + heights[n - 1] + NOTE_GAP);
     }
 
-  g_array_remove_range (ar->pending_notes, 0, placed);
+  for (guint i = n; i-- > 0; )
+    {
+      ys[i] = MIN (ys[i], limit - heights[i]);
+      limit = ys[i] - NOTE_GAP;
+    }
+  if (n > 0)
+    ys[0] = MAX (ys[0], ar->notes_top);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CcPdfMark *mark = g_array_index (ar->pending_notes, PendingNote, i).mark;
+
+      cairo_set_source_rgb (render->cr, mark->rgb[0], mark->rgb[1], mark->rgb[2]);
+      cairo_rectangle (render->cr, ar->notes_x, ys[i], 2.0, heights[i]);
+      cairo_fill (render->cr);
+      cairo_set_source_rgb (render->cr, CC_PDF_INK);
+      _cc_pdf_show_layout (render, g_ptr_array_index (layouts, i), ar->notes_x + 6.0, ys[i]);
+    }
+
+  g_array_remove_range (ar->pending_notes, 0, n);
   for (guint i = 0; i < ar->pending_notes->len; i++)
     g_array_index (ar->pending_notes, PendingNote, i).anchor = render->margin_top;
   ar->notes_top = render->margin_top;

@@ -403,14 +403,16 @@ dup_outlets (CcCluster  *cluster,
 {
   GListModel *mentions = cc_cluster_get_mentions (cluster);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* Each outlet once, in the order of the mentions. */
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
       g_autoptr(CcClaim) claim = g_list_model_get_item (mentions, i);
       gint64 id = cc_claim_get_article_id (claim);
       const char *outlet = g_hash_table_lookup (outlets, &id);
 
-      if (outlet != NULL && !g_ptr_array_find_with_equal_func (names, outlet, g_str_equal, NULL))
+      if (outlet != NULL && g_hash_table_add (seen, (gpointer)outlet))
         g_ptr_array_add (names, (gpointer)outlet);
     }
   g_ptr_array_add (names, NULL);
@@ -435,6 +437,19 @@ dup_conflicts (CcCluster *cluster)
       g_autofree char *id = cc_format_count (ids[i]);
 
       g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", id);
+    }
+
+  /* The nearest in value are named, the rest counted. */
+  if (cc_cluster_get_n_conflicts (cluster) > n)
+    {
+      guint more = cc_cluster_get_n_conflicts (cluster) - n;
+      g_autofree char *count = cc_format_count (more);
+
+      /* Translators: under a value in the report's table, the numbers of
+       * some statements it disagrees with, then how many others do */
+      return g_strdup_printf (ngettext ("disagrees with %s and %s more",
+                                        "disagrees with %s and %s more", more),
+                              text->str, count);
     }
 
   /* Translators: under a value in the report's table, the numbers of

@@ -170,7 +170,8 @@ struct _CcExtractor
 gboolean       _cc_doc_word_at           (gpointer      user_data,
                                           guint         index,
                                           CcWord       *word);
-void           _cc_doc_tokenize          (CcDoc        *doc);
+/* FALSE, leaving @doc only to be cleared, when the text is not UTF-8. */
+gboolean       _cc_doc_tokenize          (CcDoc        *doc);
 guint          _cc_doc_sentence_start    (CcDoc        *doc,
                                           guint         sentence);
 guint          _cc_doc_sentence_end      (CcDoc        *doc,

@@ -7,7 +7,9 @@
 /* The extractor's tokenizer: one pass over the text that cuts it into
  * words, numbers and punctuation with their byte and character offsets,
  * and into sentences. It allocates nothing per token but the token itself
- * in one growing array, so that it keeps up with large libraries. */
+ * in one growing array, so that it keeps up with large libraries, and it
+ * checks the text's UTF-8 on the way: ASCII, most of a text, is read byte
+ * by byte through a table, and only other characters are decoded. */
 
 #define G_LOG_DOMAIN "cc-extractor"
 
@@ -74,17 +76,71 @@ is_word_char (gunichar c)
   return g_unichar_isalpha (c) || g_unichar_ismark (c);
 }
 
-static inline gunichar
-char_at (const char *p)
+/* The character at @p and its length in bytes; 0 when the bytes there are
+ * not UTF-8 as g_utf8_validate() judges it (a stray or missing
+ * continuation byte, an overlong form, a surrogate, a value past
+ * U+10FFFF). A NUL ends a sequence as any other wrong byte does, so that
+ * nothing past the end is read. This is the text's only UTF-8 check. */
+static inline guint
+decode_char (const char *text,
+             gunichar   *out)
 {
-  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+  const guchar *p = (const guchar *)text;
+  gunichar c;
+
+  if (p[0] < 0x80)
+    {
+      *out = p[0];
+      return 1;
+    }
+  if (p[0] < 0xC2 || p[0] > 0xF4 || (p[1] & 0xC0) != 0x80)
+    return 0;
+  if (p[0] < 0xE0)
+    {
+      *out = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+      return 2;
+    }
+  if ((p[2] & 0xC0) != 0x80)
+    return 0;
+  if (p[0] < 0xF0)
+    {
+      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+      *out = c;
+      return 3;
+    }
+  if ((p[3] & 0xC0) != 0x80)
+    return 0;
+  c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  if (c < 0x10000 || c > 0x10FFFF)
+    return 0;
+  *out = c;
+  return 4;
 }
 
-static inline const char *
-next_char (const char *p)
+/* The classes of a byte for the word loop, one table look-up per byte. */
+enum
 {
-  return (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
-}
+  BYTE_LOWER = 1 << 0,
+  BYTE_UPPER = 1 << 1,
+  BYTE_DIGIT = 1 << 2,
+  BYTE_JOIN  = 1 << 3, /* ' . - inside a word: Korea's, U.S., Jang-won */
+  BYTE_HIGH  = 1 << 4, /* a byte of a character past ASCII */
+};
+
+#define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
+#define BYTE_ALNUM (BYTE_LOWER | BYTE_UPPER | BYTE_DIGIT)
+
+static const guint8 byte_class[256] = {
+  ['a' ... 'z'] = BYTE_LOWER,
+  ['A' ... 'Z'] = BYTE_UPPER,
+  ['0' ... '9'] = BYTE_DIGIT,
+  ['\''] = BYTE_JOIN,
+  ['.'] = BYTE_JOIN,
+  ['-'] = BYTE_JOIN,
+  [0x80 ... 0xFF] = BYTE_HIGH,
+};
 
 /* The lower-case form used for look-ups: ASCII folded, typographic
  * apostrophes made plain. Words too long for any list get "". */
@@ -198,6 +254,7 @@ read_number (const char *p)
     }
 }
 
+/* A word of any letters; NULL when its text is not UTF-8. */
 static const char *
 read_word (const char *p,
            guint32    *clen)
@@ -207,18 +264,20 @@ read_word (const char *p,
   *clen = 0;
   while (*q != '\0')
     {
-      gunichar d = char_at (q);
-      const char *after = next_char (q);
+      gunichar d, e = 0;
+      guint len = decode_char (q, &d);
 
+      if (len == 0)
+        return NULL;
       if (is_word_char (d) || (d < 0x80 && g_ascii_isdigit (d)))
         ;
       /* inner apostrophes, dots and hyphens: Korea's, U.S., Jang-won */
       else if ((d == '\'' || d == 0x2019 || d == '.' || d == '-') && q > p &&
-               is_word_char (char_at (after)))
+               decode_char (q + len, &e) > 0 && is_word_char (e))
         ;
       else
         break;
-      q = after;
+      q += len;
       (*clen)++;
     }
 
@@ -234,29 +293,30 @@ read_ascii_word (CcToken    *tok,
                  guint32    *hash)
 {
   const guchar *q = (const guchar *)p;
-  gboolean lower = FALSE, upper = FALSE, hyphen = FALSE;
+  guint8 seen = 0;
+  gboolean hyphen = FALSE;
   guint32 h = 2166136261u;
   guint j = 0;
 
   for (;;)
     {
       guchar c = *q;
+      guint8 cls = byte_class[c];
 
-      if (g_ascii_isalnum (c))
-        ;
-      else if ((c == '\'' || c == '.' || c == '-') && g_ascii_isalpha (q[1]))
-        hyphen |= c == '-';
-      else if (c >= 0x80 || ((c == '\'' || c == '.' || c == '-') && q[1] >= 0x80))
-        return NULL;
-      else
-        break;
-      if (c >= 'A' && c <= 'Z')
+      if ((cls & BYTE_ALNUM) == 0)
         {
-          upper = TRUE;
-          c += 'a' - 'A';
+          guint8 after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
+
+          if (after & BYTE_ALPHA)
+            hyphen |= c == '-';
+          else if ((cls | after) & BYTE_HIGH)
+            return NULL;
+          else
+            break;
         }
-      else if (c >= 'a' && c <= 'z')
-        lower = TRUE;
+      seen |= cls;
+      /* 'A' | 0x20 is 'a' */
+      c |= (cls & BYTE_UPPER) << 4;
       if (j < CC_MAX_WORD - 1)
         tok->low[j] = c;
       h = (h ^ c) * 16777619u;
@@ -267,26 +327,27 @@ read_ascii_word (CcToken    *tok,
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = (const char *)q - p;
   tok->hyphen = hyphen;
-  tok->capitals = upper && !lower;
+  tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
   /* words too long for any list get "" */
   tok->low[j < CC_MAX_WORD ? j : 0] = '\0';
   *hash = h;
   return (const char *)q;
 }
 
-static void
-start_sentence (CcDoc    *doc,
-                guint     first,
-                gboolean *new_sentence)
+/* Appends @value to @array, of which the first @n elements are in use:
+ * the array grows ahead in doublings and is cut to @n at the end, so that
+ * an append is a store. */
+static inline void
+push_uint (GArray *array,
+           guint  *n,
+           guint   value)
 {
-  if (*new_sentence)
-    {
-      g_array_append_val (doc->sentences, first);
-      *new_sentence = FALSE;
-    }
+  if (*n == array->len)
+    g_array_set_size (array, MAX (16, 2 * *n));
+  g_array_index (array, guint, (*n)++) = value;
 }
 
-void
+gboolean
 _cc_doc_tokenize (CcDoc *doc)
 {
   const char *text = doc->text;
@@ -296,8 +357,10 @@ _cc_doc_tokenize (CcDoc *doc)
   guint32 paragraph = 0;
   gboolean new_sentence = TRUE;
   gboolean in_quote = FALSE;
-  /* tokens are written in place; the array grows ahead of them */
-  guint n_tokens = 0;
+  gboolean valid = TRUE;
+  /* tokens, sentences, paragraphs and candidates are written in place;
+   * their arrays grow ahead of them */
+  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0;
 
   doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -305,7 +368,7 @@ _cc_doc_tokenize (CcDoc *doc)
 
   while (*p != '\0')
     {
-      gunichar c;
+      gunichar c, after;
       const char *next;
       CcToken *tok;
       guint32 hash;
@@ -320,8 +383,12 @@ _cc_doc_tokenize (CcDoc *doc)
           continue;
         }
 
-      c = char_at (p);
-      next = next_char (p);
+      next = p + decode_char (p, &c);
+      if (next == p)
+        {
+          valid = FALSE;
+          break;
+        }
 
       if (is_space (c))
         {
@@ -344,8 +411,11 @@ _cc_doc_tokenize (CcDoc *doc)
         }
 
       if (new_sentence)
-        g_array_append_val (doc->paragraphs, paragraph);
-      start_sentence (doc, n_tokens, &new_sentence);
+        {
+          push_uint (doc->paragraphs, &n_paragraphs, paragraph);
+          push_uint (doc->sentences, &n_sentences, n_tokens);
+          new_sentence = FALSE;
+        }
       if (n_tokens == doc->tokens->len)
         g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
       tok = CC_TOK (doc, n_tokens++);
@@ -384,7 +454,11 @@ _cc_doc_tokenize (CcDoc *doc)
         }
       else if (is_word_char (c))
         {
-          next = read_word (p, &tok->clen);
+          if ((next = read_word (p, &tok->clen)) == NULL)
+            {
+              valid = FALSE;
+              break;
+            }
           tok->kind = CC_TOK_WORD;
           tok->len = next - p;
           tok->hyphen = memchr (p, '-', tok->len) != NULL;
@@ -416,11 +490,7 @@ _cc_doc_tokenize (CcDoc *doc)
                                          (tok->hyphen ||
                                           cc_phrase_set_starts (doc->lexicon->vague_amounts, tok->marks) ||
                                           cc_phrase_set_starts (doc->lexicon->number_words, tok->marks))))
-        {
-          guint index = n_tokens - 1;
-
-          g_array_append_val (doc->candidates, index);
-        }
+        push_uint (doc->candidates, &n_candidates, n_tokens - 1);
       if (tok->marks != 0)
         {
           guint8 flags = (cc_phrase_set_starts (doc->lexicon->day_words, tok->marks) ? CC_SENTENCE_DAY : 0) |
@@ -438,7 +508,8 @@ _cc_doc_tokenize (CcDoc *doc)
 
       /* A sentence ends at . ! ? followed by white space, or at a closing
        * quote right after them, unless the '.' ends an abbreviation. */
-      if (tok->kind == CC_TOK_PUNCT && (*p == '\0' || is_space (char_at (p))))
+      if (tok->kind == CC_TOK_PUNCT &&
+          (*p == '\0' || (decode_char (p, &after) > 0 && is_space (after))))
         {
           guint n = n_tokens;
           gboolean ends = FALSE;
@@ -463,6 +534,9 @@ _cc_doc_tokenize (CcDoc *doc)
     }
 
   g_array_set_size (doc->tokens, n_tokens);
+  g_array_set_size (doc->paragraphs, n_paragraphs);
+  g_array_set_size (doc->candidates, n_candidates);
+  g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
   /* the publication day, against which "on Thursday" is read */
@@ -478,6 +552,8 @@ _cc_doc_tokenize (CcDoc *doc)
         doc->published_day = g_date_get_julian (date);
       }
   }
+
+  return valid;
 }
 
 /* Frees what reading @doc made; the text and lexicon stay the caller's. */

@@ -153,7 +153,6 @@ token_set_low (CcToken    *tok,
   const guchar *end = p + tok->len;
   guint j = 0;
   gboolean lower = FALSE, upper = FALSE;
-  guint32 h = 2166136261u;
 
   while (p < end && j < CC_MAX_WORD - 1)
     {
@@ -172,17 +171,14 @@ token_set_low (CcToken    *tok,
       else if (c >= 'a' && c <= 'z')
         lower = TRUE;
       tok->low[j++] = c;
-      h = (h ^ c) * 16777619u;
       p++;
     }
-  tok->low[j] = '\0';
   if (p < end)
-    {
-      tok->low[0] = '\0';
-      j = 0;
-    }
+    j = 0;
+  /* zero-padded, as cc_lexicon_hash_padded() reads it */
+  memset (tok->low + j, 0, CC_MAX_WORD - j);
   tok->capitals = upper && !lower;
-  *hash = h;
+  *hash = cc_lexicon_hash_padded (tok->low, j);
   return j;
 }
 
@@ -284,52 +280,71 @@ read_word (const char *p,
   return q;
 }
 
+/* The 8 ASCII bytes of @v with capitals made lower case: a byte gets 0x20
+ * when it lies in 'A'..'Z', found by adding to every byte at once. */
+static inline guint64
+fold_ascii8 (guint64 v)
+{
+  const guint64 ones = 0x0101010101010101ull;
+  guint64 from_a = v + (0x80 - 'A') * ones;
+  guint64 past_z = v + (0x80 - 'Z' - 1) * ones;
+
+  return v | ((from_a & ~past_z & 0x80 * ones) >> 2);
+}
+
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
- * into @tok with its lower-case form, in one pass; NULL, leaving @tok for
- * the general path, when the word holds other characters. */
+ * into @tok, whose look-up form must be zeroed, with its lower-case form;
+ * NULL, leaving @tok for the general path, when the word holds other
+ * characters. */
 static const char *
 read_ascii_word (CcToken    *tok,
                  const char *p,
                  guint32    *hash)
 {
-  const guchar *q = (const guchar *)p;
+  const guchar *word = (const guchar *)p, *q = word;
   guint8 seen = 0;
   gboolean hyphen = FALSE;
-  guint32 h = 2166136261u;
-  guint j = 0;
+  guint32 h = 0;
+  gsize len;
 
-  for (;;)
+  /* its extent first, a table look-up per byte */
+  for (;; q++)
     {
-      guchar c = *q;
-      guint8 cls = byte_class[c];
+      guint8 cls = byte_class[*q], after;
 
-      if ((cls & BYTE_ALNUM) == 0)
+      if (cls & BYTE_ALNUM)
         {
-          guint8 after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
-
-          if (after & BYTE_ALPHA)
-            hyphen |= c == '-';
-          else if ((cls | after) & BYTE_HIGH)
-            return NULL;
-          else
-            break;
+          seen |= cls;
+          continue;
         }
-      seen |= cls;
-      /* 'A' | 0x20 is 'a' */
-      c |= (cls & BYTE_UPPER) << 4;
-      if (j < CC_MAX_WORD - 1)
-        tok->low[j] = c;
-      h = (h ^ c) * 16777619u;
-      j++;
-      q++;
+      after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
+      if (after & BYTE_ALPHA)
+        hyphen |= *q == '-';
+      else if ((cls | after) & BYTE_HIGH)
+        return NULL;
+      else
+        break;
+    }
+  len = q - word;
+
+  /* then its look-up form, folded and hashed 8 bytes at a time in the
+   * token's zeroed buffer; words too long for any list get "" */
+  if (len < CC_MAX_WORD)
+    {
+      memcpy (tok->low, word, len);
+      for (gsize k = 0; k < len; k += 8)
+        {
+          guint64 v = fold_ascii8 (cc_lexicon_chunk (tok->low, k));
+
+          memcpy (tok->low + k, &v, sizeof v);
+        }
+      h = cc_lexicon_hash_padded (tok->low, len);
     }
 
   tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = (const char *)q - p;
+  tok->len = tok->clen = len;
   tok->hyphen = hyphen;
   tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
-  /* words too long for any list get "" */
-  tok->low[j < CC_MAX_WORD ? j : 0] = '\0';
   *hash = h;
   return (const char *)q;
 }

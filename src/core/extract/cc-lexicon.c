@@ -329,22 +329,23 @@ guint32
 cc_lexicon_hash (const char *word,
                  gsize       len)
 {
-  guint32 h = 2166136261u;
+  g_autofree char *padded = g_malloc0 (len + 8);
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar)word[i]) * 16777619u;
-  return h;
+  memcpy (padded, word, len);
+  return cc_lexicon_hash_padded (padded, len);
 }
 
-/* The marks live in an open-addressing table keyed by the FNV-1a hash the
- * tokenizer computes while it folds a word: a look-up per word of text is
- * the extractor's hottest path. */
+/* The marks live in an open-addressing table keyed by the hash the
+ * tokenizer computes as it folds a word: a look-up per word of text is
+ * the extractor's hottest path. Its words are kept zero-padded, so that
+ * they are compared 8 bytes at a time. */
 static void
 build_mark_table (CcLexicon *lexicon)
 {
   GHashTableIter iter;
   gpointer key, value;
   guint size = 1;
+  gsize bytes = 0, used = 0;
 
   while (size < g_hash_table_size (lexicon->marks) * 4)
     size <<= 1;
@@ -352,38 +353,29 @@ build_mark_table (CcLexicon *lexicon)
   lexicon->slots = g_new0 (CcMarkSlot, size);
 
   g_hash_table_iter_init (&iter, lexicon->marks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    bytes += strlen (key) / 8 * 8 + 8;
+  lexicon->slot_words = g_malloc0 (bytes);
+
+  g_hash_table_iter_init (&iter, lexicon->marks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gsize len = strlen (key);
-      guint32 h = cc_lexicon_hash (key, len);
-      guint i = h & (size - 1);
+      char *word = lexicon->slot_words + used;
+      guint32 h;
+      guint i;
 
+      memcpy (word, key, len);
+      used += len / 8 * 8 + 8;
+      h = cc_lexicon_hash_padded (word, len);
+      i = h & (size - 1);
       while (lexicon->slots[i].word != NULL)
         i = (i + 1) & (size - 1);
       lexicon->slots[i].hash = h;
       lexicon->slots[i].len = len;
-      lexicon->slots[i].word = key;
+      lexicon->slots[i].word = word;
       lexicon->slots[i].marks = GPOINTER_TO_UINT (value);
     }
-}
-
-guint32
-cc_lexicon_marks_hashed (CcLexicon  *lexicon,
-                         const char *word,
-                         gsize       len,
-                         guint32     hash)
-{
-  guint mask = lexicon->n_slots - 1;
-
-  for (guint i = hash & mask; lexicon->slots[i].word != NULL; i = (i + 1) & mask)
-    {
-      const CcMarkSlot *slot = &lexicon->slots[i];
-
-      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
-        return slot->marks;
-    }
-
-  return 0;
 }
 
 guint32
@@ -391,8 +383,10 @@ cc_lexicon_marks (CcLexicon  *lexicon,
                   const char *word)
 {
   gsize len = strlen (word);
+  g_autofree char *padded = g_malloc0 (len + 8);
 
-  return cc_lexicon_marks_hashed (lexicon, word, len, cc_lexicon_hash (word, len));
+  memcpy (padded, word, len);
+  return cc_lexicon_marks_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len));
 }
 
 CcLexicon *
@@ -505,6 +499,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->adjectives, g_hash_table_unref);
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
+  g_free (lexicon->slot_words);
   g_free (lexicon);
 }
 

@@ -44,6 +44,9 @@ typedef struct
   char    low[CC_MAX_WORD];
 } CcToken;
 
+/* The look-up form is the buffer the lexicon reads 8 bytes at a time. */
+G_STATIC_ASSERT (CC_MAX_WORD == CC_LEXICON_WORD);
+
 /* A token is read many times over: one cache line each. */
 G_STATIC_ASSERT (sizeof (CcToken) <= 64);
 
@@ -270,13 +273,24 @@ void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
 
+/* Whether token @i is the word @word (lower case). A literal @word, as
+ * most are, is compared as a block of known length, which the compiler
+ * turns into a load and a compare or two instead of a call. */
 static inline gboolean
 cc_is_word (CcDoc      *doc,
             guint       i,
             const char *word)
 {
-  return i < doc->tokens->len && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
-         CC_TOK (doc, i)->low[0] == word[0] && strcmp (CC_TOK (doc, i)->low, word) == 0;
+  const CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  if (tok->kind != CC_TOK_WORD || tok->low[0] != word[0])
+    return FALSE;
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < CC_MAX_WORD)
+    return memcmp (tok->low, word, strlen (word) + 1) == 0;
+  return strcmp (tok->low, word) == 0;
 }
 
 /* The longest phrase of @set starting at token @i, its length in words to

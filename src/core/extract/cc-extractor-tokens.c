@@ -280,18 +280,6 @@ read_word (const char *p,
   return q;
 }
 
-/* The 8 ASCII bytes of @v with capitals made lower case: a byte gets 0x20
- * when it lies in 'A'..'Z', found by adding to every byte at once. */
-static inline guint64
-fold_ascii8 (guint64 v)
-{
-  const guint64 ones = 0x0101010101010101ull;
-  guint64 from_a = v + (0x80 - 'A') * ones;
-  guint64 past_z = v + (0x80 - 'Z' - 1) * ones;
-
-  return v | ((from_a & ~past_z & 0x80 * ones) >> 2);
-}
-
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
  * into @tok, whose look-up form must be zeroed, with its lower-case form;
  * NULL, leaving @tok for the general path, when the word holds other
@@ -304,48 +292,40 @@ read_ascii_word (CcToken    *tok,
   const guchar *word = (const guchar *)p, *q = word;
   guint8 seen = 0;
   gboolean hyphen = FALSE;
-  guint32 h = 0;
   gsize len;
 
-  /* its extent first, a table look-up per byte */
+  /* a table look-up per byte; the folded byte is stored at its offset
+   * modulo the buffer, which is all a word too long for any list spoils */
   for (;; q++)
     {
       guint8 cls = byte_class[*q], after;
 
-      if (cls & BYTE_ALNUM)
+      if ((cls & BYTE_ALNUM) == 0)
         {
-          seen |= cls;
-          continue;
+          after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
+          if (after & BYTE_ALPHA)
+            hyphen |= *q == '-';
+          else if ((cls | after) & BYTE_HIGH)
+            return NULL;
+          else
+            break;
         }
-      after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
-      if (after & BYTE_ALPHA)
-        hyphen |= *q == '-';
-      else if ((cls | after) & BYTE_HIGH)
-        return NULL;
-      else
-        break;
+      seen |= cls;
+      /* 'A' | 0x20 is 'a' */
+      tok->low[(q - word) & (CC_MAX_WORD - 1)] = *q | ((cls & BYTE_UPPER) << 4);
     }
   len = q - word;
 
-  /* then its look-up form, folded and hashed 8 bytes at a time in the
-   * token's zeroed buffer; words too long for any list get "" */
-  if (len < CC_MAX_WORD)
-    {
-      memcpy (tok->low, word, len);
-      for (gsize k = 0; k < len; k += 8)
-        {
-          guint64 v = fold_ascii8 (cc_lexicon_chunk (tok->low, k));
-
-          memcpy (tok->low + k, &v, sizeof v);
-        }
-      h = cc_lexicon_hash_padded (tok->low, len);
-    }
+  /* words too long for any list get "" */
+  if (len >= CC_MAX_WORD)
+    memset (tok->low, 0, sizeof tok->low);
+  else
+    *hash = cc_lexicon_hash_padded (tok->low, len);
 
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
   tok->hyphen = hyphen;
   tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
-  *hash = h;
   return (const char *)q;
 }
 

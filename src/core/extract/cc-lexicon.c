@@ -29,6 +29,12 @@ typedef struct
   CcPhraseValue   value;
 } Phrase;
 
+typedef struct
+{
+  char       word[CC_LEXICON_WORD];
+  GPtrArray *list;
+} FirstWord;
+
 struct _CcPhraseSet
 {
   /* this set's bits in the lexicon's marks: first words, last words */
@@ -38,6 +44,10 @@ struct _CcPhraseSet
   /* last word → GPtrArray of Phrase, longest first */
   GHashTable *by_last;
   GPtrArray  *phrases;
+  /* by_first again, keyed by the zero-padded word: the look-up of every
+   * match, a hash of four 8-byte blocks and a compare of as many */
+  FirstWord  *firsts;
+  guint       n_firsts;
 };
 
 static void
@@ -81,6 +91,7 @@ phrase_set_free (CcPhraseSet *set)
   g_hash_table_unref (set->by_first);
   g_hash_table_unref (set->by_last);
   g_ptr_array_unref (set->phrases);
+  g_free (set->firsts);
   g_free (set);
 }
 
@@ -325,6 +336,59 @@ mark_set (GHashTable  *marks,
     }
 }
 
+/* Fills the set's table of first words, once all its phrases are in.
+ * Words too long for a token are left to by_first alone. */
+static void
+index_first_words (CcPhraseSet *set)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint size = 4;
+
+  while (size < g_hash_table_size (set->by_first) * 4)
+    size <<= 1;
+  set->n_firsts = size;
+  set->firsts = g_new0 (FirstWord, size);
+
+  g_hash_table_iter_init (&iter, set->by_first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char word[CC_LEXICON_WORD] = { 0 };
+      guint i;
+
+      if (strlen (key) >= CC_LEXICON_WORD)
+        continue;
+      memcpy (word, key, strlen (key));
+      i = cc_lexicon_hash_padded (word, CC_LEXICON_WORD) & (size - 1);
+      while (set->firsts[i].list != NULL)
+        i = (i + 1) & (size - 1);
+      memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
+      set->firsts[i].list = value;
+    }
+}
+
+/* The phrases of @set that start with @padded, a word zero-padded to
+ * CC_LEXICON_WORD bytes, or NULL. */
+static GPtrArray *
+first_word_phrases (const CcPhraseSet *set,
+                    const char        *padded)
+{
+  guint mask = set->n_firsts - 1;
+
+  for (guint i = cc_lexicon_hash_padded (padded, CC_LEXICON_WORD) & mask;
+       set->firsts[i].list != NULL; i = (i + 1) & mask)
+    {
+      const char *word = set->firsts[i].word;
+      gsize k = 0;
+
+      while (k < CC_LEXICON_WORD && cc_lexicon_chunk (word, k) == cc_lexicon_chunk (padded, k))
+        k += 8;
+      if (k == CC_LEXICON_WORD)
+        return set->firsts[i].list;
+    }
+  return NULL;
+}
+
 guint32
 cc_lexicon_hash (const char *word,
                  gsize       len)
@@ -459,8 +523,12 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     /* Qualifiers are read backwards from the number: "as many as". */
     mark_set (lexicon->marks, lexicon->qualifiers, TRUE, &bit);
+    index_first_words (lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-      mark_set (lexicon->marks, sets[i], FALSE, &bit);
+      {
+        mark_set (lexicon->marks, sets[i], FALSE, &bit);
+        index_first_words (sets[i]);
+      }
     build_mark_table (lexicon);
   }
 
@@ -503,6 +571,9 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_free (lexicon);
 }
 
+/* How many words after the first cc_phrase_set_match() keeps at hand. */
+#define NEXT_WORDS 8
+
 const CcPhraseValue *
 cc_phrase_set_match (CcPhraseSet *set,
                      CcWordAt     word_at,
@@ -511,10 +582,14 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint       *n_words)
 {
   CcWord first;
+  /* the words after the first, each fetched once for all the phrases */
+  CcWord next[NEXT_WORDS];
+  guint n_next = 0;
+  gboolean at_end = FALSE;
   GPtrArray *list;
 
   if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(list = g_hash_table_lookup (set->by_first, first.low)))
+      !(list = first_word_phrases (set, first.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -527,11 +602,21 @@ cc_phrase_set_match (CcPhraseSet *set,
 
       for (j = 1; j < phrase->n_words; j++)
         {
-          CcWord word;
+          CcWord other;
+          const CcWord *word = &other;
 
-          if (!word_at (user_data, index + j, &word) || word.low[0] != phrase->words[j][0] ||
-              strcmp (word.low, phrase->words[j]) != 0 ||
-              (phrase->capitals && !word.capitals))
+          if (j - 1 < n_next)
+            word = &next[j - 1];
+          else if (at_end || !word_at (user_data, index + j, &other))
+            {
+              at_end = j - 1 == n_next;
+              break;
+            }
+          else if (j - 1 == n_next && n_next < NEXT_WORDS)
+            word = memcpy (&next[n_next++], &other, sizeof other);
+
+          if (word->low[0] != phrase->words[j][0] || strcmp (word->low, phrase->words[j]) != 0 ||
+              (phrase->capitals && !word->capitals))
             break;
         }
 
@@ -593,9 +678,17 @@ const CcPhraseValue *
 cc_phrase_set_lookup (CcPhraseSet *set,
                       const char  *word)
 {
+  char padded[CC_LEXICON_WORD] = { 0 };
+  gsize len = word != NULL ? strlen (word) : 0;
   GPtrArray *list;
 
-  if (word == NULL || !(list = g_hash_table_lookup (set->by_first, word)))
+  if (word == NULL)
+    return NULL;
+  if (len < CC_LEXICON_WORD)
+    list = first_word_phrases (set, memcpy (padded, word, len));
+  else
+    list = g_hash_table_lookup (set->by_first, word);
+  if (list == NULL)
     return NULL;
 
   for (guint i = 0; i < list->len; i++)

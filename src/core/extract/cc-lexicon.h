@@ -79,9 +79,12 @@ typedef struct
   int         status;
 } CcPhraseValue;
 
+/* The size of a word's look-up buffer: words are kept zero-padded to it. */
+#define CC_LEXICON_WORD 32
+
 typedef struct
 {
-  const char *low;      /* the word in lower case */
+  const char *low;      /* the word in lower case, zero-padded to CC_LEXICON_WORD bytes */
   gboolean    capitals; /* written in capitals only ("US", "NATO") */
   guint32     marks;    /* cc_lexicon_marks() of the word */
 } CcWord;

@@ -182,11 +182,13 @@ token_set_low (CcToken    *tok,
   return j;
 }
 
-/* Is the '.' after this word an abbreviation's rather than a full stop? */
+/* Is the '.' after this word an abbreviation's rather than a full stop?
+ * The abbreviations are zero-padded to 8 bytes, as a token's look-up form
+ * is: each is compared as one block. */
 static gboolean
 is_abbreviation (const CcToken *tok)
 {
-  static const char * const abbrevs[] = {
+  static const char abbrevs[][8] = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "maj", "capt", "rep", "sen", "gov",
     "st", "jr", "sr", "prof", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept",
     "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "gens",
@@ -197,7 +199,7 @@ is_abbreviation (const CcToken *tok)
   if (tok->clen == 1)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (tok->low[0] == abbrevs[i][0] && strcmp (tok->low, abbrevs[i]) == 0)
+    if (memcmp (tok->low, abbrevs[i], sizeof abbrevs[i]) == 0)
       return TRUE;
   return FALSE;
 }

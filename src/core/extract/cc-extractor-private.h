@@ -309,11 +309,17 @@ cc_doc_match (CcPhraseSet *set,
   return cc_phrase_set_match (set, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
 }
 
+/* The size of the words of the short lists that code names: each, of at
+ * most 15 letters, is zero-padded to it and compared as two 8-byte
+ * blocks with a token's look-up form. */
+#define CC_LIST_WORD 16
+G_STATIC_ASSERT (CC_LIST_WORD <= CC_MAX_WORD);
+
 /* Whether the token is one of the @n words of @words. */
-gboolean cc_is_any_word (CcDoc              *doc,
-                         guint               i,
-                         const char * const *words,
-                         gsize               n);
+gboolean cc_is_any_word (CcDoc      *doc,
+                         guint       i,
+                         const char  words[][CC_LIST_WORD],
+                         gsize       n);
 
 #define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
 

@@ -529,7 +529,7 @@ read_people_predicate (CcExtractor *self,
                        guint        next,
                        CcQuantity  *q)
 {
-  static const char * const aux[] = {
+  static const char aux[][CC_LIST_WORD] = {
     "were", "was", "are", "is", "had", "have", "has", "been", "being", "be", "already", "now",
     "reportedly", "also", "later", "all", "still", "then", "eventually", "since",
   };

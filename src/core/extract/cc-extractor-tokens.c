@@ -577,18 +577,20 @@ _cc_doc_clear (CcDoc *doc)
 /* Out of line: called from many places, none of them hot enough to want
  * its own copy of the loop. */
 gboolean
-cc_is_any_word (CcDoc              *doc,
-                guint               i,
-                const char * const *words,
-                gsize               n)
+cc_is_any_word (CcDoc      *doc,
+                guint       i,
+                const char  words[][CC_LIST_WORD],
+                gsize       n)
 {
   const char *low;
 
   if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
     return FALSE;
+  /* zero-padded, as the words of the list are: the same first 16 bytes,
+   * a NUL among them, make the same word */
   low = CC_TOK (doc, i)->low;
   for (gsize k = 0; k < n; k++)
-    if (low[0] == words[k][0] && strcmp (low, words[k]) == 0)
+    if (low[0] == words[k][0] && memcmp (low, words[k], CC_LIST_WORD) == 0)
       return TRUE;
   return FALSE;
 }

@@ -123,10 +123,10 @@ decode_char (const char *text,
 enum
 {
   BYTE_LOWER = 1 << 0,
-  BYTE_UPPER = 1 << 1,
-  BYTE_DIGIT = 1 << 2,
-  BYTE_JOIN  = 1 << 3, /* ' . - inside a word: Korea's, U.S., Jang-won */
-  BYTE_HIGH  = 1 << 4, /* a byte of a character past ASCII */
+  BYTE_DIGIT = 1 << 1,
+  BYTE_JOIN  = 1 << 2, /* ' . - inside a word: Korea's, U.S., Jang-won */
+  BYTE_HIGH  = 1 << 3, /* a byte of a character past ASCII */
+  BYTE_UPPER = 1 << 5, /* 0x20, which 'A' | 0x20 makes 'a' */
 };
 
 #define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
@@ -291,32 +291,31 @@ read_ascii_word (CcToken    *tok,
                  const char *p,
                  guint32    *hash)
 {
-  const guchar *word = (const guchar *)p, *q = word;
+  const guchar *word = (const guchar *)p;
   guint8 seen = 0;
   gboolean hyphen = FALSE;
   gsize len;
 
   /* a table look-up per byte; the folded byte is stored at its offset
    * modulo the buffer, which is all a word too long for any list spoils */
-  for (;; q++)
+  for (len = 0;; len++)
     {
-      guint8 cls = byte_class[*q], after;
+      guchar c = word[len];
+      guint8 cls = byte_class[c], after;
 
       if ((cls & BYTE_ALNUM) == 0)
         {
-          after = (cls & BYTE_JOIN) ? byte_class[q[1]] : 0;
+          after = (cls & BYTE_JOIN) ? byte_class[word[len + 1]] : 0;
           if (after & BYTE_ALPHA)
-            hyphen |= *q == '-';
+            hyphen |= c == '-';
           else if ((cls | after) & BYTE_HIGH)
             return NULL;
           else
             break;
         }
       seen |= cls;
-      /* 'A' | 0x20 is 'a' */
-      tok->low[(q - word) & (CC_MAX_WORD - 1)] = *q | ((cls & BYTE_UPPER) << 4);
+      tok->low[len & (CC_MAX_WORD - 1)] = c | (cls & BYTE_UPPER);
     }
-  len = q - word;
 
   /* words too long for any list get "" */
   if (len >= CC_MAX_WORD)
@@ -328,7 +327,7 @@ read_ascii_word (CcToken    *tok,
   tok->len = tok->clen = len;
   tok->hyphen = hyphen;
   tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
-  return (const char *)q;
+  return p + len;
 }
 
 /* Appends @value to @array, of which the first @n elements are in use:
@@ -358,6 +357,13 @@ _cc_doc_tokenize (CcDoc *doc)
   /* tokens, sentences, paragraphs and candidates are written in place;
    * their arrays grow ahead of them */
   guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0;
+  /* the last token, which white space marks; a stand-in before the first */
+  CcToken before_first = { 0 }, *prev = &before_first;
+  /* the marks of words that may start a quantity or flag a sentence */
+  const guint32 quantity_marks = cc_phrase_set_first_mark (doc->lexicon->vague_amounts) |
+                                 cc_phrase_set_first_mark (doc->lexicon->number_words);
+  const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
+  const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
 
   doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -373,8 +379,7 @@ _cc_doc_tokenize (CcDoc *doc)
       /* the commonest character, a plain space, first */
       if (*p == ' ')
         {
-          if (n_tokens > 0)
-            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
+          prev->space_after = TRUE;
           p++;
           cpos++;
           continue;
@@ -391,7 +396,8 @@ _cc_doc_tokenize (CcDoc *doc)
         {
           if (c == '\n')
             {
-              if (n_tokens > 0 && CC_PARAGRAPH (doc, n_tokens - 1) == paragraph)
+              if (n_tokens > 0 &&
+                  g_array_index (doc->paragraphs, guint32, prev->sentence) == paragraph)
                 paragraph++;
               if (!new_sentence)
                 {
@@ -400,8 +406,7 @@ _cc_doc_tokenize (CcDoc *doc)
                 }
               in_quote = FALSE;
             }
-          if (n_tokens > 0)
-            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
+          prev->space_after = TRUE;
           p = next;
           cpos++;
           continue;
@@ -415,7 +420,7 @@ _cc_doc_tokenize (CcDoc *doc)
         }
       if (n_tokens == doc->tokens->len)
         g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
-      tok = CC_TOK (doc, n_tokens++);
+      tok = prev = CC_TOK (doc, n_tokens++);
       memset (tok, 0, sizeof *tok);
       tok->start = p - text;
       tok->cstart = cpos;
@@ -483,15 +488,13 @@ _cc_doc_tokenize (CcDoc *doc)
       }
     stored:
       /* a token that may start a quantity */
-      if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD &&
-                                         (tok->hyphen ||
-                                          cc_phrase_set_starts (doc->lexicon->vague_amounts, tok->marks) ||
-                                          cc_phrase_set_starts (doc->lexicon->number_words, tok->marks))))
+      if (tok->kind == CC_TOK_NUMBER ||
+          (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
         push_uint (doc->candidates, &n_candidates, n_tokens - 1);
-      if (tok->marks != 0)
+      if ((tok->marks & (day_mark | withdraw_mark)) != 0)
         {
-          guint8 flags = (cc_phrase_set_starts (doc->lexicon->day_words, tok->marks) ? CC_SENTENCE_DAY : 0) |
-                         (cc_phrase_set_starts (doc->lexicon->withdraw_verbs, tok->marks) ? CC_SENTENCE_WITHDRAW : 0);
+          guint8 flags = ((tok->marks & day_mark) ? CC_SENTENCE_DAY : 0) |
+                         ((tok->marks & withdraw_mark) ? CC_SENTENCE_WITHDRAW : 0);
 
           if (flags != 0)
             {
@@ -514,7 +517,7 @@ _cc_doc_tokenize (CcDoc *doc)
           if (c == '!' || c == '?')
             ends = TRUE;
           else if (c == '.')
-            ends = !(n >= 2 && is_abbreviation (CC_TOK (doc, n - 2)));
+            ends = !(n >= 2 && is_abbreviation (tok - 1));
           else if (c == 0x201D || c == '"')
             ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
 

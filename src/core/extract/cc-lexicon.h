@@ -178,6 +178,13 @@ cc_lexicon_marks_hashed (const CcLexicon *lexicon,
   return 0;
 }
 
+/* The bit of the marks of words that start a phrase of @set. */
+static inline guint32
+cc_phrase_set_first_mark (CcPhraseSet *set)
+{
+  return ((const CcPhraseSetMarks *)set)->first_mark;
+}
+
 /* Whether a word with @marks may start a phrase of @set; inline, as it is
  * asked of nearly every word of a text. */
 static inline gboolean

@@ -72,7 +72,6 @@ typedef struct
 {
   const char *country;
   guint8      n;
-  guint8      known;
 } CcCountryAt;
 
 typedef enum
@@ -131,6 +130,8 @@ typedef struct
   char       *firsts;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
+  /* a bit per token: whether its entry in countries is made */
+  guint8     *country_matched;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
   /* the people the article names: surname key → full name */

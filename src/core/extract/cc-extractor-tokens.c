@@ -573,6 +573,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->introduced, g_hash_table_unref);
   g_clear_pointer (&doc->body_countries, g_hash_table_unref);
   g_clear_pointer (&doc->countries, g_free);
+  g_clear_pointer (&doc->country_matched, g_free);
   g_clear_pointer (&doc->initials, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);
 }

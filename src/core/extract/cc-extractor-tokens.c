@@ -198,6 +198,9 @@ is_abbreviation (const CcToken *tok)
     return FALSE;
   if (tok->clen == 1)
     return TRUE;
+  /* none is longer than 4 bytes, which the text has as they are */
+  if (tok->len > 4)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
     if (memcmp (tok->low, abbrevs[i], sizeof abbrevs[i]) == 0)
       return TRUE;
@@ -426,7 +429,7 @@ _cc_doc_tokenize (CcDoc *doc)
       tok->cstart = cpos;
       tok->sentence = sentence;
 
-      if (c < 0x80 && g_ascii_isdigit (c))
+      if (c < 0x80 && (byte_class[c] & BYTE_DIGIT))
         {
           const char *q = read_number (p);
 
@@ -445,10 +448,11 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->clen = tok->len;
           next = q;
         }
-      else if (c < 0x80 && g_ascii_isalpha (c) && (next = read_ascii_word (tok, p, &hash)) != NULL)
+      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
+               (next = read_ascii_word (tok, p, &hash)) != NULL)
         {
           /* the common case, read in one pass with its look-up form */
-          tok->upper = g_ascii_isupper (c);
+          tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
           tok->in_quote = in_quote;
           if (tok->low[0] != '\0')
             tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, tok->len, hash);

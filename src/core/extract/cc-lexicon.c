@@ -23,6 +23,9 @@
 typedef struct
 {
   char          **words;
+  /* the same words zero-padded, as a token's are; a word too long for a
+   * token starts with 0xFF, which no UTF-8 text holds */
+  char          (*padded)[CC_LEXICON_WORD];
   guint           n_words;
   /* written in capitals in the list: matches only capitals in the text */
   gboolean        capitals;
@@ -56,6 +59,7 @@ phrase_free (gpointer data)
   Phrase *phrase = data;
 
   g_strfreev (phrase->words);
+  g_free (phrase->padded);
   g_free ((char *)phrase->value.str);
   g_free (phrase);
 }
@@ -133,6 +137,16 @@ phrase_set_add (CcPhraseSet         *set,
     {
       phrase_free (phrase);
       return;
+    }
+  phrase->padded = g_malloc0_n (phrase->n_words, CC_LEXICON_WORD);
+  for (guint i = 0; i < phrase->n_words; i++)
+    {
+      gsize len = strlen (phrase->words[i]);
+
+      if (len < CC_LEXICON_WORD)
+        memcpy (phrase->padded[i], phrase->words[i], len);
+      else
+        phrase->padded[i][0] = (char)0xFF;
     }
   phrase->value = *value;
   phrase->value.str = g_strdup (value->str);
@@ -359,7 +373,7 @@ index_first_words (CcPhraseSet *set)
       if (strlen (key) >= CC_LEXICON_WORD)
         continue;
       memcpy (word, key, strlen (key));
-      i = cc_lexicon_hash_padded (word, CC_LEXICON_WORD) & (size - 1);
+      i = cc_lexicon_hash_word (word) & (size - 1);
       while (set->firsts[i].list != NULL)
         i = (i + 1) & (size - 1);
       memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
@@ -375,17 +389,10 @@ first_word_phrases (const CcPhraseSet *set,
 {
   guint mask = set->n_firsts - 1;
 
-  for (guint i = cc_lexicon_hash_padded (padded, CC_LEXICON_WORD) & mask;
-       set->firsts[i].list != NULL; i = (i + 1) & mask)
-    {
-      const char *word = set->firsts[i].word;
-      gsize k = 0;
-
-      while (k < CC_LEXICON_WORD && cc_lexicon_chunk (word, k) == cc_lexicon_chunk (padded, k))
-        k += 8;
-      if (k == CC_LEXICON_WORD)
-        return set->firsts[i].list;
-    }
+  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].list != NULL;
+       i = (i + 1) & mask)
+    if (cc_lexicon_padded_equal (set->firsts[i].word, padded))
+      return set->firsts[i].list;
   return NULL;
 }
 
@@ -615,7 +622,7 @@ cc_phrase_set_match (CcPhraseSet *set,
           else if (j - 1 == n_next && n_next < NEXT_WORDS)
             word = memcpy (&next[n_next++], &other, sizeof other);
 
-          if (word->low[0] != phrase->words[j][0] || strcmp (word->low, phrase->words[j]) != 0 ||
+          if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
               (phrase->capitals && !word->capitals))
             break;
         }

@@ -136,6 +136,51 @@ cc_lexicon_chunk (const char *padded,
   return v;
 }
 
+/* Whether the 8 bytes @v hold a zero byte, the end of a padded word. */
+static inline gboolean
+cc_lexicon_chunk_ends (guint64 v)
+{
+  return ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+}
+
+/* Whether two words zero-padded to CC_LEXICON_WORD bytes, each shorter
+ * than that, are the same: compared 8 bytes at a time up to the block
+ * that ends them. */
+static inline gboolean
+cc_lexicon_padded_equal (const char *a,
+                         const char *b)
+{
+  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
+    {
+      guint64 v = cc_lexicon_chunk (a, k);
+
+      if (v != cc_lexicon_chunk (b, k))
+        return FALSE;
+      if (cc_lexicon_chunk_ends (v))
+        return TRUE;
+    }
+  return TRUE;
+}
+
+/* A hash of a word zero-padded to CC_LEXICON_WORD bytes and shorter than
+ * that, of its blocks up to the one that ends it. */
+static inline guint32
+cc_lexicon_hash_word (const char *padded)
+{
+  guint64 h = 0x9E3779B97F4A7C15ull;
+
+  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
+    {
+      guint64 v = cc_lexicon_chunk (padded, k);
+
+      h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 29;
+      if (cc_lexicon_chunk_ends (v))
+        break;
+    }
+  return (guint32)(h ^ (h >> 32));
+}
+
 /* cc_lexicon_hash() of a zero-padded word. */
 static inline guint32
 cc_lexicon_hash_padded (const char *padded,

@@ -353,6 +353,41 @@ test_extract_json (Fixture       *f,
   run_clear (&run);
 }
 
+/* `extract` reads a file once: the claims' offsets are characters of the
+ * file as it is on disk, byte-order mark and carriage returns included,
+ * and the folder's meta.json still gives the day "on Monday" is read
+ * against. */
+static void
+test_extract_file_as_read (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, "border.txt", NULL);
+  g_autofree char *meta = g_build_filename (f->dir, "meta.json", NULL);
+  const char *text = "\xef\xbb\xbfTroops near the border\r\n\r\n"
+                     "The defence ministry said on Monday that 10,000 troops had been sent "
+                     "to the border.\r\n";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *claim;
+  const char *p, *q;
+  g_autofree char *span = NULL;
+  Run run = { 0 };
+
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  g_assert_true (g_file_set_contents (meta, "[{\"file\": \"border.txt\", "
+                                      "\"published\": \"2024-10-18\"}]", -1, NULL));
+  run_cli (NULL, &run, "extract", "--json", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (count_lines (run.out), ==, 1);
+
+  claim = parse_object (parser, g_strstrip (run.out));
+  p = g_utf8_offset_to_pointer (text, json_object_get_int_member (claim, "start"));
+  q = g_utf8_offset_to_pointer (text, json_object_get_int_member (claim, "end"));
+  span = g_strndup (p, q - p);
+  g_assert_cmpstr (span, ==, "10,000");
+  g_assert_cmpstr (json_object_get_string_member (claim, "event_date"), ==, "2024-10-14");
+  run_clear (&run);
+}
+
 static void
 test_search_and_claims (Fixture       *f,
                         gconstpointer  data)
@@ -572,6 +607,7 @@ main (int   argc,
   ADD ("/cli/bad-input", test_bad_input);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/extract-json", test_extract_json);
+  ADD ("/cli/extract-file-as-read", test_extract_file_as_read);
   ADD ("/cli/search-and-claims", test_search_and_claims);
   ADD ("/cli/kill-during-import", test_kill_during_import);
   ADD ("/cli/list-columns", test_list_columns);

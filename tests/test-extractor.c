@@ -408,6 +408,57 @@ test_bad_text (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* The tokenizer is the text's only UTF-8 check: a wrong byte anywhere,
+ * inside a word, between words or cut off at the end, gives no claims,
+ * as g_utf8_validate() would have it; the same text made valid gives its
+ * claim. */
+static void
+test_bad_utf8 (void)
+{
+  static const char * const wrong[] = {
+    "\xc0\xaf",         /* overlong "/" */
+    "\xe0\x80\xaf",     /* overlong, three bytes */
+    "\xed\xa0\x80",     /* a surrogate */
+    "\xf4\x90\x80\x80", /* past U+10FFFF */
+    "\xf5\x80\x80\x80", /* no such lead byte */
+    "\x80",             /* a lone continuation byte */
+    "\xc3",             /* a lead byte without its continuation */
+    "\xe2\x80",         /* a cut typographic quote */
+  };
+  const char *before = "Officials said 10,000 troops were deployed near Kur";
+  const char *after = "sk, in the west of the country, on Monday.";
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *inside = g_strconcat (before, wrong[i], after, NULL);
+      g_autofree char *alone = g_strconcat (before, " ", wrong[i], " ", after, NULL);
+      g_autofree char *end = g_strconcat (before, after, " ", wrong[i], NULL);
+      g_autofree char *glued = g_strconcat (before, after, wrong[i], NULL);
+      const char *texts[] = { inside, alone, end, glued };
+
+      for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+        {
+          g_autoptr(GPtrArray) claims = cc_extractor_extract (cc_extractor_get_default (),
+                                                              texts[k], "2024-10-18");
+          g_autofree char *date = cc_extractor_resolve_date (cc_extractor_get_default (),
+                                                             texts[k], 15, "2024-10-18");
+
+          g_assert_false (g_utf8_validate (texts[k], -1, NULL));
+          g_assert_cmpuint (claims->len, ==, 0);
+          g_assert_null (date);
+        }
+    }
+
+  {
+    g_autofree char *valid = g_strconcat (before, "\xc3\xa9\xe2\x80\x99", after, NULL);
+    g_autoptr(GPtrArray) claims = cc_extractor_extract (cc_extractor_get_default (),
+                                                        valid, "2024-10-18");
+
+    g_assert_cmpuint (claims->len, ==, 1);
+    g_assert_cmpfloat (cc_claim_get_low (g_ptr_array_index (claims, 0)), ==, 10000);
+  }
+}
+
 /* Scoring against the gold claims ---------------------------------------- */
 
 typedef struct
@@ -801,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/extractor/reading", test_reading);
   g_test_add_func ("/extractor/statement", test_statement);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
+  g_test_add_func ("/extractor/bad-utf8", test_bad_utf8);
   g_test_add_func ("/extractor/gold", test_gold);
   g_test_add_func ("/extractor/corpus-dev", test_corpus_dev);
 

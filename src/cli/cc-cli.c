@@ -666,7 +666,8 @@ cmd_search (CliOptions *options)
 
 /* The text that claim offsets of `extract` refer to: the file itself for
  * plain text and Markdown, the article text for formats that need
- * parsing. */
+ * parsing. The file is read and its UTF-8 checked once, by the importer;
+ * the extractor decodes it as it cuts it into words. */
 static char *
 read_extract_text (CcImporter  *importer,
                    const char  *path,
@@ -674,10 +675,11 @@ read_extract_text (CcImporter  *importer,
                    GError     **error)
 {
   g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *lower = g_ascii_strdown (path, -1);
   CcArticle *article;
 
-  if (!(articles = cc_importer_load (importer, path, NULL, error)))
+  if (!(articles = cc_importer_load_contents (importer, path, NULL, &contents, error)))
     return NULL;
   if (articles->len == 0)
     {
@@ -692,12 +694,10 @@ read_extract_text (CcImporter  *importer,
   if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".md") ||
       g_str_has_suffix (lower, ".markdown"))
     {
-      char *contents = NULL;
+      gsize size;
 
-      /* The importer has checked size, encoding and binary content. */
-      if (!g_file_get_contents (path, &contents, NULL, error))
-        return NULL;
-      return contents;
+      /* the bytes are followed by a NUL: a string without a copy */
+      return g_bytes_unref_to_data (g_steal_pointer (&contents), &size);
     }
 
   return g_strdup (cc_article_get_text (article));

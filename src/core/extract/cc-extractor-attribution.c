@@ -465,7 +465,7 @@ passive_agent (CcExtractor *self,
                CcDoc       *doc,
                CcQuantity  *q)
 {
-  static const char * const recording[] = {
+  static const char recording[][CC_LIST_WORD] = {
     "recorded", "counted", "reported", "registered", "confirmed", "estimated", "compiled",
     "documented", "verified", "released", "published", "given", "issued", "provided", "tallied",
     "announced", "cited", "put", "made", "set",
@@ -688,9 +688,9 @@ adjunct_between (CcDoc *doc,
                  guint  verb,
                  guint  first)
 {
-  static const char * const subordinators[] = { "as", "while", "when", "after", "before",
+  static const char subordinators[][CC_LIST_WORD] = { "as", "while", "when", "after", "before",
                                                 "because", "since", "whereas" };
-  static const char * const not_clauses[] = { "many", "much", "high", "low", "few", "of", "well",
+  static const char not_clauses[][CC_LIST_WORD] = { "many", "much", "high", "low", "few", "of", "well",
                                               "early", "late", "soon", "long", "far", "part",
                                               "a", "an", "the", "if", "though", "to", "saying" };
 

@@ -108,7 +108,7 @@ static gboolean
 is_subordinator (CcDoc *doc,
                  guint  i)
 {
-  static const char * const words[] = { "after", "before", "while", "when", "where", "because",
+  static const char words[][CC_LIST_WORD] = { "after", "before", "while", "when", "where", "because",
                                         "although", "though", "since", "until", "whereas", "if" };
 
   return CC_IS_ANY_WORD (doc, i, words);
@@ -131,7 +131,7 @@ crowd_verb (CcExtractor *self,
             CcDoc       *doc,
             guint        i)
 {
-  static const char * const verbs[] = { "protested", "marched", "rallied", "gathered",
+  static const char verbs[][CC_LIST_WORD] = { "protested", "marched", "rallied", "gathered",
                                         "demonstrated", "attended", "protest", "march", "rally",
                                         "gather", "demonstrate", "attend" };
 
@@ -200,7 +200,7 @@ located (CcDoc      *doc,
 {
   static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
                                      "already", "now", "still", "reportedly", "]" };
-  static const char * const places[] = { "territory", "soil", "region", "frontline", "frontlines",
+  static const char places[][CC_LIST_WORD] = { "territory", "soil", "region", "frontline", "frontlines",
                                          "front", "ground", "country", "oblast" };
   guint i = subject_last + 1;
 

@@ -41,11 +41,15 @@ _cc_country_at (CcExtractor *self,
       !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
     return NULL;
 
-  /* each token is matched once: the walks over modifiers ask again */
+  /* each token is matched once: the walks over modifiers ask again; a
+   * bit per token says which are, so that the cache needs no clearing */
   if (doc->countries == NULL)
-    doc->countries = g_new0 (CcCountryAt, doc->tokens->len);
+    {
+      doc->countries = g_new (CcCountryAt, doc->tokens->len);
+      doc->country_matched = g_new0 (guint8, doc->tokens->len / 8 + 1);
+    }
   at = &doc->countries[i];
-  if (!at->known)
+  if (!(doc->country_matched[i / 8] & (1u << (i % 8))))
     {
       const CcPhraseValue *pv;
       guint len = 0;
@@ -53,7 +57,7 @@ _cc_country_at (CcExtractor *self,
       pv = cc_doc_match (self->lexicon->countries, doc, i, &len);
       at->country = pv != NULL ? pv->str : NULL;
       at->n = MIN (len, 255);
-      at->known = TRUE;
+      doc->country_matched[i / 8] |= 1u << (i % 8);
     }
   if (n != NULL)
     *n = at->n;

@@ -61,7 +61,7 @@ cc_extractor_resolve_date (CcExtractor *self,
 
   g_return_val_if_fail (CC_IS_EXTRACTOR (self), NULL);
 
-  if (text == NULL || published == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL || published == NULL)
     return NULL;
 
   doc.lexicon = self->lexicon;
@@ -70,9 +70,7 @@ cc_extractor_resolve_date (CcExtractor *self,
   doc.tokens = g_array_new (FALSE, FALSE, sizeof (CcToken));
   doc.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  _cc_doc_tokenize (&doc);
-
-  i = token_at (&doc, claim_start);
+  i = _cc_doc_tokenize (&doc) ? token_at (&doc, claim_start) : G_MAXUINT;
   if (i < doc.tokens->len)
     {
       CcQuantity q = { .first = i, .last = i, .subject_first = i, .subject_last = i };

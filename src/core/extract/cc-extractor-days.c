@@ -225,7 +225,7 @@ static gboolean
 opens_adverbial (CcDoc *doc,
                  guint  start)
 {
-  static const char * const words[] = { "on", "in", "at", "earlier", "later", "last", "late",
+  static const char words[][CC_LIST_WORD] = { "on", "in", "at", "earlier", "later", "last", "late",
                                         "early", "yesterday", "today", "by", "during", "after",
                                         "before", "since", "monday", "tuesday", "wednesday",
                                         "thursday", "friday", "saturday", "sunday" };

@@ -403,7 +403,7 @@ _cc_is_pronoun (CcDoc *doc,
             guint  first,
             guint  last)
 {
-  static const char * const pronouns[] = { "he", "she", "they", "it", "we", "i" };
+  static const char pronouns[][CC_LIST_WORD] = { "he", "she", "they", "it", "we", "i" };
 
   return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
 }
@@ -567,7 +567,7 @@ gboolean
 _cc_is_determiner (CcDoc *doc,
                guint  i)
 {
-  static const char * const determiners[] = { "a", "an", "the", "its", "their", "his", "her",
+  static const char determiners[][CC_LIST_WORD] = { "a", "an", "the", "its", "their", "his", "her",
                                               "this", "these", "those", "our", "your" };
 
   return CC_IS_ANY_WORD (doc, i, determiners);

@@ -44,6 +44,9 @@ typedef struct
   char    low[CC_MAX_WORD];
 } CcToken;
 
+/* The look-up form is the buffer the lexicon reads 8 bytes at a time. */
+G_STATIC_ASSERT (CC_MAX_WORD == CC_LEXICON_WORD);
+
 /* A token is read many times over: one cache line each. */
 G_STATIC_ASSERT (sizeof (CcToken) <= 64);
 
@@ -69,7 +72,6 @@ typedef struct
 {
   const char *country;
   guint8      n;
-  guint8      known;
 } CcCountryAt;
 
 typedef enum
@@ -128,6 +130,8 @@ typedef struct
   char       *firsts;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
+  /* a bit per token: whether its entry in countries is made */
+  guint8     *country_matched;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
   /* the people the article names: surname key → full name */
@@ -170,7 +174,8 @@ struct _CcExtractor
 gboolean       _cc_doc_word_at           (gpointer      user_data,
                                           guint         index,
                                           CcWord       *word);
-void           _cc_doc_tokenize          (CcDoc        *doc);
+/* FALSE, leaving @doc only to be cleared, when the text is not UTF-8. */
+gboolean       _cc_doc_tokenize          (CcDoc        *doc);
 guint          _cc_doc_sentence_start    (CcDoc        *doc,
                                           guint         sentence);
 guint          _cc_doc_sentence_end      (CcDoc        *doc,
@@ -269,13 +274,24 @@ void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
 
+/* Whether token @i is the word @word (lower case). A literal @word, as
+ * most are, is compared as a block of known length, which the compiler
+ * turns into a load and a compare or two instead of a call. */
 static inline gboolean
 cc_is_word (CcDoc      *doc,
             guint       i,
             const char *word)
 {
-  return i < doc->tokens->len && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
-         CC_TOK (doc, i)->low[0] == word[0] && strcmp (CC_TOK (doc, i)->low, word) == 0;
+  const CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  if (tok->kind != CC_TOK_WORD || tok->low[0] != word[0])
+    return FALSE;
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < CC_MAX_WORD)
+    return memcmp (tok->low, word, strlen (word) + 1) == 0;
+  return strcmp (tok->low, word) == 0;
 }
 
 /* The longest phrase of @set starting at token @i, its length in words to
@@ -294,11 +310,17 @@ cc_doc_match (CcPhraseSet *set,
   return cc_phrase_set_match (set, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
 }
 
+/* The size of the words of the short lists that code names: each, of at
+ * most 15 letters, is zero-padded to it and compared as two 8-byte
+ * blocks with a token's look-up form. */
+#define CC_LIST_WORD 16
+G_STATIC_ASSERT (CC_LIST_WORD <= CC_MAX_WORD);
+
 /* Whether the token is one of the @n words of @words. */
-gboolean cc_is_any_word (CcDoc              *doc,
-                         guint               i,
-                         const char * const *words,
-                         gsize               n);
+gboolean cc_is_any_word (CcDoc      *doc,
+                         guint       i,
+                         const char  words[][CC_LIST_WORD],
+                         gsize       n);
 
 #define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
 

@@ -105,19 +105,22 @@ read_number (CcExtractor *self,
     }
   else if (CC_TOK (doc, i)->hyphen)
     {
-      /* "twenty-five" */
-      g_auto(GStrv) parts = g_strsplit (CC_TOK (doc, i)->low, "-", 2);
+      /* "twenty-five": the words before and after the first hyphen */
+      const char *low = CC_TOK (doc, i)->low;
+      const char *dash = strchr (low, '-');
+      char before[CC_MAX_WORD] = { 0 };
       const CcPhraseValue *tens, *unit;
 
       /* a word too long to fold has an empty lower-case form */
-      if (parts[0] == NULL || parts[1] == NULL)
+      if (dash == NULL)
         return FALSE;
-      tens = cc_phrase_set_lookup (self->lexicon->number_words, parts[0]);
-      unit = cc_phrase_set_lookup (self->lexicon->number_words, parts[1]);
+      memcpy (before, low, dash - low);
+      tens = cc_phrase_set_lookup (self->lexicon->number_words, before);
+      unit = cc_phrase_set_lookup (self->lexicon->number_words, dash + 1);
       /* "six-thousand" */
       if (tens != NULL && unit == NULL &&
-          (unit = cc_phrase_set_lookup (self->lexicon->scales, parts[1])) != NULL &&
-          strlen (parts[1]) > 2)
+          (unit = cc_phrase_set_lookup (self->lexicon->scales, dash + 1)) != NULL &&
+          strlen (dash + 1) > 2)
         {
           *value = tens->low * unit->low;
           *next = i + 1;
@@ -526,7 +529,7 @@ read_people_predicate (CcExtractor *self,
                        guint        next,
                        CcQuantity  *q)
 {
-  static const char * const aux[] = {
+  static const char aux[][CC_LIST_WORD] = {
     "were", "was", "are", "is", "had", "have", "has", "been", "being", "be", "already", "now",
     "reportedly", "also", "later", "all", "still", "then", "eventually", "since",
   };

@@ -7,7 +7,9 @@
 /* The extractor's tokenizer: one pass over the text that cuts it into
  * words, numbers and punctuation with their byte and character offsets,
  * and into sentences. It allocates nothing per token but the token itself
- * in one growing array, so that it keeps up with large libraries. */
+ * in one growing array, so that it keeps up with large libraries, and it
+ * checks the text's UTF-8 on the way: ASCII, most of a text, is read byte
+ * by byte through a table, and only other characters are decoded. */
 
 #define G_LOG_DOMAIN "cc-extractor"
 
@@ -74,17 +76,71 @@ is_word_char (gunichar c)
   return g_unichar_isalpha (c) || g_unichar_ismark (c);
 }
 
-static inline gunichar
-char_at (const char *p)
+/* The character at @p and its length in bytes; 0 when the bytes there are
+ * not UTF-8 as g_utf8_validate() judges it (a stray or missing
+ * continuation byte, an overlong form, a surrogate, a value past
+ * U+10FFFF). A NUL ends a sequence as any other wrong byte does, so that
+ * nothing past the end is read. This is the text's only UTF-8 check. */
+static inline guint
+decode_char (const char *text,
+             gunichar   *out)
 {
-  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+  const guchar *p = (const guchar *)text;
+  gunichar c;
+
+  if (p[0] < 0x80)
+    {
+      *out = p[0];
+      return 1;
+    }
+  if (p[0] < 0xC2 || p[0] > 0xF4 || (p[1] & 0xC0) != 0x80)
+    return 0;
+  if (p[0] < 0xE0)
+    {
+      *out = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+      return 2;
+    }
+  if ((p[2] & 0xC0) != 0x80)
+    return 0;
+  if (p[0] < 0xF0)
+    {
+      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+      *out = c;
+      return 3;
+    }
+  if ((p[3] & 0xC0) != 0x80)
+    return 0;
+  c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+  if (c < 0x10000 || c > 0x10FFFF)
+    return 0;
+  *out = c;
+  return 4;
 }
 
-static inline const char *
-next_char (const char *p)
+/* The classes of a byte for the word loop, one table look-up per byte. */
+enum
 {
-  return (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
-}
+  BYTE_LOWER = 1 << 0,
+  BYTE_DIGIT = 1 << 1,
+  BYTE_JOIN  = 1 << 2, /* ' . - inside a word: Korea's, U.S., Jang-won */
+  BYTE_HIGH  = 1 << 3, /* a byte of a character past ASCII */
+  BYTE_UPPER = 1 << 5, /* 0x20, which 'A' | 0x20 makes 'a' */
+};
+
+#define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
+#define BYTE_ALNUM (BYTE_LOWER | BYTE_UPPER | BYTE_DIGIT)
+
+static const guint8 byte_class[256] = {
+  ['a' ... 'z'] = BYTE_LOWER,
+  ['A' ... 'Z'] = BYTE_UPPER,
+  ['0' ... '9'] = BYTE_DIGIT,
+  ['\''] = BYTE_JOIN,
+  ['.'] = BYTE_JOIN,
+  ['-'] = BYTE_JOIN,
+  [0x80 ... 0xFF] = BYTE_HIGH,
+};
 
 /* The lower-case form used for look-ups: ASCII folded, typographic
  * apostrophes made plain. Words too long for any list get "". */
@@ -97,7 +153,6 @@ token_set_low (CcToken    *tok,
   const guchar *end = p + tok->len;
   guint j = 0;
   gboolean lower = FALSE, upper = FALSE;
-  guint32 h = 2166136261u;
 
   while (p < end && j < CC_MAX_WORD - 1)
     {
@@ -116,25 +171,24 @@ token_set_low (CcToken    *tok,
       else if (c >= 'a' && c <= 'z')
         lower = TRUE;
       tok->low[j++] = c;
-      h = (h ^ c) * 16777619u;
       p++;
     }
-  tok->low[j] = '\0';
   if (p < end)
-    {
-      tok->low[0] = '\0';
-      j = 0;
-    }
+    j = 0;
+  /* zero-padded, as cc_lexicon_hash_padded() reads it */
+  memset (tok->low + j, 0, CC_MAX_WORD - j);
   tok->capitals = upper && !lower;
-  *hash = h;
+  *hash = cc_lexicon_hash_padded (tok->low, j);
   return j;
 }
 
-/* Is the '.' after this word an abbreviation's rather than a full stop? */
+/* Is the '.' after this word an abbreviation's rather than a full stop?
+ * The abbreviations are zero-padded to 8 bytes, as a token's look-up form
+ * is: each is compared as one block. */
 static gboolean
 is_abbreviation (const CcToken *tok)
 {
-  static const char * const abbrevs[] = {
+  static const char abbrevs[][8] = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "maj", "capt", "rep", "sen", "gov",
     "st", "jr", "sr", "prof", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept",
     "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "gens",
@@ -144,8 +198,11 @@ is_abbreviation (const CcToken *tok)
     return FALSE;
   if (tok->clen == 1)
     return TRUE;
+  /* none is longer than 4 bytes, which the text has as they are */
+  if (tok->len > 4)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (tok->low[0] == abbrevs[i][0] && strcmp (tok->low, abbrevs[i]) == 0)
+    if (memcmp (tok->low, abbrevs[i], sizeof abbrevs[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -198,6 +255,7 @@ read_number (const char *p)
     }
 }
 
+/* A word of any letters; NULL when its text is not UTF-8. */
 static const char *
 read_word (const char *p,
            guint32    *clen)
@@ -207,18 +265,20 @@ read_word (const char *p,
   *clen = 0;
   while (*q != '\0')
     {
-      gunichar d = char_at (q);
-      const char *after = next_char (q);
+      gunichar d, e = 0;
+      guint len = decode_char (q, &d);
 
+      if (len == 0)
+        return NULL;
       if (is_word_char (d) || (d < 0x80 && g_ascii_isdigit (d)))
         ;
       /* inner apostrophes, dots and hyphens: Korea's, U.S., Jang-won */
       else if ((d == '\'' || d == 0x2019 || d == '.' || d == '-') && q > p &&
-               is_word_char (char_at (after)))
+               decode_char (q + len, &e) > 0 && is_word_char (e))
         ;
       else
         break;
-      q = after;
+      q += len;
       (*clen)++;
     }
 
@@ -226,67 +286,67 @@ read_word (const char *p,
 }
 
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
- * into @tok with its lower-case form, in one pass; NULL, leaving @tok for
- * the general path, when the word holds other characters. */
+ * into @tok, whose look-up form must be zeroed, with its lower-case form;
+ * NULL, leaving @tok for the general path, when the word holds other
+ * characters. */
 static const char *
 read_ascii_word (CcToken    *tok,
                  const char *p,
                  guint32    *hash)
 {
-  const guchar *q = (const guchar *)p;
-  gboolean lower = FALSE, upper = FALSE, hyphen = FALSE;
-  guint32 h = 2166136261u;
-  guint j = 0;
+  const guchar *word = (const guchar *)p;
+  guint8 seen = 0;
+  gboolean hyphen = FALSE;
+  gsize len;
 
-  for (;;)
+  /* a table look-up per byte; the folded byte is stored at its offset
+   * modulo the buffer, which is all a word too long for any list spoils */
+  for (len = 0;; len++)
     {
-      guchar c = *q;
+      guchar c = word[len];
+      guint8 cls = byte_class[c], after;
 
-      if (g_ascii_isalnum (c))
-        ;
-      else if ((c == '\'' || c == '.' || c == '-') && g_ascii_isalpha (q[1]))
-        hyphen |= c == '-';
-      else if (c >= 0x80 || ((c == '\'' || c == '.' || c == '-') && q[1] >= 0x80))
-        return NULL;
-      else
-        break;
-      if (c >= 'A' && c <= 'Z')
+      if ((cls & BYTE_ALNUM) == 0)
         {
-          upper = TRUE;
-          c += 'a' - 'A';
+          after = (cls & BYTE_JOIN) ? byte_class[word[len + 1]] : 0;
+          if (after & BYTE_ALPHA)
+            hyphen |= c == '-';
+          else if ((cls | after) & BYTE_HIGH)
+            return NULL;
+          else
+            break;
         }
-      else if (c >= 'a' && c <= 'z')
-        lower = TRUE;
-      if (j < CC_MAX_WORD - 1)
-        tok->low[j] = c;
-      h = (h ^ c) * 16777619u;
-      j++;
-      q++;
+      seen |= cls;
+      tok->low[len & (CC_MAX_WORD - 1)] = c | (cls & BYTE_UPPER);
     }
+
+  /* words too long for any list get "" */
+  if (len >= CC_MAX_WORD)
+    memset (tok->low, 0, sizeof tok->low);
+  else
+    *hash = cc_lexicon_hash_padded (tok->low, len);
 
   tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = (const char *)q - p;
+  tok->len = tok->clen = len;
   tok->hyphen = hyphen;
-  tok->capitals = upper && !lower;
-  /* words too long for any list get "" */
-  tok->low[j < CC_MAX_WORD ? j : 0] = '\0';
-  *hash = h;
-  return (const char *)q;
+  tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
+  return p + len;
 }
 
-static void
-start_sentence (CcDoc    *doc,
-                guint     first,
-                gboolean *new_sentence)
+/* Appends @value to @array, of which the first @n elements are in use:
+ * the array grows ahead in doublings and is cut to @n at the end, so that
+ * an append is a store. */
+static inline void
+push_uint (GArray *array,
+           guint  *n,
+           guint   value)
 {
-  if (*new_sentence)
-    {
-      g_array_append_val (doc->sentences, first);
-      *new_sentence = FALSE;
-    }
+  if (*n == array->len)
+    g_array_set_size (array, MAX (16, 2 * *n));
+  g_array_index (array, guint, (*n)++) = value;
 }
 
-void
+gboolean
 _cc_doc_tokenize (CcDoc *doc)
 {
   const char *text = doc->text;
@@ -296,8 +356,17 @@ _cc_doc_tokenize (CcDoc *doc)
   guint32 paragraph = 0;
   gboolean new_sentence = TRUE;
   gboolean in_quote = FALSE;
-  /* tokens are written in place; the array grows ahead of them */
-  guint n_tokens = 0;
+  gboolean valid = TRUE;
+  /* tokens, sentences, paragraphs and candidates are written in place;
+   * their arrays grow ahead of them */
+  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0;
+  /* the last token, which white space marks; a stand-in before the first */
+  CcToken before_first = { 0 }, *prev = &before_first;
+  /* the marks of words that may start a quantity or flag a sentence */
+  const guint32 quantity_marks = cc_phrase_set_first_mark (doc->lexicon->vague_amounts) |
+                                 cc_phrase_set_first_mark (doc->lexicon->number_words);
+  const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
+  const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
 
   doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -305,7 +374,7 @@ _cc_doc_tokenize (CcDoc *doc)
 
   while (*p != '\0')
     {
-      gunichar c;
+      gunichar c, after;
       const char *next;
       CcToken *tok;
       guint32 hash;
@@ -313,21 +382,25 @@ _cc_doc_tokenize (CcDoc *doc)
       /* the commonest character, a plain space, first */
       if (*p == ' ')
         {
-          if (n_tokens > 0)
-            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
+          prev->space_after = TRUE;
           p++;
           cpos++;
           continue;
         }
 
-      c = char_at (p);
-      next = next_char (p);
+      next = p + decode_char (p, &c);
+      if (next == p)
+        {
+          valid = FALSE;
+          break;
+        }
 
       if (is_space (c))
         {
           if (c == '\n')
             {
-              if (n_tokens > 0 && CC_PARAGRAPH (doc, n_tokens - 1) == paragraph)
+              if (n_tokens > 0 &&
+                  g_array_index (doc->paragraphs, guint32, prev->sentence) == paragraph)
                 paragraph++;
               if (!new_sentence)
                 {
@@ -336,25 +409,27 @@ _cc_doc_tokenize (CcDoc *doc)
                 }
               in_quote = FALSE;
             }
-          if (n_tokens > 0)
-            CC_TOK (doc, n_tokens - 1)->space_after = TRUE;
+          prev->space_after = TRUE;
           p = next;
           cpos++;
           continue;
         }
 
       if (new_sentence)
-        g_array_append_val (doc->paragraphs, paragraph);
-      start_sentence (doc, n_tokens, &new_sentence);
+        {
+          push_uint (doc->paragraphs, &n_paragraphs, paragraph);
+          push_uint (doc->sentences, &n_sentences, n_tokens);
+          new_sentence = FALSE;
+        }
       if (n_tokens == doc->tokens->len)
         g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
-      tok = CC_TOK (doc, n_tokens++);
+      tok = prev = CC_TOK (doc, n_tokens++);
       memset (tok, 0, sizeof *tok);
       tok->start = p - text;
       tok->cstart = cpos;
       tok->sentence = sentence;
 
-      if (c < 0x80 && g_ascii_isdigit (c))
+      if (c < 0x80 && (byte_class[c] & BYTE_DIGIT))
         {
           const char *q = read_number (p);
 
@@ -373,10 +448,11 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->clen = tok->len;
           next = q;
         }
-      else if (c < 0x80 && g_ascii_isalpha (c) && (next = read_ascii_word (tok, p, &hash)) != NULL)
+      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
+               (next = read_ascii_word (tok, p, &hash)) != NULL)
         {
           /* the common case, read in one pass with its look-up form */
-          tok->upper = g_ascii_isupper (c);
+          tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
           tok->in_quote = in_quote;
           if (tok->low[0] != '\0')
             tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, tok->len, hash);
@@ -384,7 +460,11 @@ _cc_doc_tokenize (CcDoc *doc)
         }
       else if (is_word_char (c))
         {
-          next = read_word (p, &tok->clen);
+          if ((next = read_word (p, &tok->clen)) == NULL)
+            {
+              valid = FALSE;
+              break;
+            }
           tok->kind = CC_TOK_WORD;
           tok->len = next - p;
           tok->hyphen = memchr (p, '-', tok->len) != NULL;
@@ -412,19 +492,13 @@ _cc_doc_tokenize (CcDoc *doc)
       }
     stored:
       /* a token that may start a quantity */
-      if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD &&
-                                         (tok->hyphen ||
-                                          cc_phrase_set_starts (doc->lexicon->vague_amounts, tok->marks) ||
-                                          cc_phrase_set_starts (doc->lexicon->number_words, tok->marks))))
+      if (tok->kind == CC_TOK_NUMBER ||
+          (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
+        push_uint (doc->candidates, &n_candidates, n_tokens - 1);
+      if ((tok->marks & (day_mark | withdraw_mark)) != 0)
         {
-          guint index = n_tokens - 1;
-
-          g_array_append_val (doc->candidates, index);
-        }
-      if (tok->marks != 0)
-        {
-          guint8 flags = (cc_phrase_set_starts (doc->lexicon->day_words, tok->marks) ? CC_SENTENCE_DAY : 0) |
-                         (cc_phrase_set_starts (doc->lexicon->withdraw_verbs, tok->marks) ? CC_SENTENCE_WITHDRAW : 0);
+          guint8 flags = ((tok->marks & day_mark) ? CC_SENTENCE_DAY : 0) |
+                         ((tok->marks & withdraw_mark) ? CC_SENTENCE_WITHDRAW : 0);
 
           if (flags != 0)
             {
@@ -438,7 +512,8 @@ _cc_doc_tokenize (CcDoc *doc)
 
       /* A sentence ends at . ! ? followed by white space, or at a closing
        * quote right after them, unless the '.' ends an abbreviation. */
-      if (tok->kind == CC_TOK_PUNCT && (*p == '\0' || is_space (char_at (p))))
+      if (tok->kind == CC_TOK_PUNCT &&
+          (*p == '\0' || (decode_char (p, &after) > 0 && is_space (after))))
         {
           guint n = n_tokens;
           gboolean ends = FALSE;
@@ -446,7 +521,7 @@ _cc_doc_tokenize (CcDoc *doc)
           if (c == '!' || c == '?')
             ends = TRUE;
           else if (c == '.')
-            ends = !(n >= 2 && is_abbreviation (CC_TOK (doc, n - 2)));
+            ends = !(n >= 2 && is_abbreviation (tok - 1));
           else if (c == 0x201D || c == '"')
             ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
 
@@ -463,6 +538,9 @@ _cc_doc_tokenize (CcDoc *doc)
     }
 
   g_array_set_size (doc->tokens, n_tokens);
+  g_array_set_size (doc->paragraphs, n_paragraphs);
+  g_array_set_size (doc->candidates, n_candidates);
+  g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
   /* the publication day, against which "on Thursday" is read */
@@ -478,6 +556,8 @@ _cc_doc_tokenize (CcDoc *doc)
         doc->published_day = g_date_get_julian (date);
       }
   }
+
+  return valid;
 }
 
 /* Frees what reading @doc made; the text and lexicon stay the caller's. */
@@ -497,6 +577,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->introduced, g_hash_table_unref);
   g_clear_pointer (&doc->body_countries, g_hash_table_unref);
   g_clear_pointer (&doc->countries, g_free);
+  g_clear_pointer (&doc->country_matched, g_free);
   g_clear_pointer (&doc->initials, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);
 }
@@ -504,18 +585,20 @@ _cc_doc_clear (CcDoc *doc)
 /* Out of line: called from many places, none of them hot enough to want
  * its own copy of the loop. */
 gboolean
-cc_is_any_word (CcDoc              *doc,
-                guint               i,
-                const char * const *words,
-                gsize               n)
+cc_is_any_word (CcDoc      *doc,
+                guint       i,
+                const char  words[][CC_LIST_WORD],
+                gsize       n)
 {
   const char *low;
 
   if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD)
     return FALSE;
+  /* zero-padded, as the words of the list are: the same first 16 bytes,
+   * a NUL among them, make the same word */
   low = CC_TOK (doc, i)->low;
   for (gsize k = 0; k < n; k++)
-    if (low[0] == words[k][0] && strcmp (low, words[k]) == 0)
+    if (low[0] == words[k][0] && memcmp (low, words[k], CC_LIST_WORD) == 0)
       return TRUE;
   return FALSE;
 }

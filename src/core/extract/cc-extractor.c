@@ -149,7 +149,7 @@ cc_extractor_extract (CcExtractor *self,
 
   g_return_val_if_fail (CC_IS_EXTRACTOR (self), claims);
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
     return claims;
 
   doc.lexicon = self->lexicon;
@@ -158,7 +158,12 @@ cc_extractor_extract (CcExtractor *self,
   doc.tokens = g_array_sized_new (FALSE, FALSE, sizeof (CcToken), strlen (text) / 5 + 16);
   doc.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  _cc_doc_tokenize (&doc);
+  /* the tokenizer checks the UTF-8: invalid text gives no claims */
+  if (!_cc_doc_tokenize (&doc))
+    {
+      _cc_doc_clear (&doc);
+      return claims;
+    }
 
   /* the tokens that may start a quantity, as the tokenizer listed them:
    * numbers, hyphenated words, number words and vague amounts */

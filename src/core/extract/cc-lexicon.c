@@ -23,11 +23,20 @@
 typedef struct
 {
   char          **words;
+  /* the same words zero-padded, as a token's are; a word too long for a
+   * token starts with 0xFF, which no UTF-8 text holds */
+  char          (*padded)[CC_LEXICON_WORD];
   guint           n_words;
   /* written in capitals in the list: matches only capitals in the text */
   gboolean        capitals;
   CcPhraseValue   value;
 } Phrase;
+
+typedef struct
+{
+  char       word[CC_LEXICON_WORD];
+  GPtrArray *list;
+} FirstWord;
 
 struct _CcPhraseSet
 {
@@ -38,6 +47,10 @@ struct _CcPhraseSet
   /* last word → GPtrArray of Phrase, longest first */
   GHashTable *by_last;
   GPtrArray  *phrases;
+  /* by_first again, keyed by the zero-padded word: the look-up of every
+   * match, a hash of four 8-byte blocks and a compare of as many */
+  FirstWord  *firsts;
+  guint       n_firsts;
 };
 
 static void
@@ -46,6 +59,7 @@ phrase_free (gpointer data)
   Phrase *phrase = data;
 
   g_strfreev (phrase->words);
+  g_free (phrase->padded);
   g_free ((char *)phrase->value.str);
   g_free (phrase);
 }
@@ -81,6 +95,7 @@ phrase_set_free (CcPhraseSet *set)
   g_hash_table_unref (set->by_first);
   g_hash_table_unref (set->by_last);
   g_ptr_array_unref (set->phrases);
+  g_free (set->firsts);
   g_free (set);
 }
 
@@ -122,6 +137,16 @@ phrase_set_add (CcPhraseSet         *set,
     {
       phrase_free (phrase);
       return;
+    }
+  phrase->padded = g_malloc0_n (phrase->n_words, CC_LEXICON_WORD);
+  for (guint i = 0; i < phrase->n_words; i++)
+    {
+      gsize len = strlen (phrase->words[i]);
+
+      if (len < CC_LEXICON_WORD)
+        memcpy (phrase->padded[i], phrase->words[i], len);
+      else
+        phrase->padded[i][0] = (char)0xFF;
     }
   phrase->value = *value;
   phrase->value.str = g_strdup (value->str);
@@ -325,26 +350,73 @@ mark_set (GHashTable  *marks,
     }
 }
 
+/* Fills the set's table of first words, once all its phrases are in.
+ * Words too long for a token are left to by_first alone. */
+static void
+index_first_words (CcPhraseSet *set)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint size = 4;
+
+  while (size < g_hash_table_size (set->by_first) * 4)
+    size <<= 1;
+  set->n_firsts = size;
+  set->firsts = g_new0 (FirstWord, size);
+
+  g_hash_table_iter_init (&iter, set->by_first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char word[CC_LEXICON_WORD] = { 0 };
+      guint i;
+
+      if (strlen (key) >= CC_LEXICON_WORD)
+        continue;
+      memcpy (word, key, strlen (key));
+      i = cc_lexicon_hash_word (word) & (size - 1);
+      while (set->firsts[i].list != NULL)
+        i = (i + 1) & (size - 1);
+      memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
+      set->firsts[i].list = value;
+    }
+}
+
+/* The phrases of @set that start with @padded, a word zero-padded to
+ * CC_LEXICON_WORD bytes, or NULL. */
+static GPtrArray *
+first_word_phrases (const CcPhraseSet *set,
+                    const char        *padded)
+{
+  guint mask = set->n_firsts - 1;
+
+  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].list != NULL;
+       i = (i + 1) & mask)
+    if (cc_lexicon_padded_equal (set->firsts[i].word, padded))
+      return set->firsts[i].list;
+  return NULL;
+}
+
 guint32
 cc_lexicon_hash (const char *word,
                  gsize       len)
 {
-  guint32 h = 2166136261u;
+  g_autofree char *padded = g_malloc0 (len + 8);
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar)word[i]) * 16777619u;
-  return h;
+  memcpy (padded, word, len);
+  return cc_lexicon_hash_padded (padded, len);
 }
 
-/* The marks live in an open-addressing table keyed by the FNV-1a hash the
- * tokenizer computes while it folds a word: a look-up per word of text is
- * the extractor's hottest path. */
+/* The marks live in an open-addressing table keyed by the hash the
+ * tokenizer computes as it folds a word: a look-up per word of text is
+ * the extractor's hottest path. Its words are kept zero-padded, so that
+ * they are compared 8 bytes at a time. */
 static void
 build_mark_table (CcLexicon *lexicon)
 {
   GHashTableIter iter;
   gpointer key, value;
   guint size = 1;
+  gsize bytes = 0, used = 0;
 
   while (size < g_hash_table_size (lexicon->marks) * 4)
     size <<= 1;
@@ -352,38 +424,29 @@ build_mark_table (CcLexicon *lexicon)
   lexicon->slots = g_new0 (CcMarkSlot, size);
 
   g_hash_table_iter_init (&iter, lexicon->marks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    bytes += strlen (key) / 8 * 8 + 8;
+  lexicon->slot_words = g_malloc0 (bytes);
+
+  g_hash_table_iter_init (&iter, lexicon->marks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gsize len = strlen (key);
-      guint32 h = cc_lexicon_hash (key, len);
-      guint i = h & (size - 1);
+      char *word = lexicon->slot_words + used;
+      guint32 h;
+      guint i;
 
+      memcpy (word, key, len);
+      used += len / 8 * 8 + 8;
+      h = cc_lexicon_hash_padded (word, len);
+      i = h & (size - 1);
       while (lexicon->slots[i].word != NULL)
         i = (i + 1) & (size - 1);
       lexicon->slots[i].hash = h;
       lexicon->slots[i].len = len;
-      lexicon->slots[i].word = key;
+      lexicon->slots[i].word = word;
       lexicon->slots[i].marks = GPOINTER_TO_UINT (value);
     }
-}
-
-guint32
-cc_lexicon_marks_hashed (CcLexicon  *lexicon,
-                         const char *word,
-                         gsize       len,
-                         guint32     hash)
-{
-  guint mask = lexicon->n_slots - 1;
-
-  for (guint i = hash & mask; lexicon->slots[i].word != NULL; i = (i + 1) & mask)
-    {
-      const CcMarkSlot *slot = &lexicon->slots[i];
-
-      if (slot->hash == hash && slot->len == len && memcmp (slot->word, word, len) == 0)
-        return slot->marks;
-    }
-
-  return 0;
 }
 
 guint32
@@ -391,8 +454,10 @@ cc_lexicon_marks (CcLexicon  *lexicon,
                   const char *word)
 {
   gsize len = strlen (word);
+  g_autofree char *padded = g_malloc0 (len + 8);
 
-  return cc_lexicon_marks_hashed (lexicon, word, len, cc_lexicon_hash (word, len));
+  memcpy (padded, word, len);
+  return cc_lexicon_marks_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len));
 }
 
 CcLexicon *
@@ -465,8 +530,12 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     /* Qualifiers are read backwards from the number: "as many as". */
     mark_set (lexicon->marks, lexicon->qualifiers, TRUE, &bit);
+    index_first_words (lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-      mark_set (lexicon->marks, sets[i], FALSE, &bit);
+      {
+        mark_set (lexicon->marks, sets[i], FALSE, &bit);
+        index_first_words (sets[i]);
+      }
     build_mark_table (lexicon);
   }
 
@@ -505,8 +574,12 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->adjectives, g_hash_table_unref);
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
+  g_free (lexicon->slot_words);
   g_free (lexicon);
 }
+
+/* How many words after the first cc_phrase_set_match() keeps at hand. */
+#define NEXT_WORDS 8
 
 const CcPhraseValue *
 cc_phrase_set_match (CcPhraseSet *set,
@@ -516,10 +589,14 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint       *n_words)
 {
   CcWord first;
+  /* the words after the first, each fetched once for all the phrases */
+  CcWord next[NEXT_WORDS];
+  guint n_next = 0;
+  gboolean at_end = FALSE;
   GPtrArray *list;
 
   if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(list = g_hash_table_lookup (set->by_first, first.low)))
+      !(list = first_word_phrases (set, first.low)))
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -532,11 +609,21 @@ cc_phrase_set_match (CcPhraseSet *set,
 
       for (j = 1; j < phrase->n_words; j++)
         {
-          CcWord word;
+          CcWord other;
+          const CcWord *word = &other;
 
-          if (!word_at (user_data, index + j, &word) || word.low[0] != phrase->words[j][0] ||
-              strcmp (word.low, phrase->words[j]) != 0 ||
-              (phrase->capitals && !word.capitals))
+          if (j - 1 < n_next)
+            word = &next[j - 1];
+          else if (at_end || !word_at (user_data, index + j, &other))
+            {
+              at_end = j - 1 == n_next;
+              break;
+            }
+          else if (j - 1 == n_next && n_next < NEXT_WORDS)
+            word = memcpy (&next[n_next++], &other, sizeof other);
+
+          if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
+              (phrase->capitals && !word->capitals))
             break;
         }
 
@@ -598,9 +685,17 @@ const CcPhraseValue *
 cc_phrase_set_lookup (CcPhraseSet *set,
                       const char  *word)
 {
+  char padded[CC_LEXICON_WORD] = { 0 };
+  gsize len = word != NULL ? strlen (word) : 0;
   GPtrArray *list;
 
-  if (word == NULL || !(list = g_hash_table_lookup (set->by_first, word)))
+  if (word == NULL)
+    return NULL;
+  if (len < CC_LEXICON_WORD)
+    list = first_word_phrases (set, memcpy (padded, word, len));
+  else
+    list = g_hash_table_lookup (set->by_first, word);
+  if (list == NULL)
     return NULL;
 
   for (guint i = 0; i < list->len; i++)

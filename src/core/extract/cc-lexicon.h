@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -26,7 +28,7 @@ typedef struct
 {
   guint32     hash;
   guint32     len;
-  const char *word;
+  const char *word;    /* zero-padded to a multiple of 8 bytes */
   guint32     marks;
 } CcMarkSlot;
 
@@ -66,6 +68,7 @@ typedef struct
   GHashTable  *marks;
   CcMarkSlot  *slots;
   guint        n_slots;
+  char        *slot_words;
 } CcLexicon;
 
 typedef struct
@@ -76,9 +79,12 @@ typedef struct
   int         status;
 } CcPhraseValue;
 
+/* The size of a word's look-up buffer: words are kept zero-padded to it. */
+#define CC_LEXICON_WORD 32
+
 typedef struct
 {
-  const char *low;      /* the word in lower case */
+  const char *low;      /* the word in lower case, zero-padded to CC_LEXICON_WORD bytes */
   gboolean    capitals; /* written in capitals only ("US", "NATO") */
   guint32     marks;    /* cc_lexicon_marks() of the word */
 } CcWord;
@@ -92,11 +98,7 @@ typedef gboolean (*CcWordAt) (gpointer  user_data,
  * end a phrase of. Zero for most words of a text. */
 guint32              cc_lexicon_marks          (CcLexicon    *lexicon,
                                                 const char   *word);
-guint32              cc_lexicon_marks_hashed   (CcLexicon    *lexicon,
-                                                const char   *word,
-                                                gsize         len,
-                                                guint32       hash);
-/* FNV-1a, as cc_lexicon_marks_hashed() wants it. */
+/* The hash cc_lexicon_marks_hashed() wants, 8 bytes a step. */
 guint32              cc_lexicon_hash           (const char   *word,
                                                 gsize         len);
 CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *lexicon,
@@ -121,6 +123,113 @@ const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
                                                 const char   *word);
 gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
+/* Words are hashed and compared 8 bytes at a time, zero-padded to a
+ * multiple of 8 as the tokenizer keeps them: a word of @len bytes at
+ * @padded is followed by zeros up to the next multiple of 8. */
+static inline guint64
+cc_lexicon_chunk (const char *padded,
+                  gsize       k)
+{
+  guint64 v;
+
+  memcpy (&v, padded + k, sizeof v);
+  return v;
+}
+
+/* Whether the 8 bytes @v hold a zero byte, the end of a padded word. */
+static inline gboolean
+cc_lexicon_chunk_ends (guint64 v)
+{
+  return ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+}
+
+/* Whether two words zero-padded to CC_LEXICON_WORD bytes, each shorter
+ * than that, are the same: compared 8 bytes at a time up to the block
+ * that ends them. */
+static inline gboolean
+cc_lexicon_padded_equal (const char *a,
+                         const char *b)
+{
+  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
+    {
+      guint64 v = cc_lexicon_chunk (a, k);
+
+      if (v != cc_lexicon_chunk (b, k))
+        return FALSE;
+      if (cc_lexicon_chunk_ends (v))
+        return TRUE;
+    }
+  return TRUE;
+}
+
+/* A hash of a word zero-padded to CC_LEXICON_WORD bytes and shorter than
+ * that, of its blocks up to the one that ends it. */
+static inline guint32
+cc_lexicon_hash_word (const char *padded)
+{
+  guint64 h = 0x9E3779B97F4A7C15ull;
+
+  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
+    {
+      guint64 v = cc_lexicon_chunk (padded, k);
+
+      h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 29;
+      if (cc_lexicon_chunk_ends (v))
+        break;
+    }
+  return (guint32)(h ^ (h >> 32));
+}
+
+/* cc_lexicon_hash() of a zero-padded word. */
+static inline guint32
+cc_lexicon_hash_padded (const char *padded,
+                        gsize       len)
+{
+  guint64 h = 0x9E3779B97F4A7C15ull ^ len;
+
+  for (gsize k = 0; k < len; k += 8)
+    {
+      h = (h ^ cc_lexicon_chunk (padded, k)) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 29;
+    }
+  return (guint32)(h ^ (h >> 32));
+}
+
+/* cc_lexicon_marks() of the zero-padded word @padded of @len bytes, whose
+ * cc_lexicon_hash() the caller has: inline, as the tokenizer asks it of
+ * every word. */
+static inline guint32
+cc_lexicon_marks_hashed (const CcLexicon *lexicon,
+                         const char      *padded,
+                         gsize            len,
+                         guint32          hash)
+{
+  guint mask = lexicon->n_slots - 1;
+
+  for (guint i = hash & mask; lexicon->slots[i].word != NULL; i = (i + 1) & mask)
+    {
+      const CcMarkSlot *slot = &lexicon->slots[i];
+      gsize k = 0;
+
+      if (slot->hash != hash || slot->len != len)
+        continue;
+      while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
+        k += 8;
+      if (k >= len)
+        return slot->marks;
+    }
+
+  return 0;
+}
+
+/* The bit of the marks of words that start a phrase of @set. */
+static inline guint32
+cc_phrase_set_first_mark (CcPhraseSet *set)
+{
+  return ((const CcPhraseSetMarks *)set)->first_mark;
+}
+
 /* Whether a word with @marks may start a phrase of @set; inline, as it is
  * asked of nearly every word of a text. */
 static inline gboolean

@@ -570,10 +570,36 @@ cc_importer_load (CcImporter  *self,
                   GPtrArray   *warnings,
                   GError     **error)
 {
+  return cc_importer_load_contents (self, path, warnings, NULL, error);
+}
+
+/**
+ * cc_importer_load_contents:
+ * @self: a #CcImporter
+ * @path: the file to read
+ * @warnings: (nullable) (element-type utf8): receives non-fatal problems
+ * @contents: (out) (optional): the file's bytes as read, followed by a NUL
+ *   that the size does not count; checked as UTF-8 text when articles are
+ *   returned
+ * @error: return location for a #CcImportError
+ *
+ * Like cc_importer_load(), for a caller that also needs the file itself,
+ * which is then read once.
+ *
+ * Returns: (transfer container) (element-type CcArticle): new articles
+ */
+GPtrArray *
+cc_importer_load_contents (CcImporter  *self,
+                           const char  *path,
+                           GPtrArray   *warnings,
+                           GBytes     **contents_out,
+                           GError     **error)
+{
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+  GPtrArray *articles;
   Format format;
   gsize length;
 
@@ -638,7 +664,10 @@ cc_importer_load (CcImporter  *self,
       return NULL;
     }
 
-  return cc_importer_load_data (self, path, contents, length, warnings, error);
+  articles = cc_importer_load_data (self, path, contents, length, warnings, error);
+  if (articles != NULL && contents_out != NULL)
+    *contents_out = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return articles;
 }
 
 /**

@@ -42,6 +42,11 @@ GPtrArray  *cc_importer_load      (CcImporter          *self,
                                    const char          *path,
                                    GPtrArray           *warnings,
                                    GError             **error);
+GPtrArray  *cc_importer_load_contents (CcImporter      *self,
+                                       const char      *path,
+                                       GPtrArray       *warnings,
+                                       GBytes         **contents,
+                                       GError         **error);
 GPtrArray  *cc_importer_load_data (CcImporter          *self,
                                    const char          *name,
                                    const char          *data,

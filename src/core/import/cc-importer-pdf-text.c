@@ -1,0 +1,317 @@
+/* cc-importer-pdf-text.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Joins the lines a PDF shows into the paragraphs of the article, one
+ * paragraph per line of the text, as the other importers give it.
+ *
+ * A paragraph ends where the gap to the next line is wider than the
+ * text's usual line spacing, where the next line is indented, or where a
+ * line ending a sentence stops well short of the column's right edge;
+ * across a page or column break only the last two tell. A word split by a
+ * hyphen at a line end is joined again, unless the document writes it
+ * with the hyphen elsewhere ("well-known"), or the hyphen follows a number
+ * or a compound ("15-year-old"). */
+
+#define G_LOG_DOMAIN "cc-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-importer-pdf-private.h"
+
+typedef struct
+{
+  double left;
+  double right;
+} Column;
+
+typedef struct
+{
+  GArray     *lines;
+  Column     *columns;     /* per page */
+  double      pitch;       /* the usual distance between two lines' tops */
+  GHashTable *compounds;   /* hyphenated words, lower case */
+  gboolean    hyphenates;  /* whether a line-end hyphen may be a break */
+} Joiner;
+
+static gboolean
+is_kept (const PdfLine *line)
+{
+  return line->kind != PDF_LINE_DROPPED;
+}
+
+static gboolean
+has_box (const PdfLine *line)
+{
+  return line->x0 < line->x1;
+}
+
+/* The left and right edges of the text on each page; a page with little
+ * text takes those of the page with the most. */
+static Column *
+find_columns (GArray *lines)
+{
+  guint n_pages = lines->len > 0 ? g_array_index (lines, PdfLine, lines->len - 1).page + 1 : 1;
+  g_autofree guint *counts = g_new0 (guint, n_pages);
+  Column *columns = g_new (Column, n_pages);
+  guint fullest = 0;
+
+  for (guint p = 0; p < n_pages; p++)
+    columns[p] = (Column) { G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      if (line->kind != PDF_LINE_BODY || !has_box (line))
+        continue;
+      columns[line->page].left = MIN (columns[line->page].left, line->x0);
+      columns[line->page].right = MAX (columns[line->page].right, line->x1);
+      if (++counts[line->page] > counts[fullest])
+        fullest = line->page;
+    }
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      if (counts[p] < 3)
+        columns[p] = columns[fullest];
+    }
+
+  return columns;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median distance between the tops of two lines of text in a row. */
+static double
+find_pitch (GArray *lines,
+            double  body_size)
+{
+  g_autoptr(GArray) pitches = g_array_new (FALSE, FALSE, sizeof (double));
+  const PdfLine *prev = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      if (!is_kept (line))
+        continue;
+      if (prev != NULL && prev->kind == PDF_LINE_BODY && line->kind == PDF_LINE_BODY &&
+          prev->page == line->page && has_box (prev) && has_box (line))
+        {
+          double pitch = line->y0 - prev->y0;
+
+          if (pitch > 0 && pitch < 3 * body_size)
+            g_array_append_val (pitches, pitch);
+        }
+      prev = line;
+    }
+
+  if (pitches->len == 0)
+    return 1.2 * body_size;
+
+  g_array_sort (pitches, compare_doubles);
+
+  return g_array_index (pitches, double, pitches->len / 2);
+}
+
+/* Collects the words written with a hyphen inside a line. */
+static GHashTable *
+find_compounds (GArray *lines)
+{
+  GHashTable *compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+      g_auto(GStrv) words = NULL;
+
+      if (!is_kept (line) || strchr (line->text, '-') == NULL)
+        continue;
+
+      words = g_strsplit (line->text, " ", -1);
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          const char *hyphen = strchr (words[j], '-');
+
+          if (hyphen != NULL && hyphen != words[j] && hyphen[1] != '\0')
+            g_hash_table_add (compounds, g_utf8_strdown (words[j], -1));
+        }
+    }
+
+  return compounds;
+}
+
+static gboolean
+ends_sentence (const char *text)
+{
+  const char *last = g_utf8_find_prev_char (text, text + strlen (text));
+
+  if (last == NULL)
+    return FALSE;
+
+  return strchr (".!?:;\"')]", *last) != NULL ||
+         g_str_has_prefix (last, "”") || g_str_has_prefix (last, "’");
+}
+
+static gboolean
+is_indented (Joiner        *j,
+             const PdfLine *line)
+{
+  return line != NULL && has_box (line) &&
+         line->x0 > j->columns[line->page].left + 0.6 * line->size;
+}
+
+static gboolean
+is_short (Joiner        *j,
+          const PdfLine *line)
+{
+  Column *column = &j->columns[line->page];
+
+  return has_box (line) &&
+         line->x1 < column->right - MAX (0.1 * (column->right - column->left), 2 * line->size);
+}
+
+static gboolean
+starts_paragraph (Joiner        *j,
+                  const PdfLine *prev,
+                  const PdfLine *line,
+                  const PdfLine *next)
+{
+  gboolean flows_on;
+
+  if (prev->kind != line->kind || (prev->kind == PDF_LINE_HEADING && prev->size != line->size))
+    return TRUE;
+
+  /* A first line indented, unlike the lines before or after it. */
+  if (is_indented (j, line) && (!is_indented (j, prev) || (next != NULL && !is_indented (j, next))))
+    return TRUE;
+
+  if (is_short (j, prev) && ends_sentence (prev->text))
+    return TRUE;
+
+  /* The next line down on the same page, not a new page or column. */
+  flows_on = prev->page == line->page && has_box (prev) && has_box (line) &&
+             line->y0 > prev->y0 && line->y0 - prev->y0 < 4 * line->size;
+
+  return flows_on && line->y0 - prev->y0 > j->pitch + 0.35 * line->size;
+}
+
+/* Whether the hyphen ending @out stays when the next line is added. */
+static gboolean
+keeps_hyphen (Joiner     *j,
+              GString    *out,
+              const char *next)
+{
+  g_autoptr(GString) compound = g_string_new (NULL);
+  g_autofree char *lower = NULL;
+  const char *start = out->str + out->len - 1;
+
+  if (!j->hyphenates)
+    return TRUE;
+
+  while (start > out->str && start[-1] != ' ' && start[-1] != '\n')
+    start--;
+  g_string_append_len (compound, start, out->str + out->len - start);
+
+  /* "15-year-" + "old" */
+  for (gsize i = 0; i + 1 < compound->len; i++)
+    {
+      if (compound->str[i] == '-' || g_ascii_isdigit (compound->str[i]))
+        return TRUE;
+    }
+
+  for (const char *p = next; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p));
+       p = g_utf8_next_char (p))
+    g_string_append_unichar (compound, g_utf8_get_char (p));
+  lower = g_utf8_strdown (compound->str, -1);
+
+  return g_hash_table_contains (j->compounds, lower);
+}
+
+/* Adds the next line of a paragraph to @out. */
+static void
+join_line (Joiner     *j,
+           GString    *out,
+           const char *text)
+{
+  const char *last = g_utf8_find_prev_char (out->str, out->str + out->len);
+  const char *before = last != NULL ? g_utf8_find_prev_char (out->str, last) : NULL;
+  gunichar c = last != NULL ? g_utf8_get_char (last) : 0;
+  gunichar b = before != NULL ? g_utf8_get_char (before) : 0;
+  gunichar next = g_utf8_get_char (text);
+
+  if (c == 0xAD)
+    {
+      /* A soft hyphen is only ever a break. */
+      g_string_truncate (out, last - out->str);
+    }
+  else if ((c == '-' || c == 0x2010) && g_unichar_isalpha (b))
+    {
+      if (g_unichar_islower (next) && !keeps_hyphen (j, out, text))
+        g_string_truncate (out, last - out->str);
+    }
+  else if (!((c == 0x2014 || c == 0x2013 || c == '/') && b != 0 && !g_unichar_isspace (b)))
+    g_string_append_c (out, ' ');
+
+  g_string_append (out, text);
+}
+
+/* Returns the text of the lines that are not dropped, in paragraphs.
+ * @hyphenates is FALSE when the document is known to break lines only
+ * where the text has a space or a hyphen of its own. */
+char *
+_cc_pdf_join_lines (GArray   *lines,
+                    double    body_size,
+                    gboolean  hyphenates)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GHashTable) compounds = find_compounds (lines);
+  g_autofree Column *columns = find_columns (lines);
+  Joiner j = { lines, columns, find_pitch (lines, body_size), compounds, hyphenates };
+  const PdfLine *prev = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+      const PdfLine *next = NULL;
+
+      if (!is_kept (line))
+        continue;
+
+      for (guint k = i + 1; k < lines->len && next == NULL; k++)
+        {
+          const PdfLine *candidate = &g_array_index (lines, PdfLine, k);
+
+          if (is_kept (candidate))
+            next = candidate->page == line->page ? candidate : NULL;
+          if (candidate->page != line->page)
+            break;
+        }
+
+      if (prev == NULL)
+        g_string_append (out, line->text);
+      else if (starts_paragraph (&j, prev, line, next))
+        {
+          g_string_append_c (out, '\n');
+          g_string_append (out, line->text);
+        }
+      else
+        join_line (&j, out, line->text);
+
+      prev = line;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

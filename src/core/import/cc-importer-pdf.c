@@ -1,0 +1,712 @@
+/* cc-importer-pdf.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* PDF: the article text of a document, read with poppler in reading
+ * order, line by line with each line's box and font size.
+ *
+ * The size that most characters have is the text's. Smaller lines are
+ * small print (margin notes, captions, footers) and are left out, as are
+ * lines repeated at the top or foot of most pages (running heads) and lone
+ * page numbers there. The larger lines at the head of the first page are
+ * the title, and the small ones between it and the text may give the date,
+ * the outlet and the address. cc-importer-pdf-text.c then joins the lines
+ * into paragraphs.
+ *
+ * A document without any text (a scan) and one locked by a password are
+ * refused, saying so. */
+
+#define G_LOG_DOMAIN "cc-importer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc-article.h"
+#include "cc-importer-pdf-private.h"
+#include "cc-importer-private.h"
+
+/* Against the text's font size: smaller is small print, larger a heading. */
+#define SMALL_RATIO    0.88
+#define HEADING_RATIO  1.15
+/* The bands at the top and the foot of a page where running heads are. */
+#define HEAD_BAND      0.12
+/* Where a document may begin after stray bytes, as readers allow. */
+#define MAGIC_REACH    1024
+/* A line with more font sizes than this counts the first ones only. */
+#define MAX_LINE_SIZES 8
+
+/* poppler-glib 22.12 defines no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct
+{
+  double size;
+  guint  count;
+} SizeCount;
+
+typedef struct
+{
+  GString  *text;
+  double    x0, y0, x1, y1;
+  SizeCount sizes[MAX_LINE_SIZES];
+  guint     n_sizes;
+} LineBuilder;
+
+static void
+pdf_line_clear (gpointer data)
+{
+  PdfLine *line = data;
+
+  g_free (line->text);
+}
+
+gboolean
+_cc_importer_is_pdf (const char *data,
+                     gsize       length)
+{
+  for (gsize i = 0; i + 5 <= length && i < MAGIC_REACH; i++)
+    {
+      if (memcmp (data + i, "%PDF-", 5) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+builder_reset (LineBuilder *b)
+{
+  g_string_truncate (b->text, 0);
+  b->x0 = b->y0 = G_MAXDOUBLE;
+  b->x1 = b->y1 = -G_MAXDOUBLE;
+  b->n_sizes = 0;
+}
+
+static void
+builder_count_size (LineBuilder *b,
+                    double       size)
+{
+  for (guint i = 0; i < b->n_sizes; i++)
+    {
+      if (fabs (b->sizes[i].size - size) < 0.05)
+        {
+          b->sizes[i].count++;
+          return;
+        }
+    }
+
+  if (b->n_sizes < MAX_LINE_SIZES)
+    b->sizes[b->n_sizes++] = (SizeCount) { size, 1 };
+}
+
+/* Ends the line being built, keeping it if it holds more than blanks.
+ * @sizes counts the characters of each font size, in tenths of a point. */
+static void
+builder_flush (LineBuilder *b,
+               guint        page,
+               GArray      *lines,
+               GHashTable  *sizes)
+{
+  PdfLine line = { 0 };
+  guint best = 0;
+
+  g_strstrip (b->text->str);
+  b->text->len = strlen (b->text->str);
+
+  if (b->text->len > 0)
+    {
+      for (guint i = 0; i < b->n_sizes; i++)
+        {
+          gpointer key = GINT_TO_POINTER ((int)lround (b->sizes[i].size * 10));
+
+          g_hash_table_insert (sizes, key,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sizes, key)) +
+                                                 b->sizes[i].count));
+          if (b->sizes[i].count > best)
+            {
+              best = b->sizes[i].count;
+              line.size = b->sizes[i].size;
+            }
+        }
+
+      line.text = g_strdup (b->text->str);
+      line.page = page;
+      if (b->x0 <= b->x1)
+        {
+          line.x0 = b->x0;
+          line.y0 = b->y0;
+          line.x1 = b->x1;
+          line.y1 = b->y1;
+        }
+      line.kind = PDF_LINE_BODY;
+      g_array_append_val (lines, line);
+    }
+
+  builder_reset (b);
+}
+
+static void
+append_char (GString  *text,
+             gunichar  c)
+{
+  /* Ligatures as their letters, so that the words are found. */
+  static const char * const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
+
+  if (c >= 0xFB00 && c <= 0xFB06)
+    g_string_append (text, ligatures[c - 0xFB00]);
+  else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD)
+    g_string_append_c (text, ' ');
+  else
+    g_string_append_unichar (text, c);
+}
+
+/* Reads the lines of one page. Returns the number of bytes of text. */
+static gsize
+read_page (PopplerPage *page,
+           guint        index,
+           GArray      *lines,
+           GHashTable  *sizes)
+{
+  g_autofree char *raw = poppler_page_get_text (page);
+  g_autofree char *text = NULL;
+  g_autofree double *char_sizes = NULL;
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GList *attributes;
+  LineBuilder b = { 0 };
+  glong n_chars;
+  glong i = 0;
+
+  if (raw == NULL || *raw == '\0')
+    return 0;
+
+  text = g_utf8_make_valid (raw, -1);
+  n_chars = g_utf8_strlen (text, -1);
+
+  /* Both are indexed by the characters of the page's text. */
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  char_sizes = g_new0 (double, n_chars + 1);
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *attr = l->data;
+
+      if (!isfinite (attr->font_size) || attr->font_size <= 0 || attr->font_size > 10000)
+        continue;
+      for (glong k = MAX (attr->start_index, 0); k <= attr->end_index && k < n_chars; k++)
+        char_sizes[k] = attr->font_size;
+    }
+  poppler_page_free_text_attributes (attributes);
+
+  b.text = g_string_new (NULL);
+  builder_reset (&b);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          builder_flush (&b, index, lines, sizes);
+          continue;
+        }
+
+      append_char (b.text, c);
+
+      if (g_unichar_isspace (c) || c < 0x20)
+        continue;
+      if (char_sizes[i] > 0)
+        builder_count_size (&b, char_sizes[i]);
+      if ((guint)i < n_rects &&
+          isfinite (rects[i].x1) && isfinite (rects[i].y1) &&
+          isfinite (rects[i].x2) && isfinite (rects[i].y2))
+        {
+          b.x0 = MIN (b.x0, MIN (rects[i].x1, rects[i].x2));
+          b.x1 = MAX (b.x1, MAX (rects[i].x1, rects[i].x2));
+          b.y0 = MIN (b.y0, MIN (rects[i].y1, rects[i].y2));
+          b.y1 = MAX (b.y1, MAX (rects[i].y1, rects[i].y2));
+        }
+    }
+  builder_flush (&b, index, lines, sizes);
+
+  g_string_free (b.text, TRUE);
+  g_free (rects);
+
+  return strlen (text);
+}
+
+static double
+most_common_size (GHashTable *sizes)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint best = 0;
+  int size = 0;
+
+  g_hash_table_iter_init (&iter, sizes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int k = GPOINTER_TO_INT (key);
+
+      if (GPOINTER_TO_UINT (value) > best || (GPOINTER_TO_UINT (value) == best && k < size))
+        {
+          best = GPOINTER_TO_UINT (value);
+          size = k;
+        }
+    }
+
+  return size / 10.0;
+}
+
+/* "7", "- 7 -", "Page 7", "7 of 12", "7/12". */
+static gboolean
+is_page_number (const char *text)
+{
+  const char *p = text;
+  guint digits = 0;
+
+  if (g_ascii_strncasecmp (p, "page ", 5) == 0)
+    p += 5;
+  else if (g_ascii_strncasecmp (p, "p. ", 3) == 0)
+    p += 3;
+
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (++digits > 8)
+            return FALSE;
+        }
+      else if (!(*p == ' ' || *p == '-' || *p == '/' ||
+                 (g_ascii_strncasecmp (p, "of ", 3) == 0 && (p += 2)) ||
+                 (g_str_has_prefix (p, "–") && (p += strlen ("–") - 1)) ||
+                 (g_str_has_prefix (p, "—") && (p += strlen ("—") - 1))))
+        return FALSE;
+    }
+
+  return digits > 0;
+}
+
+/* The line's text with its digits as '#', with the band it stands in, or
+ * NULL when it stands in neither. */
+static char *
+band_key (const PdfLine *line,
+          const double  *heights)
+{
+  double height = heights[line->page];
+  char *key;
+
+  if (height <= 0 || line->x0 >= line->x1)
+    return NULL;
+  if (line->y1 <= height * HEAD_BAND)
+    key = g_strconcat ("t", line->text, NULL);
+  else if (line->y0 >= height * (1 - HEAD_BAND))
+    key = g_strconcat ("b", line->text, NULL);
+  else
+    return NULL;
+
+  for (char *p = key; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        *p = '#';
+    }
+
+  return key;
+}
+
+/* Drops page numbers and what is repeated at the top or the foot of most
+ * pages: a running title, an outlet's name, "Page 3 of 7". */
+static void
+drop_running_heads (GArray       *lines,
+                    const double *heights,
+                    guint         n_text_pages)
+{
+  g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  /* How many pages each text stands on; lines come page by page. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      char *key = band_key (line, heights);
+      gpointer last;
+
+      g_ptr_array_add (keys, key);
+      if (key == NULL)
+        continue;
+      last = g_hash_table_lookup (pages, key);
+      if (last != NULL && GPOINTER_TO_UINT (last) == line->page + 1)
+        continue;
+      g_hash_table_insert (pages, g_strdup (key), GUINT_TO_POINTER (line->page + 1));
+      g_hash_table_insert (counts, g_strdup (key),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      const char *key = g_ptr_array_index (keys, i);
+      guint count;
+
+      if (key == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      if (is_page_number (line->text) || (count >= 2 && count * 2 >= n_text_pages))
+        line->kind = PDF_LINE_DROPPED;
+    }
+}
+
+static void
+classify_sizes (GArray *lines,
+                double  body_size)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      if (line->kind == PDF_LINE_DROPPED || line->size <= 0 || body_size <= 0)
+        continue;
+      if (line->size < body_size * SMALL_RATIO)
+        line->kind = PDF_LINE_DROPPED;
+      else if (line->size > body_size * HEADING_RATIO)
+        line->kind = PDF_LINE_HEADING;
+    }
+}
+
+/* Header lines: the date, outlet and address under the title */
+
+static const char * const months[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+};
+
+static guint
+month_number (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+        return i + 1;
+    }
+
+  return 0;
+}
+
+/* A date in a header line: "2024-10-18", "18 October 2024" or
+ * "Oct. 18, 2024", as YYYY-MM-DD. */
+static char *
+find_date (const char *text)
+{
+  static const char * const patterns[] = {
+    "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b",
+    "\\b(\\d{1,2})\\s+([A-Za-z]{3,9})\\.?,?\\s+(\\d{4})\\b",
+    "\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (regex, text, 0, &match);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *a = g_match_info_fetch (match, 1);
+          g_autofree char *b = g_match_info_fetch (match, 2);
+          g_autofree char *c = g_match_info_fetch (match, 3);
+          g_autofree char *date = NULL;
+          guint month;
+
+          if (i == 0)
+            date = g_strdup_printf ("%s-%s-%s", a, b, c);
+          else if (i == 1 && (month = month_number (b)) > 0)
+            date = g_strdup_printf ("%s-%02u-%02d", c, month, atoi (a));
+          else if (i == 2 && (month = month_number (a)) > 0)
+            date = g_strdup_printf ("%s-%02u-%02d", c, month, atoi (b));
+
+          if (cc_date_is_valid (date))
+            return g_steal_pointer (&date);
+        }
+    }
+
+  return NULL;
+}
+
+/* The address a link on the page gives to the area of @line. */
+static char *
+find_link (PopplerPage   *page,
+           const PdfLine *line)
+{
+  GList *mapping = poppler_page_get_link_mapping (page);
+  double width, height;
+  char *uri = NULL;
+
+  poppler_page_get_size (page, &width, &height);
+
+  for (GList *l = mapping; l != NULL && uri == NULL; l = l->next)
+    {
+      PopplerLinkMapping *link = l->data;
+      /* Link areas count from the foot of the page. */
+      double top = height - MAX (link->area.y1, link->area.y2);
+      double bottom = height - MIN (link->area.y1, link->area.y2);
+      const char *target;
+
+      if (link->action == NULL || link->action->type != POPPLER_ACTION_URI)
+        continue;
+      target = link->action->uri.uri;
+      if (target != NULL && bottom > line->y0 && top < line->y1 &&
+          (g_str_has_prefix (target, "http://") || g_str_has_prefix (target, "https://")) &&
+          g_utf8_validate (target, -1, NULL) && strpbrk (target, " \t\r\n") == NULL)
+        uri = g_strdup (target);
+    }
+
+  poppler_page_free_link_mapping (mapping);
+
+  return uri;
+}
+
+/* Reads a line under the title: an address, or "Outlet · date" as the
+ * app's own export writes it. */
+static void
+read_header_line (CcArticle     *article,
+                  PopplerPage   *page,
+                  const PdfLine *line)
+{
+  g_autofree char *date = NULL;
+
+  if (g_str_has_prefix (line->text, "http://") || g_str_has_prefix (line->text, "https://"))
+    {
+      g_autofree char *uri = find_link (page, line);
+
+      /* A long address may be drawn cut short, with an ellipsis. */
+      if (uri == NULL && strstr (line->text, "…") == NULL && strchr (line->text, ' ') == NULL)
+        uri = g_strdup (line->text);
+      if (uri != NULL && cc_article_get_url (article) == NULL)
+        cc_article_set_url (article, uri);
+      return;
+    }
+
+  if ((date = find_date (line->text)) == NULL || cc_article_get_published (article) != NULL)
+    return;
+
+  cc_article_set_published (article, date);
+
+  if (cc_article_get_outlet (article) == NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (line->text, "·", 3);
+
+      if (g_strv_length (parts) == 2)
+        {
+          g_autofree char *other = NULL;
+
+          for (guint i = 0; i < 2; i++)
+            {
+              g_autofree char *part = find_date (parts[i]);
+
+              if (part != NULL && g_strcmp0 (g_strstrip (parts[i]), date) == 0)
+                other = g_strdup (g_strstrip (parts[1 - i]));
+            }
+          if (other != NULL && *other != '\0' && strcmp (other, _("Unknown outlet")) != 0)
+            cc_article_set_outlet (article, other);
+        }
+    }
+}
+
+/* The properties' title, if it is a title and not a file name. */
+static char *
+property_title (PopplerDocument *document)
+{
+  g_autofree char *title = poppler_document_get_title (document);
+  const char *start;
+
+  if (title == NULL || !g_utf8_validate (title, -1, NULL))
+    return NULL;
+
+  start = g_strstrip (title);
+  if (g_str_has_prefix (start, "Microsoft Word - "))
+    start += strlen ("Microsoft Word - ");
+  if (*start == '\0' || g_ascii_strcasecmp (start, "untitled") == 0 ||
+      g_utf8_strlen (start, -1) > 300)
+    return NULL;
+
+  return g_strdup (start);
+}
+
+/* Takes the title and what the lines under it say from the head of the
+ * first page: the lines before the text begins. They are not text. */
+static void
+read_header (CcArticle       *article,
+             PopplerDocument *document,
+             GArray          *lines)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(PopplerPage) page = NULL;
+  double title_size = 0;
+  gboolean title_done = FALSE;
+  guint n_header = 0;
+  guint first_page;
+
+  if (lines->len == 0)
+    return;
+
+  first_page = g_array_index (lines, PdfLine, 0).page;
+  while (n_header < lines->len)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, n_header);
+
+      if (line->kind == PDF_LINE_BODY || line->page != first_page)
+        break;
+      if (line->kind == PDF_LINE_HEADING)
+        title_size = MAX (title_size, line->size);
+      n_header++;
+    }
+
+  page = poppler_document_get_page (document, first_page);
+
+  for (guint i = 0; i < n_header; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      /* The title is the first run of lines of the largest size. */
+      if (!title_done && title_size > 0 && fabs (line->size - title_size) < 0.05)
+        {
+          if (title->len > 0)
+            g_string_append_c (title, ' ');
+          g_string_append (title, line->text);
+        }
+      else
+        {
+          title_done = title->len > 0;
+          if (page != NULL)
+            read_header_line (article, page, line);
+        }
+
+      line->kind = PDF_LINE_DROPPED;
+    }
+
+  if (title->len > 0 && g_utf8_strlen (title->str, -1) <= 300)
+    cc_article_set_title (article, title->str);
+  else
+    {
+      g_autofree char *property = property_title (document);
+
+      if (property != NULL)
+        cc_article_set_title (article, property);
+    }
+}
+
+static PopplerDocument *
+open_document (const char  *name,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document;
+
+  document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (document != NULL)
+    return document;
+
+  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    _cc_importer_set_error (error, CC_IMPORT_ERROR_ENCRYPTED, name,
+                            _("the PDF is locked with a password; save an unlocked copy "
+                              "from a PDF reader and import that"));
+  else
+    _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                            _("not a readable PDF file (%s)"), local_error->message);
+
+  return NULL;
+}
+
+/* @data is the whole file and begins with the PDF magic. */
+CcArticle *
+_cc_importer_parse_pdf (const char  *name,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (PdfLine));
+  g_autoptr(GHashTable) sizes = g_hash_table_new (NULL, NULL);
+  g_autoptr(CcArticle) article = NULL;
+  g_autofree double *heights = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *creator = NULL;
+  double body_size;
+  guint n_text_pages = 0;
+  gsize text_length = 0;
+  int n_pages;
+
+  g_array_set_clear_func (lines, pdf_line_clear);
+
+  if (!(document = open_document (name, data, length, error)))
+    return NULL;
+
+  n_pages = poppler_document_get_n_pages (document);
+  heights = g_new0 (double, MAX (n_pages, 1));
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      guint before = lines->len;
+      double width;
+
+      if (page == NULL)
+        continue;
+      poppler_page_get_size (page, &width, &heights[i]);
+      text_length += read_page (page, i, lines, sizes);
+      n_text_pages += lines->len > before;
+
+      /* Compressed streams can hold far more text than the file's size. */
+      if (text_length > CC_IMPORT_MAX_SIZE)
+        {
+          g_autofree char *limit = g_format_size (CC_IMPORT_MAX_SIZE);
+
+          _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,
+                                  _("the PDF holds more than %s of text"), limit);
+          return NULL;
+        }
+    }
+
+  if (lines->len == 0)
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_NO_TEXT, name,
+                              n_pages > 0
+                              ? _("the PDF has no text, only images (a scan?); run text "
+                                  "recognition (OCR) on it first")
+                              : _("the PDF has no pages"));
+      return NULL;
+    }
+
+  body_size = most_common_size (sizes);
+  drop_running_heads (lines, heights, n_text_pages);
+  classify_sizes (lines, body_size);
+
+  article = cc_article_new ();
+  read_header (article, document, lines);
+
+  /* The app's own export never breaks a word with a hyphen of its own. */
+  creator = poppler_document_get_creator (document);
+  text = _cc_pdf_join_lines (lines, body_size,
+                             creator == NULL || !g_str_has_prefix (creator, "Crosscheck "));
+  if (text == NULL || *text == '\0')
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_EMPTY, name, _("no article text found"));
+      return NULL;
+    }
+
+  cc_article_set_text (article, text);
+
+  return g_steal_pointer (&article);
+}

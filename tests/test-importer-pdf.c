@@ -1,0 +1,602 @@
+/* test-importer-pdf.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Imports PDFs the test makes itself: the app's own export of each sample
+ * article, which must give the same claims again; pages drawn with cairo
+ * and Pango to check paragraphs, hyphens, running heads, the title and
+ * the date; and PDFs that are refused (a scan without text, a locked one,
+ * broken ones), through the importer, a library import and the command
+ * line. */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "cc-annotation.h"
+#include "cc-article.h"
+#include "cc-claim.h"
+#include "cc-importer.h"
+#include "cc-library.h"
+#include "cc-pdf-exporter.h"
+#include "cc-store.h"
+#include "cc-test-utils.h"
+
+typedef struct
+{
+  char      *dir;
+  CcStore   *store;
+  CcLibrary *library;
+} Library;
+
+static void
+library_open (Library    *lib,
+              const char *dir,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  lib->dir = g_strdup (dir);
+  lib->store = cc_store_new (path, &error);
+  g_assert_no_error (error);
+  lib->library = cc_library_new (lib->store);
+  g_assert_true (cc_library_load (lib->library, &error));
+  g_assert_no_error (error);
+}
+
+static void
+library_close (Library *lib)
+{
+  g_clear_object (&lib->library);
+  g_clear_object (&lib->store);
+  g_clear_pointer (&lib->dir, g_free);
+}
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("cc-test-pdf-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* The claims an extractor found, one "low–high claimant" line each, in
+ * text order. */
+static char *
+describe_claims (CcArticle *article)
+{
+  GListModel *claims = cc_article_get_claims (article);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      if (cc_claim_get_rejected (claim))
+        continue;
+      g_string_append_printf (out, "%g–%g %s\n", cc_claim_get_low (claim),
+                              cc_claim_get_high (claim),
+                              cc_claim_get_claimant (claim) ? cc_claim_get_claimant (claim) : "-");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static CcArticle *
+find_by_title (CcLibrary  *library,
+               const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      if (g_strcmp0 (cc_article_get_title (article), title) == 0)
+        return article;
+    }
+
+  return NULL;
+}
+
+static void
+add_note (CcLibrary  *library,
+          CcArticle  *article,
+          guint       start,
+          guint       end,
+          const char *note)
+{
+  g_autoptr(CcAnnotation) annotation = cc_annotation_new ();
+  g_autoptr(GError) error = NULL;
+
+  cc_annotation_set_start (annotation, start);
+  cc_annotation_set_end (annotation, end);
+  cc_annotation_set_color (annotation, "#f9f06b");
+  cc_annotation_set_note (annotation, note);
+  g_assert_true (cc_library_add_annotation (library, article, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static void
+export_article (CcArticle  *article,
+                const char *path)
+{
+  g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
+  g_autoptr(GError) error = NULL;
+
+  cc_pdf_exporter_add_article (exporter, article);
+  g_assert_true (cc_pdf_exporter_write (exporter, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Each sample article, with notes in the margin that hold numbers of
+ * their own, exported alone and imported into a second library, has the
+ * claims, title, outlet, date and address it had. */
+static void
+test_sample_round_trip (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcImportReport) again = NULL;
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func (g_free);
+  const char *sample[] = { cc_test_sample_dir (), NULL };
+  Library original = { 0 }, imported = { 0 };
+  guint n;
+
+  library_open (&original, dir, "original.db");
+  report = cc_library_import (original.library, sample, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_refused, ==, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (original.library));
+  g_assert_cmpuint (n, ==, 5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original.library), i);
+      g_autofree char *name = g_strdup_printf ("article-%u.pdf", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      guint length = g_utf8_strlen (cc_article_get_text (article), -1);
+
+      /* Were the margin read as text, these would be claims too. */
+      add_note (original.library, article, 10, 40,
+                "Officials said 4,000 troops arrived, according to the ministry");
+      add_note (original.library, article, length / 2, length / 2 + 30,
+                "Up to 70,000 soldiers were sent, a spokesman said");
+      export_article (article, path);
+      g_ptr_array_add (pdfs, g_steal_pointer (&path));
+    }
+  g_ptr_array_add (pdfs, NULL);
+
+  library_open (&imported, dir, "imported.db");
+  again = cc_library_import (imported.library, (const char * const *)pdfs->pdata, NULL, NULL, NULL);
+  g_assert_cmpuint (again->n_refused, ==, 0);
+  g_assert_cmpuint (again->n_imported, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original.library), i);
+      CcArticle *copy = find_by_title (imported.library, cc_article_get_title (article));
+      g_autofree char *expected = describe_claims (article);
+      g_autofree char *found = NULL;
+
+      g_assert_nonnull (copy);
+      found = describe_claims (copy);
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (found, ==, expected);
+      g_assert_cmpstr (cc_article_get_published (copy), ==, cc_article_get_published (article));
+      g_assert_cmpstr (cc_article_get_outlet (copy), ==, cc_article_get_outlet (article));
+      g_assert_cmpstr (cc_article_get_url (copy), ==, cc_article_get_url (article));
+      g_assert_null (strstr (cc_article_get_text (copy), "4,000"));
+      g_assert_null (strstr (cc_article_get_text (copy), "70,000"));
+      g_assert_true ((strstr (cc_article_get_text (copy), cc_article_get_title (article)) != NULL) ==
+                     (strstr (cc_article_get_text (article), cc_article_get_title (article)) != NULL));
+    }
+
+  library_close (&original);
+  library_close (&imported);
+  cc_test_remove_tree (dir);
+}
+
+/* Pages drawn line by line */
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  PangoContext    *context;
+  guint            page;
+} Drawing;
+
+static void
+drawing_begin (Drawing    *d,
+               const char *path,
+               const char *property_title)
+{
+  d->surface = cairo_pdf_surface_create (path, 595, 842);
+  if (property_title != NULL)
+    cairo_pdf_surface_set_metadata (d->surface, CAIRO_PDF_METADATA_TITLE, property_title);
+  d->cr = cairo_create (d->surface);
+  d->context = pango_cairo_create_context (d->cr);
+  pango_cairo_context_set_resolution (d->context, 72);
+  d->page = 0;
+}
+
+static void
+draw_text (Drawing    *d,
+           const char *font,
+           double      x,
+           double      y,
+           const char *text)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (d->context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (d->cr, x, y);
+  pango_cairo_show_layout (d->cr, layout);
+}
+
+/* A running head at the top, the page number at the foot, both in the
+ * size of the text, so that only where they stand tells them apart. */
+static void
+drawing_end_page (Drawing *d)
+{
+  g_autofree char *number = g_strdup_printf ("%u", ++d->page);
+
+  draw_text (d, "Serif 11", 72, 30, "The Daily Example · World news");
+  draw_text (d, "Serif 11", 290, 800, number);
+  cairo_show_page (d->cr);
+}
+
+static void
+drawing_end (Drawing *d)
+{
+  g_object_unref (d->context);
+  cairo_destroy (d->cr);
+  cairo_surface_finish (d->surface);
+  g_assert_cmpint (cairo_surface_status (d->surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (d->surface);
+}
+
+/* Draws @lines of text from @y down, 14 points apart; an empty string is
+ * a paragraph gap. */
+static double
+draw_lines (Drawing            *d,
+            double              y,
+            const char * const *lines)
+{
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        {
+          y += 8;
+          continue;
+        }
+      draw_text (d, "Serif 11", 72, y, lines[i]);
+      y += 14;
+    }
+
+  return y;
+}
+
+static GPtrArray *
+load (const char  *path,
+      GError     **error)
+{
+  g_autoptr(CcImporter) importer = cc_importer_new ();
+
+  return cc_importer_load (importer, path, NULL, error);
+}
+
+static CcArticle *
+load_one (const char *path)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+
+  articles = load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (articles->len, ==, 1);
+
+  return g_object_ref (g_ptr_array_index (articles, 0));
+}
+
+static void
+test_layout (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "layout.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  const char *page1[] = {
+    "Officials said on Monday that 3,000 troops had crossed the",
+    "border overnight, and the local govern-",
+    "ment called the move a well-known tactic of the army.",
+    "",
+    "A second paragraph begins here and runs on to the foot of the",
+    "page, where the page break cuts it, and it goes on with well-",
+    NULL
+  };
+  const char *page2[] = {
+    "known words on the next page, said a spokesman for the army.",
+    "",
+    "The last paragraph has 500 soldiers in it and one more line",
+    "that ends it.",
+    NULL
+  };
+  Drawing d;
+
+  drawing_begin (&d, path, "A title from the properties");
+  draw_text (&d, "Sans Bold 20", 72, 60, "Troops cross the border");
+  draw_text (&d, "Sans 8", 72, 90, "By Jane Doe | March 5, 2024");
+  draw_lines (&d, 120, page1);
+  drawing_end_page (&d);
+  draw_lines (&d, 60, page2);
+  drawing_end_page (&d);
+  drawing_end (&d);
+
+  article = load_one (path);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "Troops cross the border");
+  g_assert_cmpstr (cc_article_get_published (article), ==, "2024-03-05");
+  g_assert_null (cc_article_get_outlet (article));
+  g_assert_cmpstr (cc_article_get_text (article), ==,
+                   "Officials said on Monday that 3,000 troops had crossed the border "
+                   "overnight, and the local government called the move a well-known "
+                   "tactic of the army.\n"
+                   "A second paragraph begins here and runs on to the foot of the page, "
+                   "where the page break cuts it, and it goes on with well-known words on "
+                   "the next page, said a spokesman for the army.\n"
+                   "The last paragraph has 500 soldiers in it and one more line that ends it.");
+
+  cc_test_remove_tree (dir);
+}
+
+/* Without a larger line at its head, a PDF takes its title from its
+ * properties, and a PDF under another name is still read as one. */
+static void
+test_property_title (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "named.txt", NULL);
+  g_autofree char *bare = g_build_filename (dir, "bare.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  g_autoptr(CcArticle) untitled = NULL;
+  const char *lines[] = { "Only one line of text, with 200 people in it.", NULL };
+  Drawing d;
+
+  drawing_begin (&d, path, "The title of the document");
+  draw_lines (&d, 100, lines);
+  cairo_show_page (d.cr);
+  drawing_end (&d);
+
+  article = load_one (path);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "The title of the document");
+  g_assert_cmpstr (cc_article_get_text (article), ==, lines[0]);
+  g_assert_null (cc_article_get_published (article));
+
+  drawing_begin (&d, bare, NULL);
+  draw_lines (&d, 100, lines);
+  cairo_show_page (d.cr);
+  drawing_end (&d);
+
+  untitled = load_one (bare);
+  g_assert_cmpstr (cc_article_get_title (untitled), ==, "bare");
+
+  cc_test_remove_tree (dir);
+}
+
+/* Refused PDFs */
+
+/* A scan: pages with an image and a drawn rectangle, no text. */
+static void
+make_scan (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
+  cairo_t *cr = cairo_create (image);
+
+  cairo_set_source_rgb (cr, 0.2, 0.3, 0.4);
+  cairo_rectangle (cr, 8, 8, 40, 20);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, image, 72, 72);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  cairo_rectangle (cr, 72, 72, 300, 400);
+  cairo_stroke (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (image);
+}
+
+static void
+make_article_pdf (const char *path)
+{
+  const char *lines[] = { "The ministry said 3,000 troops had arrived.", NULL };
+  Drawing d;
+
+  drawing_begin (&d, path, NULL);
+  draw_text (&d, "Sans Bold 20", 72, 60, "A short article");
+  draw_lines (&d, 100, lines);
+  cairo_show_page (d.cr);
+  drawing_end (&d);
+}
+
+/* Locks @in with a password into @out; FALSE when qpdf is missing. */
+static gboolean
+lock_pdf (const char *in,
+          const char *out)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *argv[] = { NULL, "--encrypt", "user", "owner", "256", "--", in, out, NULL };
+
+  if (qpdf == NULL)
+    return FALSE;
+
+  argv[0] = qpdf;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return TRUE;
+}
+
+static void
+assert_refused (const char *path,
+                int         code,
+                const char *words)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  articles = load (path, &error);
+  g_assert_null (articles);
+  g_assert_error (error, CC_IMPORT_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, base));
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+static void
+test_refused (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.pdf", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.pdf", NULL);
+  g_autofree char *fake = g_build_filename (dir, "fake.pdf", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.pdf", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  make_scan (scan);
+  assert_refused (scan, CC_IMPORT_ERROR_NO_TEXT, "no text");
+
+  make_article_pdf (good);
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, 200, NULL));
+  assert_refused (cut, CC_IMPORT_ERROR_MALFORMED, "not a readable PDF");
+
+  g_assert_true (g_file_set_contents (fake, "Plain text, wrong name\n", -1, NULL));
+  assert_refused (fake, CC_IMPORT_ERROR_MALFORMED, "not a PDF file");
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (empty, CC_IMPORT_ERROR_EMPTY, "empty");
+
+  if (lock_pdf (good, locked))
+    assert_refused (locked, CC_IMPORT_ERROR_ENCRYPTED, "password");
+  else
+    g_test_message ("qpdf is not installed: the locked PDF is not tested");
+
+  cc_test_remove_tree (dir);
+}
+
+/* In a folder, the refused PDFs are named and the rest is imported. */
+static void
+test_batch (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "articles", NULL);
+  g_autofree char *scan = g_build_filename (folder, "b-scan.pdf", NULL);
+  g_autofree char *good = g_build_filename (folder, "a-good.pdf", NULL);
+  g_autofree char *text = g_build_filename (folder, "c-text.txt", NULL);
+  g_autoptr(CcImportReport) report = NULL;
+  const char *paths[] = { folder, NULL };
+  g_autofree char *messages = NULL;
+  Library lib = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  make_scan (scan);
+  make_article_pdf (good);
+  g_assert_true (g_file_set_contents (text, "Headline\n\nSome 200 people came.\n", -1, NULL));
+
+  library_open (&lib, dir, "library.db");
+  report = cc_library_import (lib.library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 2);
+  g_assert_cmpuint (report->n_refused, ==, 1);
+  g_ptr_array_add (report->messages, NULL);
+  messages = g_strjoinv ("\n", (char **)report->messages->pdata);
+  g_ptr_array_remove_index (report->messages, report->messages->len - 1);
+  g_assert_nonnull (strstr (messages, "b-scan.pdf"));
+  g_assert_nonnull (strstr (messages, "no text"));
+  g_assert_nonnull (find_by_title (lib.library, "A short article"));
+  g_assert_nonnull (find_by_title (lib.library, "Headline"));
+
+  library_close (&lib);
+  cc_test_remove_tree (dir);
+}
+
+/* `crosscheck import` takes a PDF, and refuses a scan with the exit
+ * status of any other refused file. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *library = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.pdf", NULL);
+  g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int refused_text;
+  int status;
+
+  make_article_pdf (good);
+  make_scan (scan);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  status = cc_test_run_cli (&out, &err, "--library", library, "import", good, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 1 article"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = cc_test_run_cli (&out, &err, "--library", library, "list", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "A short article"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  refused_text = cc_test_run_cli (NULL, NULL, "--library", library, "import", empty, NULL);
+  g_assert_cmpint (refused_text, !=, 0);
+
+  status = cc_test_run_cli (&out, &err, "--library", library, "import", scan, NULL);
+  g_assert_cmpint (status, ==, refused_text);
+  g_assert_nonnull (strstr (err, "scan.pdf"));
+  g_assert_nonnull (strstr (err, "no text"));
+  g_assert_nonnull (strstr (out, "refused 1 file"));
+
+  cc_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/importer-pdf/sample-round-trip", test_sample_round_trip);
+  g_test_add_func ("/importer-pdf/layout", test_layout);
+  g_test_add_func ("/importer-pdf/property-title", test_property_title);
+  g_test_add_func ("/importer-pdf/refused", test_refused);
+  g_test_add_func ("/importer-pdf/batch", test_batch);
+  g_test_add_func ("/importer-pdf/cli", test_cli);
+
+  return g_test_run ();
+}

@@ -23,6 +23,9 @@
 
 #include "cc-importer-pdf-private.h"
 
+/* How far back a word split at a line end is looked for, in bytes. */
+#define MAX_WORD 64
+
 typedef struct
 {
   double left;
@@ -221,8 +224,12 @@ keeps_hyphen (Joiner     *j,
   if (!j->hyphenates)
     return TRUE;
 
-  while (start > out->str && start[-1] != ' ' && start[-1] != '\n')
+  /* A word, not a paragraph of letters with hyphens. */
+  while (start > out->str && start[-1] != ' ' && start[-1] != '\n' &&
+         out->str + out->len - start < MAX_WORD)
     start--;
+  if (out->str + out->len - start >= MAX_WORD)
+    return TRUE;
   g_string_append_len (compound, start, out->str + out->len - start);
 
   /* "15-year-" + "old" */

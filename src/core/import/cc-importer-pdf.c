@@ -41,6 +41,10 @@
 #define MAGIC_REACH    1024
 /* A line with more font sizes than this counts the first ones only. */
 #define MAX_LINE_SIZES 8
+/* How many lines at the head of the first page may be title and byline. */
+#define MAX_HEADER     30
+/* More pages than this are no article. */
+#define MAX_PAGES      5000
 
 /* poppler-glib 22.12 defines no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -531,6 +535,11 @@ property_title (PopplerDocument *document)
   if (title == NULL || !g_utf8_validate (title, -1, NULL))
     return NULL;
 
+  for (char *p = title; *p != '\0'; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7f)
+        *p = ' ';
+    }
   start = g_strstrip (title);
   if (g_str_has_prefix (start, "Microsoft Word - "))
     start += strlen ("Microsoft Word - ");
@@ -563,7 +572,7 @@ read_header (CcArticle       *article,
     {
       PdfLine *line = &g_array_index (lines, PdfLine, n_header);
 
-      if (line->kind == PDF_LINE_BODY || line->page != first_page)
+      if (line->kind == PDF_LINE_BODY || line->page != first_page || n_header >= MAX_HEADER)
         break;
       if (line->kind == PDF_LINE_HEADING)
         title_size = MAX (title_size, line->size);
@@ -654,6 +663,12 @@ _cc_importer_parse_pdf (const char  *name,
     return NULL;
 
   n_pages = poppler_document_get_n_pages (document);
+  if (n_pages > MAX_PAGES)
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_TOO_LARGE, name,
+                              _("the PDF has %d pages; the limit is %d"), n_pages, MAX_PAGES);
+      return NULL;
+    }
   heights = g_new0 (double, MAX (n_pages, 1));
 
   for (int i = 0; i < n_pages; i++)

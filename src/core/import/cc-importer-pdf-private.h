@@ -4,12 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* What the two files of the PDF importer share: the lines read from the
+/* What the files of the PDF importer share: the lines read from the
  * pages, with where they stand and how large their type is. */
 
 #pragma once
 
 #include <glib.h>
+#include <poppler.h>
+
+#include "cc-article.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +32,15 @@ typedef struct
   double       size;      /* the font size most of its characters have */
   PdfLineKind  kind;
 } PdfLine;
+
+/* poppler-glib 22.12 defines no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+/* cc-importer-pdf-header.c */
+void  _cc_pdf_read_header (CcArticle       *article,
+                           PopplerDocument *document,
+                           GArray          *lines);
 
 /* cc-importer-pdf-text.c */
 char *_cc_pdf_join_lines (GArray   *lines,

@@ -124,63 +124,52 @@ add_note (CcLibrary  *library,
   g_assert_no_error (error);
 }
 
-static void
-export_article (CcArticle  *article,
-                const char *path)
+/* Exports the articles of @library from @first, @n of them, to @path. */
+static char *
+export_articles (CcLibrary  *library,
+                 guint       first,
+                 guint       n,
+                 gboolean    report,
+                 const char *dir,
+                 const char *name)
 {
   g_autoptr(CcPdfExporter) exporter = cc_pdf_exporter_new ();
   g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
 
-  cc_pdf_exporter_add_article (exporter, article);
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      cc_pdf_exporter_add_article (exporter, article);
+    }
+  cc_pdf_exporter_set_report (exporter, report);
   g_assert_true (cc_pdf_exporter_write (exporter, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+
+  return path;
 }
 
-/* Each sample article, with notes in the margin that hold numbers of
- * their own, exported alone and imported into a second library, has the
- * claims, title, outlet, date and address it had. */
+/* Imports @paths into a new library beside @original, and checks that it
+ * holds @n of its articles, from @first, each as it was. */
 static void
-test_sample_round_trip (void)
+assert_imported_as (Library            *original,
+                    const char * const *paths,
+                    const char         *name,
+                    guint               first,
+                    guint               n)
 {
-  g_autofree char *dir = make_tmp_dir ();
   g_autoptr(CcImportReport) report = NULL;
-  g_autoptr(CcImportReport) again = NULL;
-  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func (g_free);
-  const char *sample[] = { cc_test_sample_dir (), NULL };
-  Library original = { 0 }, imported = { 0 };
-  guint n;
+  Library imported = { 0 };
 
-  library_open (&original, dir, "original.db");
-  report = cc_library_import (original.library, sample, NULL, NULL, NULL);
+  library_open (&imported, original->dir, name);
+  report = cc_library_import (imported.library, paths, NULL, NULL, NULL);
   g_assert_cmpuint (report->n_refused, ==, 0);
-  n = g_list_model_get_n_items (G_LIST_MODEL (original.library));
-  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (report->n_imported, ==, n);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = first; i < first + n; i++)
     {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original.library), i);
-      g_autofree char *name = g_strdup_printf ("article-%u.pdf", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      guint length = g_utf8_strlen (cc_article_get_text (article), -1);
-
-      /* Were the margin read as text, these would be claims too. */
-      add_note (original.library, article, 10, 40,
-                "Officials said 4,000 troops arrived, according to the ministry");
-      add_note (original.library, article, length / 2, length / 2 + 30,
-                "Up to 70,000 soldiers were sent, a spokesman said");
-      export_article (article, path);
-      g_ptr_array_add (pdfs, g_steal_pointer (&path));
-    }
-  g_ptr_array_add (pdfs, NULL);
-
-  library_open (&imported, dir, "imported.db");
-  again = cc_library_import (imported.library, (const char * const *)pdfs->pdata, NULL, NULL, NULL);
-  g_assert_cmpuint (again->n_refused, ==, 0);
-  g_assert_cmpuint (again->n_imported, ==, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original.library), i);
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original->library), i);
       CcArticle *copy = find_by_title (imported.library, cc_article_get_title (article));
       g_autofree char *expected = describe_claims (article);
       g_autofree char *found = NULL;
@@ -198,8 +187,55 @@ test_sample_round_trip (void)
                      (strstr (cc_article_get_text (article), cc_article_get_title (article)) != NULL));
     }
 
-  library_close (&original);
   library_close (&imported);
+}
+
+/* Each sample article, with notes in the margin that hold numbers of
+ * their own, exported alone and imported into a second library, has the
+ * claims, title, outlet, date and address it had; so do the articles of
+ * one PDF of them all, and of a report, which come back one by one. */
+static void
+test_sample_round_trip (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GPtrArray) pdfs = g_ptr_array_new_with_free_func (g_free);
+  const char *sample[] = { cc_test_sample_dir (), NULL };
+  const char *paths[2] = { NULL };
+  g_autofree char *all = NULL;
+  g_autofree char *two = NULL;
+  Library original = { 0 };
+  guint n;
+
+  library_open (&original, dir, "original.db");
+  report = cc_library_import (original.library, sample, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_refused, ==, 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (original.library));
+  g_assert_cmpuint (n, ==, 5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original.library), i);
+      g_autofree char *name = g_strdup_printf ("article-%u.pdf", i);
+      guint length = g_utf8_strlen (cc_article_get_text (article), -1);
+
+      /* Were the margin read as text, these would be claims too. */
+      add_note (original.library, article, 10, 40,
+                "Officials said 4,000 troops arrived, according to the ministry");
+      add_note (original.library, article, length / 2, length / 2 + 30,
+                "Up to 70,000 soldiers were sent, a spokesman said");
+      g_ptr_array_add (pdfs, export_articles (original.library, i, 1, FALSE, dir, name));
+    }
+  g_ptr_array_add (pdfs, NULL);
+  assert_imported_as (&original, (const char * const *)pdfs->pdata, "one-by-one.db", 0, n);
+
+  paths[0] = all = export_articles (original.library, 0, n, FALSE, dir, "all.pdf");
+  assert_imported_as (&original, paths, "all.db", 0, n);
+
+  paths[0] = two = export_articles (original.library, 2, 2, TRUE, dir, "report.pdf");
+  assert_imported_as (&original, paths, "report.db", 2, 2);
+
+  library_close (&original);
   cc_test_remove_tree (dir);
 }
 

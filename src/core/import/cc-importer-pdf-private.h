@@ -36,6 +36,7 @@ typedef struct
 /* poppler-glib 22.12 defines no cleanup functions of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerIndexIter, poppler_index_iter_free)
 
 /* cc-importer-pdf-header.c */
 void  _cc_pdf_read_header (CcArticle       *article,

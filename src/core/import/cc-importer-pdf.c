@@ -379,6 +379,117 @@ classify_sizes (GArray *lines,
     }
 }
 
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+/* Adds the pages the bookmarks under @iter lead to; with @groups, only
+ * those of bookmarks inside a group ("Articles" in a report). */
+static void
+add_bookmark_pages (PopplerDocument  *document,
+                    PopplerIndexIter *iter,
+                    gboolean          groups,
+                    GArray           *pages)
+{
+  do
+    {
+      g_autoptr(PopplerIndexIter) child = poppler_index_iter_get_child (iter);
+      PopplerAction *action;
+      PopplerDest *dest = NULL;
+
+      if (child != NULL)
+        {
+          if (groups)
+            add_bookmark_pages (document, child, FALSE, pages);
+          continue;
+        }
+      if (groups || pages->len >= MAX_PAGES)
+        continue;
+
+      action = poppler_index_iter_get_action (iter);
+      if (action != NULL && action->type == POPPLER_ACTION_GOTO_DEST &&
+          action->goto_dest.dest != NULL)
+        {
+          if (action->goto_dest.dest->type == POPPLER_DEST_NAMED)
+            dest = poppler_document_find_dest (document, action->goto_dest.dest->named_dest);
+          else
+            dest = poppler_dest_copy (action->goto_dest.dest);
+        }
+      if (dest != NULL && dest->page_num >= 1)
+        {
+          int page = dest->page_num - 1;
+
+          g_array_append_val (pages, page);
+        }
+      g_clear_pointer (&dest, poppler_dest_free);
+      g_clear_pointer (&action, poppler_action_free);
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+/* The first page of each article in a PDF the app exported, from its
+ * bookmarks: one per article, grouped under one bookmark in a report,
+ * whose first pages are not an article's. */
+static GArray *
+article_starts (PopplerDocument *document,
+                int              n_pages)
+{
+  g_autoptr(PopplerIndexIter) iter = poppler_index_iter_new (document);
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean groups = FALSE;
+
+  if (iter == NULL)
+    return starts;
+
+  do
+    {
+      g_autoptr(PopplerIndexIter) child = poppler_index_iter_get_child (iter);
+
+      groups |= child != NULL;
+    }
+  while (poppler_index_iter_next (iter));
+
+  g_clear_pointer (&iter, poppler_index_iter_free);
+  iter = poppler_index_iter_new (document);
+  add_bookmark_pages (document, iter, groups, starts);
+  g_array_sort (starts, compare_ints);
+
+  /* In range, and each page once. */
+  for (guint i = 0; i < starts->len;)
+    {
+      int page = g_array_index (starts, int, i);
+
+      if (page >= n_pages || (i > 0 && page == g_array_index (starts, int, i - 1)))
+        g_array_remove_index (starts, i);
+      else
+        i++;
+    }
+
+  return starts;
+}
+
+/* The lines of the pages from @from up to @to, sharing their texts. */
+static GArray *
+lines_between (GArray *lines,
+               int     from,
+               int     to)
+{
+  GArray *part = g_array_new (FALSE, FALSE, sizeof (PdfLine));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      if ((int)line->page >= from && (int)line->page < to)
+        g_array_append_val (part, *line);
+    }
+
+  return part;
+}
+
 static PopplerDocument *
 open_document (const char  *name,
                const char  *data,
@@ -404,8 +515,9 @@ open_document (const char  *name,
   return NULL;
 }
 
-/* @data is the whole file and begins with the PDF magic. */
-CcArticle *
+/* @data is the whole file and begins with the PDF magic. A PDF the app
+ * exported gives back each of its articles; any other, one. */
+GPtrArray *
 _cc_importer_parse_pdf (const char  *name,
                         const char  *data,
                         gsize        length,
@@ -414,10 +526,11 @@ _cc_importer_parse_pdf (const char  *name,
   g_autoptr(PopplerDocument) document = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (PdfLine));
   g_autoptr(GHashTable) sizes = g_hash_table_new (NULL, NULL);
-  g_autoptr(CcArticle) article = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) starts = NULL;
   g_autofree double *heights = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *creator = NULL;
+  gboolean own;
   double body_size;
   guint n_text_pages = 0;
   gsize text_length = 0;
@@ -474,20 +587,37 @@ _cc_importer_parse_pdf (const char  *name,
   drop_running_heads (lines, heights, n_text_pages);
   classify_sizes (lines, body_size);
 
-  article = cc_article_new ();
-  _cc_pdf_read_header (article, document, lines);
-
-  /* The app's own export never breaks a word with a hyphen of its own. */
   creator = poppler_document_get_creator (document);
-  text = _cc_pdf_join_lines (lines, body_size,
-                             creator == NULL || !g_str_has_prefix (creator, "Crosscheck "));
-  if (text == NULL || *text == '\0')
+  own = creator != NULL && g_str_has_prefix (creator, "Crosscheck ");
+  starts = own ? article_starts (document, n_pages) : g_array_new (FALSE, FALSE, sizeof (int));
+  if (starts->len == 0)
+    {
+      int first = 0;
+
+      g_array_append_val (starts, first);
+    }
+
+  for (guint k = 0; k < starts->len; k++)
+    {
+      int to = k + 1 < starts->len ? g_array_index (starts, int, k + 1) : n_pages;
+      g_autoptr(GArray) part = lines_between (lines, g_array_index (starts, int, k), to);
+      g_autoptr(CcArticle) article = cc_article_new ();
+      g_autofree char *text = NULL;
+
+      _cc_pdf_read_header (article, document, part);
+      /* The app's own export never breaks a word with a hyphen of its own. */
+      text = _cc_pdf_join_lines (part, body_size, !own);
+      if (*text == '\0')
+        continue;
+      cc_article_set_text (article, text);
+      g_ptr_array_add (articles, g_steal_pointer (&article));
+    }
+
+  if (articles->len == 0)
     {
       _cc_importer_set_error (error, CC_IMPORT_ERROR_EMPTY, name, _("no article text found"));
       return NULL;
     }
 
-  cc_article_set_text (article, text);
-
-  return g_steal_pointer (&article);
+  return g_steal_pointer (&articles);
 }

@@ -77,7 +77,7 @@ CcArticle   *_cc_importer_parse_html         (const char       *name,
 /* cc-importer-pdf.c */
 gboolean     _cc_importer_is_pdf             (const char       *data,
                                               gsize             length);
-CcArticle   *_cc_importer_parse_pdf          (const char       *name,
+GPtrArray   *_cc_importer_parse_pdf          (const char       *name,
                                               const char       *data,
                                               gsize             length,
                                               GError          **error);

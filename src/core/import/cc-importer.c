@@ -649,6 +649,8 @@ cc_importer_load (CcImporter  *self,
   return cc_importer_load_data (self, path, contents, length, warnings, error);
 }
 
+static void       stamp_article  (CcArticle  *article,
+                                  const char *name);
 static GPtrArray *finish_article (CcImporter *self,
                                   CcArticle  *article,
                                   const char *name,
@@ -676,6 +678,7 @@ cc_importer_load_data (CcImporter  *self,
                        GPtrArray   *warnings,
                        GError     **error)
 {
+  g_autoptr(GPtrArray) articles = NULL;
   g_autoptr(CcArticle) article = NULL;
   g_autoptr(CcMetaEntry) meta = NULL;
   g_autofree char *text = NULL;
@@ -699,9 +702,16 @@ cc_importer_load_data (CcImporter  *self,
                                   _("not a PDF file: it does not begin with “%%PDF-”"));
           return NULL;
         }
-      if (!(article = _cc_importer_parse_pdf (name, data, length, error)))
+      if (!(articles = _cc_importer_parse_pdf (name, data, length, error)))
         return NULL;
-      return finish_article (self, g_steal_pointer (&article), name, warnings);
+      if (articles->len == 1)
+        return finish_article (self, g_object_ref (g_ptr_array_index (articles, 0)), name,
+                               warnings);
+
+      /* Several articles share the file, and none is its meta.json entry. */
+      for (guint i = 0; i < articles->len; i++)
+        stamp_article (g_ptr_array_index (articles, i), name);
+      return g_steal_pointer (&articles);
     }
 
   if (!check_data (name, data, length, TRUE, error))
@@ -747,20 +757,12 @@ cc_importer_load_data (CcImporter  *self,
   return finish_article (self, g_steal_pointer (&article), name, warnings);
 }
 
-/* Applies the folder's meta.json, falls back on the file name for a
- * title, and notes where and when the article came from. */
-static GPtrArray *
-finish_article (CcImporter *self,
-                CcArticle  *article,
-                const char *name,
-                GPtrArray  *warnings)
+/* Falls back on the file name for a title, and notes where and when the
+ * article came from. */
+static void
+stamp_article (CcArticle  *article,
+               const char *name)
 {
-  g_autoptr(CcMetaEntry) meta = _cc_importer_meta_lookup (self, name);
-  GPtrArray *articles;
-
-  if (meta != NULL)
-    _cc_importer_meta_apply (article, meta, name, warnings);
-
   if (cc_article_get_title (article) == NULL)
     {
       g_autofree char *base = g_path_get_basename (name);
@@ -773,6 +775,21 @@ finish_article (CcImporter *self,
 
   cc_article_set_source_file (article, name);
   cc_article_set_imported (article, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* Applies the folder's meta.json to the one article of a file. */
+static GPtrArray *
+finish_article (CcImporter *self,
+                CcArticle  *article,
+                const char *name,
+                GPtrArray  *warnings)
+{
+  g_autoptr(CcMetaEntry) meta = _cc_importer_meta_lookup (self, name);
+  GPtrArray *articles;
+
+  if (meta != NULL)
+    _cc_importer_meta_apply (article, meta, name, warnings);
+  stamp_article (article, name);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (articles, article);

@@ -263,6 +263,7 @@ drawing_begin (Drawing    *d,
   d->page = 0;
 }
 
+/* @text is Pango markup. */
 static void
 draw_text (Drawing    *d,
            const char *font,
@@ -275,7 +276,7 @@ draw_text (Drawing    *d,
 
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_markup (layout, text, -1);
   cairo_move_to (d->cr, x, y);
   pango_cairo_show_layout (d->cr, layout);
 }
@@ -354,7 +355,7 @@ test_layout (void)
   const char *page1[] = {
     "Officials said on Monday that 3,000 troops had crossed the",
     "border overnight, and the local govern-",
-    "ment called the move a well-known tactic of the army.",
+    "ment called the move a well-known tactic of the army.<span size='6pt' rise='4pt'>12</span>",
     "",
     "A second paragraph begins here and runs on to the foot of the",
     "page, where the page break cuts it, and it goes on with well-",
@@ -363,7 +364,7 @@ test_layout (void)
   const char *page2[] = {
     "known words on the next page, said a spokesman for the army.",
     "",
-    "The last paragraph has 500 soldiers in it and one more line",
+    "The last paragraph has 500<span size='6pt' rise='4pt'>3</span> soldiers in it and one more line",
     "that ends it.",
     NULL
   };

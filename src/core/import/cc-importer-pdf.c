@@ -37,6 +37,8 @@
 #define HEAD_BAND      0.12
 /* Where a document may begin after stray bytes, as readers allow. */
 #define MAGIC_REACH    1024
+/* Against the line's size: smaller characters are superscripts. */
+#define SUPERSCRIPT_RATIO 0.72
 /* A line with more font sizes than this counts the first ones only. */
 #define MAX_LINE_SIZES 8
 /* More pages than this are no article. */
@@ -50,8 +52,15 @@ typedef struct
 
 typedef struct
 {
+  gunichar c;
+  double   size;             /* 0 when unknown */
+  double   x0, y0, x1, y1;   /* x0 > x1 when unknown */
+} Char;
+
+typedef struct
+{
+  GArray   *chars;           /* Char */
   GString  *text;
-  double    x0, y0, x1, y1;
   SizeCount sizes[MAX_LINE_SIZES];
   guint     n_sizes;
 } LineBuilder;
@@ -78,12 +87,57 @@ _cc_importer_is_pdf (const char *data,
 }
 
 static void
+append_char (GString  *text,
+             gunichar  c)
+{
+  /* Ligatures as their letters, so that the words are found. */
+  static const char * const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
+
+  if (c >= 0xFB00 && c <= 0xFB06)
+    g_string_append (text, ligatures[c - 0xFB00]);
+  else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD)
+    g_string_append_c (text, ' ');
+  else
+    g_string_append_unichar (text, c);
+}
+
+static void
 builder_reset (LineBuilder *b)
 {
+  g_array_set_size (b->chars, 0);
   g_string_truncate (b->text, 0);
-  b->x0 = b->y0 = G_MAXDOUBLE;
-  b->x1 = b->y1 = -G_MAXDOUBLE;
   b->n_sizes = 0;
+}
+
+/* Makes the line's text and box of its characters, leaving out those far
+ * smaller than the line's size: footnote marks and other superscripts,
+ * which would run into the words and numbers beside them. */
+static void
+builder_build (LineBuilder *b,
+               double       size,
+               PdfLine     *line)
+{
+  line->x0 = line->y0 = G_MAXDOUBLE;
+  line->x1 = line->y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < b->chars->len; i++)
+    {
+      Char *ch = &g_array_index (b->chars, Char, i);
+      gboolean space = g_unichar_isspace (ch->c) || ch->c < 0x20;
+
+      if (!space && ch->size > 0 && ch->size < size * SUPERSCRIPT_RATIO)
+        continue;
+      append_char (b->text, ch->c);
+      if (space || ch->x0 > ch->x1)
+        continue;
+      line->x0 = MIN (line->x0, ch->x0);
+      line->y0 = MIN (line->y0, ch->y0);
+      line->x1 = MAX (line->x1, ch->x1);
+      line->y1 = MAX (line->y1, ch->y1);
+    }
+
+  if (line->x0 > line->x1)
+    line->x0 = line->y0 = line->x1 = line->y1 = 0;
 }
 
 static void
@@ -114,6 +168,16 @@ builder_flush (LineBuilder *b,
   PdfLine line = { 0 };
   guint best = 0;
 
+  for (guint i = 0; i < b->n_sizes; i++)
+    {
+      if (b->sizes[i].count > best)
+        {
+          best = b->sizes[i].count;
+          line.size = b->sizes[i].size;
+        }
+    }
+
+  builder_build (b, line.size, &line);
   g_strstrip (b->text->str);
   b->text->len = strlen (b->text->str);
 
@@ -126,42 +190,15 @@ builder_flush (LineBuilder *b,
           g_hash_table_insert (sizes, key,
                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sizes, key)) +
                                                  b->sizes[i].count));
-          if (b->sizes[i].count > best)
-            {
-              best = b->sizes[i].count;
-              line.size = b->sizes[i].size;
-            }
         }
 
       line.text = g_strdup (b->text->str);
       line.page = page;
-      if (b->x0 <= b->x1)
-        {
-          line.x0 = b->x0;
-          line.y0 = b->y0;
-          line.x1 = b->x1;
-          line.y1 = b->y1;
-        }
       line.kind = PDF_LINE_BODY;
       g_array_append_val (lines, line);
     }
 
   builder_reset (b);
-}
-
-static void
-append_char (GString  *text,
-             gunichar  c)
-{
-  /* Ligatures as their letters, so that the words are found. */
-  static const char * const ligatures[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
-
-  if (c >= 0xFB00 && c <= 0xFB06)
-    g_string_append (text, ligatures[c - 0xFB00]);
-  else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD)
-    g_string_append_c (text, ' ');
-  else
-    g_string_append_unichar (text, c);
 }
 
 /* Reads the lines of one page. Returns the number of bytes of text. */
@@ -178,6 +215,7 @@ read_page (PopplerPage *page,
   guint n_rects = 0;
   GList *attributes;
   LineBuilder b = { 0 };
+  Char ch;
   glong n_chars;
   glong i = 0;
 
@@ -204,6 +242,7 @@ read_page (PopplerPage *page,
   poppler_page_free_text_attributes (attributes);
 
   b.text = g_string_new (NULL);
+  b.chars = g_array_new (FALSE, FALSE, sizeof (Char));
   builder_reset (&b);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), i++)
@@ -216,25 +255,28 @@ read_page (PopplerPage *page,
           continue;
         }
 
-      append_char (b.text, c);
-
-      if (g_unichar_isspace (c) || c < 0x20)
-        continue;
-      if (char_sizes[i] > 0)
-        builder_count_size (&b, char_sizes[i]);
+      ch.c = c;
+      ch.size = char_sizes[i];
+      ch.x0 = ch.y0 = 1;
+      ch.x1 = ch.y1 = 0;
       if ((guint)i < n_rects &&
           isfinite (rects[i].x1) && isfinite (rects[i].y1) &&
           isfinite (rects[i].x2) && isfinite (rects[i].y2))
         {
-          b.x0 = MIN (b.x0, MIN (rects[i].x1, rects[i].x2));
-          b.x1 = MAX (b.x1, MAX (rects[i].x1, rects[i].x2));
-          b.y0 = MIN (b.y0, MIN (rects[i].y1, rects[i].y2));
-          b.y1 = MAX (b.y1, MAX (rects[i].y1, rects[i].y2));
+          ch.x0 = MIN (rects[i].x1, rects[i].x2);
+          ch.x1 = MAX (rects[i].x1, rects[i].x2);
+          ch.y0 = MIN (rects[i].y1, rects[i].y2);
+          ch.y1 = MAX (rects[i].y1, rects[i].y2);
         }
+      g_array_append_val (b.chars, ch);
+
+      if (!g_unichar_isspace (c) && c >= 0x20 && ch.size > 0)
+        builder_count_size (&b, ch.size);
     }
   builder_flush (&b, index, lines, sizes);
 
   g_string_free (b.text, TRUE);
+  g_array_unref (b.chars);
   g_free (rects);
 
   return strlen (text);

@@ -395,6 +395,43 @@ test_layout (void)
   cc_test_remove_tree (dir);
 }
 
+/* A paragraph runs on from the foot of one column to the head of the
+ * next, where the next paragraph begins indented. */
+static void
+test_columns (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "columns.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  const char *left[] = {
+    "The first paragraph tells of 2,000",
+    "troops who crossed the river at dawn",
+    "and moved on to the hills, where they",
+    NULL
+  };
+  Drawing d;
+
+  drawing_begin (&d, path, NULL);
+  draw_text (&d, "Sans Bold 20", 50, 50, "Two columns");
+  for (guint i = 0; left[i] != NULL; i++)
+    draw_text (&d, "Serif 11", 50, 100 + 14 * i, left[i]);
+  draw_text (&d, "Serif 11", 340, 100, "stayed the night, said the ministry.");
+  draw_text (&d, "Serif 11", 352, 114, "A second paragraph is indented");
+  draw_text (&d, "Serif 11", 340, 128, "and has more words than the first.");
+  cairo_show_page (d.cr);
+  drawing_end (&d);
+
+  article = load_one (path);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "Two columns");
+  g_assert_cmpstr (cc_article_get_text (article), ==,
+                   "The first paragraph tells of 2,000 troops who crossed the river at dawn "
+                   "and moved on to the hills, where they stayed the night, said the "
+                   "ministry.\n"
+                   "A second paragraph is indented and has more words than the first.");
+
+  cc_test_remove_tree (dir);
+}
+
 /* Without a larger line at its head, a PDF takes its title from its
  * properties, and a PDF under another name is still read as one. */
 static void
@@ -630,6 +667,7 @@ main (int   argc,
 
   g_test_add_func ("/importer-pdf/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/importer-pdf/layout", test_layout);
+  g_test_add_func ("/importer-pdf/columns", test_columns);
   g_test_add_func ("/importer-pdf/property-title", test_property_title);
   g_test_add_func ("/importer-pdf/refused", test_refused);
   g_test_add_func ("/importer-pdf/batch", test_batch);

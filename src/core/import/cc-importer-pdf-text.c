@@ -10,7 +10,9 @@
  * A paragraph ends where the gap to the next line is wider than the
  * text's usual line spacing, where the next line is indented, or where a
  * line ending a sentence stops well short of the column's right edge;
- * across a page or column break only the last two tell. A word split by a
+ * across a page or column break only the last two tell. The columns of a
+ * page are the lines whose boxes overlap side by side, so that indents
+ * and edges are measured in the column a line stands in. A word split by a
  * hyphen at a line end is joined again, unless the document writes it
  * with the hyphen elsewhere ("well-known"), or the hyphen follows a number
  * or a compound ("15-year-old"). */
@@ -35,7 +37,7 @@ typedef struct
 typedef struct
 {
   GArray     *lines;
-  Column     *columns;     /* per page */
+  Column     *columns;     /* per line */
   double      pitch;       /* the usual distance between two lines' tops */
   GHashTable *compounds;   /* hyphenated words, lower case */
   gboolean    hyphenates;  /* whether a line-end hyphen may be a break */
@@ -53,35 +55,133 @@ has_box (const PdfLine *line)
   return line->x0 < line->x1;
 }
 
-/* The left and right edges of the text on each page; a page with little
- * text takes those of the page with the most. */
+typedef struct
+{
+  double left;
+  double right;
+  guint  count;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return (x->left > y->left) - (x->left < y->left);
+}
+
+/* The columns of the page whose lines are @from to @to: the lines of text
+ * whose boxes overlap side by side, merged, left to right. */
+static GArray *
+page_columns (GArray *lines,
+              guint   from,
+              guint   to)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+      Span span = { line->x0, line->x1, 1 };
+
+      if (line->kind == PDF_LINE_BODY && has_box (line))
+        g_array_append_val (spans, span);
+    }
+  g_array_sort (spans, compare_spans);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      Span *last = n > 0 ? &g_array_index (spans, Span, n - 1) : NULL;
+
+      if (last != NULL && span->left <= last->right)
+        {
+          last->right = MAX (last->right, span->right);
+          last->count++;
+        }
+      else
+        g_array_index (spans, Span, n++) = *span;
+    }
+  g_array_set_size (spans, n);
+
+  return spans;
+}
+
+/* The column of @columns that @line begins in, if it holds a few lines. */
+static const Span *
+column_at (GArray        *columns,
+           const PdfLine *line)
+{
+  guint lo = 0, hi = columns->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (columns, Span, mid).left <= line->x0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo > 0)
+    {
+      const Span *span = &g_array_index (columns, Span, lo - 1);
+
+      if (line->x0 <= span->right && span->count >= 3)
+        return span;
+    }
+
+  return NULL;
+}
+
+/* The left and right edges of the column each line stands in. A page
+ * with little text takes the columns of the page with the most. */
 static Column *
 find_columns (GArray *lines)
 {
-  guint n_pages = lines->len > 0 ? g_array_index (lines, PdfLine, lines->len - 1).page + 1 : 1;
-  g_autofree guint *counts = g_new0 (guint, n_pages);
-  Column *columns = g_new (Column, n_pages);
-  guint fullest = 0;
+  Column *columns = g_new0 (Column, MAX (lines->len, 1));
+  g_autoptr(GArray) fullest = NULL;
+  guint best = 0;
 
-  for (guint p = 0; p < n_pages; p++)
-    columns[p] = (Column) { G_MAXDOUBLE, -G_MAXDOUBLE };
-
-  for (guint i = 0; i < lines->len; i++)
+  for (guint from = 0, to; from < lines->len; from = to)
     {
-      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      guint page = g_array_index (lines, PdfLine, from).page;
+      guint count = 0;
 
-      if (line->kind != PDF_LINE_BODY || !has_box (line))
-        continue;
-      columns[line->page].left = MIN (columns[line->page].left, line->x0);
-      columns[line->page].right = MAX (columns[line->page].right, line->x1);
-      if (++counts[line->page] > counts[fullest])
-        fullest = line->page;
+      for (to = from; to < lines->len && g_array_index (lines, PdfLine, to).page == page; to++)
+        count += g_array_index (lines, PdfLine, to).kind == PDF_LINE_BODY;
+      if (count > best)
+        {
+          best = count;
+          g_clear_pointer (&fullest, g_array_unref);
+          fullest = page_columns (lines, from, to);
+        }
     }
 
-  for (guint p = 0; p < n_pages; p++)
+  for (guint from = 0, to; from < lines->len; from = to)
     {
-      if (counts[p] < 3)
-        columns[p] = columns[fullest];
+      guint page = g_array_index (lines, PdfLine, from).page;
+      g_autoptr(GArray) spans = NULL;
+
+      for (to = from; to < lines->len && g_array_index (lines, PdfLine, to).page == page; to++)
+        ;
+      spans = page_columns (lines, from, to);
+
+      for (guint i = from; i < to; i++)
+        {
+          const PdfLine *line = &g_array_index (lines, PdfLine, i);
+          const Span *span = column_at (spans, line);
+
+          if (span == NULL && fullest != NULL)
+            span = column_at (fullest, line);
+          if (span != NULL)
+            columns[i] = (Column) { span->left, span->right };
+          else
+            columns[i] = (Column) { line->x0, line->x1 };
+        }
     }
 
   return columns;
@@ -168,19 +268,26 @@ ends_sentence (const char *text)
          g_str_has_prefix (last, "”") || g_str_has_prefix (last, "’");
 }
 
+static const Column *
+column_of (Joiner        *j,
+           const PdfLine *line)
+{
+  return &j->columns[line - &g_array_index (j->lines, PdfLine, 0)];
+}
+
 static gboolean
 is_indented (Joiner        *j,
              const PdfLine *line)
 {
   return line != NULL && has_box (line) &&
-         line->x0 > j->columns[line->page].left + 0.6 * line->size;
+         line->x0 > column_of (j, line)->left + 0.6 * line->size;
 }
 
 static gboolean
 is_short (Joiner        *j,
           const PdfLine *line)
 {
-  Column *column = &j->columns[line->page];
+  const Column *column = column_of (j, line);
 
   return has_box (line) &&
          line->x1 < column->right - MAX (0.1 * (column->right - column->left), 2 * line->size);

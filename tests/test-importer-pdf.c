@@ -371,16 +371,18 @@ test_layout (void)
   Drawing d;
 
   drawing_begin (&d, path, "A title from the properties");
-  draw_text (&d, "Sans Bold 20", 72, 60, "Troops cross the border");
-  draw_text (&d, "Sans 8", 72, 90, "By Jane Doe | March 5, 2024");
-  draw_lines (&d, 120, page1);
+  draw_text (&d, "Sans Bold 20", 72, 50, "Troops cross the border as North Korea-");
+  draw_text (&d, "Sans Bold 20", 72, 74, "Russia ties deepen");
+  draw_text (&d, "Sans 8", 72, 104, "By Jane Doe | March 5, 2024");
+  draw_lines (&d, 130, page1);
   drawing_end_page (&d);
   draw_lines (&d, 60, page2);
   drawing_end_page (&d);
   drawing_end (&d);
 
   article = load_one (path);
-  g_assert_cmpstr (cc_article_get_title (article), ==, "Troops cross the border");
+  g_assert_cmpstr (cc_article_get_title (article), ==,
+                   "Troops cross the border as North Korea-Russia ties deepen");
   g_assert_cmpstr (cc_article_get_published (article), ==, "2024-03-05");
   g_assert_null (cc_article_get_outlet (article));
   g_assert_cmpstr (cc_article_get_text (article), ==,

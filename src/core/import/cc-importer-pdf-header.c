@@ -187,6 +187,19 @@ property_title (PopplerDocument *document)
   return g_strdup (start);
 }
 
+/* TRUE when @text ends with a dash or slash stuck to a word, where a
+ * line may break without a space. */
+static gboolean
+ends_glued_dash (GString *text)
+{
+  const char *last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  const char *before = last != NULL ? g_utf8_find_prev_char (text->str, last) : NULL;
+  gunichar c = last != NULL ? g_utf8_get_char (last) : 0;
+
+  return before != NULL && !g_unichar_isspace (g_utf8_get_char (before)) &&
+         (c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014);
+}
+
 /* Takes the title and what the lines under it say from the head of the
  * first page: the lines before the text begins. They are not text. */
 void
@@ -225,7 +238,8 @@ _cc_pdf_read_header (CcArticle       *article,
       /* The title is the first run of lines of the largest size. */
       if (!title_done && title_size > 0 && fabs (line->size - title_size) < 0.05)
         {
-          if (title->len > 0)
+          /* "North Korea-" over "Russia ties" is one word again. */
+          if (title->len > 0 && !ends_glued_dash (title))
             g_string_append_c (title, ' ');
           g_string_append (title, line->text);
         }

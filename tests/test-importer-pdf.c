@@ -583,6 +583,53 @@ test_refused (void)
   cc_test_remove_tree (dir);
 }
 
+static gpointer
+load_many_cb (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(CcImporter) importer = cc_importer_new ();
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) error = NULL;
+      CcArticle *article;
+
+      articles = cc_importer_load (importer, path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (articles->len, ==, 1);
+      article = g_ptr_array_index (articles, 0);
+      if (first == NULL)
+        first = g_strdup (cc_article_get_text (article));
+      g_assert_cmpstr (cc_article_get_text (article), ==, first);
+    }
+
+  return g_steal_pointer (&first);
+}
+
+/* Several threads read PDFs at once, as imports on workers do, and each
+ * reads the same text every time. */
+static void
+test_threads (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "article.pdf", NULL);
+  GThread *threads[4];
+
+  make_article_pdf (path);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("load", load_many_cb, path);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree char *text = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (text, ==, "The ministry said 3,000 troops had arrived.");
+    }
+
+  cc_test_remove_tree (dir);
+}
+
 /* In a folder, the refused PDFs are named and the rest is imported. */
 static void
 test_batch (void)
@@ -673,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/importer-pdf/property-title", test_property_title);
   g_test_add_func ("/importer-pdf/refused", test_refused);
   g_test_add_func ("/importer-pdf/batch", test_batch);
+  g_test_add_func ("/importer-pdf/threads", test_threads);
   g_test_add_func ("/importer-pdf/cli", test_cli);
 
   return g_test_run ();

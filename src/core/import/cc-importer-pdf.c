@@ -53,8 +53,8 @@ typedef struct
 typedef struct
 {
   gunichar c;
-  double   size;             /* 0 when unknown */
-  double   x0, y0, x1, y1;   /* x0 > x1 when unknown */
+  float    size;             /* 0 when unknown */
+  float    x0, y0, x1, y1;   /* x0 > x1 when unknown */
 } Char;
 
 typedef struct

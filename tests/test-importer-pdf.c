@@ -510,6 +510,33 @@ make_article_pdf (const char *path)
   drawing_end (&d);
 }
 
+/* More than 20 MB of text in a file of a few hundred kilobytes: pages
+ * of the largest size, full of euro signs, three bytes each. */
+static void
+make_crowded (const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 14400, 14400);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GString) row = g_string_new (NULL);
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (row, "€");
+  cairo_set_font_size (cr, 12);
+  for (guint page = 0; page < 6; page++)
+    {
+      for (guint i = 0; i < 1000; i++)
+        {
+          cairo_move_to (cr, 0, 14 + i * 12.5);
+          cairo_show_text (cr, row->str);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
 /* Locks @in with a password into @out; FALSE when qpdf is missing. */
 static gboolean
 lock_pdf (const char *in,
@@ -559,6 +586,7 @@ test_refused (void)
   g_autofree char *fake = g_build_filename (dir, "fake.pdf", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty.pdf", NULL);
   g_autofree char *cut = g_build_filename (dir, "cut.pdf", NULL);
+  g_autofree char *crowded = g_build_filename (dir, "crowded.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length;
 
@@ -569,6 +597,9 @@ test_refused (void)
   g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (cut, contents, 200, NULL));
   assert_refused (cut, CC_IMPORT_ERROR_MALFORMED, "not a readable PDF");
+
+  make_crowded (crowded);
+  assert_refused (crowded, CC_IMPORT_ERROR_TOO_LARGE, "more than");
 
   g_assert_true (g_file_set_contents (fake, "Plain text, wrong name\n", -1, NULL));
   assert_refused (fake, CC_IMPORT_ERROR_MALFORMED, "not a PDF file");

@@ -91,6 +91,29 @@ describe_claims (CcArticle *article)
   return g_string_free (out, FALSE);
 }
 
+/* @text without the paragraphs that hold only symbols such as emoji,
+ * which the export draws as boxes that carry no text. */
+static char *
+without_symbol_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean symbols_only = TRUE;
+
+      for (const char *p = lines[i]; *p != '\0' && symbols_only; p = g_utf8_next_char (p))
+        symbols_only = g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_OTHER_SYMBOL ||
+                       g_unichar_isspace (g_utf8_get_char (p));
+      if (!symbols_only)
+        g_ptr_array_add (kept, lines[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv ("\n", (char **)kept->pdata);
+}
+
 static CcArticle *
 find_by_title (CcLibrary  *library,
                const char *title)
@@ -172,9 +195,12 @@ assert_imported_as (Library            *original,
       g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (original->library), i);
       CcArticle *copy = find_by_title (imported.library, cc_article_get_title (article));
       g_autofree char *expected = describe_claims (article);
+      g_autofree char *text = without_symbol_lines (cc_article_get_text (article));
       g_autofree char *found = NULL;
 
       g_assert_nonnull (copy);
+      /* The same paragraphs, word for word. */
+      g_assert_cmpstr (cc_article_get_text (copy), ==, text);
       found = describe_claims (copy);
       g_assert_cmpstr (expected, !=, "");
       g_assert_cmpstr (found, ==, expected);

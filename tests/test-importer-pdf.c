@@ -381,7 +381,7 @@ test_layout (void)
   const char *page1[] = {
     "Officials said on Monday that 3,000 troops had crossed the",
     "border overnight, and the local govern-",
-    "ment called the move a well-known tactic of the army.<span size='6pt' rise='4pt'>12</span>",
+    "ment called the move a well-known, old tactic of the army.<span size='6pt' rise='4pt'>12</span>",
     "",
     "A second paragraph begins here and runs on to the foot of the",
     "page, where the page break cuts it, and it goes on with well-",
@@ -413,8 +413,8 @@ test_layout (void)
   g_assert_null (cc_article_get_outlet (article));
   g_assert_cmpstr (cc_article_get_text (article), ==,
                    "Officials said on Monday that 3,000 troops had crossed the border "
-                   "overnight, and the local government called the move a well-known "
-                   "tactic of the army.\n"
+                   "overnight, and the local government called the move a well-known, "
+                   "old tactic of the army.\n"
                    "A second paragraph begins here and runs on to the foot of the page, "
                    "where the page break cuts it, and it goes on with well-known words on "
                    "the next page, said a spokesman for the army.\n"

@@ -229,6 +229,21 @@ find_pitch (GArray *lines,
   return g_array_index (pitches, double, pitches->len / 2);
 }
 
+/* @word without the punctuation around it: "(well-known," is well-known. */
+static char *
+trim_word (const char *word)
+{
+  const char *start = word;
+  const char *end = word + strlen (word);
+
+  while (start < end && !g_unichar_isalnum (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && !g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (start, end))))
+    end = g_utf8_find_prev_char (start, end);
+
+  return g_utf8_strdown (start, end - start);
+}
+
 /* Collects the words written with a hyphen inside a line. */
 static GHashTable *
 find_compounds (GArray *lines)
@@ -246,10 +261,13 @@ find_compounds (GArray *lines)
       words = g_strsplit (line->text, " ", -1);
       for (guint j = 0; words[j] != NULL; j++)
         {
-          const char *hyphen = strchr (words[j], '-');
+          char *word = trim_word (words[j]);
+          const char *hyphen = strchr (word, '-');
 
-          if (hyphen != NULL && hyphen != words[j] && hyphen[1] != '\0')
-            g_hash_table_add (compounds, g_utf8_strdown (words[j], -1));
+          if (hyphen != NULL && hyphen != word && hyphen[1] != '\0')
+            g_hash_table_add (compounds, word);
+          else
+            g_free (word);
         }
     }
 
@@ -349,7 +367,7 @@ keeps_hyphen (Joiner     *j,
   for (const char *p = next; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p));
        p = g_utf8_next_char (p))
     g_string_append_unichar (compound, g_utf8_get_char (p));
-  lower = g_utf8_strdown (compound->str, -1);
+  lower = trim_word (compound->str);
 
   return g_hash_table_contains (j->compounds, lower);
 }

@@ -460,6 +460,43 @@ test_columns (void)
   cc_test_remove_tree (dir);
 }
 
+/* A date on a line of its own at the head of the text, in the text's
+ * size, is the article's date and not its text; a sentence with a date
+ * stays text. */
+static void
+test_dateline (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "dateline.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  const char *lines[] = {
+    "Updated Oct. 18, 2024 10:32",
+    "",
+    "The attack came on 17 October 2024.",
+    "",
+    "Officials said 300 soldiers had been wounded in the attack on the",
+    "town, and that more were missing.",
+    NULL
+  };
+  Drawing d;
+
+  drawing_begin (&d, path, NULL);
+  draw_text (&d, "Sans Bold 20", 72, 60, "A dated article");
+  draw_lines (&d, 100, lines);
+  cairo_show_page (d.cr);
+  drawing_end (&d);
+
+  article = load_one (path);
+  g_assert_cmpstr (cc_article_get_title (article), ==, "A dated article");
+  g_assert_cmpstr (cc_article_get_published (article), ==, "2024-10-18");
+  g_assert_cmpstr (cc_article_get_text (article), ==,
+                   "The attack came on 17 October 2024.\n"
+                   "Officials said 300 soldiers had been wounded in the attack on the town, "
+                   "and that more were missing.");
+
+  cc_test_remove_tree (dir);
+}
+
 /* Without a larger line at its head, a PDF takes its title from its
  * properties, and a PDF under another name is still read as one. */
 static void
@@ -774,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/importer-pdf/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/importer-pdf/layout", test_layout);
   g_test_add_func ("/importer-pdf/columns", test_columns);
+  g_test_add_func ("/importer-pdf/dateline", test_dateline);
   g_test_add_func ("/importer-pdf/property-title", test_property_title);
   g_test_add_func ("/importer-pdf/refused", test_refused);
   g_test_add_func ("/importer-pdf/batch", test_batch);

@@ -8,7 +8,8 @@
  * first run of the largest lines is the title (else the document's
  * properties give one), and the small lines under it may give the date,
  * the outlet and the address, as they do in the app's own export
- * ("Outlet · 2024-10-18" over the address). */
+ * ("Outlet · 2024-10-18" over the address). Else a short line of the
+ * date among the first lines of the text gives it. */
 
 #define G_LOG_DOMAIN "cc-importer"
 
@@ -24,7 +25,9 @@
 #include "cc-importer-private.h"
 
 /* How many lines at the head of the first page may be title and byline. */
-#define MAX_HEADER 30
+#define MAX_HEADER   30
+/* How many lines of the text may come before a dateline. */
+#define MAX_DATELINE 3
 
 static const char * const months[] = {
   "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
@@ -200,6 +203,41 @@ ends_glued_dash (GString *text)
          (c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014);
 }
 
+/* A date on a line of its own in the first lines of the text, in the
+ * text's size: "Published 18 October 2024", "Updated Oct. 18, 2024 10:32".
+ * A sentence that gives a date ends with a stop, and is longer. */
+static void
+read_dateline (CcArticle *article,
+               GArray    *lines,
+               guint      from,
+               guint      first_page)
+{
+  for (guint i = from, n = 0; i < lines->len && n < MAX_DATELINE; i++)
+    {
+      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      g_autofree char *date = NULL;
+      g_auto(GStrv) words = NULL;
+      gsize length = strlen (line->text);
+
+      if (line->page != first_page)
+        break;
+      if (line->kind != PDF_LINE_BODY)
+        continue;
+      n++;
+
+      if (length == 0 || length > 60 || line->text[length - 1] == '.' ||
+          (date = find_date (line->text)) == NULL)
+        continue;
+      words = g_strsplit (line->text, " ", -1);
+      if (g_strv_length (words) > 8)
+        continue;
+
+      cc_article_set_published (article, date);
+      line->kind = PDF_LINE_DROPPED;
+      return;
+    }
+}
+
 /* Takes the title and what the lines under it say from the head of the
  * first page: the lines before the text begins. They are not text. */
 void
@@ -252,6 +290,9 @@ _cc_pdf_read_header (CcArticle       *article,
 
       line->kind = PDF_LINE_DROPPED;
     }
+
+  if (cc_article_get_published (article) == NULL)
+    read_dateline (article, lines, n_header, first_page);
 
   if (title->len > 0 && g_utf8_strlen (title->str, -1) <= 300)
     cc_article_set_title (article, title->str);

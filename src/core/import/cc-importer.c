@@ -14,8 +14,8 @@
  * dispatch to the parsers, which live in one file per format:
  * cc-importer-text.c (plain text and Markdown), cc-importer-html.c,
  * cc-importer-json.c (our export), cc-importer-pdf.c and
- * cc-importer-meta.c (meta.json). A file that begins as a PDF does is
- * read as one whatever its name. */
+ * cc-importer-meta.c (meta.json). A file that begins with "%PDF-" is read
+ * as a PDF whatever its name. */
 
 #define G_LOG_DOMAIN "cc-importer"
 

@@ -533,9 +533,11 @@ test_property_title (void)
 
 /* Refused PDFs */
 
-/* A scan: pages with an image and a drawn rectangle, no text. */
+/* A scan: pages with an image and a drawn rectangle, and no text but
+ * page numbers if @numbered. */
 static void
-make_scan (const char *path)
+make_scan (const char *path,
+           gboolean    numbered)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 64, 64);
@@ -549,9 +551,20 @@ make_scan (const char *path)
   cr = cairo_create (surface);
   cairo_set_source_surface (cr, image, 72, 72);
   cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (numbered)
+    {
+      cairo_move_to (cr, 290, 810);
+      cairo_show_text (cr, "1");
+    }
   cairo_show_page (cr);
   cairo_rectangle (cr, 72, 72, 300, 400);
   cairo_stroke (cr);
+  if (numbered)
+    {
+      cairo_move_to (cr, 290, 810);
+      cairo_show_text (cr, "2");
+    }
   cairo_show_page (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -644,6 +657,7 @@ test_refused (void)
 {
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *scan = g_build_filename (dir, "scan.pdf", NULL);
+  g_autofree char *numbered = g_build_filename (dir, "numbered.pdf", NULL);
   g_autofree char *good = g_build_filename (dir, "good.pdf", NULL);
   g_autofree char *locked = g_build_filename (dir, "locked.pdf", NULL);
   g_autofree char *fake = g_build_filename (dir, "fake.pdf", NULL);
@@ -653,8 +667,10 @@ test_refused (void)
   g_autofree char *contents = NULL;
   gsize length;
 
-  make_scan (scan);
+  make_scan (scan, FALSE);
   assert_refused (scan, CC_IMPORT_ERROR_NO_TEXT, "no text");
+  make_scan (numbered, TRUE);
+  assert_refused (numbered, CC_IMPORT_ERROR_NO_TEXT, "no text besides page numbers");
 
   make_article_pdf (good);
   g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
@@ -739,7 +755,7 @@ test_batch (void)
   Library lib = { 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  make_scan (scan);
+  make_scan (scan, FALSE);
   make_article_pdf (good);
   g_assert_true (g_file_set_contents (text, "Headline\n\nSome 200 people came.\n", -1, NULL));
 
@@ -775,7 +791,7 @@ test_cli (void)
   int status;
 
   make_article_pdf (good);
-  make_scan (scan);
+  make_scan (scan, FALSE);
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
 
   status = cc_test_run_cli (&out, &err, "--library", library, "import", good, NULL);

@@ -532,6 +532,18 @@ lines_between (GArray *lines,
   return part;
 }
 
+static gboolean
+has_text (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (g_array_index (lines, PdfLine, i).kind != PDF_LINE_DROPPED)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static PopplerDocument *
 open_document (const char  *name,
                const char  *data,
@@ -628,6 +640,15 @@ _cc_importer_parse_pdf (const char  *name,
   body_size = most_common_size (sizes);
   drop_running_heads (lines, heights, n_text_pages);
   classify_sizes (lines, body_size);
+
+  /* A scanner may print the page numbers and nothing else. */
+  if (!has_text (lines))
+    {
+      _cc_importer_set_error (error, CC_IMPORT_ERROR_NO_TEXT, name,
+                              _("the PDF has no text besides page numbers and running heads "
+                                "(a scan?); run text recognition (OCR) on it first"));
+      return NULL;
+    }
 
   creator = poppler_document_get_creator (document);
   own = creator != NULL && g_str_has_prefix (creator, "Crosscheck ");

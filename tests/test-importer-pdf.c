@@ -740,7 +740,8 @@ test_threads (void)
   cc_test_remove_tree (dir);
 }
 
-/* In a folder, the refused PDFs are named and the rest is imported. */
+/* In a folder, the refused PDFs are named and the rest is imported, with
+ * what the folder's meta.json says of them. */
 static void
 test_batch (void)
 {
@@ -749,7 +750,9 @@ test_batch (void)
   g_autofree char *scan = g_build_filename (folder, "b-scan.pdf", NULL);
   g_autofree char *good = g_build_filename (folder, "a-good.pdf", NULL);
   g_autofree char *text = g_build_filename (folder, "c-text.txt", NULL);
+  g_autofree char *meta = g_build_filename (folder, "meta.json", NULL);
   g_autoptr(CcImportReport) report = NULL;
+  CcArticle *article;
   const char *paths[] = { folder, NULL };
   g_autofree char *messages = NULL;
   Library lib = { 0 };
@@ -758,6 +761,9 @@ test_batch (void)
   make_scan (scan, FALSE);
   make_article_pdf (good);
   g_assert_true (g_file_set_contents (text, "Headline\n\nSome 200 people came.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (meta,
+                                      "[{\"file\": \"a-good.pdf\", \"outlet\": \"The Example Times\","
+                                      " \"published\": \"2024-01-02\"}]", -1, NULL));
 
   library_open (&lib, dir, "library.db");
   report = cc_library_import (lib.library, paths, NULL, NULL, NULL);
@@ -768,7 +774,9 @@ test_batch (void)
   g_ptr_array_remove_index (report->messages, report->messages->len - 1);
   g_assert_nonnull (strstr (messages, "b-scan.pdf"));
   g_assert_nonnull (strstr (messages, "no text"));
-  g_assert_nonnull (find_by_title (lib.library, "A short article"));
+  g_assert_nonnull (article = find_by_title (lib.library, "A short article"));
+  g_assert_cmpstr (cc_article_get_outlet (article), ==, "The Example Times");
+  g_assert_cmpstr (cc_article_get_published (article), ==, "2024-01-02");
   g_assert_nonnull (find_by_title (lib.library, "Headline"));
 
   library_close (&lib);

@@ -513,19 +513,23 @@ article_starts (PopplerDocument *document,
   return starts;
 }
 
-/* The lines of the pages from @from up to @to, sharing their texts. */
+/* The lines of the pages from @from up to @to, sharing their texts.
+ * Lines come page by page: @next is where to look, and moves past them. */
 static GArray *
 lines_between (GArray *lines,
+               guint  *next,
                int     from,
                int     to)
 {
   GArray *part = g_array_new (FALSE, FALSE, sizeof (PdfLine));
 
-  for (guint i = 0; i < lines->len; i++)
+  for (; *next < lines->len; (*next)++)
     {
-      PdfLine *line = &g_array_index (lines, PdfLine, i);
+      PdfLine *line = &g_array_index (lines, PdfLine, *next);
 
-      if ((int)line->page >= from && (int)line->page < to)
+      if ((int)line->page >= to)
+        break;
+      if ((int)line->page >= from)
         g_array_append_val (part, *line);
     }
 
@@ -585,6 +589,7 @@ _cc_importer_parse_pdf (const char  *name,
   g_autofree double *heights = NULL;
   g_autofree char *creator = NULL;
   gboolean own;
+  guint next = 0;
   double body_size;
   guint n_text_pages = 0;
   gsize text_length = 0;
@@ -663,7 +668,7 @@ _cc_importer_parse_pdf (const char  *name,
   for (guint k = 0; k < starts->len; k++)
     {
       int to = k + 1 < starts->len ? g_array_index (starts, int, k + 1) : n_pages;
-      g_autoptr(GArray) part = lines_between (lines, g_array_index (starts, int, k), to);
+      g_autoptr(GArray) part = lines_between (lines, &next, g_array_index (starts, int, k), to);
       g_autoptr(CcArticle) article = cc_article_new ();
       g_autofree char *text = NULL;
 

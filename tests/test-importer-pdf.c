@@ -497,6 +497,80 @@ test_dateline (void)
   cc_test_remove_tree (dir);
 }
 
+/* Writes a one-page PDF by hand, with @xmp as its metadata stream. */
+static void
+write_pdf_with_xmp (const char *path,
+                    const char *xmp)
+{
+  const char *content = "BT /F1 11 Tf 72 700 Td (Officials said 300 soldiers were wounded.) Tj ET";
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize xref;
+
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Catalog /Pages 2 0 R /Metadata 5 0 R >>"));
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                                      "/Resources << /Font << /F1 6 0 R >> >> /Contents 4 0 R >>"));
+  g_ptr_array_add (objects, g_strdup_printf ("<< /Length %zu >>\nstream\n%s\nendstream",
+                                             strlen (content) + 1, content));
+  g_ptr_array_add (objects, g_strdup_printf ("<< /Type /Metadata /Subtype /XML /Length %zu >>\n"
+                                             "stream\n%s\nendstream", strlen (xmp) + 1, xmp));
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gsize offset = pdf->len;
+
+      g_array_append_val (offsets, offset);
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1,
+                              (char *)g_ptr_array_index (objects, i));
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", objects->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          objects->len + 1, xref);
+
+  g_assert_true (g_file_set_contents (path, pdf->str, pdf->len, NULL));
+}
+
+/* A publication date in the metadata is the article's date; the date the
+ * file was made is not. */
+static void
+test_metadata_date (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "journal.pdf", NULL);
+  g_autofree char *created = g_build_filename (dir, "created.pdf", NULL);
+  g_autoptr(CcArticle) article = NULL;
+  g_autoptr(CcArticle) undated = NULL;
+
+  write_pdf_with_xmp (path,
+                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                      "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                      "<rdf:Description xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+                      "xmlns:prism=\"http://prismstandard.org/namespaces/basic/2.0/\" "
+                      "xmp:CreateDate=\"2025-03-01T10:00:00Z\">"
+                      "<prism:publicationDate>2024-10-18</prism:publicationDate>"
+                      "</rdf:Description></rdf:RDF></x:xmpmeta>");
+  article = load_one (path);
+  g_assert_cmpstr (cc_article_get_published (article), ==, "2024-10-18");
+  g_assert_cmpstr (cc_article_get_text (article), ==,
+                   "Officials said 300 soldiers were wounded.");
+
+  write_pdf_with_xmp (created,
+                      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                      "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                      "<rdf:Description xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" "
+                      "xmp:CreateDate=\"2025-03-01T10:00:00Z\"/></rdf:RDF></x:xmpmeta>");
+  undated = load_one (created);
+  g_assert_null (cc_article_get_published (undated));
+
+  cc_test_remove_tree (dir);
+}
+
 /* Without a larger line at its head, a PDF takes its title from its
  * properties, and a PDF under another name is still read as one. */
 static void
@@ -836,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/importer-pdf/layout", test_layout);
   g_test_add_func ("/importer-pdf/columns", test_columns);
   g_test_add_func ("/importer-pdf/dateline", test_dateline);
+  g_test_add_func ("/importer-pdf/metadata-date", test_metadata_date);
   g_test_add_func ("/importer-pdf/property-title", test_property_title);
   g_test_add_func ("/importer-pdf/refused", test_refused);
   g_test_add_func ("/importer-pdf/batch", test_batch);

@@ -9,7 +9,8 @@
  * properties give one), and the small lines under it may give the date,
  * the outlet and the address, as they do in the app's own export
  * ("Outlet · 2024-10-18" over the address). Else a short line of the
- * date among the first lines of the text gives it. */
+ * date among the first lines of the text gives it, or the publication
+ * date in the document's metadata. */
 
 #define G_LOG_DOMAIN "cc-importer"
 
@@ -238,6 +239,33 @@ read_dateline (CcArticle *article,
     }
 }
 
+/* The date of publication publishers write in a document's XMP metadata.
+ * The creation date is not one: it is when the file was made, printed
+ * or exported, not when the article appeared. */
+static char *
+property_date (PopplerDocument *document)
+{
+  g_autofree char *xmp = poppler_document_get_metadata (document);
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (xmp == NULL || !g_utf8_validate (xmp, -1, NULL))
+    return NULL;
+
+  regex = g_regex_new ("(?:prism:publicationDate|prism:coverDate|dc:date)[^0-9]{0,80}?"
+                       "(\\d{4}-\\d{2}-\\d{2})", 0, 0, NULL);
+  for (g_regex_match (regex, xmp, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *date = g_match_info_fetch (match, 1);
+
+      if (cc_date_is_valid (date))
+        return g_steal_pointer (&date);
+    }
+
+  return NULL;
+}
+
 /* Takes the title and what the lines under it say from the head of the
  * first page: the lines before the text begins. They are not text. */
 void
@@ -293,6 +321,13 @@ _cc_pdf_read_header (CcArticle       *article,
 
   if (cc_article_get_published (article) == NULL)
     read_dateline (article, lines, n_header, first_page);
+  if (cc_article_get_published (article) == NULL)
+    {
+      g_autofree char *date = property_date (document);
+
+      if (date != NULL)
+        cc_article_set_published (article, date);
+    }
 
   if (title->len > 0 && g_utf8_strlen (title->str, -1) <= 300)
     cc_article_set_title (article, title->str);

@@ -59,7 +59,7 @@ find_date (const char *text)
 
   for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
     {
-      g_autoptr(GRegex) regex = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(GRegex) regex = g_regex_new (patterns[i], 0, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
 
       g_regex_match (regex, text, 0, &match);

@@ -754,7 +754,7 @@ test_bad_inputs (void)
   g_autofree char *blank = write_file (dir, "blank.html", " \n\t\r\n  \n", -1);
   g_autofree char *bom_only = write_file (dir, "bom.txt", "\xef\xbb\xbf\n", -1);
   g_autofree char *latin1 = write_file (dir, "latin1.txt", "Caf\xe9 au lait\nMore.", -1);
-  g_autofree char *pdf = write_file (dir, "report.pdf", "Plain text, wrong name\n", -1);
+  g_autofree char *docx = write_file (dir, "report.docx", "Plain text, wrong name\n", -1);
   g_autofree char *noext = write_file (dir, "README", "Plain text\nNo extension\n", -1);
   g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
   g_autofree char *huge = g_build_filename (dir, "huge.txt", NULL);
@@ -773,7 +773,7 @@ test_bad_inputs (void)
   assert_load_fails (importer, bom_only, CC_IMPORT_ERROR_EMPTY, "the file is empty");
   assert_load_fails (importer, latin1, CC_IMPORT_ERROR_INVALID_UTF8, "offset 3");
   assert_load_fails (importer, huge, CC_IMPORT_ERROR_TOO_LARGE, "too large");
-  assert_load_fails (importer, pdf, CC_IMPORT_ERROR_UNSUPPORTED, "“.pdf”");
+  assert_load_fails (importer, docx, CC_IMPORT_ERROR_UNSUPPORTED, "“.docx”");
   assert_load_fails (importer, noext, CC_IMPORT_ERROR_UNSUPPORTED, "no extension");
   assert_load_fails (importer, missing, CC_IMPORT_ERROR_IO, "no such file");
   assert_load_fails (importer, dir, CC_IMPORT_ERROR_IO, "folder");
@@ -804,10 +804,11 @@ test_collect (void)
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *missing = g_build_filename (dir, "nope.txt", NULL);
-  g_autofree char *pdf = NULL;
+  g_autofree char *pptx = NULL;
   g_autofree char *single = NULL;
   const char *expected[] = {
-    "a.md", "b.TXT", "single.markdown", "sub/c.html", "sub/d.JSON", "sub/deeper/e.htm"
+    "a.md", "b.TXT", "report.pdf", "single.markdown", "sub/c.html", "sub/d.JSON",
+    "sub/deeper/e.htm"
   };
   const char *with_folder[] = { dir, NULL };
   const char *bad_paths[4] = { NULL };
@@ -823,7 +824,8 @@ test_collect (void)
   g_free (write_file (dir, "sub/deeper/e.htm", "x", -1));
   g_free (write_file (dir, "sub/.git/f.txt", "x", -1));
   g_free (write_file (dir, ".cache/g.txt", "x", -1));
-  pdf = write_file (dir, "report.pdf", "x", -1);
+  g_free (write_file (dir, "report.pdf", "x", -1));
+  pptx = write_file (dir, "slides.pptx", "x", -1);
   single = write_file (dir, "single.markdown", "x", -1);
 
   g_assert_true (cc_importer_collect (importer, with_folder, files, errors));
@@ -840,13 +842,13 @@ test_collect (void)
   g_ptr_array_set_size (files, 0);
   bad_paths[0] = missing;
   bad_paths[1] = single;
-  bad_paths[2] = pdf;
+  bad_paths[2] = pptx;
   g_assert_false (cc_importer_collect (importer, bad_paths, files, errors));
   g_assert_cmpuint (files->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (files, 0), ==, single);
   g_assert_cmpuint (errors->len, ==, 2);
   assert_error_names_file (g_ptr_array_index (errors, 0), CC_IMPORT_ERROR_IO, missing, NULL);
-  assert_error_names_file (g_ptr_array_index (errors, 1), CC_IMPORT_ERROR_UNSUPPORTED, pdf, ".pdf");
+  assert_error_names_file (g_ptr_array_index (errors, 1), CC_IMPORT_ERROR_UNSUPPORTED, pptx, ".pptx");
 
   cc_test_remove_tree (dir);
 }

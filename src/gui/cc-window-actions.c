@@ -77,7 +77,7 @@ choose_and_import (CcWindow *self,
 
   if (!folders)
     {
-      static const char *suffixes[] = { "txt", "md", "markdown", "html", "htm", "json" };
+      static const char *suffixes[] = { "txt", "md", "markdown", "html", "htm", "json", "pdf" };
       g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
       g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 

@@ -74,6 +74,14 @@ CcArticle   *_cc_importer_parse_html         (const char       *name,
                                               GPtrArray        *warnings,
                                               GError          **error);
 
+/* cc-importer-pdf.c */
+gboolean     _cc_importer_is_pdf             (const char       *data,
+                                              gsize             length);
+GPtrArray   *_cc_importer_parse_pdf          (const char       *name,
+                                              const char       *data,
+                                              gsize             length,
+                                              GError          **error);
+
 /* cc-importer-json.c */
 JsonNode    *_cc_importer_read_json          (const char       *data,
                                               gsize             length,

@@ -13,7 +13,9 @@
  * This file holds the object, the checks every input passes and the
  * dispatch to the parsers, which live in one file per format:
  * cc-importer-text.c (plain text and Markdown), cc-importer-html.c,
- * cc-importer-json.c (our export) and cc-importer-meta.c (meta.json). */
+ * cc-importer-json.c (our export), cc-importer-pdf.c and
+ * cc-importer-meta.c (meta.json). A file that begins with "%PDF-" is read
+ * as a PDF whatever its name. */
 
 #define G_LOG_DOMAIN "cc-importer"
 
@@ -42,6 +44,7 @@ typedef enum
   FORMAT_MARKDOWN,
   FORMAT_HTML,
   FORMAT_JSON,
+  FORMAT_PDF,
 } Format;
 
 G_DEFINE_FINAL_TYPE (CcImporter, cc_importer, G_TYPE_OBJECT)
@@ -105,6 +108,8 @@ format_from_name (const char *name)
     return FORMAT_HTML;
   if (g_ascii_strcasecmp (dot, "json") == 0)
     return FORMAT_JSON;
+  if (g_ascii_strcasecmp (dot, "pdf") == 0)
+    return FORMAT_PDF;
 
   return FORMAT_NONE;
 }
@@ -125,11 +130,11 @@ set_unsupported_error (GError     **error,
   if (dot == NULL || dot == base || dot[1] == '\0')
     _cc_importer_set_error (error, CC_IMPORT_ERROR_UNSUPPORTED, name,
                             _("unsupported file type (no extension; "
-                              "expected .txt, .md, .markdown, .html, .htm or .json)"));
+                              "expected .txt, .md, .markdown, .html, .htm, .json or .pdf)"));
   else
     _cc_importer_set_error (error, CC_IMPORT_ERROR_UNSUPPORTED, name,
                             _("unsupported file type “%s” "
-                              "(expected .txt, .md, .markdown, .html, .htm or .json)"),
+                              "(expected .txt, .md, .markdown, .html, .htm, .json or .pdf)"),
                             dot);
 }
 
@@ -229,10 +234,12 @@ set_too_large_error (GError     **error,
                           _("the file is too large (%s; the limit is %s)"), size, limit);
 }
 
+/* @text: whether the data must be UTF-8 text; a PDF is binary. */
 static gboolean
 check_data (const char  *name,
             const char  *data,
             gsize        length,
+            gboolean     text,
             GError     **error)
 {
   const char *end;
@@ -251,6 +258,9 @@ check_data (const char  *name,
       set_too_large_error (error, name, length);
       return FALSE;
     }
+
+  if (!text)
+    return TRUE;
 
   if (looks_binary (data, length))
     {
@@ -670,6 +680,13 @@ cc_importer_load_contents (CcImporter  *self,
   return articles;
 }
 
+static void       stamp_article  (CcArticle  *article,
+                                  const char *name);
+static GPtrArray *finish_article (CcImporter *self,
+                                  CcArticle  *article,
+                                  const char *name,
+                                  GPtrArray  *warnings);
+
 /**
  * cc_importer_load_data:
  * @self: a #CcImporter
@@ -704,10 +721,34 @@ cc_importer_load_data (CcImporter  *self,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_data (name, data, length, error))
+  /* A PDF under another name is one when it begins as one. */
+  format = format_from_name (name);
+  if (format == FORMAT_PDF || (length >= 5 && memcmp (data, "%PDF-", 5) == 0))
+    {
+      if (!check_data (name, data, length, FALSE, error))
+        return NULL;
+      if (!_cc_importer_is_pdf (data, length))
+        {
+          _cc_importer_set_error (error, CC_IMPORT_ERROR_MALFORMED, name,
+                                  _("not a PDF file: it does not begin with “%%PDF-”"));
+          return NULL;
+        }
+      if (!(articles = _cc_importer_parse_pdf (name, data, length, error)))
+        return NULL;
+      if (articles->len == 1)
+        return finish_article (self, g_object_ref (g_ptr_array_index (articles, 0)), name,
+                               warnings);
+
+      /* Several articles share the file, and none is its meta.json entry. */
+      for (guint i = 0; i < articles->len; i++)
+        stamp_article (g_ptr_array_index (articles, i), name);
+      return g_steal_pointer (&articles);
+    }
+
+  if (!check_data (name, data, length, TRUE, error))
     return NULL;
 
-  if ((format = format_from_name (name)) == FORMAT_NONE)
+  if (format == FORMAT_NONE)
     {
       set_unsupported_error (error, name);
       return NULL;
@@ -735,6 +776,7 @@ cc_importer_load_data (CcImporter  *self,
       break;
 
     case FORMAT_JSON:
+    case FORMAT_PDF:
     case FORMAT_NONE:
     default:
       g_assert_not_reached ();
@@ -743,9 +785,15 @@ cc_importer_load_data (CcImporter  *self,
   if (article == NULL)
     return NULL;
 
-  if (meta != NULL)
-    _cc_importer_meta_apply (article, meta, name, warnings);
+  return finish_article (self, g_steal_pointer (&article), name, warnings);
+}
 
+/* Falls back on the file name for a title, and notes where and when the
+ * article came from. */
+static void
+stamp_article (CcArticle  *article,
+               const char *name)
+{
   if (cc_article_get_title (article) == NULL)
     {
       g_autofree char *base = g_path_get_basename (name);
@@ -758,11 +806,26 @@ cc_importer_load_data (CcImporter  *self,
 
   cc_article_set_source_file (article, name);
   cc_article_set_imported (article, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* Applies the folder's meta.json to the one article of a file. */
+static GPtrArray *
+finish_article (CcImporter *self,
+                CcArticle  *article,
+                const char *name,
+                GPtrArray  *warnings)
+{
+  g_autoptr(CcMetaEntry) meta = _cc_importer_meta_lookup (self, name);
+  GPtrArray *articles;
+
+  if (meta != NULL)
+    _cc_importer_meta_apply (article, meta, name, warnings);
+  stamp_article (article, name);
 
   articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (articles, g_steal_pointer (&article));
+  g_ptr_array_add (articles, article);
 
-  return g_steal_pointer (&articles);
+  return articles;
 }
 
 /**

@@ -109,7 +109,7 @@ def main():
 
         # The Exec line names the installed binary: this build's comes first on PATH.
         launch_env = dict(env, PATH=os.path.dirname(binary) + os.pathsep + env.get('PATH', ''))
-        second = subprocess.run(exec_line(desktop_file, [first, second_txt]), env=launch_env,
+        second = subprocess.run(exec_line(desktop_file, [first, second_pdf]), env=launch_env,
                                 capture_output=True, text=True, timeout=60)
         if second.returncode != 0:
             sys.exit(f'not ok 2: the second launch exited {second.returncode}: {second.stderr}')

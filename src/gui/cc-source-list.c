@@ -4,6 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The article list: the library's articles sorted newest first, then
+ * kept to those of the window's scope. Sorting comes first so that a new
+ * search or story only filters the sorted list again, a hash lookup per
+ * article, and never sorts. The titles' collation keys are made on a
+ * worker before the library is first sorted. */
+
 #define G_LOG_DOMAIN "cc-source-list"
 
 #include "config.h"
@@ -33,8 +39,11 @@ struct _CcSourceList
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
+  GtkSortListModel   *sort_model;
   GtkCustomSorter    *sorter;
+
+  /* The sort keys of the library's titles, on their way. */
+  GCancellable       *keys_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -131,6 +140,11 @@ cc_source_list_dispose (GObject *object)
 {
   CcSourceList *self = (CcSourceList *)object;
   GtkWidget *child;
+
+  g_cancellable_cancel (self->keys_cancellable);
+  g_clear_object (&self->keys_cancellable);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
 
@@ -282,11 +296,11 @@ cc_source_list_class_init (CcSourceListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-source-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter_model);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, list_view);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, selection);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, sorter);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, stack);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
@@ -331,6 +345,20 @@ cc_source_list_get_library (CcSourceList *self)
   return self->library;
 }
 
+static void
+sort_keys_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CcSourceList) self = user_data;
+
+  if (!cc_articles_make_sort_keys_finish (result, NULL))
+    return;
+
+  g_clear_object (&self->keys_cancellable);
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->library));
+}
+
 void
 cc_source_list_set_library (CcSourceList *self,
                             CcLibrary    *library)
@@ -338,8 +366,19 @@ cc_source_list_set_library (CcSourceList *self,
   g_return_if_fail (CC_IS_SOURCE_LIST (self));
   g_return_if_fail (!library || CC_IS_LIBRARY (library));
 
-  if (g_set_object (&self->library, library))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+  if (!g_set_object (&self->library, library))
+    return;
+
+  g_cancellable_cancel (self->keys_cancellable);
+  g_clear_object (&self->keys_cancellable);
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  if (library != NULL)
+    {
+      self->keys_cancellable = g_cancellable_new ();
+      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), self->keys_cancellable,
+                                        sort_keys_cb, g_object_ref (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
 /**
@@ -363,11 +402,16 @@ cc_source_list_set_scope (CcSourceList *self,
   g_return_if_fail (CC_IS_SOURCE_LIST (self));
   g_return_if_fail (!scope || CC_IS_SCOPE (scope));
 
-  if (!g_set_object (&self->scope, scope))
+  if (self->scope == scope)
     return;
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   scope ? cc_scope_get_articles (scope) : NULL);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
+  g_set_object (&self->scope, scope);
+
+  gtk_filter_list_model_set_filter (self->filter_model, scope ? cc_scope_get_filter (scope) : NULL);
+  if (scope != NULL)
+    g_signal_connect_object (scope, "changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   run_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }

@@ -277,8 +277,11 @@ cc_timeline_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cc_timeline_view_parent_class)->map (widget);
 
-  if (self->sync_pending)
-    sync_filters_cb (self);
+  /* A hidden layout is left ungrouped and says nothing of later changes
+   * until it is grouped again: the filters catch up on every showing,
+   * which costs nothing when the statements are there. */
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  sync_filters_cb (self);
 }
 
 static void

@@ -352,6 +352,9 @@ cc_scope_init (CcScope *self)
   self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
   self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
   self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
+  /* A library has several claims an article: they are filtered a slice
+   * at a time from idles, so that a search never holds up the window. */
+  gtk_filter_list_model_set_incremental (self->claims, TRUE);
 }
 
 CcScope *
@@ -513,7 +516,9 @@ cc_scope_get_filter (CcScope *self)
  * cc_scope_get_claims:
  *
  * Returns: (transfer none): the claims (not rejected) of the articles in
- *   scope, article by article
+ *   scope, article by article; a #GtkFilterListModel that follows a
+ *   change of scope a slice at a time (see
+ *   gtk_filter_list_model_get_pending())
  */
 GListModel *
 cc_scope_get_claims (CcScope *self)

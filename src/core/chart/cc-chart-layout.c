@@ -79,13 +79,17 @@ invalidate (CcChartLayout *self,
             gboolean       infos,
             gboolean       points)
 {
-  gboolean was_clean = !self->infos_dirty && !self->points_dirty && !self->geometry_dirty;
+  /* Said once per stage that goes stale: a view that asked for the
+   * statements alone hears of the next change of them too. */
+  gboolean news = (infos && !self->infos_dirty) ||
+                  ((points || infos) && !self->points_dirty) ||
+                  !self->geometry_dirty;
 
   self->infos_dirty |= infos;
   self->points_dirty |= points || infos;
   self->geometry_dirty = TRUE;
 
-  if (was_clean)
+  if (news)
     _cc_chart_layout_changed (self);
 }
 

@@ -8,7 +8,8 @@
  * kept to those of the window's scope. Sorting comes first so that a new
  * search or story only filters the sorted list again, a hash lookup per
  * article, and never sorts. The titles' collation keys are made on a
- * worker before the library is first sorted. */
+ * worker before the library is first sorted, and that first sort goes a
+ * step at a time from idles; the list shows the library once sorted. */
 
 #define G_LOG_DOMAIN "cc-source-list"
 
@@ -44,6 +45,8 @@ struct _CcSourceList
 
   /* The sort keys of the library's titles, on their way. */
   GCancellable       *keys_cancellable;
+  /* Shows the list once the library's first sort is done. */
+  guint               sorted_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -143,6 +146,7 @@ cc_source_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->keys_cancellable);
   g_clear_object (&self->keys_cancellable);
+  g_clear_handle_id (&self->sorted_idle, g_source_remove);
   if (self->scope != NULL)
     g_signal_handlers_disconnect_by_data (self->scope, self);
 
@@ -345,6 +349,34 @@ cc_source_list_get_library (CcSourceList *self)
   return self->library;
 }
 
+/* The first sort is done: from now on the list follows the library,
+ * sorting at once the few articles a change brings. */
+static gboolean
+show_sorted_cb (gpointer data)
+{
+  CcSourceList *self = data;
+
+  self->sorted_idle = 0;
+  if (gtk_sort_list_model_get_pending (self->sort_model) > 0)
+    return G_SOURCE_REMOVE;
+
+  g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
+  return G_SOURCE_REMOVE;
+}
+
+/* Said in the middle of the sort model's own changes: the list is shown
+ * from an idle, once they are over. */
+static void
+sort_pending_cb (CcSourceList     *self,
+                 GParamSpec       *pspec,
+                 GtkSortListModel *sort_model)
+{
+  if (gtk_sort_list_model_get_pending (sort_model) == 0 && self->sorted_idle == 0)
+    self->sorted_idle = g_idle_add (show_sorted_cb, self);
+}
+
 static void
 sort_keys_cb (GObject      *object,
               GAsyncResult *result,
@@ -356,7 +388,11 @@ sort_keys_cb (GObject      *object,
     return;
 
   g_clear_object (&self->keys_cancellable);
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (sort_pending_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->library));
+  sort_pending_cb (self, NULL, self->sort_model);
 }
 
 void
@@ -371,6 +407,9 @@ cc_source_list_set_library (CcSourceList *self,
 
   g_cancellable_cancel (self->keys_cancellable);
   g_clear_object (&self->keys_cancellable);
+  g_signal_handlers_disconnect_by_func (self->sort_model, sort_pending_cb, self);
+  g_clear_handle_id (&self->sorted_idle, g_source_remove);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
   if (library != NULL)
     {

@@ -72,7 +72,6 @@ startup_cb (GApplication *app,
 {
   bench.started = g_get_monotonic_time ();
   g_print ("Library opened (application start-up): %.1f ms\n", ms (bench.started - bench.start));
-  fflush (stdout);
 }
 
 static void
@@ -345,6 +344,8 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* Each figure as soon as it is measured, also into a file. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   g_setenv ("TZ", "UTC", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);

@@ -35,6 +35,8 @@ struct _CcScope
   GHashTable         *matches;
   /* The search on its way, if any. */
   GCancellable       *search;
+  /* Says ::changed again once the articles are all filtered. */
+  guint               caught_up_idle;
 
   GtkCustomFilter    *article_filter;
   GtkCustomFilter    *claim_filter;
@@ -166,6 +168,32 @@ run_query (CcScope *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
+/* ::changed again once the articles model has caught up, from an idle
+ * that waits for the model's own. */
+static gboolean
+caught_up_cb (gpointer data)
+{
+  CcScope *self = data;
+
+  if (gtk_filter_list_model_get_pending (self->articles) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->caught_up_idle = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+articles_items_changed_cb (CcScope    *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *articles)
+{
+  if (self->caught_up_idle == 0)
+    self->caught_up_idle = g_idle_add_full (G_PRIORITY_LOW, caught_up_cb, self, NULL);
+}
+
 /* New articles may match the search: the index is asked again. */
 static void
 library_items_changed_cb (CcScope    *self,
@@ -229,6 +257,9 @@ cc_scope_dispose (GObject *object)
   cc_scope_set_library (self, NULL);
   g_cancellable_cancel (self->search);
   g_clear_object (&self->search);
+  g_clear_handle_id (&self->caught_up_idle, g_source_remove);
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_data (self->articles, self);
   g_clear_object (&self->articles);
   g_clear_object (&self->claims);
   g_clear_object (&self->article_filter);
@@ -338,7 +369,8 @@ cc_scope_class_init (CcScopeClass *klass)
    * CcScope::changed:
    *
    * Emitted after the set of articles in scope changed as a whole (a new
-   * story, the answer of a search), once the models follow.
+   * story, the answer of a search), and again once the articles model,
+   * filtered a slice at a time, has caught up.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -352,9 +384,12 @@ cc_scope_init (CcScope *self)
   self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
   self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
   self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
-  /* A library has several claims an article: they are filtered a slice
-   * at a time from idles, so that a search never holds up the window. */
+  /* The articles and the claims (several an article) are filtered a
+   * slice at a time from idles, so that a search never holds up the
+   * window; the article list filters the library on its own, at once. */
+  gtk_filter_list_model_set_incremental (self->articles, TRUE);
   gtk_filter_list_model_set_incremental (self->claims, TRUE);
+  g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (articles_items_changed_cb), self);
 }
 
 CcScope *
@@ -489,13 +524,69 @@ cc_scope_contains (CcScope *self,
 /**
  * cc_scope_get_articles:
  *
- * Returns: (transfer none): the articles in scope, in the library's order
+ * Returns: (transfer none): the articles in scope, in the library's
+ *   order; a #GtkFilterListModel that follows a change of scope a slice
+ *   at a time (see cc_scope_list_articles())
  */
 GListModel *
 cc_scope_get_articles (CcScope *self)
 {
   g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
   return G_LIST_MODEL (self->articles);
+}
+
+/**
+ * cc_scope_list_articles:
+ *
+ * The articles in scope now, whole, for work that takes them all at
+ * once (an export), while the articles model may still be catching up.
+ *
+ * Returns: (transfer full) (element-type CcArticle): the articles in
+ *   scope, in the library's order
+ */
+GPtrArray *
+cc_scope_list_articles (CcScope *self)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+
+  n_items = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      CcArticle *article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (cc_scope_contains (self, cc_article_get_id (article)))
+        g_ptr_array_add (articles, article);
+      else
+        g_object_unref (article);
+    }
+  return articles;
+}
+
+/**
+ * cc_scope_has_articles:
+ *
+ * Returns: whether any article is in scope now, whether or not the
+ *   articles model has caught up
+ */
+gboolean
+cc_scope_has_articles (CcScope *self)
+{
+  guint n_items;
+
+  g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
+
+  n_items = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (cc_scope_contains (self, cc_article_get_id (article)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**

@@ -370,6 +370,10 @@ rebuild_idle_cb (gpointer user_data)
 {
   CcTagView *self = user_data;
 
+  /* Articles still being filtered into view: wait for the last slice. */
+  if (GTK_IS_FILTER_LIST_MODEL (self->articles) &&
+      gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (self->articles)) > 0)
+    return G_SOURCE_CONTINUE;
   self->rebuild_idle = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;

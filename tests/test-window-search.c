@@ -25,6 +25,7 @@
 #include "cc-library.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
+#include "cc-store.h"
 #include "cc-story-list.h"
 #include "cc-story.h"
 #include "cc-test-gui.h"
@@ -191,6 +192,15 @@ assert_list_shows (CcWindow   *window,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
 static CcWindow *
 find_window (CcApplication *app)
 {
@@ -255,6 +265,23 @@ check_search (CcApplication *app)
 
   /* The whole library, sorted, once the titles' keys are made. */
   assert_list_shows (window, NULL, NULL);
+
+  /* The index's unranked answer, which the search takes, is the ranked
+   * one's set. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ranked = cc_store_search (cc_library_get_store (library), "alpha", &error);
+    g_autoptr(GArray) unranked = cc_store_search_unranked (cc_library_get_store (library), "alpha", &error);
+    g_autoptr(GArray) expected = expected_reports (has_alpha, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ranked->len, ==, expected->len);
+    g_assert_cmpuint (unranked->len, ==, expected->len);
+    g_array_sort (ranked, compare_ids);
+    g_array_sort (unranked, compare_ids);
+    g_assert_cmpmem (ranked->data, ranked->len * sizeof (gint64),
+                     unranked->data, unranked->len * sizeof (gint64));
+  }
 
   /* A word typed a letter at a time: the search runs off the main
    * thread, and ends on the reports holding it. */

@@ -574,19 +574,35 @@ cc_scope_list_articles (CcScope *self)
 gboolean
 cc_scope_has_articles (CcScope *self)
 {
-  guint n_items;
+  GHashTableIter iter;
+  gpointer key;
 
   g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
 
-  n_items = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+  if (self->library == NULL)
+    return FALSE;
 
-      if (cc_scope_contains (self, cc_article_get_id (article)))
-        return TRUE;
+  /* The smaller set is walked, and the walk ends at the first article
+   * found: the search's matches, the story's members, or the library. */
+  if (self->matches != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->matches);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (cc_scope_contains (self, *(gint64 *)key) &&
+            cc_library_lookup_article (self->library, *(gint64 *)key) != NULL)
+          return TRUE;
+      return FALSE;
     }
-  return FALSE;
+  if (self->story != NULL)
+    {
+      g_autoptr(GArray) ids = cc_story_dup_article_ids (self->story);
+
+      for (guint i = 0; i < ids->len; i++)
+        if (cc_library_lookup_article (self->library, g_array_index (ids, gint64, i)) != NULL)
+          return TRUE;
+      return FALSE;
+    }
+  return g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0;
 }
 
 /**

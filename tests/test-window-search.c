@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cc-application.h"
+#include "cc-article-sort.h"
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"

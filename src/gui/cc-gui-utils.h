@@ -20,14 +20,5 @@ void  cc_gui_fix_button_names          (void);
 void  cc_gui_make_one_tab_stop         (GtkWidget      *list);
 void  cc_export_folder_restore         (GtkFileChooser *chooser);
 void  cc_export_folder_remember        (GFile          *file);
-int   cc_compare_articles_newest_first (gconstpointer   a,
-                                        gconstpointer   b,
-                                        gpointer        user_data);
-void     cc_articles_make_sort_keys_async  (GListModel          *articles,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data);
-gboolean cc_articles_make_sort_keys_finish (GAsyncResult        *result,
-                                            GError             **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-article-sort.h"
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"

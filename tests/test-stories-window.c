@@ -66,6 +66,22 @@ has_articles (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_library (data))) > 0;
 }
 
+static gboolean
+lists_library (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_selection (data))) ==
+         g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_library (data)));
+}
+
+static gboolean
+lists_story (gpointer data)
+{
+  CcStory *story = cc_scope_get_story (cc_window_get_scope (data));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_selection (data))) ==
+         cc_story_get_n_articles (story);
+}
+
 /* Chooses a story in the sidebar as a click does: activating its row. */
 static void
 choose_story (CcWindow   *window,
@@ -346,8 +362,10 @@ check_stories (CcApplication *app)
   g_assert_true (cc_library_add_annotation (library, noted, note, &error));
   g_assert_no_error (error);
 
-  /* All Articles: both stories in every view. */
+  /* All Articles: both stories in every view, once the list has sorted
+   * the library off the main thread. */
   g_assert_null (cc_scope_get_story (scope));
+  g_assert_true (cc_test_wait_until (lists_library, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (library)));
   tags = cc_test_find_one (window, CC_TYPE_TAG_VIEW);
@@ -608,6 +626,7 @@ check_suggestion (CcApplication *app)
   g_assert_cmpuint (cc_story_get_n_articles (made), ==, 2);
   /* The folder's story is in view, its articles listed as they came. */
   g_assert_true (cc_scope_get_story (cc_window_get_scope (window)) == made);
+  g_assert_true (cc_test_wait_until (lists_story, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (cc_window_get_selection (window))),
                     ==, 2);
 

@@ -34,6 +34,12 @@
 
 static char *tmpdir;
 
+static gboolean
+lists_sample (gpointer model)
+{
+  return g_list_model_get_n_items (model) == N_SAMPLE_ARTICLES;
+}
+
 /* Widget tree helpers */
 
 static void
@@ -457,6 +463,8 @@ check_sample (CcApplication *app)
   model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   selection = cc_window_get_selection (window);
   g_assert_true ((gpointer)model == (gpointer)selection);
+  /* Sorted off the main thread, the list follows the library shortly. */
+  g_assert_true (wait_until (lists_sample, model));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SAMPLE_ARTICLES);
   settle (200);
   rows = find_all (list_view, CC_TYPE_SOURCE_ROW);

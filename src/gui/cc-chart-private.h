@@ -25,6 +25,8 @@ struct _CcChart
   /* How long grouping the claims took last time, and the pending redraw
    * when that is too long to do on every change (cc-chart.c). */
   gint64           regroup_usec;
+  /* The accessible description waits for the statements. */
+  gboolean         accessible_stale;
   guint            deferred_source;
   int              hover;
   int              selected;

@@ -75,7 +75,17 @@ void
 _cc_chart_update_accessible (CcChart *self)
 {
   g_autofree char *summary = NULL;
-  guint n_visible = cc_chart_layout_count_visible (self->layout);
+  guint n_visible;
+
+  /* Counting the statements would group the claims, which a chart not
+   * drawn yet leaves for its first frame: the description follows it. */
+  if (!cc_chart_layout_has_statements (self->layout))
+    {
+      self->accessible_stale = TRUE;
+      return;
+    }
+  self->accessible_stale = FALSE;
+  n_visible = cc_chart_layout_count_visible (self->layout);
 
   if (_cc_chart_resolve_selected (self) >= 0)
     summary = cc_chart_dup_summary (self, self->selected, FALSE);
@@ -291,6 +301,8 @@ cc_chart_snapshot (GtkWidget   *widget,
       self->texture = render_texture (self, width, height, scale);
       if (regroup)
         self->regroup_usec = g_get_monotonic_time () - start;
+      if (self->accessible_stale)
+        _cc_chart_update_accessible (self);
     }
 
   gtk_snapshot_append_texture (snapshot, self->texture, &bounds);

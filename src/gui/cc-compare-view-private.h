@@ -17,8 +17,9 @@ struct _CcCompareView
   GtkWidget           parent_instance;
 
   CcLibrary          *library;
-  /* The articles to choose from (a story's), when not all the library's. */
-  GListModel         *articles;
+  /* What keeps the articles to choose from (the window's scope), when
+   * not all the library's. */
+  GtkFilter          *filter;
   CcClusterSet       *clusters;
   /* The articles shown, left to right (CcArticle, owned). */
   GPtrArray          *chosen;
@@ -46,6 +47,7 @@ struct _CcCompareView
   GtkListView        *picker_view;
   GtkMultiSelection  *picker_selection;
   GtkSortListModel   *picker_sort;
+  GtkFilterListModel *picker_filter;
   GtkStack           *stack;
   GtkColumnView      *matrix;
   GtkColumnViewColumn *claim_column;

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-article-sort.h"
 #include "cc-article.h"
 #include "cc-claim.h"
 #include "cc-clusters.h"
@@ -515,7 +516,7 @@ cc_compare_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->library);
-  g_clear_object (&self->articles);
+  g_clear_object (&self->filter);
   g_clear_object (&self->clusters);
   g_clear_object (&self->matrix_selection);
   g_clear_pointer (&self->chosen, g_ptr_array_unref);
@@ -576,6 +577,17 @@ cc_compare_view_set_property (GObject      *object,
 }
 
 static void
+cc_compare_view_map (GtkWidget *widget)
+{
+  CcCompareView *self = CC_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cc_compare_view_parent_class)->map (widget);
+
+  if (self->library != NULL && gtk_sort_list_model_get_model (self->picker_sort) == NULL)
+    gtk_sort_list_model_set_model (self->picker_sort, G_LIST_MODEL (self->library));
+}
+
+static void
 cc_compare_view_class_init (CcCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -584,6 +596,7 @@ cc_compare_view_class_init (CcCompareViewClass *klass)
   object_class->dispose = cc_compare_view_dispose;
   object_class->get_property = cc_compare_view_get_property;
   object_class->set_property = cc_compare_view_set_property;
+  widget_class->map = cc_compare_view_map;
 
   /**
    * CcCompareView:library:
@@ -635,6 +648,7 @@ cc_compare_view_class_init (CcCompareViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcCompareView, matrix);
   gtk_widget_class_bind_template_child (widget_class, CcCompareView, picker_selection);
   gtk_widget_class_bind_template_child (widget_class, CcCompareView, picker_sort);
+  gtk_widget_class_bind_template_child (widget_class, CcCompareView, picker_filter);
   gtk_widget_class_bind_template_child (widget_class, CcCompareView, picker_view);
   gtk_widget_class_bind_template_child (widget_class, CcCompareView, stack);
 
@@ -715,31 +729,33 @@ cc_compare_view_set_library (CcCompareView *self,
     return;
 
   /* Set here rather than bound in the template: the picker's models are
-   * not widgets, and a binding from them to the view outlived it. */
+   * not widgets, and a binding from them to the view outlived it. The
+   * library is sorted when the page is first shown, then filtered: a new
+   * search or story filters the sorted list again and never sorts it. */
   gtk_sort_list_model_set_model (self->picker_sort,
-                                 self->articles ? self->articles : G_LIST_MODEL (library));
+                                 gtk_widget_get_mapped (GTK_WIDGET (self)) && library
+                                 ? G_LIST_MODEL (library) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
 /**
- * cc_compare_view_set_articles:
- * @articles: (nullable): the articles to choose from (a story's), or
- *   %NULL for the library's
+ * cc_compare_view_set_filter:
+ * @filter: (nullable): what keeps the articles to choose from (the
+ *   window's scope: a story, a search), or %NULL for all the library's
  *
- * Articles that leave @articles leave the choice, and so the matrix.
+ * Articles the filter lets go leave the choice, and so the matrix.
  */
 void
-cc_compare_view_set_articles (CcCompareView *self,
-                              GListModel    *articles)
+cc_compare_view_set_filter (CcCompareView *self,
+                            GtkFilter     *filter)
 {
   g_return_if_fail (CC_IS_COMPARE_VIEW (self));
-  g_return_if_fail (!articles || G_IS_LIST_MODEL (articles));
+  g_return_if_fail (!filter || GTK_IS_FILTER (filter));
 
-  if (!g_set_object (&self->articles, articles))
+  if (!g_set_object (&self->filter, filter))
     return;
 
-  gtk_sort_list_model_set_model (self->picker_sort,
-                                 articles ? articles : G_LIST_MODEL (self->library));
+  gtk_filter_list_model_set_filter (self->picker_filter, filter);
 }
 
 gboolean

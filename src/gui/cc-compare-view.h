@@ -22,8 +22,8 @@ G_DECLARE_FINAL_TYPE (CcCompareView, cc_compare_view, CC, COMPARE_VIEW, GtkWidge
 
 GtkWidget    *cc_compare_view_new                (void);
 CcLibrary    *cc_compare_view_get_library        (CcCompareView *self);
-void          cc_compare_view_set_articles       (CcCompareView *self,
-                                                  GListModel    *articles);
+void          cc_compare_view_set_filter         (CcCompareView *self,
+                                                  GtkFilter     *filter);
 void          cc_compare_view_set_library        (CcCompareView *self,
                                                   CcLibrary     *library);
 gboolean      cc_compare_view_get_scroll_together (CcCompareView *self);

@@ -258,39 +258,6 @@ cc_export_folder_remember (GFile *file)
   g_settings_set_string (settings, "last-export-folder", path);
 }
 
-/**
- * cc_compare_articles_newest_first:
- *
- * The order of every list of articles: newest first, articles without a
- * date last, then by title, then by id. A #GCompareDataFunc.
- */
-int
-cc_compare_articles_newest_first (gconstpointer a,
-                                  gconstpointer b,
-                                  gpointer      user_data)
-{
-  CcArticle *article_a = (CcArticle *)a;
-  CcArticle *article_b = (CcArticle *)b;
-  const char *published_a = cc_article_get_published (article_a);
-  const char *published_b = cc_article_get_published (article_b);
-  int cmp;
-
-  if (published_a != NULL && published_b == NULL)
-    return GTK_ORDERING_SMALLER;
-  if (published_a == NULL && published_b != NULL)
-    return GTK_ORDERING_LARGER;
-  if (published_a != NULL && (cmp = strcmp (published_b, published_a)) != 0)
-    return gtk_ordering_from_cmpfunc (cmp);
-
-  cmp = g_utf8_collate (cc_article_get_title (article_a) ? cc_article_get_title (article_a) : "",
-                        cc_article_get_title (article_b) ? cc_article_get_title (article_b) : "");
-  if (cmp != 0)
-    return gtk_ordering_from_cmpfunc (cmp);
-
-  return gtk_ordering_from_cmpfunc ((cc_article_get_id (article_a) > cc_article_get_id (article_b))
-                                    - (cc_article_get_id (article_a) < cc_article_get_id (article_b)));
-}
-
 /* Focus for the first widget after (or before) @widget in the direction
  * of Tab, outside it. */
 static gboolean

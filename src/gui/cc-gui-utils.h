@@ -20,8 +20,5 @@ void  cc_gui_fix_button_names          (void);
 void  cc_gui_make_one_tab_stop         (GtkWidget      *list);
 void  cc_export_folder_restore         (GtkFileChooser *chooser);
 void  cc_export_folder_remember        (GFile          *file);
-int   cc_compare_articles_newest_first (gconstpointer   a,
-                                        gconstpointer   b,
-                                        gpointer        user_data);
 
 G_END_DECLS

@@ -9,7 +9,9 @@
  * per window, shared by every view as two filter models over the
  * library's own models, so that a view of a story or a search is the same
  * view as of the library. Whether an article is in scope is two hash
- * lookups: the story's set of ids and the search's. */
+ * lookups: the story's set of ids and the search's. The search asks the
+ * store's full-text index on a worker thread; a newer query cancels an
+ * older one, and the filters change once the answer is back. */
 
 #define G_LOG_DOMAIN "cc-scope"
 
@@ -19,6 +21,7 @@
 #include "cc-claim.h"
 #include "cc-library.h"
 #include "cc-scope.h"
+#include "cc-store.h"
 #include "cc-story.h"
 
 struct _CcScope
@@ -30,6 +33,10 @@ struct _CcScope
   char               *query;
   /* Ids of the articles matching the query, or NULL without one. */
   GHashTable         *matches;
+  /* The search on its way, if any. */
+  GCancellable       *search;
+  /* Says ::changed again once the articles are all filtered. */
+  guint               caught_up_idle;
 
   GtkCustomFilter    *article_filter;
   GtkCustomFilter    *claim_filter;
@@ -46,6 +53,7 @@ enum {
   PROP_QUERY,
   PROP_ARTICLES,
   PROP_CLAIMS,
+  PROP_SEARCHING,
   N_PROPS
 };
 
@@ -81,28 +89,109 @@ refilter (CcScope *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* On a worker: the set of ids of the articles matching the query. */
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CcStore *store = g_object_get_data (G_OBJECT (task), "store");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GHashTable *set;
+
+  /* A query the index cannot read is still being typed: it matches
+   * nothing, quietly. */
+  if (!(ids = cc_store_search_unranked (store, task_data, &error)))
+    g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
+
+  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  g_task_return_pointer (task, set, (GDestroyNotify)g_hash_table_unref);
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CcScope *self = CC_SCOPE (object);
+  GHashTable *matches;
+
+  /* A newer query, or none, took this one's place. */
+  if (!(matches = g_task_propagate_pointer (G_TASK (result), NULL)))
+    return;
+
+  g_clear_object (&self->search);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = matches;
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* Asks the index for the query's articles, in place of any search on its
+ * way; without a query, every article matches at once. */
 static void
 run_query (CcScope *self)
 {
-  g_autoptr(GHashTable) matches = NULL;
+  gboolean was_searching;
 
   g_assert (CC_IS_SCOPE (self));
 
-  if (self->library != NULL && self->query != NULL && self->query[0] != '\0')
-    {
-      g_autoptr(GError) error = NULL;
+  was_searching = self->search != NULL;
+  g_cancellable_cancel (self->search);
+  g_clear_object (&self->search);
 
-      /* A query the index cannot read is still being typed: it matches
-       * nothing, quietly. */
-      if (!(matches = cc_library_search (self->library, self->query, &error)))
-        {
-          g_debug ("Search “%s” failed: %s", self->query, error ? error->message : "?");
-          matches = g_hash_table_new (g_int64_hash, g_int64_equal);
-        }
+  if (self->library != NULL && self->query != NULL)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->search = g_cancellable_new ();
+      task = g_task_new (self, self->search, search_done_cb, NULL);
+      g_task_set_source_tag (task, run_query);
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, g_strdup (self->query), g_free);
+      g_object_set_data_full (G_OBJECT (task), "store",
+                              g_object_ref (cc_library_get_store (self->library)),
+                              g_object_unref);
+      g_task_run_in_thread (task, search_thread);
+    }
+  else if (self->matches != NULL)
+    {
+      g_clear_pointer (&self->matches, g_hash_table_unref);
+      refilter (self);
     }
 
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-  self->matches = g_steal_pointer (&matches);
+  if (was_searching != (self->search != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* ::changed again once the articles model has caught up, from an idle
+ * that waits for the model's own. */
+static gboolean
+caught_up_cb (gpointer data)
+{
+  CcScope *self = data;
+
+  if (gtk_filter_list_model_get_pending (self->articles) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->caught_up_idle = 0;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+articles_items_changed_cb (CcScope    *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *articles)
+{
+  if (self->caught_up_idle == 0)
+    self->caught_up_idle = g_idle_add_full (G_PRIORITY_LOW, caught_up_cb, self, NULL);
 }
 
 /* New articles may match the search: the index is asked again. */
@@ -115,11 +204,8 @@ library_items_changed_cb (CcScope    *self,
 {
   g_assert (CC_IS_SCOPE (self));
 
-  if (self->matches != NULL && added > 0)
-    {
-      run_query (self);
-      refilter (self);
-    }
+  if (self->query != NULL && added > 0)
+    run_query (self);
 }
 
 /* Articles joining the story before they join the library (an import)
@@ -169,6 +255,11 @@ cc_scope_dispose (GObject *object)
 
   cc_scope_set_story (self, NULL);
   cc_scope_set_library (self, NULL);
+  g_cancellable_cancel (self->search);
+  g_clear_object (&self->search);
+  g_clear_handle_id (&self->caught_up_idle, g_source_remove);
+  if (self->articles != NULL)
+    g_signal_handlers_disconnect_by_data (self->articles, self);
   g_clear_object (&self->articles);
   g_clear_object (&self->claims);
   g_clear_object (&self->article_filter);
@@ -203,6 +294,7 @@ cc_scope_get_property (GObject    *object,
     case PROP_QUERY: g_value_set_string (value, self->query); break;
     case PROP_ARTICLES: g_value_set_object (value, self->articles); break;
     case PROP_CLAIMS: g_value_set_object (value, self->claims); break;
+    case PROP_SEARCHING: g_value_set_boolean (value, cc_scope_get_searching (self)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,13 +354,23 @@ cc_scope_class_init (CcScopeClass *klass)
   properties[PROP_CLAIMS] =
     g_param_spec_object ("claims", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * CcScope:searching:
+   *
+   * Whether a search is on its way: the articles in scope are still those
+   * of the query before.
+   */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CcScope::changed:
    *
    * Emitted after the set of articles in scope changed as a whole (a new
-   * story, a new search), once the models follow.
+   * story, the answer of a search), and again once the articles model,
+   * filtered a slice at a time, has caught up.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -282,6 +384,12 @@ cc_scope_init (CcScope *self)
   self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
   self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
   self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
+  /* The articles and the claims (several an article) are filtered a
+   * slice at a time from idles, so that a search never holds up the
+   * window; the article list filters the library on its own, at once. */
+  gtk_filter_list_model_set_incremental (self->articles, TRUE);
+  gtk_filter_list_model_set_incremental (self->claims, TRUE);
+  g_signal_connect_swapped (self->articles, "items-changed", G_CALLBACK (articles_items_changed_cb), self);
 }
 
 CcScope *
@@ -379,8 +487,19 @@ cc_scope_set_query (CcScope    *self,
   g_free (self->query);
   self->query = g_strdup (query);
   run_query (self);
-  refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+/**
+ * cc_scope_get_searching:
+ *
+ * Returns: whether the answer of the search is still to come
+ */
+gboolean
+cc_scope_get_searching (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
+  return self->search != NULL;
 }
 
 /**
@@ -405,7 +524,9 @@ cc_scope_contains (CcScope *self,
 /**
  * cc_scope_get_articles:
  *
- * Returns: (transfer none): the articles in scope, in the library's order
+ * Returns: (transfer none): the articles in scope, in the library's
+ *   order; a #GtkFilterListModel that follows a change of scope a slice
+ *   at a time (see cc_scope_list_articles())
  */
 GListModel *
 cc_scope_get_articles (CcScope *self)
@@ -415,10 +536,96 @@ cc_scope_get_articles (CcScope *self)
 }
 
 /**
+ * cc_scope_list_articles:
+ *
+ * The articles in scope now, whole, for work that takes them all at
+ * once (an export), while the articles model may still be catching up.
+ *
+ * Returns: (transfer full) (element-type CcArticle): the articles in
+ *   scope, in the library's order
+ */
+GPtrArray *
+cc_scope_list_articles (CcScope *self)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items;
+
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+
+  n_items = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      CcArticle *article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (cc_scope_contains (self, cc_article_get_id (article)))
+        g_ptr_array_add (articles, article);
+      else
+        g_object_unref (article);
+    }
+  return articles;
+}
+
+/**
+ * cc_scope_has_articles:
+ *
+ * Returns: whether any article is in scope now, whether or not the
+ *   articles model has caught up
+ */
+gboolean
+cc_scope_has_articles (CcScope *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
+
+  if (self->library == NULL)
+    return FALSE;
+
+  /* The smaller set is walked, and the walk ends at the first article
+   * found: the search's matches, the story's members, or the library. */
+  if (self->matches != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->matches);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (cc_scope_contains (self, *(gint64 *)key) &&
+            cc_library_lookup_article (self->library, *(gint64 *)key) != NULL)
+          return TRUE;
+      return FALSE;
+    }
+  if (self->story != NULL)
+    {
+      g_autoptr(GArray) ids = cc_story_dup_article_ids (self->story);
+
+      for (guint i = 0; i < ids->len; i++)
+        if (cc_library_lookup_article (self->library, g_array_index (ids, gint64, i)) != NULL)
+          return TRUE;
+      return FALSE;
+    }
+  return g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0;
+}
+
+/**
+ * cc_scope_get_filter:
+ *
+ * Returns: (transfer none): the filter that keeps the articles in scope,
+ *   for views that order the library's articles their own way before
+ *   filtering them
+ */
+GtkFilter *
+cc_scope_get_filter (CcScope *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE (self), NULL);
+  return GTK_FILTER (self->article_filter);
+}
+
+/**
  * cc_scope_get_claims:
  *
  * Returns: (transfer none): the claims (not rejected) of the articles in
- *   scope, article by article
+ *   scope, article by article; a #GtkFilterListModel that follows a
+ *   change of scope a slice at a time (see
+ *   gtk_filter_list_model_get_pending())
  */
 GListModel *
 cc_scope_get_claims (CcScope *self)

@@ -26,9 +26,13 @@ void        cc_scope_set_story        (CcScope    *self,
 const char *cc_scope_get_query        (CcScope    *self);
 void        cc_scope_set_query        (CcScope    *self,
                                        const char *query);
+gboolean    cc_scope_get_searching    (CcScope    *self);
 gboolean    cc_scope_contains         (CcScope    *self,
                                        gint64      article_id);
 GListModel *cc_scope_get_articles     (CcScope    *self);
+GPtrArray  *cc_scope_list_articles    (CcScope    *self);
+gboolean    cc_scope_has_articles     (CcScope    *self);
+GtkFilter  *cc_scope_get_filter       (CcScope    *self);
 GListModel *cc_scope_get_claims       (CcScope    *self);
 char      **cc_scope_dup_query_words  (CcScope    *self);
 

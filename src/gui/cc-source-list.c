@@ -4,6 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The article list: the library's articles sorted newest first, then
+ * kept to those of the window's scope. Sorting comes first so that a new
+ * search or story only filters the sorted list again, a hash lookup per
+ * article, and never sorts. The titles' collation keys are made on a
+ * worker before the library is first sorted, and that first sort goes a
+ * step at a time from idles; the list shows the library once sorted. */
+
 #define G_LOG_DOMAIN "cc-source-list"
 
 #include "config.h"
@@ -11,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cc-article-sort.h"
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"
@@ -33,8 +41,13 @@ struct _CcSourceList
   GtkListView        *list_view;
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
+  GtkSortListModel   *sort_model;
   GtkCustomSorter    *sorter;
+
+  /* The sort keys of the library's titles, on their way. */
+  GCancellable       *keys_cancellable;
+  /* Shows the list once the library's first sort is done. */
+  guint               sorted_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -131,6 +144,12 @@ cc_source_list_dispose (GObject *object)
 {
   CcSourceList *self = (CcSourceList *)object;
   GtkWidget *child;
+
+  g_cancellable_cancel (self->keys_cancellable);
+  g_clear_object (&self->keys_cancellable);
+  g_clear_handle_id (&self->sorted_idle, g_source_remove);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
 
@@ -282,11 +301,11 @@ cc_source_list_class_init (CcSourceListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-source-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, filter_model);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, list_view);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, selection);
+  gtk_widget_class_bind_template_child (widget_class, CcSourceList, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, sorter);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, stack);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
@@ -331,6 +350,52 @@ cc_source_list_get_library (CcSourceList *self)
   return self->library;
 }
 
+/* The first sort is done: from now on the list follows the library,
+ * sorting at once the few articles a change brings. */
+static gboolean
+show_sorted_cb (gpointer data)
+{
+  CcSourceList *self = data;
+
+  self->sorted_idle = 0;
+  if (gtk_sort_list_model_get_pending (self->sort_model) > 0)
+    return G_SOURCE_REMOVE;
+
+  g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
+  return G_SOURCE_REMOVE;
+}
+
+/* Said in the middle of the sort model's own changes: the list is shown
+ * from an idle, once they are over. */
+static void
+sort_pending_cb (CcSourceList     *self,
+                 GParamSpec       *pspec,
+                 GtkSortListModel *sort_model)
+{
+  if (gtk_sort_list_model_get_pending (sort_model) == 0 && self->sorted_idle == 0)
+    self->sorted_idle = g_idle_add (show_sorted_cb, self);
+}
+
+static void
+sort_keys_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CcSourceList) self = user_data;
+
+  if (!cc_articles_make_sort_keys_finish (result, NULL))
+    return;
+
+  g_clear_object (&self->keys_cancellable);
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (sort_pending_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (self->library));
+  sort_pending_cb (self, NULL, self->sort_model);
+}
+
 void
 cc_source_list_set_library (CcSourceList *self,
                             CcLibrary    *library)
@@ -338,8 +403,22 @@ cc_source_list_set_library (CcSourceList *self,
   g_return_if_fail (CC_IS_SOURCE_LIST (self));
   g_return_if_fail (!library || CC_IS_LIBRARY (library));
 
-  if (g_set_object (&self->library, library))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+  if (!g_set_object (&self->library, library))
+    return;
+
+  g_cancellable_cancel (self->keys_cancellable);
+  g_clear_object (&self->keys_cancellable);
+  g_signal_handlers_disconnect_by_func (self->sort_model, sort_pending_cb, self);
+  g_clear_handle_id (&self->sorted_idle, g_source_remove);
+  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  if (library != NULL)
+    {
+      self->keys_cancellable = g_cancellable_new ();
+      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), self->keys_cancellable,
+                                        sort_keys_cb, g_object_ref (self));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
 /**
@@ -363,11 +442,16 @@ cc_source_list_set_scope (CcSourceList *self,
   g_return_if_fail (CC_IS_SOURCE_LIST (self));
   g_return_if_fail (!scope || CC_IS_SCOPE (scope));
 
-  if (!g_set_object (&self->scope, scope))
+  if (self->scope == scope)
     return;
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   scope ? cc_scope_get_articles (scope) : NULL);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
+  g_set_object (&self->scope, scope);
+
+  gtk_filter_list_model_set_filter (self->filter_model, scope ? cc_scope_get_filter (scope) : NULL);
+  if (scope != NULL)
+    g_signal_connect_object (scope, "changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   run_search (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
 }

@@ -8,7 +8,9 @@
  * coding tools gather the segments coded alike: the tags on the left with
  * their counts, the passages of the chosen one on the right, each opening
  * in the reader (win.show-annotation). The lists are made again, at idle,
- * whenever an article, highlight or tag changes. */
+ * whenever an article, highlight or tag changes, while the page is shown;
+ * hidden, it waits to be shown again, since going through every article
+ * of a large library on each search would hold up the window. */
 
 #define G_LOG_DOMAIN "cc-tag-view"
 
@@ -46,6 +48,8 @@ struct _CcTagView
   GPtrArray  *tags;
   char       *selected;
   guint       rebuild_idle;
+  /* A change came while the page was hidden. */
+  gboolean    rebuild_pending;
 
   /* Template children */
   GtkStack   *stack;
@@ -100,12 +104,14 @@ unwatch_all (CcTagView *self)
   g_ptr_array_set_size (self->watched, 0);
 }
 
+/* A plain connection: unwatch_all() takes every one back, and a weak
+ * reference per object would make that quadratic. */
 static void
 watch (CcTagView  *self,
        gpointer    object,
        const char *signal)
 {
-  g_signal_connect_object (object, signal, G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (object, signal, G_CALLBACK (changed_cb), self);
   g_ptr_array_add (self->watched, g_object_ref (object));
 }
 
@@ -289,6 +295,7 @@ rebuild (CcTagView *self)
   GtkListBoxRow *to_select = NULL;
   guint n_articles;
 
+  self->rebuild_pending = FALSE;
   unwatch_all (self);
   g_ptr_array_set_size (self->tags, 0);
 
@@ -363,6 +370,10 @@ rebuild_idle_cb (gpointer user_data)
 {
   CcTagView *self = user_data;
 
+  /* Articles still being filtered into view: wait for the last slice. */
+  if (GTK_IS_FILTER_LIST_MODEL (self->articles) &&
+      gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (self->articles)) > 0)
+    return G_SOURCE_CONTINUE;
   self->rebuild_idle = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
@@ -371,8 +382,25 @@ rebuild_idle_cb (gpointer user_data)
 static void
 schedule_rebuild (CcTagView *self)
 {
-  if (self->rebuild_idle == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->rebuild_pending = TRUE;
+  else if (self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+cc_tag_view_map (GtkWidget *widget)
+{
+  CcTagView *self = CC_TAG_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cc_tag_view_parent_class)->map (widget);
+
+  if (self->rebuild_pending)
+    {
+      self->rebuild_pending = FALSE;
+      g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+      rebuild (self);
+    }
 }
 
 static void
@@ -453,6 +481,7 @@ cc_tag_view_class_init (CcTagViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cc_tag_view_dispose;
+  widget_class->map = cc_tag_view_map;
   object_class->finalize = cc_tag_view_finalize;
   object_class->get_property = cc_tag_view_get_property;
   object_class->set_property = cc_tag_view_set_property;
@@ -519,7 +548,7 @@ cc_tag_view_set_library (CcTagView *self,
     g_signal_connect_object (library, "items-changed", G_CALLBACK (changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  rebuild (self);
+  schedule_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
@@ -544,7 +573,7 @@ cc_tag_view_set_articles (CcTagView  *self,
   if (articles != NULL)
     g_signal_connect_object (articles, "items-changed", G_CALLBACK (changed_cb), self,
                              G_CONNECT_SWAPPED);
-  rebuild (self);
+  schedule_rebuild (self);
 }
 
 /**
@@ -560,7 +589,7 @@ cc_tag_view_dup_tags (CcTagView *self)
   g_return_val_if_fail (CC_IS_TAG_VIEW (self), NULL);
 
   /* What is shown may wait for an idle; the caller wants it now. */
-  if (self->rebuild_idle != 0)
+  if (self->rebuild_idle != 0 || self->rebuild_pending)
     {
       g_clear_handle_id (&self->rebuild_idle, g_source_remove);
       rebuild (self);
@@ -608,7 +637,7 @@ cc_tag_view_get_n_passages (CcTagView *self)
 
   g_return_val_if_fail (CC_IS_TAG_VIEW (self), 0);
 
-  if (self->rebuild_idle != 0)
+  if (self->rebuild_idle != 0 || self->rebuild_pending)
     {
       g_clear_handle_id (&self->rebuild_idle, g_source_remove);
       rebuild (self);

@@ -277,8 +277,11 @@ cc_timeline_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (cc_timeline_view_parent_class)->map (widget);
 
-  if (self->sync_pending)
-    sync_filters_cb (self);
+  /* A hidden layout is left ungrouped and says nothing of later changes
+   * until it is grouped again: the filters catch up on every showing,
+   * which costs nothing when the statements are there. */
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  sync_filters_cb (self);
 }
 
 static void
@@ -570,7 +573,9 @@ cc_timeline_view_export (CcTimelineView  *self,
 {
   CcChartLayout *shown;
   g_autoptr(CcChartLayout) layout = NULL;
+  g_autoptr(GListModel) whole = NULL;
   g_autoptr(CcChartRenderer) renderer = NULL;
+  GListModel *claims;
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
   const CcChartSeries *series;
@@ -584,8 +589,21 @@ cc_timeline_view_export (CcTimelineView  *self,
   /* A layout of its own: the one shown keeps its size and text metrics. */
   shown = get_layout (self);
   layout = cc_chart_layout_new ();
-  if (cc_chart_get_claims (self->chart) != NULL)
-    cc_chart_layout_set_claims (layout, cc_chart_get_claims (self->chart), self->library);
+  /* Claims still being filtered into view, a slice at a time, are
+   * filtered whole for the file. */
+  claims = cc_chart_get_claims (self->chart);
+  if (GTK_IS_FILTER_LIST_MODEL (claims) &&
+      gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (claims)) > 0)
+    {
+      GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (claims);
+      GtkFilter *filter = gtk_filter_list_model_get_filter (filtered);
+
+      claims = whole = G_LIST_MODEL (gtk_filter_list_model_new (
+        g_object_ref (gtk_filter_list_model_get_model (filtered)),
+        filter ? g_object_ref (filter) : NULL));
+    }
+  if (claims != NULL)
+    cc_chart_layout_set_claims (layout, claims, self->library);
   else if (self->library != NULL)
     cc_chart_layout_set_claims (layout, cc_library_get_claims (self->library), self->library);
   cc_chart_layout_set_subject (layout, cc_chart_layout_get_effective_subject (shown));

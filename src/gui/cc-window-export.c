@@ -86,11 +86,11 @@ static void
 add_library_articles (CcWindow *self,
                       Request  *request)
 {
-  GListModel *articles = cc_scope_get_articles (self->scope);
+  g_autoptr(GPtrArray) articles = cc_scope_list_articles (self->scope);
 
   /* The story in view, as the search narrows it. */
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    g_ptr_array_add (request->articles, g_list_model_get_item (articles, i));
+  for (guint i = 0; i < articles->len; i++)
+    g_ptr_array_add (request->articles, g_object_ref (g_ptr_array_index (articles, i)));
 }
 
 /* A file name from a title: no slashes, no control characters, not too
@@ -450,13 +450,19 @@ export_articles_pdf_action (GtkWidget  *widget,
                             GVariant   *param)
 {
   CcWindow *self = CC_WINDOW (widget);
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GListStore) store = NULL;
   CcArticleChooser *chooser;
   CcArticle *article = current_article (self);
 
   if (self->library == NULL)
     return;
 
-  chooser = cc_article_chooser_new (GTK_WINDOW (self), cc_scope_get_articles (self->scope));
+  /* The articles in scope whole, even while the scope's model catches up. */
+  articles = cc_scope_list_articles (self->scope);
+  store = g_list_store_new (CC_TYPE_ARTICLE);
+  g_list_store_splice (store, 0, 0, articles->pdata, articles->len);
+  chooser = cc_article_chooser_new (GTK_WINDOW (self), G_LIST_MODEL (store));
   if (article != NULL)
     cc_article_chooser_set_chosen (chooser, article, TRUE);
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (articles_chosen_cb), self,
@@ -587,7 +593,7 @@ void
 _cc_window_export_update (CcWindow *self)
 {
   gboolean idle = self->library != NULL && !self->exporting;
-  gboolean has_articles = idle && g_list_model_get_n_items (cc_scope_get_articles (self->scope)) > 0;
+  gboolean has_articles = idle && cc_scope_has_articles (self->scope);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-article-pdf",
                                  idle && current_article (self) != NULL);

@@ -559,7 +559,7 @@ cc_window_init (CcWindow *self)
   cc_source_list_set_scope (self->source_list, self->scope);
   cc_chart_set_claims (cc_timeline_view_get_chart (self->timeline_view),
                        cc_scope_get_claims (self->scope));
-  cc_compare_view_set_articles (self->compare_view, cc_scope_get_articles (self->scope));
+  cc_compare_view_set_filter (self->compare_view, cc_scope_get_filter (self->scope));
   cc_tag_view_set_articles (self->tag_view, cc_scope_get_articles (self->scope));
   g_object_bind_property (self->story_list, "story", self->scope, "story",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);

@@ -38,8 +38,13 @@ struct _CcChartLayout
   GListModel    *claims;
   CcLibrary     *library;
   /* The claims of the model, in its order, each with a notify handler
-   * (an edited claim moves on the chart). */
+   * (an edited claim moves on the chart), and the library's articles,
+   * each with one for its date; made again from the models only when the
+   * statements are next needed (_cc_chart_layout_sync_mirror()). */
   GPtrArray     *mirror;
+  GHashTable    *tracked_articles;
+  gboolean       mirror_dirty;
+  gboolean       articles_dirty;
   GHashTable    *strings;
 
   GArray        *infos;
@@ -106,6 +111,7 @@ typedef struct
 
 void                  _cc_chart_layout_changed             (CcChartLayout *self);
 void                  _cc_chart_layout_ensure              (CcChartLayout *self);
+void                  _cc_chart_layout_sync_mirror         (CcChartLayout *self);
 void                  _cc_chart_layout_ensure_statements   (CcChartLayout *self);
 void                  _cc_chart_layout_compute_geometry    (CcChartLayout *self);
 gboolean              _cc_chart_layout_compute_value_axis  (CcChartLayout *self,

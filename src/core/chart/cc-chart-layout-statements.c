@@ -376,6 +376,7 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
   GArray *sorted;
   guint *remap;
 
+  _cc_chart_layout_sync_mirror (self);
   if (!self->points_dirty)
     return;
 

@@ -79,13 +79,17 @@ invalidate (CcChartLayout *self,
             gboolean       infos,
             gboolean       points)
 {
-  gboolean was_clean = !self->infos_dirty && !self->points_dirty && !self->geometry_dirty;
+  /* Said once per stage that goes stale: a view that asked for the
+   * statements alone hears of the next change of them too. */
+  gboolean news = (infos && !self->infos_dirty) ||
+                  ((points || infos) && !self->points_dirty) ||
+                  !self->geometry_dirty;
 
   self->infos_dirty |= infos;
   self->points_dirty |= points || infos;
   self->geometry_dirty = TRUE;
 
-  if (was_clean)
+  if (news)
     _cc_chart_layout_changed (self);
 }
 
@@ -114,6 +118,25 @@ untrack_claim (gpointer data,
 }
 
 static void
+untrack_claim_key (gpointer key,
+                   gpointer value,
+                   gpointer user_data)
+{
+  untrack_claim (key, user_data);
+}
+
+static void
+untrack_article (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_func (key, article_notify_cb, user_data);
+}
+
+/* A window's scope changes the claims as a whole at each search: the
+ * mirror follows when the statements are next needed, which a hidden
+ * chart never asks for. */
+static void
 claims_items_changed_cb (CcChartLayout *self,
                          guint          position,
                          guint          removed,
@@ -122,23 +145,12 @@ claims_items_changed_cb (CcChartLayout *self,
 {
   g_assert (CC_IS_CHART_LAYOUT (self));
 
-  for (guint i = position; i < position + removed; i++)
-    untrack_claim (g_ptr_array_index (self->mirror, i), self);
-  g_ptr_array_remove_range (self->mirror, position, removed);
-
-  for (guint i = 0; i < added; i++)
-    {
-      CcClaim *claim = g_list_model_get_item (model, position + i);
-
-      /* A plain connection: a weak reference per claim would cost more
-       * than the claim, and the mirror disconnects each one it drops. */
-      g_signal_connect_swapped (claim, "notify", G_CALLBACK (claim_notify_cb), self);
-      g_ptr_array_insert (self->mirror, position + i, claim);
-    }
-
+  self->mirror_dirty = TRUE;
   invalidate (self, TRUE, TRUE);
 }
 
+/* Articles come and go with their claims, which the claims model
+ * reports; what matters here is a change of publication date. */
 static void
 library_items_changed_cb (CcChartLayout *self,
                           guint          position,
@@ -146,14 +158,61 @@ library_items_changed_cb (CcChartLayout *self,
                           guint          added,
                           GListModel    *model)
 {
-  /* Articles come and go with their claims, which the claims model
-   * reports; what matters here is a change of publication date. */
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(CcArticle) article = g_list_model_get_item (model, i);
+  self->articles_dirty = TRUE;
+}
 
-      g_signal_connect_object (article, "notify::published", G_CALLBACK (article_notify_cb),
-                               self, G_CONNECT_SWAPPED);
+/* Connects the claims new to the model and the articles new to the
+ * library, and disconnects those gone, in one pass over each model. */
+void
+_cc_chart_layout_sync_mirror (CcChartLayout *self)
+{
+  if (self->mirror_dirty)
+    {
+      guint n = self->claims ? g_list_model_get_n_items (self->claims) : 0;
+      g_autoptr(GHashTable) old = g_hash_table_new (NULL, NULL);
+      g_autoptr(GPtrArray) mirror = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < self->mirror->len; i++)
+        g_hash_table_add (old, g_ptr_array_index (self->mirror, i));
+      for (guint i = 0; i < n; i++)
+        {
+          CcClaim *claim = g_list_model_get_item (self->claims, i);
+
+          /* A plain connection: a weak reference per claim would cost
+           * more than the claim, and the mirror disconnects each one it
+           * drops. */
+          if (!g_hash_table_remove (old, claim))
+            g_signal_connect_swapped (claim, "notify", G_CALLBACK (claim_notify_cb), self);
+          g_ptr_array_add (mirror, claim);
+        }
+      g_hash_table_foreach (old, untrack_claim_key, self);
+
+      g_ptr_array_unref (self->mirror);
+      self->mirror = g_steal_pointer (&mirror);
+      self->mirror_dirty = FALSE;
+    }
+
+  if (self->articles_dirty)
+    {
+      guint n = self->library ? g_list_model_get_n_items (G_LIST_MODEL (self->library)) : 0;
+      GHashTable *tracked = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          CcArticle *article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+          if (!g_hash_table_steal (self->tracked_articles, article))
+            g_signal_connect_swapped (article, "notify::published",
+                                      G_CALLBACK (article_notify_cb), self);
+          else
+            g_object_unref (article);
+          g_hash_table_add (tracked, article);
+        }
+      g_hash_table_foreach (self->tracked_articles, untrack_article, self);
+
+      g_hash_table_unref (self->tracked_articles);
+      self->tracked_articles = tracked;
+      self->articles_dirty = FALSE;
     }
 }
 
@@ -227,6 +286,7 @@ cc_chart_layout_finalize (GObject *object)
   g_clear_pointer (&self->infos, g_array_unref);
   g_clear_pointer (&self->subjects, g_array_unref);
   g_clear_pointer (&self->mirror, g_ptr_array_unref);
+  g_clear_pointer (&self->tracked_articles, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_hash_table_unref);
   g_clear_pointer (&self->subject, g_free);
@@ -350,6 +410,7 @@ static void
 cc_chart_layout_init (CcChartLayout *self)
 {
   self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tracked_articles = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->infos = g_array_new (FALSE, FALSE, sizeof (ClaimInfo));
@@ -396,21 +457,11 @@ cc_chart_layout_set_claims (CcChartLayout *self,
   if (self->claims != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->claims, claims_items_changed_cb, self);
-      g_ptr_array_foreach (self->mirror, untrack_claim, self);
-      g_ptr_array_set_size (self->mirror, 0);
       g_clear_object (&self->claims);
     }
   if (self->library != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
-
       g_signal_handlers_disconnect_by_func (self->library, library_items_changed_cb, self);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (self->library), i);
-
-          g_signal_handlers_disconnect_by_func (article, article_notify_cb, self);
-        }
       g_clear_object (&self->library);
     }
 
@@ -419,16 +470,19 @@ cc_chart_layout_set_claims (CcChartLayout *self,
       self->library = g_object_ref (library);
       g_signal_connect_object (library, "items-changed", G_CALLBACK (library_items_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      library_items_changed_cb (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (library)),
-                                G_LIST_MODEL (library));
     }
   if (claims != NULL)
     {
       self->claims = g_object_ref (claims);
       g_signal_connect_object (claims, "items-changed", G_CALLBACK (claims_items_changed_cb),
                                self, G_CONNECT_SWAPPED);
-      claims_items_changed_cb (self, 0, 0, g_list_model_get_n_items (claims), claims);
     }
+
+  /* Without models, the handlers go at once. */
+  self->mirror_dirty = TRUE;
+  self->articles_dirty = TRUE;
+  if (claims == NULL && library == NULL)
+    _cc_chart_layout_sync_mirror (self);
 
   invalidate (self, TRUE, TRUE);
 }

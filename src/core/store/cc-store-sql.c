@@ -52,6 +52,7 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
   [STMT_SEARCH] =
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
+  [STMT_SEARCH_UNRANKED] = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
   [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
   [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
   /* What another process added: the articles after the last one known. */

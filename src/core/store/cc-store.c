@@ -1326,6 +1326,34 @@ make_fts_query (const char  *query,
   return g_strdup (out->str);
 }
 
+static GArray *
+search (CcStore     *self,
+        const char  *query,
+        StmtId       which,
+        GError     **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+
+  if (query == NULL)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
+    return g_steal_pointer (&ids);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!(stmt = get_stmt (self, which, error)))
+    return NULL;
+  _cc_store_bind_text (stmt, 1, fts);
+  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
 /**
  * cc_store_search:
  *
@@ -1340,28 +1368,27 @@ cc_store_search (CcStore     *self,
                  const char  *query,
                  GError     **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (query == NULL)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
+  return search (self, query, STMT_SEARCH, error);
+}
 
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
-    return NULL;
+/**
+ * cc_store_search_unranked:
+ *
+ * As cc_store_search(), in no particular order: for a word most articles
+ * hold, ranking every match costs twenty times the search.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids
+ */
+GArray *
+cc_store_search_unranked (CcStore     *self,
+                          const char  *query,
+                          GError     **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return g_steal_pointer (&ids);
+  return search (self, query, STMT_SEARCH_UNRANKED, error);
 }
 
 /**

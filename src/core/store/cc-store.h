@@ -112,6 +112,9 @@ GArray     *cc_store_list_stale           (CcStore       *self,
 GArray     *cc_store_search               (CcStore       *self,
                                            const char    *query,
                                            GError       **error);
+GArray     *cc_store_search_unranked      (CcStore       *self,
+                                           const char    *query,
+                                           GError       **error);
 
 /* Stories (cc-store-stories.c). */
 gboolean    cc_store_add_article_full     (CcStore       *self,

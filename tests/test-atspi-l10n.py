@@ -257,8 +257,17 @@ def main():
         # 8: two articles chosen for comparison; the matrix says who made
         # each claim, its status and when, the status in the language
         translated = {catalogue.pgettext('claim status', status) for status in STATUSES}
-        chooser = find(app, 'list', _('Articles to compare'))
-        if chooser is None or not (chooser.select_child(0) and chooser.select_child(1)):
+        # The picker lists the library once the Compare page is shown.
+        tab = find(app, 'page tab', _('Compare'))
+        if tab is None or 'Action' not in tab.get_interfaces() or not tab.do_action(0):
+            sys.exit('not ok: cannot open the Compare page')
+
+        def filled_chooser():
+            found = find(app, 'list', _('Articles to compare'))
+            return found if found is not None and found.get_child_count() >= 2 else None
+
+        chooser = wait_for('the articles to compare', filled_chooser, seconds=15)
+        if not (chooser.select_child(0) and chooser.select_child(1)):
             sys.exit('not ok: cannot choose two articles to compare')
 
         def matrix_sources():

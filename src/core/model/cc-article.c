@@ -25,10 +25,21 @@ struct _CcArticle
   char       *source_file;
   gint64      imported;
 
+  /* Made on first use: an article listed but never read has none. */
   GListStore *claims;
   GListStore *annotations;
   guint       n_claims;
   char      **story_titles;
+
+  /* A stored article is listed with its details only; its text and
+   * annotations, and its claims, are read by @loader when first asked
+   * for. An article made in memory has everything from the start. */
+  CcArticleLoader loader;
+  gpointer        loader_data;
+  GDestroyNotify  loader_notify;
+  guint           text_loaded : 1;
+  guint           claims_loaded : 1;
+  guint           loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CcArticle, cc_article, G_TYPE_OBJECT)
@@ -55,7 +66,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 cc_article_update_n_claims (CcArticle *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  guint n = self->claims ? g_list_model_get_n_items (G_LIST_MODEL (self->claims)) : 0;
   guint count = 0;
 
   for (guint i = 0; i < n; i++)
@@ -104,7 +115,7 @@ cc_article_unwatch_claim (CcArticle *self,
 static void
 cc_article_unwatch_all (CcArticle *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  guint n = self->claims ? g_list_model_get_n_items (G_LIST_MODEL (self->claims)) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -122,6 +133,9 @@ cc_article_dispose (GObject *object)
     cc_article_unwatch_all (self);
   g_clear_object (&self->claims);
   g_clear_object (&self->annotations);
+  if (self->loader_notify != NULL)
+    g_clear_pointer (&self->loader_data, self->loader_notify);
+  self->loader = NULL;
 
   G_OBJECT_CLASS (cc_article_parent_class)->dispose (object);
 }
@@ -172,7 +186,7 @@ cc_article_get_property (GObject    *object,
       g_value_set_string (value, self->language);
       break;
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_set_string (value, cc_article_get_text (self));
       break;
     case PROP_SOURCE_FILE:
       g_value_set_string (value, self->source_file);
@@ -181,10 +195,10 @@ cc_article_get_property (GObject    *object,
       g_value_set_int64 (value, self->imported);
       break;
     case PROP_CLAIMS:
-      g_value_set_object (value, self->claims);
+      g_value_set_object (value, cc_article_get_claims (self));
       break;
     case PROP_ANNOTATIONS:
-      g_value_set_object (value, self->annotations);
+      g_value_set_object (value, cc_article_get_annotations (self));
       break;
     case PROP_N_CLAIMS:
       g_value_set_uint (value, self->n_claims);
@@ -268,8 +282,40 @@ cc_article_class_init (CcArticleClass *klass)
 static void
 cc_article_init (CcArticle *self)
 {
-  self->claims = g_list_store_new (CC_TYPE_CLAIM);
-  self->annotations = g_list_store_new (CC_TYPE_ANNOTATION);
+  self->text_loaded = TRUE;
+  self->claims_loaded = TRUE;
+}
+
+static GListStore *
+claims_store (CcArticle *self)
+{
+  if (self->claims == NULL)
+    self->claims = g_list_store_new (CC_TYPE_CLAIM);
+  return self->claims;
+}
+
+static GListStore *
+annotations_store (CcArticle *self)
+{
+  if (self->annotations == NULL)
+    self->annotations = g_list_store_new (CC_TYPE_ANNOTATION);
+  return self->annotations;
+}
+
+/* Reads what is missing, once; the loader fills the article through
+ * _cc_article_fill_text() and _cc_article_fill_claims(). A loader that
+ * fails leaves the article as it is, and the next use tries again. */
+static void
+ensure_loaded (CcArticle *self,
+               gboolean   claims)
+{
+  if ((claims ? self->claims_loaded : self->text_loaded) || self->loader == NULL ||
+      self->loading)
+    return;
+
+  self->loading = TRUE;
+  self->loader (self, self->loader_data);
+  self->loading = FALSE;
 }
 
 CcArticle *
@@ -299,10 +345,26 @@ DEFINE_STR_PROP (outlet, PROP_OUTLET)
 DEFINE_STR_PROP (url, PROP_URL)
 DEFINE_STR_PROP (published, PROP_PUBLISHED)
 DEFINE_STR_PROP (language, PROP_LANGUAGE)
-DEFINE_STR_PROP (text, PROP_TEXT)
 DEFINE_STR_PROP (source_file, PROP_SOURCE_FILE)
 
 #undef DEFINE_STR_PROP
+
+const char *
+cc_article_get_text (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  ensure_loaded (self, FALSE);
+  return self->text;
+}
+
+void
+cc_article_set_text (CcArticle  *self,
+                     const char *value)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  if (cc_set_str (&self->text, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
 
 gint64
 cc_article_get_id (CcArticle *self)
@@ -353,7 +415,8 @@ GListModel *
 cc_article_get_claims (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return G_LIST_MODEL (self->claims);
+  ensure_loaded (self, TRUE);
+  return G_LIST_MODEL (claims_store (self));
 }
 
 /**
@@ -365,7 +428,8 @@ GListModel *
 cc_article_get_annotations (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return G_LIST_MODEL (self->annotations);
+  ensure_loaded (self, FALSE);
+  return G_LIST_MODEL (annotations_store (self));
 }
 
 guint
@@ -378,8 +442,24 @@ cc_article_get_n_claims (CcArticle *self)
 char *
 cc_article_dup_text_hash (CcArticle *self)
 {
+  const char *text;
+
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text ? self->text : "", -1);
+  text = cc_article_get_text (self);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text ? text : "", -1);
+}
+
+/**
+ * cc_article_is_loaded:
+ *
+ * Returns: whether the article's text, claims and annotations are in
+ *   memory; any getter of them reads them when they are not
+ */
+gboolean
+cc_article_is_loaded (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->text_loaded && self->claims_loaded;
 }
 
 static int
@@ -404,8 +484,9 @@ _cc_article_append_claim (CcArticle *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
+  ensure_loaded (self, TRUE);
   cc_article_watch_claim (self, claim);
-  g_list_store_insert_sorted (self->claims, claim, compare_claims, NULL);
+  g_list_store_insert_sorted (claims_store (self), claim, compare_claims, NULL);
   /* Counted as it comes, not by walking all the claims again. */
   if (!cc_claim_get_rejected (claim))
     {
@@ -423,7 +504,7 @@ _cc_article_remove_claim (CcArticle *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
-  if (g_list_store_find (self->claims, claim, &position))
+  if (self->claims != NULL && g_list_store_find (self->claims, claim, &position))
     {
       cc_article_unwatch_claim (self, claim);
       g_list_store_remove (self->claims, position);
@@ -454,8 +535,9 @@ _cc_article_replace_claims (CcArticle *self,
   cc_article_unwatch_all (self);
   for (guint i = 0; i < sorted->len; i++)
     cc_article_watch_claim (self, g_ptr_array_index (sorted, i));
-  g_list_store_splice (self->claims, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
+  self->claims_loaded = TRUE;
+  claims_store (self);
+  g_list_store_splice (self->claims, 0, g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
                        sorted->pdata, sorted->len);
   cc_article_update_n_claims (self);
 }
@@ -467,7 +549,8 @@ _cc_article_append_annotation (CcArticle    *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_ANNOTATION (annotation));
 
-  g_list_store_append (self->annotations, annotation);
+  ensure_loaded (self, FALSE);
+  g_list_store_append (annotations_store (self), annotation);
 }
 
 void
@@ -478,7 +561,7 @@ _cc_article_remove_annotation (CcArticle    *self,
 
   g_return_if_fail (CC_IS_ARTICLE (self));
 
-  if (g_list_store_find (self->annotations, annotation, &position))
+  if (self->annotations != NULL && g_list_store_find (self->annotations, annotation, &position))
     g_list_store_remove (self->annotations, position);
 }
 
@@ -488,6 +571,7 @@ _cc_article_replace_annotations (CcArticle *self,
 {
   g_return_if_fail (CC_IS_ARTICLE (self));
 
+  annotations_store (self);
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
                        annotations->pdata, annotations->len);
@@ -507,4 +591,90 @@ _cc_article_set_story_titles (CcArticle          *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_strfreev (self->story_titles);
   self->story_titles = g_strdupv ((char **)titles);
+}
+
+/* Lazily filled articles ------------------------------------------------- */
+
+/**
+ * _cc_article_new_listed:
+ *
+ * An article as the list of a library shows it: its details and the
+ * number of its claims that are not rejected, without notifications.
+ * Its text, claims and annotations are read by @loader on first use.
+ */
+CcArticle *
+_cc_article_new_listed (gint64           id,
+                        const char      *title,
+                        const char      *outlet,
+                        const char      *url,
+                        const char      *published,
+                        const char      *language,
+                        const char      *source_file,
+                        gint64           imported,
+                        guint            n_claims,
+                        CcArticleLoader  loader,
+                        gpointer         loader_data,
+                        GDestroyNotify   loader_notify)
+{
+  CcArticle *self = g_object_new (CC_TYPE_ARTICLE, NULL);
+
+  self->id = id;
+  self->title = g_strdup (title);
+  self->outlet = g_strdup (outlet);
+  self->url = g_strdup (url);
+  self->published = g_strdup (published);
+  self->language = g_strdup (language);
+  self->source_file = g_strdup (source_file);
+  self->imported = imported;
+  self->n_claims = n_claims;
+  self->text_loaded = FALSE;
+  self->claims_loaded = FALSE;
+  self->loader = loader;
+  self->loader_data = loader_data;
+  self->loader_notify = loader_notify;
+  return self;
+}
+
+gboolean
+_cc_article_has_text (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->text_loaded;
+}
+
+gboolean
+_cc_article_has_claims (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->claims_loaded;
+}
+
+/* The text and annotations as read from the store: notify::text and the
+ * annotations' items-changed, as for any change. */
+void
+_cc_article_fill_text (CcArticle  *self,
+                       const char *text,
+                       GPtrArray  *annotations)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->text_loaded)
+    return;
+  self->text_loaded = TRUE;
+  cc_article_set_text (self, text);
+  _cc_article_replace_annotations (self, annotations);
+}
+
+/* The claims as read from the store; those of an article whose claims
+ * are in memory already are ignored, so that the objects views hold
+ * stay the article's. */
+void
+_cc_article_fill_claims (CcArticle *self,
+                         GPtrArray *claims)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->claims_loaded)
+    return;
+  _cc_article_replace_claims (self, claims);
 }

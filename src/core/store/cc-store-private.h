@@ -16,7 +16,11 @@ typedef enum
 {
   STMT_ARTICLES,
   STMT_CLAIMS,
-  STMT_ANNOTATIONS,
+  STMT_ARTICLE_TEXT,
+  STMT_ARTICLE_CLAIMS,
+  STMT_ARTICLE_ANNOTATIONS,
+  STMT_RECOUNT_CLAIMS,
+  STMT_CLAIM_ARTICLE,
   STMT_HAS_HASH,
   STMT_INSERT_ARTICLE,
   STMT_UPDATE_ARTICLE,
@@ -32,8 +36,6 @@ typedef enum
   STMT_STALE,
   STMT_SET_VERSION,
   STMT_ARTICLES_AFTER,
-  STMT_CLAIMS_AFTER,
-  STMT_ANNOTATIONS_AFTER,
   STMT_ARTICLE_IDS,
   STMT_STORIES,
   STMT_STORY_MEMBERS,
@@ -97,6 +99,11 @@ void          _cc_store_bind_claim          (sqlite3_stmt *stmt,
                                              CcClaim      *claim);
 void          _cc_store_bind_annotation     (sqlite3_stmt *stmt,
                                              CcAnnotation *annotation);
+
+/* cc-store.c: an article's claims count again, after a change of them. */
+gboolean _cc_store_recount_claims_locked (CcStore      *self,
+                                          gint64        article_id,
+                                          GError      **error);
 
 gboolean _cc_store_collect_ids (CcStore       *self,
                                 sqlite3_stmt  *stmt,

@@ -446,6 +446,8 @@ cc_store_new (const char  *path,
 
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, "PRAGMA cache_size = -16384", error) ||
+      !exec_sql (self, "PRAGMA wal_autocheckpoint = 8192", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, version, app_id, error))
     return fail_open (error);
@@ -694,157 +696,6 @@ cc_store_get_schema_version (CcStore *self)
   return self->schema_version;
 }
 
-/* Groups rows of one child table by article, in the order they come. */
-static gboolean
-load_children (CcStore     *self,
-               StmtId       id,
-               gint64       after_id,
-               GHashTable  *by_id,
-               gboolean     claims,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  CcArticle *current = NULL;
-  int rc;
-
-  if (!(stmt = get_stmt (self, id, error)))
-    return FALSE;
-  if (after_id >= 0)
-    sqlite3_bind_int64 (stmt, 1, after_id);
-
-  for (;;)
-    {
-      gint64 article_id;
-      CcArticle *article;
-
-      rc = sqlite3_step (stmt);
-      article_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : -1;
-      article = rc == SQLITE_ROW ? g_hash_table_lookup (by_id, &article_id) : NULL;
-
-      if (current != NULL && article != current)
-        {
-          if (claims)
-            _cc_article_replace_claims (current, batch);
-          else
-            _cc_article_replace_annotations (current, batch);
-          g_ptr_array_set_size (batch, 0);
-        }
-      current = article;
-
-      if (rc != SQLITE_ROW)
-        break;
-      if (article == NULL)
-        continue;
-
-      if (claims)
-        g_ptr_array_add (batch, _cc_store_claim_from_row (stmt));
-      else
-        g_ptr_array_add (batch, _cc_store_annotation_from_row (stmt));
-    }
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sql_error (self, error, "reading");
-  return TRUE;
-}
-
-/**
- * cc_store_load_articles:
- *
- * Returns: (transfer full) (element-type CcArticle): every article with its
- *   claims and annotations, in import order
- */
-/* The articles whose id is above @after_id (all for -1), with their
- * claims and annotations, read in one transaction. */
-static GPtrArray *
-load_articles (CcStore  *self,
-               gint64    after_id,
-               GError  **error)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
-  gboolean all = after_id < 0;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int rc;
-
-  if (!exec_sql (self, "BEGIN", error))
-    return NULL;
-
-  if (!(stmt = get_stmt (self, all ? STMT_ARTICLES : STMT_ARTICLES_AFTER, error)))
-    {
-      exec_sql (self, "ROLLBACK", NULL);
-      return NULL;
-    }
-  if (!all)
-    sqlite3_bind_int64 (stmt, 1, after_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CcArticle *article = g_object_new (CC_TYPE_ARTICLE,
-                                         "id", sqlite3_column_int64 (stmt, 0),
-                                         "title", sqlite3_column_text (stmt, 1),
-                                         "outlet", sqlite3_column_text (stmt, 2),
-                                         "url", sqlite3_column_text (stmt, 3),
-                                         "published", sqlite3_column_text (stmt, 4),
-                                         "language", sqlite3_column_text (stmt, 5),
-                                         "text", sqlite3_column_text (stmt, 6),
-                                         "source-file", sqlite3_column_text (stmt, 7),
-                                         "imported", sqlite3_column_int64 (stmt, 8),
-                                         NULL);
-      g_ptr_array_add (articles, article);
-    }
-  sqlite3_reset (stmt);
-
-  ok = rc == SQLITE_DONE || set_sql_error (self, error, "reading articles");
-
-  if (ok)
-    {
-      for (guint i = 0; i < articles->len; i++)
-        {
-          CcArticle *article = g_ptr_array_index (articles, i);
-          gint64 *key = g_new (gint64, 1);
-
-          *key = cc_article_get_id (article);
-          g_hash_table_insert (by_id, key, article);
-        }
-      ok = load_children (self, all ? STMT_CLAIMS : STMT_CLAIMS_AFTER, after_id, by_id, TRUE,
-                          error) &&
-           load_children (self, all ? STMT_ANNOTATIONS : STMT_ANNOTATIONS_AFTER, after_id,
-                          by_id, FALSE, error);
-    }
-
-  exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
-  return ok ? g_steal_pointer (&articles) : NULL;
-}
-
-GPtrArray *
-cc_store_load_articles (CcStore  *self,
-                        GError  **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-  return load_articles (self, -1, error);
-}
-
-/**
- * cc_store_load_articles_after:
- * @after_id: the last article id already loaded
- *
- * Returns: (transfer full) (element-type CcArticle): the articles stored
- *   since, by another process say, with their claims and annotations
- */
-GPtrArray *
-cc_store_load_articles_after (CcStore  *self,
-                              gint64    after_id,
-                              GError  **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-  g_return_val_if_fail (after_id >= 0, NULL);
-  return load_articles (self, after_id, error);
-}
-
 /**
  * cc_store_list_article_ids:
  *
@@ -965,6 +816,77 @@ cc_store_add_article (CcStore    *self,
  * As cc_store_add_article(), with the article's stories in the same
  * transaction.
  */
+/* Stores the article with its claims, annotations and stories inside
+ * the transaction the caller holds; *@id is its new id. */
+static gboolean
+add_article_locked (CcStore             *self,
+                    CcArticle           *article,
+                    const char          *hash,
+                    guint                extractor_version,
+                    const gint64        *story_ids,
+                    guint                n_story_ids,
+                    const char * const  *story_titles,
+                    gint64              *id,
+                    GError             **error)
+{
+  sqlite3_stmt *stmt;
+  GListModel *claims;
+  GListModel *annotations;
+  gboolean ok = TRUE;
+
+  if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
+    return FALSE;
+  _cc_store_bind_text (stmt, 1, hash);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
+                   "the same text is already in the library as “%s”",
+                   (const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
+    return FALSE;
+  _cc_store_bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
+  _cc_store_bind_text (stmt, 2, cc_article_get_outlet (article));
+  _cc_store_bind_text (stmt, 3, cc_article_get_url (article));
+  _cc_store_bind_text (stmt, 4, cc_article_get_published (article));
+  _cc_store_bind_text (stmt, 5, cc_article_get_language (article));
+  _cc_store_bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
+  _cc_store_bind_text (stmt, 7, hash);
+  _cc_store_bind_text (stmt, 8, cc_article_get_source_file (article));
+  sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
+  sqlite3_bind_int (stmt, 10, extractor_version);
+  sqlite3_bind_int (stmt, 11, cc_article_get_n_claims (article));
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+
+  claims = cc_article_get_claims (article);
+  for (guint i = 0; ok && i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      cc_claim_set_article_id (claim, *id);
+      ok = insert_claim_locked (self, claim, error);
+    }
+
+  annotations = cc_article_get_annotations (article);
+  for (guint i = 0; ok && i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      cc_annotation_set_article_id (annotation, *id);
+      ok = insert_annotation_locked (self, annotation, error);
+    }
+
+  if (ok)
+    ok = _cc_store_join_stories_locked (self, *id, story_ids, n_story_ids, story_titles, error);
+  return ok;
+}
+
 gboolean
 cc_store_add_article_full (CcStore             *self,
                            CcArticle           *article,
@@ -976,76 +898,154 @@ cc_store_add_article_full (CcStore             *self,
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
-  GListModel *claims;
-  GListModel *annotations;
-  gint64 id;
-  gboolean ok = TRUE;
+  gint64 id = 0;
+  gboolean ok;
 
   g_return_val_if_fail (CC_IS_STORE (self), FALSE);
   g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
 
+  /* Read before the lock: a listed article reads its rest from here. */
   hash = cc_article_dup_text_hash (article);
+  cc_article_get_claims (article);
   locker = g_mutex_locker_new (&self->mutex);
 
   if (!begin (self, error))
     return FALSE;
-
-  if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  _cc_store_bind_text (stmt, 1, hash);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
-                   "the same text is already in the library as “%s”",
-                   (const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      return commit_or_rollback (self, FALSE, NULL);
-    }
-  sqlite3_reset (stmt);
-
-  if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  _cc_store_bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
-  _cc_store_bind_text (stmt, 2, cc_article_get_outlet (article));
-  _cc_store_bind_text (stmt, 3, cc_article_get_url (article));
-  _cc_store_bind_text (stmt, 4, cc_article_get_published (article));
-  _cc_store_bind_text (stmt, 5, cc_article_get_language (article));
-  _cc_store_bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
-  _cc_store_bind_text (stmt, 7, hash);
-  _cc_store_bind_text (stmt, 8, cc_article_get_source_file (article));
-  sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
-  sqlite3_bind_int (stmt, 10, extractor_version);
-  if (!step_done (self, stmt, error))
-    return commit_or_rollback (self, FALSE, NULL);
-  id = sqlite3_last_insert_rowid (self->db);
-
-  claims = cc_article_get_claims (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
-
-      cc_claim_set_article_id (claim, id);
-      ok = insert_claim_locked (self, claim, error);
-    }
-
-  annotations = cc_article_get_annotations (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      cc_annotation_set_article_id (annotation, id);
-      ok = insert_annotation_locked (self, annotation, error);
-    }
-
-  if (ok)
-    ok = _cc_store_join_stories_locked (self, id, story_ids, n_story_ids, story_titles, error);
-
+  ok = add_article_locked (self, article, hash, extractor_version, story_ids, n_story_ids,
+                           story_titles, &id, error);
   if (!commit_or_rollback (self, ok, error))
     return FALSE;
 
   cc_article_set_id (article, id);
   return TRUE;
+}
+
+static gboolean
+savepoint (CcStore     *self,
+           const char  *sql,
+           GError     **error)
+{
+  return exec_sql (self, sql, error);
+}
+
+/* Errors of the library rather than of one article. */
+static gboolean
+stops_batch (const GError *error)
+{
+  return error->domain == CC_STORE_ERROR &&
+         (error->code == CC_STORE_ERROR_FULL || error->code == CC_STORE_ERROR_READ_ONLY ||
+          error->code == CC_STORE_ERROR_IO);
+}
+
+static void
+clear_refusal (gpointer data)
+{
+  if (data != NULL)
+    g_error_free (data);
+}
+
+/**
+ * cc_store_add_articles:
+ * @articles: (element-type CcArticle): new articles, with their claims
+ * @extractor_versions: (array): the extractor version of each article
+ * @story_id: a story to put each article in, or 0
+ * @refusals: (element-type GError) (out caller-allocates): set to one
+ *   entry per article handled: %NULL when it was stored, else why not (a
+ *   duplicate, say)
+ *
+ * Stores many articles in one transaction, each one inside a savepoint
+ * of its own, so that an article refused leaves no row and a process
+ * killed at any moment leaves whole articles only. Each stored article
+ * gets its id once the transaction is committed.
+ *
+ * Returns: how many articles were handled, from the first; fewer than
+ *   all, with @error set, when an error of the library (a full disk, say)
+ *   stopped the batch, and 0 when the transaction could not be committed
+ */
+guint
+cc_store_add_articles (CcStore      *self,
+                       GPtrArray    *articles,
+                       const guint  *extractor_versions,
+                       gint64        story_id,
+                       GPtrArray    *refusals,
+                       GError      **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  GError *stop = NULL;
+
+  g_return_val_if_fail (CC_IS_STORE (self), 0);
+  g_return_val_if_fail (articles != NULL && refusals != NULL, 0);
+
+  g_ptr_array_set_free_func (refusals, clear_refusal);
+  g_ptr_array_set_size (refusals, 0);
+  if (articles->len == 0)
+    return 0;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (articles, i);
+
+      g_ptr_array_add (hashes, cc_article_dup_text_hash (article));
+      cc_article_get_claims (article);
+    }
+  g_array_set_size (ids, articles->len);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!begin (self, error))
+    return 0;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (articles, i);
+      GError *refusal = NULL;
+      gboolean added;
+
+      if (!savepoint (self, "SAVEPOINT article", error))
+        goto failed;
+      added = add_article_locked (self, article, g_ptr_array_index (hashes, i),
+                                  extractor_versions[i], &story_id, story_id != 0 ? 1 : 0,
+                                  _cc_article_get_story_titles (article),
+                                  &g_array_index (ids, gint64, i), &refusal);
+      if (!added && !savepoint (self, "ROLLBACK TO article", error))
+        {
+          g_error_free (refusal);
+          goto failed;
+        }
+      if (!savepoint (self, "RELEASE article", error))
+        {
+          g_clear_error (&refusal);
+          goto failed;
+        }
+      if (refusal != NULL && stops_batch (refusal))
+        {
+          stop = refusal;
+          break;
+        }
+      g_ptr_array_add (refusals, refusal);
+    }
+
+  if (!commit_or_rollback (self, TRUE, error))
+    {
+      g_clear_error (&stop);
+      g_ptr_array_set_size (refusals, 0);
+      return 0;
+    }
+
+  for (guint i = 0; i < refusals->len; i++)
+    if (g_ptr_array_index (refusals, i) == NULL)
+      cc_article_set_id (g_ptr_array_index (articles, i), g_array_index (ids, gint64, i));
+
+  if (stop != NULL)
+    g_propagate_error (error, stop);
+  return refusals->len;
+
+failed:
+  /* The transaction cannot be trusted to hold whole articles. */
+  exec_sql (self, "ROLLBACK", NULL);
+  g_ptr_array_set_size (refusals, 0);
+  return 0;
 }
 
 static void
@@ -1103,24 +1103,51 @@ cc_store_delete_article (CcStore  *self,
   return delete_by_id (self, STMT_DELETE_ARTICLE, article_id, error);
 }
 
+/* The article's count of claims not rejected, which the list shows
+ * without reading the claims, follows every change of its claims. */
+gboolean
+_cc_store_recount_claims_locked (CcStore  *self,
+                                 gint64    article_id,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, STMT_RECOUNT_CLAIMS, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  return step_done (self, stmt, error);
+}
+
 gboolean
 cc_store_add_claim (CcStore  *self,
                     CcClaim  *claim,
                     GError  **error)
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
-  return commit_or_rollback (self, insert_claim_locked (self, claim, error), error);
+  ok = insert_claim_locked (self, claim, error) &&
+       _cc_store_recount_claims_locked (self, cc_claim_get_article_id (claim), error);
+  return commit_or_rollback (self, ok, error);
 }
 
-static void
-bind_claim_update (sqlite3_stmt *stmt,
-                   gpointer      data)
+/* The article a stored claim belongs to, or 0. */
+static gint64
+claim_article_locked (CcStore *self,
+                      gint64   claim_id)
 {
-  _cc_store_bind_claim (stmt, data);
-  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (data));
+  sqlite3_stmt *stmt;
+  gint64 article_id = 0;
+
+  if (!(stmt = get_stmt (self, STMT_CLAIM_ARTICLE, NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    article_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return article_id;
 }
 
 gboolean
@@ -1128,7 +1155,23 @@ cc_store_update_claim (CcStore  *self,
                        CcClaim  *claim,
                        GError  **error)
 {
-  return write_row (self, STMT_UPDATE_CLAIM, bind_claim_update, claim, error);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gint64 before;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  before = claim_article_locked (self, cc_claim_get_id (claim));
+  if (!(stmt = get_stmt (self, STMT_UPDATE_CLAIM, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  _cc_store_bind_claim (stmt, claim);
+  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (claim));
+  ok = step_done (self, stmt, error) &&
+       _cc_store_recount_claims_locked (self, cc_claim_get_article_id (claim), error) &&
+       (before == cc_claim_get_article_id (claim) ||
+        _cc_store_recount_claims_locked (self, before, error));
+  return commit_or_rollback (self, ok, error);
 }
 
 gboolean
@@ -1136,7 +1179,26 @@ cc_store_delete_claim (CcStore  *self,
                        gint64    claim_id,
                        GError  **error)
 {
-  return delete_by_id (self, STMT_DELETE_CLAIM, claim_id, error);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gint64 article_id;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  article_id = claim_article_locked (self, claim_id);
+  if (!(stmt = get_stmt (self, STMT_DELETE_CLAIM, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  ok = step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_FOUND,
+                   "No row %" G_GINT64_FORMAT " to delete", claim_id);
+      ok = FALSE;
+    }
+  ok = ok && _cc_store_recount_claims_locked (self, article_id, error);
+  return commit_or_rollback (self, ok, error);
 }
 
 /**
@@ -1180,6 +1242,7 @@ cc_store_replace_auto_claims (CcStore    *self,
     }
   else
     ok = FALSE;
+  ok = ok && _cc_store_recount_claims_locked (self, article_id, error);
 
   return commit_or_rollback (self, ok, error);
 }

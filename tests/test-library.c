@@ -146,9 +146,10 @@ test_import_reaches_views (Fixture       *f,
   g_assert_cmpuint (report->n_imported, ==, 5);
   g_assert_cmpuint (report->n_refused, ==, 0);
 
-  /* One signal per stored article, each seen by the view. */
-  g_assert_cmpuint (articles.n_signals, ==, 5);
-  g_assert_cmpuint (articles.n_notify, ==, 5);
+  /* The articles are stored in one batch, and join the view in one
+   * signal once it is committed. */
+  g_assert_cmpuint (articles.n_signals, ==, 1);
+  g_assert_cmpuint (articles.n_notify, ==, 1);
   view_assert_mirrors (&articles, G_LIST_MODEL (f->library));
   view_assert_mirrors (&claims, cc_library_get_claims (f->library));
   g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (f->library)), >, 5);

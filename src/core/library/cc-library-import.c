@@ -278,6 +278,9 @@ store_batch (ImportJob      *job,
         }
       report->n_imported++;
       g_array_append_val (report->article_ids, (gint64) { cc_article_get_id (article) });
+      /* The text is read again when a view asks for it: an import of
+       * many files does not hold them all. */
+      cc_store_forget_text (job->self->store, article);
       g_ptr_array_add (stored, article);
     }
   job_add_articles (job, stored);

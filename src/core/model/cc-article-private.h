@@ -59,5 +59,9 @@ void       _cc_article_fill_text    (CcArticle       *self,
                                      GPtrArray       *annotations);
 void       _cc_article_fill_claims  (CcArticle       *self,
                                      GPtrArray       *claims);
+void       _cc_article_forget_text  (CcArticle       *self,
+                                     CcArticleLoader  loader,
+                                     gpointer         loader_data,
+                                     GDestroyNotify   loader_notify);
 
 G_END_DECLS

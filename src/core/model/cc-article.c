@@ -678,3 +678,23 @@ _cc_article_fill_claims (CcArticle *self,
     return;
   _cc_article_replace_claims (self, claims);
 }
+
+/* Lets go of the text of an article that is stored, so that a large
+ * import does not hold every text it stored; @loader reads it again on
+ * first use. Without notification: the text read is the same. */
+void
+_cc_article_forget_text (CcArticle       *self,
+                         CcArticleLoader  loader,
+                         gpointer         loader_data,
+                         GDestroyNotify   loader_notify)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->loader_notify != NULL)
+    g_clear_pointer (&self->loader_data, self->loader_notify);
+  self->loader = loader;
+  self->loader_data = loader_data;
+  self->loader_notify = loader_notify;
+  g_clear_pointer (&self->text, g_free);
+  self->text_loaded = FALSE;
+}

@@ -28,6 +28,24 @@ fill_from_store (CcArticle *article,
                cc_article_get_id (article), error->message);
 }
 
+/**
+ * cc_store_forget_text:
+ *
+ * Lets go of the text of an article just stored (its claims stay): it is
+ * read from the store again the first time it is asked for. For an
+ * article not shared yet, on any thread.
+ */
+void
+cc_store_forget_text (CcStore   *self,
+                      CcArticle *article)
+{
+  g_return_if_fail (CC_IS_STORE (self));
+  g_return_if_fail (CC_IS_ARTICLE (article));
+  g_return_if_fail (cc_article_get_id (article) > 0);
+
+  _cc_article_forget_text (article, fill_from_store, g_object_ref (self), g_object_unref);
+}
+
 /* The articles whose id is above @after_id (all for -1), as the list
  * shows them; each reads the rest from the store on first use. */
 static GPtrArray *

@@ -78,6 +78,8 @@ gboolean    cc_store_read_article         (CcStore       *self,
 gboolean    cc_store_fill_article         (CcStore       *self,
                                            CcArticle     *article,
                                            GError       **error);
+void        cc_store_forget_text          (CcStore       *self,
+                                           CcArticle     *article);
 GHashTable *cc_store_load_claims          (CcStore       *self,
                                            GError       **error);
 guint       cc_store_add_articles         (CcStore       *self,
@@ -129,6 +131,11 @@ GArray     *cc_store_list_stale           (CcStore       *self,
                                            GError       **error);
 GArray     *cc_store_search               (CcStore       *self,
                                            const char    *query,
+                                           GError       **error);
+GArray     *cc_store_search_page          (CcStore       *self,
+                                           const char    *query,
+                                           gint64         before_id,
+                                           guint          limit,
                                            GError       **error);
 
 /* Stories (cc-store-stories.c). */

@@ -778,3 +778,25 @@ cc_library_search (CcLibrary   *self,
     }
   return set;
 }
+
+/**
+ * cc_library_search_page:
+ * @before_id: the last id of the page before, or 0 for the first page
+ * @limit: the most articles to return
+ *
+ * A page of the articles cc_library_search() finds, newest first, read in
+ * time that grows with the page rather than with the matches: for a
+ * common word, the first results come at once.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the page
+ */
+GArray *
+cc_library_search_page (CcLibrary   *self,
+                        const char  *query,
+                        gint64       before_id,
+                        guint        limit,
+                        GError     **error)
+{
+  g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
+  return cc_store_search_page (self->store, query, before_id, limit, error);
+}

@@ -135,6 +135,11 @@ gboolean        cc_library_resolve_event_dates (CcLibrary           *self,
 GHashTable     *cc_library_search             (CcLibrary            *self,
                                                const char           *query,
                                                GError              **error);
+GArray         *cc_library_search_page        (CcLibrary            *self,
+                                               const char           *query,
+                                               gint64                before_id,
+                                               guint                 limit,
+                                               GError              **error);
 guint           cc_library_refresh_claims     (CcLibrary            *self,
                                                GCancellable         *cancellable);
 void            cc_library_refresh_claims_async (CcLibrary          *self,

@@ -66,6 +66,11 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
   [STMT_SEARCH] =
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
+  /* A page of matches, newest first, from below an id: the index is
+   * walked in rowid order and stops at the page's end. */
+  [STMT_SEARCH_PAGE] =
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2 "
+    "ORDER BY rowid DESC LIMIT ?3",
   [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
   [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
   /* What another process added: the articles after the last one known. */

@@ -1428,6 +1428,50 @@ cc_store_search (CcStore     *self,
 }
 
 /**
+ * cc_store_search_page:
+ * @before_id: the last id of the page before, or 0 for the first page
+ * @limit: the most ids to return
+ *
+ * A page of what cc_store_search() finds, newest article first, read in
+ * time that grows with the page rather than with the matches.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids
+ *   below @before_id, in decreasing order
+ */
+GArray *
+cc_store_search_page (CcStore     *self,
+                      const char  *query,
+                      gint64       before_id,
+                      guint        limit,
+                      GError     **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  if (query == NULL || limit == 0)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
+    return g_steal_pointer (&ids);
+
+  locker = g_mutex_locker_new (&self->mutex);
+  if (!(stmt = get_stmt (self, STMT_SEARCH_PAGE, error)))
+    return NULL;
+  _cc_store_bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+/**
  * cc_store_list_stale:
  *
  * Returns: (transfer full) (element-type gint64): the ids of the articles

@@ -74,7 +74,7 @@ typedef struct
 /* A batch is stored when it holds this many articles or when its first
  * article was read this long ago, whichever comes first. */
 #define BATCH_ARTICLES 1024
-#define BATCH_USEC     (G_USEC_PER_SEC / 2)
+#define BATCH_USEC     G_USEC_PER_SEC
 
 typedef struct
 {

@@ -74,6 +74,15 @@ gboolean      _cc_store_begin                (CcStore       *self,
 gboolean      _cc_store_commit_or_rollback   (CcStore       *self,
                                               gboolean       ok,
                                               GError       **error);
+gboolean      _cc_store_exec                 (CcStore       *self,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      _cc_store_insert_claim_locked  (CcStore       *self,
+                                              CcClaim       *claim,
+                                              GError       **error);
+gboolean      _cc_store_insert_annotation_locked (CcStore   *self,
+                                              CcAnnotation  *annotation,
+                                              GError       **error);
 gboolean      _cc_store_set_sql_error        (CcStore       *self,
                                               GError       **error,
                                               const char    *what);

@@ -97,9 +97,11 @@ const char * const _cc_store_sql[N_STMTS] = {
 };
 
 /* The search index merges its segments eight at a time rather than
- * four: a large import then writes its postings fewer times over. */
+ * four, and holds up to 8 MB of new postings before it writes a segment:
+ * a large import then writes its postings fewer times over. */
 #define SEARCH_INDEX_MERGE \
-  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);"
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);" \
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);"
 
 /* The schema ladder: migrations[i] takes a file from user_version i to
  * i + 1. Version 1 was the first release's schema; version 2 added the

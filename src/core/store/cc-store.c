@@ -211,6 +211,14 @@ _cc_store_commit_or_rollback (CcStore   *self,
 }
 
 gboolean
+_cc_store_exec (CcStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  return exec_sql (self, sql, error);
+}
+
+gboolean
 _cc_store_set_sql_error (CcStore     *self,
                          GError     **error,
                          const char  *what)
@@ -444,10 +452,14 @@ cc_store_new (const char  *path,
   if (!identify (self, &is_new, &version, &app_id, error))
     return fail_open (error);
 
+  /* The savepoints of a batch of articles keep their journal in memory,
+   * not in a temporary file; a large page cache and checkpoints every
+   * 32 MB of journal keep the bytes written near twice the file's. */
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec_sql (self, "PRAGMA cache_size = -16384", error) ||
       !exec_sql (self, "PRAGMA wal_autocheckpoint = 8192", error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, version, app_id, error))
     return fail_open (error);
@@ -757,8 +769,8 @@ cc_store_has_text (CcStore    *self,
   return found;
 }
 
-static gboolean
-insert_claim_locked (CcStore  *self,
+gboolean
+_cc_store_insert_claim_locked (CcStore  *self,
                      CcClaim  *claim,
                      GError  **error)
 {
@@ -773,8 +785,8 @@ insert_claim_locked (CcStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_annotation_locked (CcStore       *self,
+gboolean
+_cc_store_insert_annotation_locked (CcStore       *self,
                           CcAnnotation  *annotation,
                           GError       **error)
 {
@@ -787,265 +799,6 @@ insert_annotation_locked (CcStore       *self,
     return FALSE;
   cc_annotation_set_id (annotation, sqlite3_last_insert_rowid (self->db));
   return TRUE;
-}
-
-/**
- * cc_store_add_article:
- *
- * Stores @article with its claims and annotations in one transaction and
- * gives each its id. @extractor_version is the version of the extractor
- * that made its auto claims. Fails with %CC_STORE_ERROR_DUPLICATE when the
- * same text is stored already.
- */
-gboolean
-cc_store_add_article (CcStore    *self,
-                      CcArticle  *article,
-                      guint       extractor_version,
-                      GError    **error)
-{
-  return cc_store_add_article_full (self, article, extractor_version, NULL, 0, NULL, error);
-}
-
-/**
- * cc_store_add_article_full:
- * @story_ids: (array length=n_story_ids) (nullable): stories to put the
- *   article in; ids of stories that no longer exist are skipped
- * @story_titles: (array zero-terminated=1) (nullable): more stories, by
- *   title, made when the library has none of that title
- *
- * As cc_store_add_article(), with the article's stories in the same
- * transaction.
- */
-/* Stores the article with its claims, annotations and stories inside
- * the transaction the caller holds; *@id is its new id. */
-static gboolean
-add_article_locked (CcStore             *self,
-                    CcArticle           *article,
-                    const char          *hash,
-                    guint                extractor_version,
-                    const gint64        *story_ids,
-                    guint                n_story_ids,
-                    const char * const  *story_titles,
-                    gint64              *id,
-                    GError             **error)
-{
-  sqlite3_stmt *stmt;
-  GListModel *claims;
-  GListModel *annotations;
-  gboolean ok = TRUE;
-
-  if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
-    return FALSE;
-  _cc_store_bind_text (stmt, 1, hash);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
-                   "the same text is already in the library as “%s”",
-                   (const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
-    return FALSE;
-  _cc_store_bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
-  _cc_store_bind_text (stmt, 2, cc_article_get_outlet (article));
-  _cc_store_bind_text (stmt, 3, cc_article_get_url (article));
-  _cc_store_bind_text (stmt, 4, cc_article_get_published (article));
-  _cc_store_bind_text (stmt, 5, cc_article_get_language (article));
-  _cc_store_bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
-  _cc_store_bind_text (stmt, 7, hash);
-  _cc_store_bind_text (stmt, 8, cc_article_get_source_file (article));
-  sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
-  sqlite3_bind_int (stmt, 10, extractor_version);
-  sqlite3_bind_int (stmt, 11, cc_article_get_n_claims (article));
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  *id = sqlite3_last_insert_rowid (self->db);
-
-  claims = cc_article_get_claims (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
-
-      cc_claim_set_article_id (claim, *id);
-      ok = insert_claim_locked (self, claim, error);
-    }
-
-  annotations = cc_article_get_annotations (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      cc_annotation_set_article_id (annotation, *id);
-      ok = insert_annotation_locked (self, annotation, error);
-    }
-
-  if (ok)
-    ok = _cc_store_join_stories_locked (self, *id, story_ids, n_story_ids, story_titles, error);
-  return ok;
-}
-
-gboolean
-cc_store_add_article_full (CcStore             *self,
-                           CcArticle           *article,
-                           guint                extractor_version,
-                           const gint64        *story_ids,
-                           guint                n_story_ids,
-                           const char * const  *story_titles,
-                           GError             **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autofree char *hash = NULL;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
-
-  /* Read before the lock: a listed article reads its rest from here. */
-  hash = cc_article_dup_text_hash (article);
-  cc_article_get_claims (article);
-  locker = g_mutex_locker_new (&self->mutex);
-
-  if (!begin (self, error))
-    return FALSE;
-  ok = add_article_locked (self, article, hash, extractor_version, story_ids, n_story_ids,
-                           story_titles, &id, error);
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  cc_article_set_id (article, id);
-  return TRUE;
-}
-
-static gboolean
-savepoint (CcStore     *self,
-           const char  *sql,
-           GError     **error)
-{
-  return exec_sql (self, sql, error);
-}
-
-/* Errors of the library rather than of one article. */
-static gboolean
-stops_batch (const GError *error)
-{
-  return error->domain == CC_STORE_ERROR &&
-         (error->code == CC_STORE_ERROR_FULL || error->code == CC_STORE_ERROR_READ_ONLY ||
-          error->code == CC_STORE_ERROR_IO);
-}
-
-static void
-clear_refusal (gpointer data)
-{
-  if (data != NULL)
-    g_error_free (data);
-}
-
-/**
- * cc_store_add_articles:
- * @articles: (element-type CcArticle): new articles, with their claims
- * @extractor_versions: (array): the extractor version of each article
- * @story_id: a story to put each article in, or 0
- * @refusals: (element-type GError) (out caller-allocates): set to one
- *   entry per article handled: %NULL when it was stored, else why not (a
- *   duplicate, say)
- *
- * Stores many articles in one transaction, each one inside a savepoint
- * of its own, so that an article refused leaves no row and a process
- * killed at any moment leaves whole articles only. Each stored article
- * gets its id once the transaction is committed.
- *
- * Returns: how many articles were handled, from the first; fewer than
- *   all, with @error set, when an error of the library (a full disk, say)
- *   stopped the batch, and 0 when the transaction could not be committed
- */
-guint
-cc_store_add_articles (CcStore      *self,
-                       GPtrArray    *articles,
-                       const guint  *extractor_versions,
-                       gint64        story_id,
-                       GPtrArray    *refusals,
-                       GError      **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  GError *stop = NULL;
-
-  g_return_val_if_fail (CC_IS_STORE (self), 0);
-  g_return_val_if_fail (articles != NULL && refusals != NULL, 0);
-
-  g_ptr_array_set_free_func (refusals, clear_refusal);
-  g_ptr_array_set_size (refusals, 0);
-  if (articles->len == 0)
-    return 0;
-
-  for (guint i = 0; i < articles->len; i++)
-    {
-      CcArticle *article = g_ptr_array_index (articles, i);
-
-      g_ptr_array_add (hashes, cc_article_dup_text_hash (article));
-      cc_article_get_claims (article);
-    }
-  g_array_set_size (ids, articles->len);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!begin (self, error))
-    return 0;
-
-  for (guint i = 0; i < articles->len; i++)
-    {
-      CcArticle *article = g_ptr_array_index (articles, i);
-      GError *refusal = NULL;
-      gboolean added;
-
-      if (!savepoint (self, "SAVEPOINT article", error))
-        goto failed;
-      added = add_article_locked (self, article, g_ptr_array_index (hashes, i),
-                                  extractor_versions[i], &story_id, story_id != 0 ? 1 : 0,
-                                  _cc_article_get_story_titles (article),
-                                  &g_array_index (ids, gint64, i), &refusal);
-      if (!added && !savepoint (self, "ROLLBACK TO article", error))
-        {
-          g_error_free (refusal);
-          goto failed;
-        }
-      if (!savepoint (self, "RELEASE article", error))
-        {
-          g_clear_error (&refusal);
-          goto failed;
-        }
-      if (refusal != NULL && stops_batch (refusal))
-        {
-          stop = refusal;
-          break;
-        }
-      g_ptr_array_add (refusals, refusal);
-    }
-
-  if (!commit_or_rollback (self, TRUE, error))
-    {
-      g_clear_error (&stop);
-      g_ptr_array_set_size (refusals, 0);
-      return 0;
-    }
-
-  for (guint i = 0; i < refusals->len; i++)
-    if (g_ptr_array_index (refusals, i) == NULL)
-      cc_article_set_id (g_ptr_array_index (articles, i), g_array_index (ids, gint64, i));
-
-  if (stop != NULL)
-    g_propagate_error (error, stop);
-  return refusals->len;
-
-failed:
-  /* The transaction cannot be trusted to hold whole articles. */
-  exec_sql (self, "ROLLBACK", NULL);
-  g_ptr_array_set_size (refusals, 0);
-  return 0;
 }
 
 static void
@@ -1128,7 +881,7 @@ cc_store_add_claim (CcStore  *self,
 
   if (!begin (self, error))
     return FALSE;
-  ok = insert_claim_locked (self, claim, error) &&
+  ok = _cc_store_insert_claim_locked (self, claim, error) &&
        _cc_store_recount_claims_locked (self, cc_claim_get_article_id (claim), error);
   return commit_or_rollback (self, ok, error);
 }
@@ -1231,7 +984,7 @@ cc_store_replace_auto_claims (CcStore    *self,
       CcClaim *claim = g_ptr_array_index (claims, i);
 
       cc_claim_set_article_id (claim, article_id);
-      ok = insert_claim_locked (self, claim, error);
+      ok = _cc_store_insert_claim_locked (self, claim, error);
     }
 
   if (ok && (stmt = get_stmt (self, STMT_SET_VERSION, error)))
@@ -1256,7 +1009,7 @@ cc_store_add_annotation (CcStore       *self,
 
   if (!begin (self, error))
     return FALSE;
-  return commit_or_rollback (self, insert_annotation_locked (self, annotation, error), error);
+  return commit_or_rollback (self, _cc_store_insert_annotation_locked (self, annotation, error), error);
 }
 
 static void
@@ -1311,164 +1064,6 @@ _cc_store_collect_ids (CcStore       *self,
   if (rc != SQLITE_DONE)
     return set_sql_error (self, error, what);
   return TRUE;
-}
-
-/* Turns what a person types into an FTS5 query: every word must occur,
- * as a word or the start of one. FTS syntax is not exposed, so no input
- * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
- * "agency’s", "North-Korean") is the phrase of its parts, as the index's
- * tokenizer splits the text, so that it finds the same spelling with any
- * apostrophe or with a space; its last part is a prefix, unless it is a
- * short ending. A word given twice counts once; more than
- * CC_STORE_MAX_SEARCH_WORDS different words are refused. */
-static char *
-make_fts_query (const char  *query,
-                GError     **error)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean joiner = FALSE;
-
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
-                   _("The search is not valid UTF-8 text"));
-      return NULL;
-    }
-
-  for (const char *p = query; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || (word->len > 0 && g_unichar_ismark (c))))
-        {
-          /* A joiner between two parts starts a new token of the phrase. */
-          if (joiner)
-            g_string_append_c (word, ' ');
-          joiner = FALSE;
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (c != 0 && word->len > 0 && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
-        {
-          joiner = TRUE;
-          continue;
-        }
-      joiner = FALSE;
-
-      if (word->len > 0)
-        {
-          char *key = g_utf8_casefold (word->str, -1);
-          const char *last = strrchr (word->str, ' ');
-
-          if (g_hash_table_add (seen, key))
-            {
-              if (g_hash_table_size (seen) > CC_STORE_MAX_SEARCH_WORDS)
-                {
-                  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
-                               _("The search has more than %d different words; "
-                                 "search for fewer"), CC_STORE_MAX_SEARCH_WORDS);
-                  return NULL;
-                }
-
-              if (out->len > 0)
-                g_string_append_c (out, ' ');
-              /* "agency's" is not "agency said": the short ending of a
-               * joined word ("s", "ll", "re") is a whole token. */
-              g_string_append_printf (out, "\"%s\"%s", word->str,
-                                      last != NULL && g_utf8_strlen (last + 1, -1) < 3 ? "" : "*");
-            }
-          g_string_truncate (word, 0);
-        }
-
-      if (c == 0)
-        break;
-    }
-
-  return g_strdup (out->str);
-}
-
-/**
- * cc_store_search:
- *
- * Full-text search of titles, outlets and texts: every word of @query must
- * occur, as a word or the start of one.
- *
- * Returns: (transfer full) (element-type gint64): matching article ids,
- *   best first; empty for a query without words
- */
-GArray *
-cc_store_search (CcStore     *self,
-                 const char  *query,
-                 GError     **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
-  if (query == NULL)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!(stmt = get_stmt (self, STMT_SEARCH, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
-}
-
-/**
- * cc_store_search_page:
- * @before_id: the last id of the page before, or 0 for the first page
- * @limit: the most ids to return
- *
- * A page of what cc_store_search() finds, newest article first, read in
- * time that grows with the page rather than with the matches.
- *
- * Returns: (transfer full) (element-type gint64): matching article ids
- *   below @before_id, in decreasing order
- */
-GArray *
-cc_store_search_page (CcStore     *self,
-                      const char  *query,
-                      gint64       before_id,
-                      guint        limit,
-                      GError     **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
-  if (query == NULL || limit == 0)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!(stmt = get_stmt (self, STMT_SEARCH_PAGE, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
 }
 
 /**

@@ -307,7 +307,8 @@ cc_library_load_claims (CcLibrary  *self,
  * cc_library_get_claims:
  *
  * The claims are read, every one in one pass, the first time this is
- * called; cc_library_load_claims_async() reads them ahead on a worker.
+ * called, unless cc_library_load_claims_async() is reading them: the
+ * model is then empty until they are read, and fills in one change.
  *
  * Returns: (transfer none): a #GListModel of every #CcClaim of the library
  *   that is not rejected, article by article
@@ -319,7 +320,9 @@ cc_library_get_claims (CcLibrary *self)
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
 
-  if (!cc_library_load_claims (self, &error))
+  /* While a worker reads them, the model is empty and fills at once
+   * when it is done. */
+  if (self->claims_reading == 0 && !cc_library_load_claims (self, &error))
     g_message ("Cannot read the library’s claims: %s", error->message);
   return G_LIST_MODEL (self->claims);
 }
@@ -364,7 +367,12 @@ cc_library_load_claims_async (CcLibrary           *self,
   if (self->claims_filled)
     g_task_return_pointer (task, NULL, NULL);
   else
-    g_task_run_in_thread (task, load_claims_thread);
+    {
+      /* Counted until the result is taken, so that the model waits. */
+      self->claims_reading++;
+      g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
+      g_task_run_in_thread (task, load_claims_thread);
+    }
 }
 
 gboolean
@@ -378,6 +386,8 @@ cc_library_load_claims_finish (CcLibrary     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   loaded = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    self->claims_reading--;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

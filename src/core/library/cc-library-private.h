@@ -23,6 +23,7 @@ struct _CcLibrary
    * length and a Fenwick tree of the lengths. */
   GListStore  *claims;
   gboolean     claims_filled;
+  guint        claims_reading;
   GHashTable  *positions;
   GArray      *runs;
   GArray      *tree;

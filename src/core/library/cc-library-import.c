@@ -69,11 +69,16 @@ typedef struct
   GArray           *batch_versions;
   GPtrArray        *batch_paths;
   gint64            batch_started;
+  guint             batch_limit;
 } ImportJob;
 
-/* A batch is stored when it holds this many articles or when its first
- * article was read this long ago, whichever comes first. */
-#define BATCH_ARTICLES 1024
+/* A batch is stored when it holds as many articles as its limit or when
+ * its first article was read this long ago, whichever comes first. The
+ * limit starts small, so that the first articles reach the views soon,
+ * and doubles with each batch: a large import writes fewer, larger
+ * transactions, which write each page of the indexes fewer times. */
+#define BATCH_FIRST    256
+#define BATCH_MOST     4096
 #define BATCH_USEC     G_USEC_PER_SEC
 
 typedef struct
@@ -336,9 +341,12 @@ import_one_file (ImportJob      *job,
       g_ptr_array_add (job->batch_paths, g_strdup (path));
     }
 
-  if (job->batch->len >= BATCH_ARTICLES ||
+  if (job->batch->len >= job->batch_limit ||
       (job->batch->len > 0 && g_get_monotonic_time () - job->batch_started >= BATCH_USEC))
-    return store_batch (job, report);
+    {
+      job->batch_limit = MIN (job->batch_limit * 2, BATCH_MOST);
+      return store_batch (job, report);
+    }
   return TRUE;
 }
 
@@ -402,6 +410,7 @@ import_job_new (CcLibrary          *self,
   job->batch = g_ptr_array_new_with_free_func (g_object_unref);
   job->batch_versions = g_array_new (FALSE, FALSE, sizeof (guint));
   job->batch_paths = g_ptr_array_new_with_free_func (g_free);
+  job->batch_limit = BATCH_FIRST;
   g_mutex_init (&job->mutex);
   return job;
 }

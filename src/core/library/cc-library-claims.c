@@ -135,11 +135,13 @@ watch (CcLibrary *self,
 {
   GListModel *claims = cc_article_get_claims (article);
 
+  /* Plain connections, not g_signal_connect_object(): that one puts a
+   * weak reference on the library per connection, and letting go of
+   * hundreds of thousands of them is quadratic. Every article is
+   * unwatched when it leaves the library or the library is disposed. */
   g_object_set_data (G_OBJECT (claims), "cc-library-article", article);
-  g_signal_connect_object (claims, "items-changed",
-                           G_CALLBACK (on_claims_items_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (article, "notify::n-claims",
-                           G_CALLBACK (on_n_claims_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (claims, "items-changed", G_CALLBACK (on_claims_items_changed), self);
+  g_signal_connect_swapped (article, "notify::n-claims", G_CALLBACK (on_n_claims_notify), self);
 }
 
 /* Watching is for a filled model only: a library listed and never asked

@@ -10,13 +10,14 @@
  * folder after another), or reused from the build folder when a run made
  * it before. It prints the import's figures (total time, the rate of the
  * last 10,000 articles and of the first, the time to the first progress
- * report, the bytes written against the file's size), then, in a fresh
- * process so that nothing of the import stays in memory: the time to open
- * the library and list every article as the list shows it, the peak RSS
- * after opening, the time of a search for a common word and for two
- * words through the library API (to the first page of 50 results, and to
- * every match), and of reading one article's text and claims on demand; at last the ratio of each figure of the largest size
- * to the smallest.
+ * report, the bytes written against the file's size), then, in fresh
+ * processes so that nothing of the import stays in memory (the best of
+ * three runs of each figure): the time to open the library and list every
+ * article as the list shows it, the peak RSS after opening, the time of a
+ * search for a common word and for two words through the library API (to
+ * the first page of 50 results, and to every match), and of reading one
+ * article's text and claims on demand; at last the ratio of each figure
+ * of the largest size to the smallest.
  *
  *   bench-library [ARTICLES...]
  *   bench-library --measure LIBRARY
@@ -42,10 +43,13 @@
 #define COMMON_WORD "said"
 #define WORDS "troops border"
 #define PAGE 50
+#define MEASURE_RUNS 3
 
-/* Sentences of the sample's texts, split at full stops. */
+/* Sentences of the sample's texts, split at full stops; their titles go
+ * to @titles. */
 static GPtrArray *
-load_sentences (const char *dir)
+load_sentences (const char *dir,
+                GPtrArray  *titles)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
@@ -67,6 +71,7 @@ load_sentences (const char *dir)
         continue;
       lines = g_strsplit_set (text, "\n", -1);
       /* The first line is the title. */
+      g_ptr_array_add (titles, g_strdup (g_strstrip (lines[0])));
       for (guint i = 1; lines[i] != NULL; i++)
         {
           g_auto(GStrv) parts = g_strsplit (lines[i], ". ", -1);
@@ -88,18 +93,19 @@ load_sentences (const char *dir)
   return sentences;
 }
 
-/* Article @n: a title and some twenty sentences in an order of its own,
- * in paragraphs, and a line that makes its text unique. */
+/* Article @n: a title of the sample's, some twenty sentences in an order
+ * of its own, in paragraphs, and a line that makes its text unique. */
 static char *
-make_article (GPtrArray *sentences,
+make_article (GPtrArray *titles,
+              GPtrArray *sentences,
               guint      n)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (n * 2654435761u + 17);
   GString *text = g_string_new (NULL);
   guint n_sentences = 16 + g_rand_int_range (rand, 0, 10);
 
-  g_string_append_printf (text, "Dispatch %u on %s\n", n,
-                          (char *)g_ptr_array_index (sentences, n % sentences->len));
+  g_string_append_printf (text, "%s (dispatch %u)\n",
+                          (char *)g_ptr_array_index (titles, n % titles->len), n);
   for (guint i = 0; i < n_sentences; i++)
     {
       const char *sentence = g_ptr_array_index (sentences,
@@ -155,6 +161,7 @@ static void
 build_library (const char *db,
                const char *figures,
                guint       n_articles,
+               GPtrArray  *titles,
                GPtrArray  *sentences)
 {
   g_autoptr(GError) error = NULL;
@@ -190,7 +197,7 @@ build_library (const char *db,
       for (guint i = start; i < end; i++)
         {
           g_autofree char *name = g_strdup_printf ("%s/dispatch-%06u.txt", dir, i);
-          g_autofree char *article = make_article (sentences, i);
+          g_autofree char *article = make_article (titles, sentences, i);
 
           g_file_set_contents (name, article, -1, &error);
           g_assert_no_error (error);
@@ -397,7 +404,6 @@ typedef struct
   GHashTable *import;
   GHashTable *open;
   char       *import_text;
-  char       *open_text;
 } Size;
 
 int
@@ -405,6 +411,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) sizes = g_array_new (FALSE, TRUE, sizeof (Size));
   const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
 
@@ -415,7 +422,7 @@ main (int   argc,
 
   for (int i = 1; i < argc; i++)
     {
-      Size size = { (guint)g_ascii_strtoull (argv[i], NULL, 10), NULL, NULL, NULL, NULL };
+      Size size = { (guint)g_ascii_strtoull (argv[i], NULL, 10), NULL, NULL, NULL };
 
       if (size.n_articles == 0)
         g_error ("usage: bench-library [ARTICLES...]");
@@ -423,13 +430,13 @@ main (int   argc,
     }
   if (sizes->len == 0)
     {
-      Size small = { 10000, NULL, NULL, NULL, NULL }, large = { 100000, NULL, NULL, NULL, NULL };
+      Size small = { 10000, NULL, NULL, NULL }, large = { 100000, NULL, NULL, NULL };
 
       g_array_append_val (sizes, small);
       g_array_append_val (sizes, large);
     }
 
-  sentences = load_sentences (cc_test_sample_dir ());
+  sentences = load_sentences (cc_test_sample_dir (), titles);
 
   for (guint i = 0; i < sizes->len; i++)
     {
@@ -443,7 +450,7 @@ main (int   argc,
 
       g_print ("%u articles: %s\n", size->n_articles, db);
       if (!g_file_test (db, G_FILE_TEST_EXISTS) || !g_file_test (figures, G_FILE_TEST_EXISTS))
-        build_library (db, figures, size->n_articles, sentences);
+        build_library (db, figures, size->n_articles, titles, sentences);
       else
         g_print ("  reusing the library built before, and its import figures\n");
 
@@ -451,12 +458,35 @@ main (int   argc,
       g_assert_no_error (error);
       size->import = parse_figures (size->import_text);
 
-      g_spawn_sync (NULL, (char **)child, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                    &size->open_text, NULL, &status, &error);
-      g_assert_no_error (error);
-      g_spawn_check_wait_status (status, &error);
-      g_assert_no_error (error);
-      size->open = parse_figures (size->open_text);
+      /* The best of a few fresh processes: other work on the machine
+       * only ever makes a figure worse. */
+      for (guint run = 0; run < MEASURE_RUNS; run++)
+        {
+          g_autofree char *out = NULL;
+          g_autoptr(GHashTable) figures_run = NULL;
+          GHashTableIter iter;
+          gpointer key, value;
+
+          g_spawn_sync (NULL, (char **)child, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                        &out, NULL, &status, &error);
+          g_assert_no_error (error);
+          g_spawn_check_wait_status (status, &error);
+          g_assert_no_error (error);
+          figures_run = parse_figures (out);
+          if (size->open == NULL)
+            {
+              size->open = g_steal_pointer (&figures_run);
+              continue;
+            }
+          g_hash_table_iter_init (&iter, figures_run);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              double *best = g_hash_table_lookup (size->open, key);
+
+              if (best != NULL && *(double *)value < *best)
+                *best = *(double *)value;
+            }
+        }
 
       g_print ("  import: %.1f s in all; %.0f articles/s for the first %u, %.0f for the last; "
                "first progress after %.0f ms\n",
@@ -502,7 +532,6 @@ main (int   argc,
       g_hash_table_unref (size->import);
       g_hash_table_unref (size->open);
       g_free (size->import_text);
-      g_free (size->open_text);
     }
   return 0;
 }

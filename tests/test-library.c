@@ -548,6 +548,65 @@ test_remove_article (Fixture       *f,
 }
 
 
+/* Re-extraction of articles whose text and claims were never read: the
+ * worker reads them from the store, the article stays unread, and its
+ * count follows the new claims at once. */
+static void
+test_refresh_unread (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcClaim) rejected = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *text = NULL;
+  CcArticle *article, *same;
+  View counts = { 0 };
+  guint n_user = 0, n_expected = 0;
+  gint64 id;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  id = cc_article_get_id (article);
+  rejected = g_list_model_get_item (cc_article_get_claims (article), 0);
+  g_assert_true (cc_library_set_claim_rejected (f->library, rejected, TRUE, &error));
+  /* An older extractor made its claims, and found none. */
+  g_assert_true (cc_store_replace_auto_claims (f->store, id, none, 0, &error));
+
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  same = cc_library_lookup_article (other, id);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, 0);
+  g_signal_connect (same, "notify::n-claims", G_CALLBACK (on_notify), &counts);
+
+  g_assert_cmpuint (cc_library_refresh_claims (other, NULL), ==, 1);
+  g_assert_false (cc_article_is_loaded (same));
+  g_assert_cmpuint (counts.n_notify, ==, 1);
+
+  /* The count is what the store holds: the new auto claims and the
+   * user's, the rejected one left out. */
+  g_assert_true (cc_store_read_article (f->store, id, TRUE, &text, &claims, &annotations,
+                                        &error));
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (claims, i);
+
+      n_user += cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER;
+      n_expected += !cc_claim_get_rejected (claim);
+    }
+  g_assert_cmpuint (n_user, ==, 1);
+  g_assert_cmpuint (n_expected, >, 0);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, n_expected);
+
+  /* Read now, the claims are those stored, and the count holds. */
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (same)), ==, claims->len);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, n_expected);
+  g_assert_cmpuint (counts.n_notify, ==, 1);
+  g_signal_handlers_disconnect_by_data (same, &counts);
+}
+
 static void
 assert_same_claims (GListModel *a,
                     GListModel *b)
@@ -795,6 +854,7 @@ main (int   argc,
   ADD ("/library/refresh-async", test_refresh_async);
   ADD ("/library/remove-article", test_remove_article);
   ADD ("/library/lazy-loading", test_lazy_loading);
+  ADD ("/library/refresh-unread", test_refresh_unread);
   ADD ("/library/load-claims-async", test_load_claims_async);
   ADD ("/library/import-batch-duplicate", test_import_batch_duplicate);
 

@@ -59,6 +59,8 @@ void       _cc_article_fill_text    (CcArticle       *self,
                                      GPtrArray       *annotations);
 void       _cc_article_fill_claims  (CcArticle       *self,
                                      GPtrArray       *claims);
+void       _cc_article_set_stored_n_claims (CcArticle  *self,
+                                            guint       n_claims);
 void       _cc_article_forget_text  (CcArticle       *self,
                                      CcArticleLoader  loader,
                                      gpointer         loader_data,

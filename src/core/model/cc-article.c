@@ -698,3 +698,17 @@ _cc_article_forget_text (CcArticle       *self,
   g_clear_pointer (&self->text, g_free);
   self->text_loaded = FALSE;
 }
+
+/* The count of claims not rejected of an article whose claims are not
+ * read yet, after they changed in the store. */
+void
+_cc_article_set_stored_n_claims (CcArticle *self,
+                                 guint      n_claims)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->claims_loaded || self->n_claims == n_claims)
+    return;
+  self->n_claims = n_claims;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+}

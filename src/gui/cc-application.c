@@ -112,11 +112,21 @@ load_claims_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
+  g_autoptr(CcApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!cc_library_load_claims_finish (CC_LIBRARY (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Could not read the library’s claims: %s", error->message);
+  if (!cc_library_load_claims_finish (CC_LIBRARY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("Could not read the library’s claims: %s", error->message);
+    }
+
+  /* Claims an older extractor made are made again, off the main thread;
+   * the user's corrections stay. After the claims are read, so that what
+   * was read before is not put back over what is made again. */
+  if (self->library != NULL && !g_cancellable_is_cancelled (self->refresh))
+    cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
 }
 
 static gboolean
@@ -160,11 +170,8 @@ open_library (CcApplication  *self,
   /* Every claim, for the chart and the scope, read off the main thread:
    * the window shows the list meanwhile, and the claims arrive as one
    * change of the library's claims model. */
-  cc_library_load_claims_async (self->library, self->refresh, load_claims_cb, NULL);
-
-  /* Claims an older extractor made are made again, off the main thread;
-   * the user's corrections stay. */
-  cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
+  cc_library_load_claims_async (self->library, self->refresh, load_claims_cb,
+                                g_object_ref (self));
 
   /* A check of every page, off the main thread: a damaged library opens,
    * so that what it holds can be read and exported, and says so. */

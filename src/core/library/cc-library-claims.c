@@ -112,36 +112,17 @@ sync_run (CcLibrary *self,
 }
 
 static void
-on_claims_items_changed (CcLibrary  *self,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         GListModel *claims)
+on_claims_changed (CcArticle *article,
+                   gpointer   user_data)
 {
-  sync_run (self, g_object_get_data (G_OBJECT (claims), "cc-library-article"));
-}
-
-static void
-on_n_claims_notify (CcLibrary  *self,
-                    GParamSpec *pspec,
-                    CcArticle  *article)
-{
-  sync_run (self, article);
+  sync_run (user_data, article);
 }
 
 static void
 watch (CcLibrary *self,
        CcArticle *article)
 {
-  GListModel *claims = cc_article_get_claims (article);
-
-  /* Plain connections, not g_signal_connect_object(): that one puts a
-   * weak reference on the library per connection, and letting go of
-   * hundreds of thousands of them is quadratic. Every article is
-   * unwatched when it leaves the library or the library is disposed. */
-  g_object_set_data (G_OBJECT (claims), "cc-library-article", article);
-  g_signal_connect_swapped (claims, "items-changed", G_CALLBACK (on_claims_items_changed), self);
-  g_signal_connect_swapped (article, "notify::n-claims", G_CALLBACK (on_n_claims_notify), self);
+  _cc_article_set_observer (article, on_claims_changed, self);
 }
 
 /* Watching is for a filled model only: a library listed and never asked
@@ -152,8 +133,7 @@ _cc_library_claims_unwatch (CcLibrary *self,
 {
   if (!self->claims_filled)
     return;
-  g_signal_handlers_disconnect_by_data (cc_article_get_claims (article), self);
-  g_signal_handlers_disconnect_by_data (article, self);
+  _cc_article_set_observer (article, NULL, NULL);
 }
 
 /* Runs for @articles, just appended to the library's articles. */
@@ -329,6 +309,27 @@ cc_library_get_claims (CcLibrary *self)
   return G_LIST_MODEL (self->claims);
 }
 
+/* Reading every claim on a worker, then filling the articles on the
+ * main context a slice at a time, so that the views stay responsive; the
+ * flattened model is filled at the end, in one change. */
+typedef struct
+{
+  GHashTable *loaded;
+  GPtrArray  *articles;  /* the library's articles when the claims came */
+  guint       next;
+} FillJob;
+
+/* The longest the main context is kept busy by one slice. */
+#define SLICE_USEC (G_USEC_PER_SEC / 100)
+
+static void
+fill_job_free (FillJob *job)
+{
+  g_clear_pointer (&job->loaded, g_hash_table_unref);
+  g_clear_pointer (&job->articles, g_ptr_array_unref);
+  g_free (job);
+}
+
 static void
 load_claims_thread (GTask        *task,
                     gpointer      source_object,
@@ -347,12 +348,73 @@ load_claims_thread (GTask        *task,
     g_hash_table_unref (loaded);
 }
 
+static gboolean
+fill_slice (gpointer user_data)
+{
+  GTask *task = user_data;
+  CcLibrary *self = g_task_get_source_object (task);
+  FillJob *job = g_task_get_task_data (task);
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+
+  while (!self->claims_filled && job->next < job->articles->len &&
+         g_get_monotonic_time () < deadline)
+    {
+      guint end = MIN (job->next + 64, job->articles->len);
+
+      for (; job->next < end; job->next++)
+        {
+          CcArticle *article = g_ptr_array_index (job->articles, job->next);
+          gint64 id = cc_article_get_id (article);
+          GPtrArray *claims = g_hash_table_lookup (job->loaded, &id);
+
+          if (claims != NULL)
+            _cc_article_fill_claims (article, claims);
+        }
+    }
+
+  if (!self->claims_filled && job->next < job->articles->len)
+    return G_SOURCE_CONTINUE;
+
+  /* The runs of the articles as they are now, those that came since too. */
+  if (!self->claims_filled)
+    fill (self, job->loaded);
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_claims_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CcLibrary *self = CC_LIBRARY (object);
+  FillJob *job = g_task_get_task_data (task);
+  g_autoptr(GSource) source = NULL;
+  GError *error = NULL;
+
+  if (!(job->loaded = g_task_propagate_pointer (G_TASK (result), &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->articles = g_ptr_array_copy (self->articles, (GCopyFunc)(void (*) (void))g_object_ref,
+                                    NULL);
+  g_ptr_array_set_free_func (job->articles, g_object_unref);
+  source = g_idle_source_new ();
+  g_task_attach_source (task, source, fill_slice);
+}
+
 /**
  * cc_library_load_claims_async:
  *
- * As cc_library_load_claims(), reading on a worker; the articles and the
- * flattened model are filled on the caller's main context, when
- * cc_library_load_claims_finish() is called.
+ * As cc_library_load_claims(), reading on a worker; the articles are
+ * filled on the caller's main context a slice at a time, and the
+ * flattened model at the end, in one change, before @callback is called.
  */
 void
 cc_library_load_claims_async (CcLibrary           *self,
@@ -361,20 +423,23 @@ cc_library_load_claims_async (CcLibrary           *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) read = NULL;
 
   g_return_if_fail (CC_IS_LIBRARY (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cc_library_load_claims_async);
   if (self->claims_filled)
-    g_task_return_pointer (task, NULL, NULL);
-  else
     {
-      /* Counted until the result is taken, so that the model waits. */
-      self->claims_reading++;
-      g_task_set_task_data (task, GINT_TO_POINTER (TRUE), NULL);
-      g_task_run_in_thread (task, load_claims_thread);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
+
+  /* Counted until the result is taken, so that the model waits. */
+  self->claims_reading++;
+  g_task_set_task_data (task, g_new0 (FillJob, 1), (GDestroyNotify)fill_job_free);
+  read = g_task_new (self, cancellable, on_claims_read, g_object_ref (task));
+  g_task_run_in_thread (read, load_claims_thread);
 }
 
 gboolean
@@ -382,20 +447,9 @@ cc_library_load_claims_finish (CcLibrary     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_autoptr(GHashTable) loaded = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  loaded = g_task_propagate_pointer (G_TASK (result), &local_error);
   if (g_task_get_task_data (G_TASK (result)) != NULL)
     self->claims_reading--;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (!self->claims_filled && loaded != NULL)
-    fill (self, loaded);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -40,6 +40,14 @@ void                _cc_article_set_story_titles (CcArticle          *self,
 typedef void (*CcArticleLoader) (CcArticle *article,
                                  gpointer   user_data);
 
+/* Called after every change of the article's claims or of its count. */
+typedef void (*CcArticleObserver) (CcArticle *article,
+                                   gpointer   user_data);
+
+void       _cc_article_set_observer (CcArticle         *self,
+                                     CcArticleObserver  observer,
+                                     gpointer           user_data);
+
 CcArticle *_cc_article_new_listed   (gint64           id,
                                      const char      *title,
                                      const char      *outlet,

@@ -40,6 +40,11 @@ struct _CcArticle
   guint           text_loaded : 1;
   guint           claims_loaded : 1;
   guint           loading : 1;
+
+  /* Told after every change of the claims (the library's flattened
+   * model), without the cost of two signal connections per article. */
+  CcArticleObserver observer;
+  gpointer          observer_data;
 };
 
 G_DEFINE_FINAL_TYPE (CcArticle, cc_article, G_TYPE_OBJECT)
@@ -85,11 +90,19 @@ cc_article_update_n_claims (CcArticle *self)
 }
 
 static void
+tell_observer (CcArticle *self)
+{
+  if (self->observer != NULL)
+    self->observer (self, self->observer_data);
+}
+
+static void
 on_claim_rejected_notify (CcArticle  *self,
                           GParamSpec *pspec,
                           CcClaim    *claim)
 {
   cc_article_update_n_claims (self);
+  tell_observer (self);
 }
 
 /* A plain connection, not g_signal_connect_object(): that one puts a
@@ -493,6 +506,7 @@ _cc_article_append_claim (CcArticle *self,
       self->n_claims++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
     }
+  tell_observer (self);
 }
 
 void
@@ -509,6 +523,7 @@ _cc_article_remove_claim (CcArticle *self,
       cc_article_unwatch_claim (self, claim);
       g_list_store_remove (self->claims, position);
       cc_article_update_n_claims (self);
+      tell_observer (self);
     }
 }
 
@@ -540,6 +555,7 @@ _cc_article_replace_claims (CcArticle *self,
   g_list_store_splice (self->claims, 0, g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
                        sorted->pdata, sorted->len);
   cc_article_update_n_claims (self);
+  tell_observer (self);
 }
 
 void
@@ -711,4 +727,16 @@ _cc_article_set_stored_n_claims (CcArticle *self,
     return;
   self->n_claims = n_claims;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+}
+
+/* One observer at most: the library the article is in. */
+void
+_cc_article_set_observer (CcArticle         *self,
+                          CcArticleObserver  observer,
+                          gpointer           user_data)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  self->observer = observer;
+  self->observer_data = user_data;
 }

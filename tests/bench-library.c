@@ -16,7 +16,9 @@
  * article as the list shows it, the peak RSS after opening, the time of a
  * search for a common word and for two words through the library API (to
  * the first page of 50 results, and to every match), and of reading one
- * article's text and claims on demand; at last the ratio of each figure
+ * article's text and claims on demand, and of reading every claim on a
+ * worker as the window does, with the longest the main thread is busy
+ * meanwhile; at last the ratio of each figure
  * of the largest size to the smallest.
  *
  *   bench-library [ARTICLES...]
@@ -297,6 +299,79 @@ time_search (CcLibrary  *library,
   return ms;
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  gint64     last_tick;
+  gint64     longest;
+} Stall;
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last_tick);
+  stall->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_claims_read (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Stall *stall = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cc_library_load_claims_finish (CC_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  /* The last stretch, since the last tick, counts too. */
+  stall->longest = MAX (stall->longest, g_get_monotonic_time () - stall->last_tick);
+  g_main_loop_quit (stall->loop);
+}
+
+/* Reads every claim as the window does, on a worker; returns the time
+ * until they are in the model, and in @longest_ms the longest the main
+ * thread was busy at a stretch meanwhile. */
+static double
+time_claims_async (const char *db,
+                   double     *longest_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_new (db, &error);
+  g_autoptr(CcLibrary) library = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Stall stall = { loop, 0, 0 };
+  guint n_claims = 0;
+  gint64 start;
+  guint tick;
+  double ms;
+
+  g_assert_no_error (error);
+  library = cc_library_new (store);
+  g_assert_true (cc_library_load (library, &error));
+
+  start = stall.last_tick = g_get_monotonic_time ();
+  tick = g_timeout_add (1, on_tick, &stall);
+  cc_library_load_claims_async (library, NULL, on_claims_read, &stall);
+  g_main_loop_run (loop);
+  g_source_remove (tick);
+  *longest_ms = stall.longest / 1000.0;
+  ms = ms_since (start);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      n_claims += cc_article_get_n_claims (article);
+    }
+  g_assert_cmpuint (n_claims, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==, n_claims);
+  return ms;
+}
+
 /* Opens the library as the window and the command line do, and prints
  * key=value lines for the parent. */
 static int
@@ -310,6 +385,7 @@ measure (const char *db)
   guint n, n_claims = 0, n_word, n_words;
   gsize title_bytes = 0;
   double open_ms, word_ms, words_ms, read_ms, claims_ms, word_page_ms, words_page_ms;
+  double claims_async_ms, claims_stall_ms;
   guint n_word_page, n_words_page;
   guint64 rss;
 
@@ -357,6 +433,9 @@ measure (const char *db)
   g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (library)), ==, n_claims);
   claims_ms = ms_since (start);
 
+  claims_async_ms = time_claims_async (db, &claims_stall_ms);
+
+  g_print ("claims_async_ms=%.0f\nclaims_stall_ms=%.1f\n", claims_async_ms, claims_stall_ms);
   g_print ("articles=%u\nclaims=%u\nopen_ms=%.1f\nrss_kb=%" G_GUINT64_FORMAT "\n"
            "word_ms=%.2f\nword_found=%u\nwords_ms=%.2f\nwords_found=%u\n"
            "word_page_ms=%.2f\nwords_page_ms=%.2f\n"
@@ -508,6 +587,9 @@ main (int   argc,
                figure (size->open, "words_found"), figure (size->open, "words_ms"));
       g_print ("  one article's text and claims on demand: %.2f ms; every claim: %.0f ms\n",
                figure (size->open, "read_ms"), figure (size->open, "all_claims_ms"));
+      g_print ("  every claim on a worker, as the window reads them: %.0f ms; the main thread "
+               "busy at most %.1f ms at a stretch\n",
+               figure (size->open, "claims_async_ms"), figure (size->open, "claims_stall_ms"));
     }
 
   if (sizes->len > 1)

@@ -671,17 +671,20 @@ test_lazy_loading (Fixture       *f,
       n_claims += cc_article_get_n_claims (listed);
     }
 
-  /* The text is read on demand, with notify::text; the claims and the
-   * note with it; the count, already right, does not change. */
+  /* The text is read on demand, with notify::text, then the claims and
+   * the note, each when asked for; the count, already right, does not
+   * change. */
   same = cc_library_lookup_article (other, cc_article_get_id (article));
   g_signal_connect (same, "notify::text", G_CALLBACK (on_notify), &texts);
   g_signal_connect (same, "notify::n-claims", G_CALLBACK (on_notify), &texts.n_signals);
   g_assert_cmpstr (cc_article_get_text (same), ==, cc_article_get_text (article));
   g_assert_cmpuint (texts.n_notify, ==, 1);
-  g_assert_true (cc_article_is_loaded (same));
+  g_assert_false (cc_article_is_loaded (same));
   assert_same_claims (cc_article_get_claims (same), cc_article_get_claims (article));
+  g_assert_false (cc_article_is_loaded (same));
   g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (same)), ==, 1);
   read_note = g_list_model_get_item (cc_article_get_annotations (same), 0);
+  g_assert_true (cc_article_is_loaded (same));
   g_assert_cmpstr (cc_annotation_get_note (read_note), ==, "check this");
   g_assert_cmpuint (cc_annotation_get_end (read_note), ==, 30);
   g_assert_cmpuint (texts.n_signals, ==, 0);
@@ -725,6 +728,52 @@ test_lazy_loading (Fixture       *f,
 
   g_clear_object (&other);
   g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The notes of the whole library, as the Tags page reads them: in one
+ * pass, without reading any text. */
+static void
+test_load_annotations (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(CcAnnotation) read_note = NULL;
+  CcArticle *article, *same;
+  View texts = { 0 };
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  cc_annotation_set_start (note, 2);
+  cc_annotation_set_end (note, 12);
+  cc_annotation_set_tags (note, "casualties, sources");
+  g_assert_true (cc_library_add_annotation (f->library, article, note, &error));
+
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  same = cc_library_lookup_article (other, cc_article_get_id (article));
+  g_signal_connect (same, "notify::text", G_CALLBACK (on_notify), &texts);
+
+  g_assert_true (cc_library_load_annotations (other, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) listed = g_list_model_get_item (G_LIST_MODEL (other), i);
+
+      g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (listed)), ==,
+                        listed == same ? 1 : 0);
+      g_assert_false (cc_article_is_loaded (listed));
+    }
+  g_assert_cmpuint (texts.n_notify, ==, 0);
+  read_note = g_list_model_get_item (cc_article_get_annotations (same), 0);
+  g_assert_cmpstr (cc_annotation_get_tags (read_note), ==, "casualties, sources");
+  g_assert_cmpuint (cc_annotation_get_end (read_note), ==, 12);
+
+  /* The text comes when asked for. */
+  g_assert_cmpstr (cc_article_get_text (same), ==, cc_article_get_text (article));
+  g_assert_cmpuint (texts.n_notify, ==, 1);
+  g_signal_handlers_disconnect_by_data (same, &texts);
 }
 
 static void
@@ -855,6 +904,7 @@ main (int   argc,
   ADD ("/library/remove-article", test_remove_article);
   ADD ("/library/lazy-loading", test_lazy_loading);
   ADD ("/library/refresh-unread", test_refresh_unread);
+  ADD ("/library/load-annotations", test_load_annotations);
   ADD ("/library/load-claims-async", test_load_claims_async);
   ADD ("/library/import-batch-duplicate", test_import_batch_duplicate);
 

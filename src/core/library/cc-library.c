@@ -478,6 +478,7 @@ cc_library_remove_articles (CcLibrary  *self,
       /* Undo stores the same text, claims and annotations again. */
       cc_article_get_text (article);
       cc_article_get_claims (article);
+      cc_article_get_annotations (article);
       version = cc_store_get_extractor_version (self->store, id);
       if (!(story_ids = cc_store_list_article_stories (self->store, id, error)))
         return NULL;
@@ -799,4 +800,34 @@ cc_library_search_page (CcLibrary   *self,
 {
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
   return cc_store_search_page (self->store, query, before_id, limit, error);
+}
+
+/**
+ * cc_library_load_annotations:
+ *
+ * Reads the annotations of every article not read yet, in one pass: for
+ * a view of the annotations of the whole library.
+ *
+ * Returns: %TRUE when read
+ */
+gboolean
+cc_library_load_annotations (CcLibrary  *self,
+                             GError    **error)
+{
+  g_autoptr(GHashTable) loaded = NULL;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+
+  if (!(loaded = cc_store_load_annotations (self->store, error)))
+    return FALSE;
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (self->articles, i);
+      gint64 id = cc_article_get_id (article);
+      GPtrArray *annotations = g_hash_table_lookup (loaded, &id);
+
+      if (annotations != NULL)
+        _cc_article_fill_annotations (article, annotations);
+    }
+  return TRUE;
 }

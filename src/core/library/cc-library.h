@@ -54,6 +54,8 @@ CcStore        *cc_library_get_store          (CcLibrary            *self);
 GListModel     *cc_library_get_claims         (CcLibrary            *self);
 gboolean        cc_library_load_claims        (CcLibrary            *self,
                                                GError              **error);
+gboolean        cc_library_load_annotations   (CcLibrary            *self,
+                                               GError              **error);
 void            cc_library_load_claims_async  (CcLibrary            *self,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,

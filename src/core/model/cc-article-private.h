@@ -37,8 +37,16 @@ void                _cc_article_set_story_titles (CcArticle          *self,
  * the loader fills the rest through the _cc_article_fill_*() calls the
  * first time a getter of the text, claims or annotations is called (on
  * the thread that owns the article). */
-typedef void (*CcArticleLoader) (CcArticle *article,
-                                 gpointer   user_data);
+typedef enum
+{
+  CC_ARTICLE_PART_TEXT,
+  CC_ARTICLE_PART_CLAIMS,
+  CC_ARTICLE_PART_ANNOTATIONS,
+} CcArticlePart;
+
+typedef void (*CcArticleLoader) (CcArticle     *article,
+                                 CcArticlePart  part,
+                                 gpointer       user_data);
 
 /* Called after every change of the article's claims or of its count. */
 typedef void (*CcArticleObserver) (CcArticle *article,
@@ -62,9 +70,11 @@ CcArticle *_cc_article_new_listed   (gint64           id,
                                      GDestroyNotify   loader_notify);
 gboolean   _cc_article_has_text     (CcArticle       *self);
 gboolean   _cc_article_has_claims   (CcArticle       *self);
+gboolean   _cc_article_has_annotations (CcArticle    *self);
 void       _cc_article_fill_text    (CcArticle       *self,
-                                     const char      *text,
-                                     GPtrArray       *annotations);
+                                     const char      *text);
+void       _cc_article_fill_annotations (CcArticle   *self,
+                                         GPtrArray   *annotations);
 void       _cc_article_fill_claims  (CcArticle       *self,
                                      GPtrArray       *claims);
 void       _cc_article_set_stored_n_claims (CcArticle  *self,

@@ -39,6 +39,7 @@ struct _CcArticle
   GDestroyNotify  loader_notify;
   guint           text_loaded : 1;
   guint           claims_loaded : 1;
+  guint           annotations_loaded : 1;
   guint           loading : 1;
 
   /* Told after every change of the claims (the library's flattened
@@ -297,6 +298,7 @@ cc_article_init (CcArticle *self)
 {
   self->text_loaded = TRUE;
   self->claims_loaded = TRUE;
+  self->annotations_loaded = TRUE;
 }
 
 static GListStore *
@@ -315,19 +317,35 @@ annotations_store (CcArticle *self)
   return self->annotations;
 }
 
-/* Reads what is missing, once; the loader fills the article through
- * _cc_article_fill_text() and _cc_article_fill_claims(). A loader that
- * fails leaves the article as it is, and the next use tries again. */
-static void
-ensure_loaded (CcArticle *self,
-               gboolean   claims)
+static gboolean
+has_part (CcArticle     *self,
+          CcArticlePart  part)
 {
-  if ((claims ? self->claims_loaded : self->text_loaded) || self->loader == NULL ||
-      self->loading)
+  switch (part)
+    {
+    case CC_ARTICLE_PART_TEXT:
+      return self->text_loaded;
+    case CC_ARTICLE_PART_CLAIMS:
+      return self->claims_loaded;
+    case CC_ARTICLE_PART_ANNOTATIONS:
+      return self->annotations_loaded;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads one part, once; the loader fills the article through the
+ * _cc_article_fill_*() calls. A loader that fails leaves the article as
+ * it is, and the next use tries again. */
+static void
+ensure_loaded (CcArticle     *self,
+               CcArticlePart  part)
+{
+  if (has_part (self, part) || self->loader == NULL || self->loading)
     return;
 
   self->loading = TRUE;
-  self->loader (self, self->loader_data);
+  self->loader (self, part, self->loader_data);
   self->loading = FALSE;
 }
 
@@ -366,7 +384,7 @@ const char *
 cc_article_get_text (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  ensure_loaded (self, FALSE);
+  ensure_loaded (self, CC_ARTICLE_PART_TEXT);
   return self->text;
 }
 
@@ -428,7 +446,7 @@ GListModel *
 cc_article_get_claims (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  ensure_loaded (self, TRUE);
+  ensure_loaded (self, CC_ARTICLE_PART_CLAIMS);
   return G_LIST_MODEL (claims_store (self));
 }
 
@@ -441,7 +459,7 @@ GListModel *
 cc_article_get_annotations (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  ensure_loaded (self, FALSE);
+  ensure_loaded (self, CC_ARTICLE_PART_ANNOTATIONS);
   return G_LIST_MODEL (annotations_store (self));
 }
 
@@ -472,7 +490,7 @@ gboolean
 cc_article_is_loaded (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
-  return self->text_loaded && self->claims_loaded;
+  return self->text_loaded && self->claims_loaded && self->annotations_loaded;
 }
 
 static int
@@ -497,7 +515,7 @@ _cc_article_append_claim (CcArticle *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
-  ensure_loaded (self, TRUE);
+  ensure_loaded (self, CC_ARTICLE_PART_CLAIMS);
   cc_article_watch_claim (self, claim);
   g_list_store_insert_sorted (claims_store (self), claim, compare_claims, NULL);
   /* Counted as it comes, not by walking all the claims again. */
@@ -565,7 +583,7 @@ _cc_article_append_annotation (CcArticle    *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_ANNOTATION (annotation));
 
-  ensure_loaded (self, FALSE);
+  ensure_loaded (self, CC_ARTICLE_PART_ANNOTATIONS);
   g_list_store_append (annotations_store (self), annotation);
 }
 
@@ -587,6 +605,7 @@ _cc_article_replace_annotations (CcArticle *self,
 {
   g_return_if_fail (CC_IS_ARTICLE (self));
 
+  self->annotations_loaded = TRUE;
   annotations_store (self);
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
@@ -645,6 +664,7 @@ _cc_article_new_listed (gint64           id,
   self->n_claims = n_claims;
   self->text_loaded = FALSE;
   self->claims_loaded = FALSE;
+  self->annotations_loaded = FALSE;
   self->loader = loader;
   self->loader_data = loader_data;
   self->loader_notify = loader_notify;
@@ -665,12 +685,17 @@ _cc_article_has_claims (CcArticle *self)
   return self->claims_loaded;
 }
 
-/* The text and annotations as read from the store: notify::text and the
- * annotations' items-changed, as for any change. */
+gboolean
+_cc_article_has_annotations (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->annotations_loaded;
+}
+
+/* The text as read from the store, with notify::text as for any change. */
 void
 _cc_article_fill_text (CcArticle  *self,
-                       const char *text,
-                       GPtrArray  *annotations)
+                       const char *text)
 {
   g_return_if_fail (CC_IS_ARTICLE (self));
 
@@ -678,6 +703,18 @@ _cc_article_fill_text (CcArticle  *self,
     return;
   self->text_loaded = TRUE;
   cc_article_set_text (self, text);
+}
+
+/* The annotations as read from the store, with items-changed; ignored
+ * when they are in memory already. */
+void
+_cc_article_fill_annotations (CcArticle *self,
+                              GPtrArray *annotations)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->annotations_loaded)
+    return;
   _cc_article_replace_annotations (self, annotations);
 }
 

@@ -17,13 +17,20 @@
 #include "cc-claim.h"
 #include "cc-store-private.h"
 
+static gboolean
+fill_part (CcStore        *self,
+           CcArticle      *article,
+           CcArticlePart   part,
+           GError        **error);
+
 static void
-fill_from_store (CcArticle *article,
-                 gpointer   user_data)
+fill_from_store (CcArticle     *article,
+                 CcArticlePart  part,
+                 gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!cc_store_fill_article (user_data, article, &error))
+  if (!fill_part (user_data, article, part, &error))
     g_message ("Cannot read the article %" G_GINT64_FORMAT ": %s",
                cc_article_get_id (article), error->message);
 }
@@ -151,13 +158,10 @@ collect_rows (CcStore    *self,
 }
 
 static gboolean
-read_locked (CcStore     *self,
-             gint64       article_id,
-             gboolean     with_claims,
-             char       **text,
-             GPtrArray   *claims,
-             GPtrArray   *annotations,
-             GError     **error)
+read_text_locked (CcStore     *self,
+                  gint64       article_id,
+                  char       **text,
+                  GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -177,10 +181,51 @@ read_locked (CcStore     *self,
     }
   if (rc != SQLITE_ROW)
     return _cc_store_set_sql_error (self, error, "reading an article");
+  return TRUE;
+}
 
-  return (!with_claims ||
-          collect_rows (self, STMT_ARTICLE_CLAIMS, article_id, TRUE, claims, error)) &&
-         collect_rows (self, STMT_ARTICLE_ANNOTATIONS, article_id, FALSE, annotations, error);
+/* Runs @read in one read transaction of its own, unless a write of this
+ * handle is under way: the read then sees it. */
+static gboolean
+in_read_transaction (CcStore  *self,
+                     gboolean  (*read) (CcStore *, gpointer, GError **),
+                     gpointer  data,
+                     GError  **error)
+{
+  sqlite3 *db = _cc_store_get_db (self);
+  gboolean own_transaction = sqlite3_get_autocommit (db);
+  gboolean ok;
+
+  if (own_transaction && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return _cc_store_set_sql_error (self, error, "reading");
+  ok = read (self, data, error);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return ok;
+}
+
+typedef struct
+{
+  gint64     article_id;
+  gboolean   with_claims;
+  char      *text;
+  GPtrArray *claims;
+  GPtrArray *annotations;
+} ArticleRead;
+
+static gboolean
+read_article_locked (CcStore   *self,
+                     gpointer   data,
+                     GError   **error)
+{
+  ArticleRead *read = data;
+
+  return read_text_locked (self, read->article_id, &read->text, error) &&
+         (!read->with_claims ||
+          collect_rows (self, STMT_ARTICLE_CLAIMS, read->article_id, TRUE, read->claims,
+                        error)) &&
+         collect_rows (self, STMT_ARTICLE_ANNOTATIONS, read->article_id, FALSE,
+                       read->annotations, error);
 }
 
 /**
@@ -208,31 +253,57 @@ cc_store_read_article (CcStore     *self,
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GPtrArray) claims_read = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) annotations_read = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *text_read = NULL;
-  sqlite3 *db;
-  gboolean own_transaction;
-  gboolean ok;
+  ArticleRead read = { article_id, with_claims, NULL, claims_read, annotations_read };
 
   g_return_val_if_fail (CC_IS_STORE (self), FALSE);
   g_return_val_if_fail (text != NULL && annotations != NULL, FALSE);
 
   locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  db = _cc_store_get_db (self);
-  /* Inside a write of this handle, the read sees it. */
-  own_transaction = sqlite3_get_autocommit (db);
-  if (own_transaction && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    return _cc_store_set_sql_error (self, error, "reading an article");
-  ok = read_locked (self, article_id, with_claims, &text_read, claims_read, annotations_read,
-                    error);
-  if (own_transaction)
-    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  if (!ok)
-    return FALSE;
+  if (!in_read_transaction (self, read_article_locked, &read, error))
+    {
+      g_free (read.text);
+      return FALSE;
+    }
 
-  *text = g_steal_pointer (&text_read);
+  *text = read.text;
   if (claims != NULL)
     *claims = g_steal_pointer (&claims_read);
   *annotations = g_steal_pointer (&annotations_read);
+  return TRUE;
+}
+
+/* One part of a listed article, read by its id and given to it outside
+ * the lock, since the notifications may reach code that writes. */
+static gboolean
+fill_part (CcStore        *self,
+           CcArticle      *article,
+           CcArticlePart   part,
+           GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+  gint64 id = cc_article_get_id (article);
+  gboolean ok;
+
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (_cc_store_get_mutex (self));
+
+    if (part == CC_ARTICLE_PART_TEXT)
+      ok = read_text_locked (self, id, &text, error);
+    else
+      ok = collect_rows (self, part == CC_ARTICLE_PART_CLAIMS ? STMT_ARTICLE_CLAIMS
+                                                               : STMT_ARTICLE_ANNOTATIONS,
+                         id, part == CC_ARTICLE_PART_CLAIMS, rows, error);
+  }
+  if (!ok)
+    return FALSE;
+
+  if (part == CC_ARTICLE_PART_TEXT)
+    _cc_article_fill_text (article, text);
+  else if (part == CC_ARTICLE_PART_CLAIMS)
+    _cc_article_fill_claims (article, rows);
+  else
+    _cc_article_fill_annotations (article, rows);
   return TRUE;
 }
 
@@ -248,27 +319,15 @@ cc_store_fill_article (CcStore    *self,
                        CcArticle  *article,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autofree char *text = NULL;
-  gboolean with_claims;
-
   g_return_val_if_fail (CC_IS_STORE (self), FALSE);
   g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
 
-  if (cc_article_is_loaded (article))
-    return TRUE;
-
-  with_claims = !_cc_article_has_claims (article);
-  if (!cc_store_read_article (self, cc_article_get_id (article), with_claims, &text,
-                              &claims, &annotations, error))
-    return FALSE;
-
-  /* Outside the lock: the notifications may reach code that writes. */
-  _cc_article_fill_text (article, text, annotations);
-  if (with_claims)
-    _cc_article_fill_claims (article, claims);
-  return TRUE;
+  return (_cc_article_has_text (article) ||
+          fill_part (self, article, CC_ARTICLE_PART_TEXT, error)) &&
+         (_cc_article_has_claims (article) ||
+          fill_part (self, article, CC_ARTICLE_PART_CLAIMS, error)) &&
+         (_cc_article_has_annotations (article) ||
+          fill_part (self, article, CC_ARTICLE_PART_ANNOTATIONS, error));
 }
 
 static void
@@ -277,18 +336,21 @@ free_array (gpointer data)
   g_ptr_array_unref (data);
 }
 
+/* Every row of a child table, by article, with an empty array for every
+ * article without one: an article missing from the result was stored
+ * after it was read. */
 static gboolean
-load_claims_locked (CcStore     *self,
-                    GHashTable  *by_article,
-                    GError     **error)
+load_children_locked (CcStore     *self,
+                      StmtId       id,
+                      gboolean     claims,
+                      GHashTable  *by_article,
+                      GError     **error)
 {
   GPtrArray *current = NULL;
   gint64 current_id = -1;
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Every article, those without claims too: an article missing from
-   * the result was stored after it was read. */
   if (!(stmt = _cc_store_get_stmt (self, STMT_ARTICLE_IDS, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -300,9 +362,9 @@ load_claims_locked (CcStore     *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _cc_store_set_sql_error (self, error, "reading claims");
+    return _cc_store_set_sql_error (self, error, "reading");
 
-  if (!(stmt = _cc_store_get_stmt (self, STMT_CLAIMS, error)))
+  if (!(stmt = _cc_store_get_stmt (self, id, error)))
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -315,12 +377,37 @@ load_claims_locked (CcStore     *self,
           current_id = article_id;
         }
       if (current != NULL)
-        g_ptr_array_add (current, _cc_store_claim_from_row (stmt));
+        g_ptr_array_add (current, claims ? (gpointer)_cc_store_claim_from_row (stmt)
+                                         : (gpointer)_cc_store_annotation_from_row (stmt));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _cc_store_set_sql_error (self, error, "reading claims");
+    return _cc_store_set_sql_error (self, error, "reading");
   return TRUE;
+}
+
+static GHashTable *
+load_children (CcStore  *self,
+               StmtId    id,
+               gboolean  claims,
+               GError  **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GHashTable) by_article = NULL;
+  sqlite3 *db;
+  gboolean ok;
+
+  by_article = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_array);
+  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
+  db = _cc_store_get_db (self);
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _cc_store_set_sql_error (self, error, "reading");
+      return NULL;
+    }
+  ok = load_children_locked (self, id, claims, by_article, error);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return ok ? g_steal_pointer (&by_article) : NULL;
 }
 
 /**
@@ -337,22 +424,19 @@ GHashTable *
 cc_store_load_claims (CcStore  *self,
                       GError  **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GHashTable) by_article = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  return load_children (self, STMT_CLAIMS, TRUE, error);
+}
 
-  by_article = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_array);
-  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  db = _cc_store_get_db (self);
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cc_store_set_sql_error (self, error, "reading claims");
-      return NULL;
-    }
-  ok = load_claims_locked (self, by_article, error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-  return ok ? g_steal_pointer (&by_article) : NULL;
+/**
+ * cc_store_load_annotations:
+ *
+ * As cc_store_load_claims(), for the annotations.
+ */
+GHashTable *
+cc_store_load_annotations (CcStore  *self,
+                           GError  **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+  return load_children (self, STMT_ANNOTATIONS, FALSE, error);
 }

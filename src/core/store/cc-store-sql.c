@@ -28,6 +28,8 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_ARTICLES] =
     "SELECT " LIST_COLUMNS " FROM articles INDEXED BY articles_list ORDER BY id",
   [STMT_CLAIMS] = "SELECT id, " CLAIM_COLUMNS " FROM claims ORDER BY article_id, start, id",
+  [STMT_ANNOTATIONS] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations ORDER BY article_id, start, id",
   /* One article's text, claims and annotations, by the indexed columns. */
   [STMT_ARTICLE_TEXT] = "SELECT text FROM articles WHERE id = ?1",
   [STMT_ARTICLE_CLAIMS] =

@@ -82,6 +82,8 @@ void        cc_store_forget_text          (CcStore       *self,
                                            CcArticle     *article);
 GHashTable *cc_store_load_claims          (CcStore       *self,
                                            GError       **error);
+GHashTable *cc_store_load_annotations     (CcStore       *self,
+                                           GError       **error);
 guint       cc_store_add_articles         (CcStore       *self,
                                            GPtrArray     *articles,
                                            const guint   *extractor_versions,

@@ -146,9 +146,10 @@ test_import_reaches_views (Fixture       *f,
   g_assert_cmpuint (report->n_imported, ==, 5);
   g_assert_cmpuint (report->n_refused, ==, 0);
 
-  /* One signal per stored article, each seen by the view. */
-  g_assert_cmpuint (articles.n_signals, ==, 5);
-  g_assert_cmpuint (articles.n_notify, ==, 5);
+  /* The articles are stored in one batch, and join the view in one
+   * signal once it is committed. */
+  g_assert_cmpuint (articles.n_signals, ==, 1);
+  g_assert_cmpuint (articles.n_notify, ==, 1);
   view_assert_mirrors (&articles, G_LIST_MODEL (f->library));
   view_assert_mirrors (&claims, cc_library_get_claims (f->library));
   g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (f->library)), >, 5);
@@ -320,6 +321,38 @@ test_search (Fixture       *f,
 
   hits = cc_library_search (f->library, "zzzunlikelyword", &error);
   g_assert_cmpuint (g_hash_table_size (hits), ==, 0);
+  g_clear_pointer (&hits, g_hash_table_unref);
+
+  /* Page by page, newest first, the same articles as the whole search. */
+  hits = cc_library_search (f->library, "said", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (hits), >=, 3);
+  {
+    g_autoptr(GHashTable) paged = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+    gint64 before = 0;
+
+    for (;;)
+      {
+        GArray *page = cc_library_search_page (f->library, "said", before, 2, &error);
+
+        g_assert_no_error (error);
+        g_ptr_array_add (pages, page);
+        if (page->len == 0)
+          break;
+        g_assert_cmpuint (page->len, <=, 2);
+        for (guint i = 0; i < page->len; i++)
+          {
+            gint64 *id = &g_array_index (page, gint64, i);
+
+            g_assert_true (before == 0 || *id < before);
+            before = *id;
+            g_assert_true (g_hash_table_contains (hits, id));
+            g_assert_true (g_hash_table_add (paged, id));
+          }
+      }
+    g_assert_cmpuint (g_hash_table_size (paged), ==, g_hash_table_size (hits));
+  }
 }
 
 typedef struct
@@ -514,6 +547,341 @@ test_remove_article (Fixture       *f,
   view_detach (&claims, cc_library_get_claims (f->library));
 }
 
+
+/* Re-extraction of articles whose text and claims were never read: the
+ * worker reads them from the store, the article stays unread, and its
+ * count follows the new claims at once. */
+static void
+test_refresh_unread (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcClaim) rejected = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *text = NULL;
+  CcArticle *article, *same;
+  View counts = { 0 };
+  guint n_user = 0, n_expected = 0;
+  gint64 id;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  id = cc_article_get_id (article);
+  rejected = g_list_model_get_item (cc_article_get_claims (article), 0);
+  g_assert_true (cc_library_set_claim_rejected (f->library, rejected, TRUE, &error));
+  /* An older extractor made its claims, and found none. */
+  g_assert_true (cc_store_replace_auto_claims (f->store, id, none, 0, &error));
+
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  same = cc_library_lookup_article (other, id);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, 0);
+  g_signal_connect (same, "notify::n-claims", G_CALLBACK (on_notify), &counts);
+
+  g_assert_cmpuint (cc_library_refresh_claims (other, NULL), ==, 1);
+  g_assert_false (cc_article_is_loaded (same));
+  g_assert_cmpuint (counts.n_notify, ==, 1);
+
+  /* The count is what the store holds: the new auto claims and the
+   * user's, the rejected one left out. */
+  g_assert_true (cc_store_read_article (f->store, id, TRUE, &text, &claims, &annotations,
+                                        &error));
+  for (guint i = 0; i < claims->len; i++)
+    {
+      CcClaim *claim = g_ptr_array_index (claims, i);
+
+      n_user += cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER;
+      n_expected += !cc_claim_get_rejected (claim);
+    }
+  g_assert_cmpuint (n_user, ==, 1);
+  g_assert_cmpuint (n_expected, >, 0);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, n_expected);
+
+  /* Read now, the claims are those stored, and the count holds. */
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_claims (same)), ==, claims->len);
+  g_assert_cmpuint (cc_article_get_n_claims (same), ==, n_expected);
+  g_assert_cmpuint (counts.n_notify, ==, 1);
+  g_signal_handlers_disconnect_by_data (same, &counts);
+}
+
+static void
+assert_same_claims (GListModel *a,
+                    GListModel *b)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(CcClaim) x = g_list_model_get_item (a, i);
+      g_autoptr(CcClaim) y = g_list_model_get_item (b, i);
+
+      g_assert_true (x != y);
+      g_assert_cmpint (cc_claim_get_id (x), ==, cc_claim_get_id (y));
+      g_assert_cmpuint (cc_claim_get_start (x), ==, cc_claim_get_start (y));
+      g_assert_cmpuint (cc_claim_get_end (x), ==, cc_claim_get_end (y));
+      g_assert_cmpstr (cc_claim_get_text (x), ==, cc_claim_get_text (y));
+      g_assert_cmpfloat (cc_claim_get_low (x), ==, cc_claim_get_low (y));
+      g_assert_cmpfloat (cc_claim_get_high (x), ==, cc_claim_get_high (y));
+      g_assert_cmpstr (cc_claim_get_claimant (x), ==, cc_claim_get_claimant (y));
+      g_assert_cmpint (cc_claim_get_rejected (x), ==, cc_claim_get_rejected (y));
+    }
+}
+
+/* A library opened on a file lists its articles without their texts,
+ * claims or annotations, and reads each on first use: what it reads is
+ * what was stored, and views see it arrive through the usual signals. */
+static void
+test_lazy_loading (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  g_autoptr(CcAnnotation) read_note = NULL;
+  CcArticle *article, *same;
+  View texts = { 0 };
+  guint n_claims = 0;
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  cc_annotation_set_start (note, 4);
+  cc_annotation_set_end (note, 30);
+  cc_annotation_set_note (note, "check this");
+  g_assert_true (cc_library_add_annotation (f->library, article, note, &error));
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  other = cc_library_new (store);
+  g_assert_true (cc_library_load (other, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 5);
+
+  /* Listed: details and claim counts, nothing read yet. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) listed = g_list_model_get_item (G_LIST_MODEL (other), i);
+      CcArticle *stored = cc_library_lookup_article (f->library, cc_article_get_id (listed));
+
+      g_assert_false (cc_article_is_loaded (listed));
+      g_assert_cmpstr (cc_article_get_title (listed), ==, cc_article_get_title (stored));
+      g_assert_cmpstr (cc_article_get_published (listed), ==, cc_article_get_published (stored));
+      g_assert_cmpuint (cc_article_get_n_claims (listed), ==, cc_article_get_n_claims (stored));
+      n_claims += cc_article_get_n_claims (listed);
+    }
+
+  /* The text is read on demand, with notify::text, then the claims and
+   * the note, each when asked for; the count, already right, does not
+   * change. */
+  same = cc_library_lookup_article (other, cc_article_get_id (article));
+  g_signal_connect (same, "notify::text", G_CALLBACK (on_notify), &texts);
+  g_signal_connect (same, "notify::n-claims", G_CALLBACK (on_notify), &texts.n_signals);
+  g_assert_cmpstr (cc_article_get_text (same), ==, cc_article_get_text (article));
+  g_assert_cmpuint (texts.n_notify, ==, 1);
+  g_assert_false (cc_article_is_loaded (same));
+  assert_same_claims (cc_article_get_claims (same), cc_article_get_claims (article));
+  g_assert_false (cc_article_is_loaded (same));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (same)), ==, 1);
+  read_note = g_list_model_get_item (cc_article_get_annotations (same), 0);
+  g_assert_true (cc_article_is_loaded (same));
+  g_assert_cmpstr (cc_annotation_get_note (read_note), ==, "check this");
+  g_assert_cmpuint (cc_annotation_get_end (read_note), ==, 30);
+  g_assert_cmpuint (texts.n_signals, ==, 0);
+  g_signal_handlers_disconnect_by_data (same, &texts);
+  g_signal_handlers_disconnect_by_data (same, &texts.n_signals);
+
+  /* The flattened model is filled on first use, every claim in order,
+   * keeping the objects the article read already. */
+  g_assert_cmpuint (g_list_model_get_n_items (cc_library_get_claims (other)), ==, n_claims);
+  {
+    g_autoptr(CcClaim) first = g_list_model_get_item (cc_article_get_claims (same), 0);
+    g_assert_true (g_list_store_find (G_LIST_STORE (cc_library_get_claims (other)), first, NULL));
+  }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) listed = g_list_model_get_item (G_LIST_MODEL (other), i);
+      CcArticle *stored = cc_library_lookup_article (f->library, cc_article_get_id (listed));
+
+      assert_same_claims (cc_article_get_claims (listed), cc_article_get_claims (stored));
+    }
+  assert_same_claims (cc_library_get_claims (other), cc_library_get_claims (f->library));
+
+  /* A claim rejected through the lazily filled library leaves its view
+   * in one signal, and the stored count follows for the next opening. */
+  {
+    g_autoptr(CcClaim) claim = g_list_model_get_item (cc_article_get_claims (same), 0);
+    g_autoptr(CcLibrary) third = cc_library_new (store);
+    View claims;
+
+    view_attach (&claims, cc_library_get_claims (other));
+    g_assert_true (cc_library_set_claim_rejected (other, claim, TRUE, &error));
+    g_assert_cmpuint (claims.n_signals, ==, 1);
+    view_assert_mirrors (&claims, cc_library_get_claims (other));
+    view_detach (&claims, cc_library_get_claims (other));
+
+    g_assert_true (cc_library_load (third, &error));
+    g_assert_cmpuint (cc_article_get_n_claims (cc_library_lookup_article (third, cc_article_get_id (article))),
+                      ==, cc_article_get_n_claims (same));
+    g_assert_cmpuint (cc_article_get_n_claims (same), ==, cc_article_get_n_claims (article) - 1);
+  }
+
+  g_clear_object (&other);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The notes of the whole library, as the Tags page reads them: in one
+ * pass, without reading any text. */
+static void
+test_load_annotations (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) note = cc_annotation_new ();
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(CcAnnotation) read_note = NULL;
+  CcArticle *article, *same;
+  View texts = { 0 };
+
+  import_sample (f);
+  article = first_article_with_claims (f->library);
+  cc_annotation_set_start (note, 2);
+  cc_annotation_set_end (note, 12);
+  cc_annotation_set_tags (note, "casualties, sources");
+  g_assert_true (cc_library_add_annotation (f->library, article, note, &error));
+
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  same = cc_library_lookup_article (other, cc_article_get_id (article));
+  g_signal_connect (same, "notify::text", G_CALLBACK (on_notify), &texts);
+
+  g_assert_true (cc_library_load_annotations (other, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) listed = g_list_model_get_item (G_LIST_MODEL (other), i);
+
+      g_assert_cmpuint (g_list_model_get_n_items (cc_article_get_annotations (listed)), ==,
+                        listed == same ? 1 : 0);
+      g_assert_false (cc_article_is_loaded (listed));
+    }
+  g_assert_cmpuint (texts.n_notify, ==, 0);
+  read_note = g_list_model_get_item (cc_article_get_annotations (same), 0);
+  g_assert_cmpstr (cc_annotation_get_tags (read_note), ==, "casualties, sources");
+  g_assert_cmpuint (cc_annotation_get_end (read_note), ==, 12);
+
+  /* The text comes when asked for. */
+  g_assert_cmpstr (cc_article_get_text (same), ==, cc_article_get_text (article));
+  g_assert_cmpuint (texts.n_notify, ==, 1);
+  g_signal_handlers_disconnect_by_data (same, &texts);
+}
+
+static void
+on_claims_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cc_library_load_claims_finish (CC_LIBRARY (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The claims read ahead on a worker reach the articles and the flattened
+ * model on the main context. */
+static void
+test_load_claims_async (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcLibrary) other = NULL;
+  gboolean done = FALSE;
+  guint n_claims = 0;
+
+  import_sample (f);
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  cc_library_load_claims_async (other, NULL, on_claims_loaded, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CcArticle) listed = g_list_model_get_item (G_LIST_MODEL (other), i);
+      CcArticle *stored = cc_library_lookup_article (f->library, cc_article_get_id (listed));
+
+      /* The claims are in, the text is still to be read. */
+      g_assert_false (cc_article_is_loaded (listed));
+      n_claims += cc_article_get_n_claims (listed);
+      assert_same_claims (cc_article_get_claims (listed), cc_article_get_claims (stored));
+      g_assert_false (cc_article_is_loaded (listed));
+    }
+  g_assert_cmpuint (n_claims, >, 0);
+  assert_same_claims (cc_library_get_claims (other), cc_library_get_claims (f->library));
+
+  /* The worker lets go of the library just after its result arrived. */
+  for (guint i = 0; G_OBJECT (other)->ref_count > 1 && i < 5000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
+/* A duplicate in the middle of a batch leaves no row; the articles around
+ * it are stored whole, with their claims. */
+static void
+test_import_batch_duplicate (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *in = g_build_filename (f->dir, "in", NULL);
+  const char *paths[] = { in, NULL };
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  guint n_claims = 0;
+
+  g_mkdir (in, 0700);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/report-%u.txt", in, i);
+      g_autofree char *text = g_strdup_printf ("Report %u\nAbout %u,000 troops crossed the "
+                                               "border on Monday, officials said.\n",
+                                               i == 4 ? 2 : i, 10 + (i == 4 ? 2 : i));
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+
+  report = cc_library_import (f->library, paths, NULL, NULL, NULL);
+  g_assert_cmpuint (report->n_imported, ==, 5);
+  g_assert_cmpuint (report->n_duplicates, ==, 1);
+  g_assert_cmpuint (report->article_ids->len, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, 5);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  stored = cc_store_load_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 5);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (stored, i);
+      CcArticle *imported = cc_library_lookup_article (f->library, cc_article_get_id (article));
+
+      g_assert_nonnull (imported);
+      g_assert_cmpstr (cc_article_get_text (article), ==, cc_article_get_text (imported));
+      assert_same_claims (cc_article_get_claims (article), cc_article_get_claims (imported));
+      n_claims += g_list_model_get_n_items (cc_article_get_claims (article));
+    }
+  g_assert_cmpuint (n_claims, >=, 5);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  cc_test_remove_tree (in);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +902,11 @@ main (int   argc,
   ADD ("/library/refresh-keeps-corrections", test_refresh_keeps_corrections);
   ADD ("/library/refresh-async", test_refresh_async);
   ADD ("/library/remove-article", test_remove_article);
+  ADD ("/library/lazy-loading", test_lazy_loading);
+  ADD ("/library/refresh-unread", test_refresh_unread);
+  ADD ("/library/load-annotations", test_load_annotations);
+  ADD ("/library/load-claims-async", test_load_claims_async);
+  ADD ("/library/import-batch-duplicate", test_import_batch_duplicate);
 
   return g_test_run ();
 }

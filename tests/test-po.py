@@ -44,6 +44,27 @@ def fresh_template(podir, scratch):
     return pot
 
 
+def unlisted_sources(podir):
+    """Source files with translatable strings that POTFILES.in leaves out."""
+    root = os.path.dirname(os.path.abspath(podir))
+    with open(os.path.join(podir, 'POTFILES.in'), encoding='utf-8') as f:
+        listed = {line.strip() for line in f if line.strip() and not line.startswith('#')}
+    marks = re.compile(r'\b(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*\(\s*"|translatable="yes"')
+    unlisted = []
+    for folder in ('src', 'ui'):
+        for base, _dirs, names in os.walk(os.path.join(root, folder)):
+            for name in names:
+                if not name.endswith(('.c', '.ui')):
+                    continue
+                path = os.path.join(base, name)
+                with open(path, encoding='utf-8') as f:
+                    if marks.search(f.read()):
+                        relative = os.path.relpath(path, root)
+                        if relative not in listed:
+                            unlisted.append(relative)
+    return sorted(unlisted)
+
+
 def statistics_of(msgfmt, path):
     """msgfmt's verdict on @path: (problems, its statistics line)."""
     result = subprocess.run([msgfmt, '--check', '--check-accelerators=_', '--statistics',
@@ -83,6 +104,10 @@ def main():
         failures.append(f'LINGUAS lists {sorted(languages)}, the .po files are {catalogues}')
     if not languages:
         failures.append('LINGUAS lists no language')
+
+    unlisted = unlisted_sources(podir)
+    if unlisted:
+        failures.append(f'POTFILES.in leaves out {unlisted}')
 
     scratch = tempfile.mkdtemp(prefix='crosscheck-test-po-')
     pot = fresh_template(podir, scratch)

@@ -205,7 +205,7 @@ _cc_cli_cmd_compare (CliOptions *options)
       g_array_append_val (ids, id);
     }
 
-  if (!(library = _cc_cli_open_library (options)))
+  if (!(library = _cc_cli_open_library_with_claims (options)))
     return CC_CLI_EXIT_REFUSED;
 
   for (guint i = 0; i < ids->len; i++)

@@ -300,7 +300,7 @@ _cc_cli_cmd_export (CliOptions *options)
   if ((status = parse_args (options, &args)) != CC_CLI_EXIT_OK)
     return status;
 
-  if (!(library = _cc_cli_open_library (options)))
+  if (!(library = _cc_cli_open_library_with_claims (options)))
     return CC_CLI_EXIT_REFUSED;
   if (!(articles = collect_articles (options, library, ids)))
     return CC_CLI_EXIT_REFUSED;

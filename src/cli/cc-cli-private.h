@@ -31,6 +31,7 @@ typedef struct
 
 CcLibrary *_cc_cli_open_library       (CliOptions  *options);
 CcLibrary *_cc_cli_open_library_to_write (CliOptions *options);
+CcLibrary *_cc_cli_open_library_with_claims (CliOptions *options);
 void       _cc_cli_print_json         (JsonNode    *node);
 void       _cc_cli_add_string_or_null (JsonBuilder *builder,
                                        const char  *name,

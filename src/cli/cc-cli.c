@@ -276,6 +276,25 @@ _cc_cli_open_library (CliOptions *options)
   return open_library (options, FALSE);
 }
 
+/* For the commands that read the claims of many articles: every claim
+ * is read in one pass rather than article by article. */
+CcLibrary *
+_cc_cli_open_library_with_claims (CliOptions *options)
+{
+  g_autoptr(CcLibrary) library = open_library (options, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  if (library == NULL)
+    return NULL;
+  if (!cc_library_load_claims (library, &error))
+    {
+      fprintf (stderr, "crosscheck: %s: %s\n",
+               cc_store_get_path (cc_library_get_store (library)), error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&library);
+}
+
 /* For the commands that change the library: a file that cannot be
  * written is refused, not opened for reading. */
 CcLibrary *

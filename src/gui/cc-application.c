@@ -107,6 +107,28 @@ follow_library_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+load_claims_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CcApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cc_library_load_claims_finish (CC_LIBRARY (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_message ("Could not read the library’s claims: %s", error->message);
+    }
+
+  /* Claims an older extractor made are made again, off the main thread;
+   * the user's corrections stay. After the claims are read, so that what
+   * was read before is not put back over what is made again. */
+  if (self->library != NULL && !g_cancellable_is_cancelled (self->refresh))
+    cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
+}
+
 static gboolean
 open_library (CcApplication  *self,
               GError        **error)
@@ -140,14 +162,16 @@ open_library (CcApplication  *self,
   library = cc_library_new (store);
   if (!cc_library_load (library, error))
     return FALSE;
+  self->refresh = g_cancellable_new ();
 
   self->store = g_steal_pointer (&store);
   self->library = g_steal_pointer (&library);
 
-  /* Claims an older extractor made are made again, off the main thread;
-   * the user's corrections stay. */
-  self->refresh = g_cancellable_new ();
-  cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
+  /* Every claim, for the chart and the scope, read off the main thread:
+   * the window shows the list meanwhile, and the claims arrive as one
+   * change of the library's claims model. */
+  cc_library_load_claims_async (self->library, self->refresh, load_claims_cb,
+                                g_object_ref (self));
 
   /* A check of every page, off the main thread: a damaged library opens,
    * so that what it holds can be read and exported, and says so. */

@@ -301,6 +301,11 @@ rebuild (CcTagView *self)
 
   if (self->library != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
+      /* Every article's annotations in one read, not one read each. */
+      if (!cc_library_load_annotations (self->library, &error))
+        g_message ("Cannot read the library’s notes: %s", error->message);
       articles = self->articles ? self->articles : G_LIST_MODEL (self->library);
       n_articles = g_list_model_get_n_items (articles);
       for (guint i = 0; i < n_articles; i++)

@@ -6,7 +6,10 @@
 
 /* Importing into the library: files are read, their claims extracted and
  * the articles stored on the calling thread (command line) or a worker
- * (window); stored articles join the model on the caller's main context. */
+ * (window); stored articles join the model on the caller's main context.
+ * Articles are stored in batches, one transaction for many articles
+ * (each whole or not at all), which keeps the rate of a large import
+ * flat and the bytes written near the size of the file. */
 
 #define G_LOG_DOMAIN "cc-library"
 
@@ -60,7 +63,23 @@ typedef struct
   GPtrArray        *pending;
   guint             flush_queued : 1;
   guint             threaded : 1;
+  /* Articles read and not stored yet: each with its extractor version
+   * and the file it came from; the time the first was read. */
+  GPtrArray        *batch;
+  GArray           *batch_versions;
+  GPtrArray        *batch_paths;
+  gint64            batch_started;
+  guint             batch_limit;
 } ImportJob;
+
+/* A batch is stored when it holds as many articles as its limit or when
+ * its first article was read this long ago, whichever comes first. The
+ * limit starts small, so that the first articles reach the views soon,
+ * and doubles with each batch: a large import writes fewer, larger
+ * transactions, which write each page of the indexes fewer times. */
+#define BATCH_FIRST    256
+#define BATCH_MOST     4096
+#define BATCH_USEC     G_USEC_PER_SEC
 
 typedef struct
 {
@@ -75,6 +94,9 @@ import_job_free (ImportJob *job)
   if (job->progress_notify != NULL)
     job->progress_notify (job->progress_data);
   g_clear_pointer (&job->pending, g_ptr_array_unref);
+  g_clear_pointer (&job->batch, g_ptr_array_unref);
+  g_clear_pointer (&job->batch_versions, g_array_unref);
+  g_clear_pointer (&job->batch_paths, g_ptr_array_unref);
   g_mutex_clear (&job->mutex);
   g_strfreev (job->paths);
   g_main_context_unref (job->context);
@@ -99,22 +121,23 @@ flush_pending (gpointer data)
 }
 
 static void
-job_add_article (ImportJob *job,
-                 CcArticle *article)
+job_add_articles (ImportJob *job,
+                  GPtrArray *articles)
 {
   gboolean queue;
 
+  if (articles->len == 0)
+    return;
+
   if (!job->threaded)
     {
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-      g_ptr_array_add (one, article);
-      _cc_library_append_imported (job->self, one);
+      _cc_library_append_imported (job->self, articles);
       return;
     }
 
   g_mutex_lock (&job->mutex);
-  g_ptr_array_add (job->pending, g_object_ref (article));
+  for (guint i = 0; i < articles->len; i++)
+    g_ptr_array_add (job->pending, g_object_ref (g_ptr_array_index (articles, i)));
   queue = !job->flush_queued;
   job->flush_queued = TRUE;
   g_mutex_unlock (&job->mutex);
@@ -206,17 +229,84 @@ prepare_claims (CcArticle *article)
   return CC_EXTRACTOR_VERSION;
 }
 
-/* Errors of the library rather than of one file: nothing more can be
- * stored, whatever the next file holds. */
-static gboolean
-stops_import (const GError *error)
+/* What became of one article of a batch. */
+static void
+report_refusal (CcImportReport *report,
+                const char     *path,
+                GError         *error)
 {
-  return g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_FULL) ||
-         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_READ_ONLY) ||
-         g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_IO);
+  if (g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      g_ptr_array_add (report->messages,
+                       g_strdup_printf (_("%s: skipped, %s"), base, error->message));
+      report->n_duplicates++;
+      g_error_free (error);
+    }
+  else
+    {
+      g_prefix_error (&error, "%s: ", path);
+      refuse (report, error);
+    }
 }
 
-/* Returns FALSE when the import must stop (see stops_import()). */
+/* Stores the batch in one transaction. Returns FALSE when the import must
+ * stop (see stops_import()); the articles of the batch that were not
+ * stored then count as refused. */
+static gboolean
+store_batch (ImportJob      *job,
+             CcImportReport *report)
+{
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = g_ptr_array_new ();
+  GError *error = NULL;
+  guint n_done;
+
+  if (job->batch->len == 0)
+    return TRUE;
+
+  n_done = cc_store_add_articles (job->self->store, job->batch,
+                                  (const guint *)job->batch_versions->data, job->story_id,
+                                  refusals, &error);
+
+  for (guint i = 0; i < n_done; i++)
+    {
+      CcArticle *article = g_ptr_array_index (job->batch, i);
+      GError *refusal = g_ptr_array_index (refusals, i);
+
+      g_ptr_array_index (refusals, i) = NULL;
+      if (refusal != NULL)
+        {
+          report_refusal (report, g_ptr_array_index (job->batch_paths, i), refusal);
+          continue;
+        }
+      report->n_imported++;
+      g_array_append_val (report->article_ids, (gint64) { cc_article_get_id (article) });
+      /* The text is read again when a view asks for it: an import of
+       * many files does not hold them all. */
+      cc_store_forget_text (job->self->store, article);
+      g_ptr_array_add (stored, article);
+    }
+  job_add_articles (job, stored);
+
+  if (error != NULL)
+    {
+      guint left = job->batch->len - n_done;
+
+      refuse (report, error);
+      /* The article the error came with is counted with it. */
+      report->n_refused += left > 0 ? left - 1 : 0;
+    }
+
+  g_ptr_array_set_size (job->batch, 0);
+  g_array_set_size (job->batch_versions, 0);
+  g_ptr_array_set_size (job->batch_paths, 0);
+  return error == NULL;
+}
+
+/* Reads a file into the batch, storing the batch when it is full. Returns
+ * FALSE when the import must stop. */
 static gboolean
 import_one_file (ImportJob      *job,
                  CcImporter     *importer,
@@ -244,38 +334,19 @@ import_one_file (ImportJob      *job,
       CcArticle *article = g_ptr_array_index (articles, i);
       guint version = prepare_claims (article);
 
-      if (!cc_store_add_article_full (job->self->store, article, version,
-                                      &job->story_id, job->story_id != 0 ? 1 : 0,
-                                      _cc_article_get_story_titles (article), &error))
-        {
-          if (g_error_matches (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE))
-            {
-              g_autofree char *base = g_path_get_basename (path);
-
-              g_ptr_array_add (report->messages,
-                               g_strdup_printf (_("%s: skipped, %s"), base, error->message));
-              report->n_duplicates++;
-              g_clear_error (&error);
-            }
-          else if (stops_import (error))
-            {
-              refuse (report, error);
-              return FALSE;
-            }
-          else
-            {
-              g_prefix_error (&error, "%s: ", path);
-              refuse (report, error);
-              error = NULL;
-            }
-          continue;
-        }
-
-      report->n_imported++;
-      g_array_append_val (report->article_ids, (gint64) { cc_article_get_id (article) });
-      job_add_article (job, article);
+      if (job->batch->len == 0)
+        job->batch_started = g_get_monotonic_time ();
+      g_ptr_array_add (job->batch, g_object_ref (article));
+      g_array_append_val (job->batch_versions, version);
+      g_ptr_array_add (job->batch_paths, g_strdup (path));
     }
 
+  if (job->batch->len >= job->batch_limit ||
+      (job->batch->len > 0 && g_get_monotonic_time () - job->batch_started >= BATCH_USEC))
+    {
+      job->batch_limit = MIN (job->batch_limit * 2, BATCH_MOST);
+      return store_batch (job, report);
+    }
   return TRUE;
 }
 
@@ -299,6 +370,8 @@ run_import (ImportJob    *job,
       if (g_cancellable_is_cancelled (cancellable))
         {
           report->cancelled = TRUE;
+          /* What was read is stored. */
+          store_batch (job, report);
           break;
         }
 
@@ -319,6 +392,7 @@ run_import (ImportJob    *job,
         }
     }
 
+  store_batch (job, report);
   job_progress (job, 1.0, NULL);
   return report;
 }
@@ -333,6 +407,10 @@ import_job_new (CcLibrary          *self,
   job->paths = g_strdupv ((char **)paths);
   job->context = g_main_context_ref_thread_default ();
   job->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  job->batch = g_ptr_array_new_with_free_func (g_object_unref);
+  job->batch_versions = g_array_new (FALSE, FALSE, sizeof (guint));
+  job->batch_paths = g_ptr_array_new_with_free_func (g_free);
+  job->batch_limit = BATCH_FIRST;
   g_mutex_init (&job->mutex);
   return job;
 }

@@ -17,10 +17,16 @@ struct _CcLibrary
   CcStore     *store;
   GPtrArray   *articles;
   GHashTable  *by_id;
-  /* Flattened claims: each article's unrejected claims form one run, the
-   * runs in the order of the articles. */
+  /* Flattened claims (cc-library-claims.c): each article's unrejected
+   * claims form one run, the runs in the order of the articles; filled
+   * on first use. While filled, each article's position, its run's
+   * length and a Fenwick tree of the lengths. */
   GListStore  *claims;
-  GHashTable  *run_length;
+  gboolean     claims_filled;
+  guint        claims_reading;
+  GHashTable  *positions;
+  GArray      *runs;
+  GArray      *tree;
   /* Stories, oldest first, and by id (cc-library-stories.c). */
   GListStore  *stories;
   GHashTable  *stories_by_id;
@@ -28,6 +34,17 @@ struct _CcLibrary
 
 void _cc_library_append_articles      (CcLibrary    *self,
                                        GPtrArray    *articles);
+
+/* cc-library-claims.c */
+void     _cc_library_claims_init      (CcLibrary    *self);
+void     _cc_library_claims_dispose   (CcLibrary    *self);
+void     _cc_library_claims_append    (CcLibrary    *self,
+                                       GPtrArray    *articles);
+void     _cc_library_claims_remove    (CcLibrary    *self,
+                                       GHashTable   *gone);
+void     _cc_library_claims_reindex   (CcLibrary    *self);
+void     _cc_library_claims_unwatch   (CcLibrary    *self,
+                                       CcArticle    *article);
 
 /* cc-library-stories.c */
 void     _cc_library_init_stories     (CcLibrary    *self);

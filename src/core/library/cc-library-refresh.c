@@ -24,7 +24,8 @@
 #include "cc-store.h"
 
 /* What a refresh needs of one article, copied on the main thread so that
- * the worker touches no object the views see. */
+ * the worker touches no object the views see. The text and the user's
+ * claims of an article not read yet are read by the worker. */
 typedef struct
 {
   gint64     id;
@@ -32,6 +33,7 @@ typedef struct
   char      *published;
   GArray    *user_spans;  /* start, end pairs of the user's claims */
   GPtrArray *fresh;       /* the new auto claims, once stored */
+  guint      n_claims;    /* then, its claims not rejected */
 } RefreshItem;
 
 static void
@@ -44,6 +46,28 @@ refresh_item_free (gpointer data)
   g_array_unref (item->user_spans);
   g_clear_pointer (&item->fresh, g_ptr_array_unref);
   g_free (item);
+}
+
+/* The user's claims: their spans, and how many are not rejected. */
+static guint
+collect_user_spans (RefreshItem *item,
+                    GListModel  *claims)
+{
+  guint n_kept = 0;
+
+  for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, j);
+
+      if (cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER)
+        {
+          guint span[2] = { cc_claim_get_start (claim), cc_claim_get_end (claim) };
+
+          g_array_append_vals (item->user_spans, span, 2);
+          n_kept += !cc_claim_get_rejected (claim);
+        }
+    }
+  return n_kept;
 }
 
 static GPtrArray *
@@ -62,7 +86,6 @@ collect_stale (CcLibrary *self)
   for (guint i = 0; i < stale->len; i++)
     {
       CcArticle *article = cc_library_lookup_article (self, g_array_index (stale, gint64, i));
-      GListModel *claims;
       RefreshItem *item;
 
       if (article == NULL)
@@ -70,21 +93,13 @@ collect_stale (CcLibrary *self)
 
       item = g_new0 (RefreshItem, 1);
       item->id = cc_article_get_id (article);
-      item->text = g_strdup (cc_article_get_text (article));
       item->published = g_strdup (cc_article_get_published (article));
       item->user_spans = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      claims = cc_article_get_claims (article);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+      /* What is in memory is copied; the rest the worker reads. */
+      if (_cc_article_has_text (article) && _cc_article_has_claims (article))
         {
-          g_autoptr(CcClaim) claim = g_list_model_get_item (claims, j);
-
-          if (cc_claim_get_origin (claim) == CC_CLAIM_ORIGIN_USER)
-            {
-              guint span[2] = { cc_claim_get_start (claim), cc_claim_get_end (claim) };
-
-              g_array_append_vals (item->user_spans, span, 2);
-            }
+          item->text = g_strdup (cc_article_get_text (article));
+          collect_user_spans (item, cc_article_get_claims (article));
         }
 
       g_ptr_array_add (items, item);
@@ -117,6 +132,26 @@ refresh_item (CcStore     *store,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  guint n_claims = 0;
+
+  if (item->text == NULL)
+    {
+      g_autoptr(GPtrArray) claims = NULL;
+      g_autoptr(GPtrArray) annotations = NULL;
+      g_autoptr(GListStore) model = g_list_store_new (CC_TYPE_CLAIM);
+
+      if (!cc_store_read_article (store, item->id, TRUE, &item->text, &claims, &annotations,
+                                  &error))
+        {
+          g_message ("Cannot read article %" G_GINT64_FORMAT " to extract it again: %s",
+                     item->id, error->message);
+          return;
+        }
+      g_list_store_splice (model, 0, 0, claims->pdata, claims->len);
+      n_claims = collect_user_spans (item, G_LIST_MODEL (model));
+    }
+  else
+    n_claims = G_MAXUINT;
 
   found = cc_extractor_extract (cc_extractor_get_default (), item->text, item->published);
   for (guint j = 0; j < found->len; j++)
@@ -130,6 +165,11 @@ refresh_item (CcStore     *store,
       return;
     }
 
+  /* The new count, for an article whose claims are not in memory. */
+  if (n_claims != G_MAXUINT)
+    for (guint j = 0; j < fresh->len; j++)
+      n_claims += !cc_claim_get_rejected (g_ptr_array_index (fresh, j));
+  item->n_claims = n_claims;
   item->fresh = g_steal_pointer (&fresh);
 }
 
@@ -149,6 +189,16 @@ apply_items (CcLibrary *self,
 
       if (article == NULL || item->fresh == NULL)
         continue;
+      done++;
+
+      /* Claims not read yet are read from the store when asked for;
+       * the list's count follows at once. */
+      if (!_cc_article_has_claims (article))
+        {
+          if (item->n_claims != G_MAXUINT)
+            _cc_article_set_stored_n_claims (article, item->n_claims);
+          continue;
+        }
 
       claims = cc_article_get_claims (article);
       merged = g_ptr_array_new_with_free_func (g_object_unref);
@@ -165,7 +215,6 @@ apply_items (CcLibrary *self,
         g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (item->fresh, j)));
 
       _cc_article_replace_claims (article, merged);
-      done++;
     }
 
   return done;

@@ -41,99 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static guint
-run_start (CcLibrary *self,
-           CcArticle *article)
-{
-  guint pos = 0;
-
-  for (guint i = 0; i < self->articles->len; i++)
-    {
-      CcArticle *other = g_ptr_array_index (self->articles, i);
-
-      if (other == article)
-        break;
-      pos += GPOINTER_TO_UINT (g_hash_table_lookup (self->run_length, other));
-    }
-
-  return pos;
-}
-
-/* Brings the article's run in the flattened claims up to date with one
- * items-changed covering exactly what changed. */
-static void
-sync_claims_run (CcLibrary *self,
-                 CcArticle *article,
-                 gboolean   present)
-{
-  g_autoptr(GPtrArray) run = g_ptr_array_new ();
-  GListModel *claims = cc_article_get_claims (article);
-  guint old_len = GPOINTER_TO_UINT (g_hash_table_lookup (self->run_length, article));
-  guint n = g_list_model_get_n_items (claims);
-  guint start;
-
-  if (present)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          CcClaim *claim = g_list_model_get_item (claims, i);
-
-          if (!cc_claim_get_rejected (claim))
-            g_ptr_array_add (run, claim);
-          g_object_unref (claim);
-        }
-    }
-
-  start = run_start (self, article);
-  if (old_len == run->len)
-    {
-      gboolean same = TRUE;
-
-      for (guint i = 0; same && i < old_len; i++)
-        {
-          g_autoptr(CcClaim) current = g_list_model_get_item (G_LIST_MODEL (self->claims),
-                                                              start + i);
-          same = current == g_ptr_array_index (run, i);
-        }
-      if (same)
-        return;
-    }
-
-  g_list_store_splice (self->claims, start, old_len, run->pdata, run->len);
-
-  if (present)
-    g_hash_table_insert (self->run_length, article, GUINT_TO_POINTER (run->len));
-  else
-    g_hash_table_remove (self->run_length, article);
-}
-
-static void
-on_claims_items_changed (CcLibrary  *self,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         GListModel *claims)
-{
-  for (guint i = 0; i < self->articles->len; i++)
-    {
-      CcArticle *article = g_ptr_array_index (self->articles, i);
-
-      if (cc_article_get_claims (article) == claims)
-        {
-          sync_claims_run (self, article, TRUE);
-          return;
-        }
-    }
-}
-
-static void
-on_n_claims_notify (CcLibrary  *self,
-                    GParamSpec *pspec,
-                    CcArticle  *article)
-{
-  sync_claims_run (self, article, TRUE);
-}
-
 static void
 track_article (CcLibrary *self,
                CcArticle *article)
@@ -142,10 +49,6 @@ track_article (CcLibrary *self,
 
   *key = cc_article_get_id (article);
   g_hash_table_insert (self->by_id, key, article);
-  g_signal_connect_object (cc_article_get_claims (article), "items-changed",
-                           G_CALLBACK (on_claims_items_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (article, "notify::n-claims",
-                           G_CALLBACK (on_n_claims_notify), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -154,22 +57,8 @@ untrack_article (CcLibrary *self,
 {
   gint64 id = cc_article_get_id (article);
 
-  g_signal_handlers_disconnect_by_data (cc_article_get_claims (article), self);
-  g_signal_handlers_disconnect_by_data (article, self);
+  _cc_library_claims_unwatch (self, article);
   g_hash_table_remove (self->by_id, &id);
-}
-
-/* Takes the article at @position out of the model, not out of the store. */
-static void
-drop_article (CcLibrary *self,
-              guint      position)
-{
-  g_autoptr(CcArticle) article = g_object_ref (g_ptr_array_index (self->articles, position));
-
-  sync_claims_run (self, article, FALSE);
-  untrack_article (self, article);
-  g_ptr_array_remove_index (self->articles, position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
 void
@@ -187,8 +76,8 @@ _cc_library_append_articles (CcLibrary *self,
 
       g_ptr_array_add (self->articles, g_object_ref (article));
       track_article (self, article);
-      sync_claims_run (self, article, TRUE);
     }
+  _cc_library_claims_append (self, articles);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, articles->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -237,8 +126,7 @@ cc_library_dispose (GObject *object)
       g_clear_pointer (&self->articles, g_ptr_array_unref);
     }
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->run_length, g_hash_table_unref);
-  g_clear_object (&self->claims);
+  _cc_library_claims_dispose (self);
   _cc_library_dispose_stories (self);
   g_clear_object (&self->store);
 
@@ -308,8 +196,7 @@ cc_library_init (CcLibrary *self)
 {
   self->articles = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->run_length = g_hash_table_new (NULL, NULL);
-  self->claims = g_list_store_new (CC_TYPE_CLAIM);
+  _cc_library_claims_init (self);
   _cc_library_init_stories (self);
 }
 
@@ -346,19 +233,6 @@ cc_library_get_store (CcLibrary *self)
 {
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
   return self->store;
-}
-
-/**
- * cc_library_get_claims:
- *
- * Returns: (transfer none): a #GListModel of every #CcClaim of the library
- *   that is not rejected, article by article
- */
-GListModel *
-cc_library_get_claims (CcLibrary *self)
-{
-  g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
-  return G_LIST_MODEL (self->claims);
 }
 
 /**
@@ -471,6 +345,66 @@ count_ranges (CcLibrary  *self,
   return n;
 }
 
+/* Takes the articles in @gone out of the models, not out of the store,
+ * in one walk of the library. */
+static void
+take_out (CcLibrary  *self,
+          GHashTable *gone)
+{
+  /* The claims' runs, in one walk. */
+  _cc_library_claims_remove (self, gone);
+
+  /* The articles, one range at a time from the end, so that the positions
+   * of each items-changed hold when it is emitted; articles scattered
+   * over many ranges go in one pass and one change from the first, so
+   * that no deletion costs more than one walk of the library. */
+  if (count_ranges (self, gone) > MAX_RANGES)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+      guint old_len = self->articles->len;
+      guint first = old_len;
+
+      for (guint i = 0; i < old_len; i++)
+        {
+          CcArticle *article = g_ptr_array_index (self->articles, i);
+
+          if (g_hash_table_contains (gone, article))
+            {
+              first = MIN (first, i);
+              untrack_article (self, article);
+            }
+          else
+            g_ptr_array_add (kept, g_object_ref (article));
+        }
+      g_ptr_array_unref (self->articles);
+      self->articles = g_steal_pointer (&kept);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
+                                  self->articles->len - first);
+    }
+  else
+    {
+      for (guint end = self->articles->len; end > 0;)
+        {
+          guint start = end;
+
+          while (start > 0 && g_hash_table_contains (gone, g_ptr_array_index (self->articles, start - 1)))
+            start--;
+          if (start == end)
+            {
+              end--;
+              continue;
+            }
+          for (guint i = start; i < end; i++)
+            untrack_article (self, g_ptr_array_index (self->articles, i));
+          g_ptr_array_remove_range (self->articles, start, end - start);
+          g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, 0);
+          end = start;
+        }
+    }
+
+  _cc_library_claims_reindex (self);
+}
+
 struct _CcRemovedArticles
 {
   /* The articles as they were, with their claims and annotations. */
@@ -522,7 +456,6 @@ cc_library_remove_articles (CcLibrary  *self,
   g_autoptr(CcRemovedArticles) removed = g_new0 (CcRemovedArticles, 1);
   g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint claim_pos = 0;
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (articles != NULL, NULL);
@@ -542,6 +475,10 @@ cc_library_remove_articles (CcLibrary  *self,
           !g_hash_table_add (gone, article))
         continue;
 
+      /* Undo stores the same text, claims and annotations again. */
+      cc_article_get_text (article);
+      cc_article_get_claims (article);
+      cc_article_get_annotations (article);
       version = cc_store_get_extractor_version (self->store, id);
       if (!(story_ids = cc_store_list_article_stories (self->store, id, error)))
         return NULL;
@@ -557,69 +494,7 @@ cc_library_remove_articles (CcLibrary  *self,
   if (!cc_store_delete_articles (self->store, (gint64 *)ids->data, ids->len, error))
     return NULL;
 
-  /* The claims' runs, in one walk. */
-  for (guint i = 0; i < self->articles->len; i++)
-    {
-      CcArticle *article = g_ptr_array_index (self->articles, i);
-      guint run = GPOINTER_TO_UINT (g_hash_table_lookup (self->run_length, article));
-
-      if (!g_hash_table_contains (gone, article))
-        {
-          claim_pos += run;
-          continue;
-        }
-      if (run > 0)
-        g_list_store_splice (self->claims, claim_pos, run, NULL, 0);
-      g_hash_table_remove (self->run_length, article);
-    }
-
-  /* The articles, one range at a time from the end, so that the positions
-   * of each items-changed hold when it is emitted; articles scattered
-   * over many ranges go in one pass and one change from the first, so
-   * that no deletion costs more than one walk of the library. */
-  if (count_ranges (self, gone) > MAX_RANGES)
-    {
-      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
-      guint old_len = self->articles->len;
-      guint first = old_len;
-
-      for (guint i = 0; i < old_len; i++)
-        {
-          CcArticle *article = g_ptr_array_index (self->articles, i);
-
-          if (g_hash_table_contains (gone, article))
-            {
-              first = MIN (first, i);
-              untrack_article (self, article);
-            }
-          else
-            g_ptr_array_add (kept, g_object_ref (article));
-        }
-      g_ptr_array_unref (self->articles);
-      self->articles = g_steal_pointer (&kept);
-      g_list_model_items_changed (G_LIST_MODEL (self), first, old_len - first,
-                                  self->articles->len - first);
-    }
-  else
-    {
-      for (guint end = self->articles->len; end > 0;)
-        {
-          guint start = end;
-
-          while (start > 0 && g_hash_table_contains (gone, g_ptr_array_index (self->articles, start - 1)))
-            start--;
-          if (start == end)
-            {
-              end--;
-              continue;
-            }
-          for (guint i = start; i < end; i++)
-            untrack_article (self, g_ptr_array_index (self->articles, i));
-          g_ptr_array_remove_range (self->articles, start, end - start);
-          g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, 0);
-          end = start;
-        }
-    }
+  take_out (self, gone);
 
   /* Out of the stories once out of the model: views of a story have
    * nothing left to drop. */
@@ -692,6 +567,7 @@ cc_library_sync_with_store (CcLibrary  *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) present = NULL;
+  g_autoptr(GHashTable) gone = NULL;
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
   guint n_before = self->articles->len;
@@ -706,15 +582,28 @@ cc_library_sync_with_store (CcLibrary  *self,
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (present, &g_array_index (ids, gint64, i));
 
-  for (guint i = self->articles->len; i-- > 0;)
+  gone = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->articles->len; i++)
     {
       CcArticle *article = g_ptr_array_index (self->articles, i);
       gint64 id = cc_article_get_id (article);
 
       if (!g_hash_table_contains (present, &id))
-        drop_article (self, i);
+        g_hash_table_add (gone, article);
       else
         last = MAX (last, id);
+    }
+  if (g_hash_table_size (gone) > 0)
+    {
+      g_autoptr(GArray) gone_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GHashTableIter iter;
+      gpointer article;
+
+      g_hash_table_iter_init (&iter, gone);
+      while (g_hash_table_iter_next (&iter, &article, NULL))
+        g_array_append_val (gone_ids, (gint64) { cc_article_get_id (article) });
+      take_out (self, gone);
+      _cc_library_forget_members (self, (gint64 *)gone_ids->data, gone_ids->len);
     }
 
   if (!(added = cc_store_load_articles_after (self->store, last, error)))
@@ -748,6 +637,8 @@ cc_library_add_claim (CcLibrary  *self,
   g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (CC_IS_CLAIM (claim), FALSE);
 
+  /* Read first: the claims read later would hold this one again. */
+  cc_article_get_claims (article);
   cc_claim_set_article_id (claim, cc_article_get_id (article));
   cc_claim_set_origin (claim, CC_CLAIM_ORIGIN_USER);
   if (!cc_store_add_claim (self->store, claim, error))
@@ -820,6 +711,7 @@ cc_library_add_annotation (CcLibrary     *self,
   g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (CC_IS_ANNOTATION (annotation), FALSE);
 
+  cc_article_get_annotations (article);
   cc_annotation_set_article_id (annotation, cc_article_get_id (article));
   if (cc_annotation_get_created (annotation) == 0)
     cc_annotation_set_created (annotation, now);
@@ -886,4 +778,56 @@ cc_library_search (CcLibrary   *self,
       g_hash_table_add (set, key);
     }
   return set;
+}
+
+/**
+ * cc_library_search_page:
+ * @before_id: the last id of the page before, or 0 for the first page
+ * @limit: the most articles to return
+ *
+ * A page of the articles cc_library_search() finds, newest first, read in
+ * time that grows with the page rather than with the matches: for a
+ * common word, the first results come at once.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the page
+ */
+GArray *
+cc_library_search_page (CcLibrary   *self,
+                        const char  *query,
+                        gint64       before_id,
+                        guint        limit,
+                        GError     **error)
+{
+  g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
+  return cc_store_search_page (self->store, query, before_id, limit, error);
+}
+
+/**
+ * cc_library_load_annotations:
+ *
+ * Reads the annotations of every article not read yet, in one pass: for
+ * a view of the annotations of the whole library.
+ *
+ * Returns: %TRUE when read
+ */
+gboolean
+cc_library_load_annotations (CcLibrary  *self,
+                             GError    **error)
+{
+  g_autoptr(GHashTable) loaded = NULL;
+
+  g_return_val_if_fail (CC_IS_LIBRARY (self), FALSE);
+
+  if (!(loaded = cc_store_load_annotations (self->store, error)))
+    return FALSE;
+  for (guint i = 0; i < self->articles->len; i++)
+    {
+      CcArticle *article = g_ptr_array_index (self->articles, i);
+      gint64 id = cc_article_get_id (article);
+      GPtrArray *annotations = g_hash_table_lookup (loaded, &id);
+
+      if (annotations != NULL)
+        _cc_article_fill_annotations (article, annotations);
+    }
+  return TRUE;
 }

@@ -52,6 +52,17 @@ gboolean        cc_library_sync_with_store    (CcLibrary            *self,
                                                GError              **error);
 CcStore        *cc_library_get_store          (CcLibrary            *self);
 GListModel     *cc_library_get_claims         (CcLibrary            *self);
+gboolean        cc_library_load_claims        (CcLibrary            *self,
+                                               GError              **error);
+gboolean        cc_library_load_annotations   (CcLibrary            *self,
+                                               GError              **error);
+void            cc_library_load_claims_async  (CcLibrary            *self,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean        cc_library_load_claims_finish (CcLibrary            *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
 CcArticle      *cc_library_lookup_article     (CcLibrary            *self,
                                                gint64                id);
 CcImportReport *cc_library_import             (CcLibrary            *self,
@@ -125,6 +136,11 @@ gboolean        cc_library_resolve_event_dates (CcLibrary           *self,
                                                 GError             **error);
 GHashTable     *cc_library_search             (CcLibrary            *self,
                                                const char           *query,
+                                               GError              **error);
+GArray         *cc_library_search_page        (CcLibrary            *self,
+                                               const char           *query,
+                                               gint64                before_id,
+                                               guint                 limit,
                                                GError              **error);
 guint           cc_library_refresh_claims     (CcLibrary            *self,
                                                GCancellable         *cancellable);

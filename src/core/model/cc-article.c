@@ -25,10 +25,27 @@ struct _CcArticle
   char       *source_file;
   gint64      imported;
 
+  /* Made on first use: an article listed but never read has none. */
   GListStore *claims;
   GListStore *annotations;
   guint       n_claims;
   char      **story_titles;
+
+  /* A stored article is listed with its details only; its text and
+   * annotations, and its claims, are read by @loader when first asked
+   * for. An article made in memory has everything from the start. */
+  CcArticleLoader loader;
+  gpointer        loader_data;
+  GDestroyNotify  loader_notify;
+  guint           text_loaded : 1;
+  guint           claims_loaded : 1;
+  guint           annotations_loaded : 1;
+  guint           loading : 1;
+
+  /* Told after every change of the claims (the library's flattened
+   * model), without the cost of two signal connections per article. */
+  CcArticleObserver observer;
+  gpointer          observer_data;
 };
 
 G_DEFINE_FINAL_TYPE (CcArticle, cc_article, G_TYPE_OBJECT)
@@ -55,7 +72,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 cc_article_update_n_claims (CcArticle *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  guint n = self->claims ? g_list_model_get_n_items (G_LIST_MODEL (self->claims)) : 0;
   guint count = 0;
 
   for (guint i = 0; i < n; i++)
@@ -74,11 +91,19 @@ cc_article_update_n_claims (CcArticle *self)
 }
 
 static void
+tell_observer (CcArticle *self)
+{
+  if (self->observer != NULL)
+    self->observer (self, self->observer_data);
+}
+
+static void
 on_claim_rejected_notify (CcArticle  *self,
                           GParamSpec *pspec,
                           CcClaim    *claim)
 {
   cc_article_update_n_claims (self);
+  tell_observer (self);
 }
 
 /* A plain connection, not g_signal_connect_object(): that one puts a
@@ -104,7 +129,7 @@ cc_article_unwatch_claim (CcArticle *self,
 static void
 cc_article_unwatch_all (CcArticle *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
+  guint n = self->claims ? g_list_model_get_n_items (G_LIST_MODEL (self->claims)) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -122,6 +147,9 @@ cc_article_dispose (GObject *object)
     cc_article_unwatch_all (self);
   g_clear_object (&self->claims);
   g_clear_object (&self->annotations);
+  if (self->loader_notify != NULL)
+    g_clear_pointer (&self->loader_data, self->loader_notify);
+  self->loader = NULL;
 
   G_OBJECT_CLASS (cc_article_parent_class)->dispose (object);
 }
@@ -172,7 +200,7 @@ cc_article_get_property (GObject    *object,
       g_value_set_string (value, self->language);
       break;
     case PROP_TEXT:
-      g_value_set_string (value, self->text);
+      g_value_set_string (value, cc_article_get_text (self));
       break;
     case PROP_SOURCE_FILE:
       g_value_set_string (value, self->source_file);
@@ -181,10 +209,10 @@ cc_article_get_property (GObject    *object,
       g_value_set_int64 (value, self->imported);
       break;
     case PROP_CLAIMS:
-      g_value_set_object (value, self->claims);
+      g_value_set_object (value, cc_article_get_claims (self));
       break;
     case PROP_ANNOTATIONS:
-      g_value_set_object (value, self->annotations);
+      g_value_set_object (value, cc_article_get_annotations (self));
       break;
     case PROP_N_CLAIMS:
       g_value_set_uint (value, self->n_claims);
@@ -268,8 +296,57 @@ cc_article_class_init (CcArticleClass *klass)
 static void
 cc_article_init (CcArticle *self)
 {
-  self->claims = g_list_store_new (CC_TYPE_CLAIM);
-  self->annotations = g_list_store_new (CC_TYPE_ANNOTATION);
+  self->text_loaded = TRUE;
+  self->claims_loaded = TRUE;
+  self->annotations_loaded = TRUE;
+}
+
+static GListStore *
+claims_store (CcArticle *self)
+{
+  if (self->claims == NULL)
+    self->claims = g_list_store_new (CC_TYPE_CLAIM);
+  return self->claims;
+}
+
+static GListStore *
+annotations_store (CcArticle *self)
+{
+  if (self->annotations == NULL)
+    self->annotations = g_list_store_new (CC_TYPE_ANNOTATION);
+  return self->annotations;
+}
+
+static gboolean
+has_part (CcArticle     *self,
+          CcArticlePart  part)
+{
+  switch (part)
+    {
+    case CC_ARTICLE_PART_TEXT:
+      return self->text_loaded;
+    case CC_ARTICLE_PART_CLAIMS:
+      return self->claims_loaded;
+    case CC_ARTICLE_PART_ANNOTATIONS:
+      return self->annotations_loaded;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads one part, once; the loader fills the article through the
+ * _cc_article_fill_*() calls. A loader that fails leaves the article as
+ * it is, and the next use tries again. */
+static void
+ensure_loaded (CcArticle     *self,
+               CcArticlePart  part)
+{
+  if (has_part (self, part) || self->loader == NULL || self->loading)
+    return;
+
+  self->loading = TRUE;
+  self->loader (self, part, self->loader_data);
+  self->loading = FALSE;
 }
 
 CcArticle *
@@ -299,10 +376,26 @@ DEFINE_STR_PROP (outlet, PROP_OUTLET)
 DEFINE_STR_PROP (url, PROP_URL)
 DEFINE_STR_PROP (published, PROP_PUBLISHED)
 DEFINE_STR_PROP (language, PROP_LANGUAGE)
-DEFINE_STR_PROP (text, PROP_TEXT)
 DEFINE_STR_PROP (source_file, PROP_SOURCE_FILE)
 
 #undef DEFINE_STR_PROP
+
+const char *
+cc_article_get_text (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
+  ensure_loaded (self, CC_ARTICLE_PART_TEXT);
+  return self->text;
+}
+
+void
+cc_article_set_text (CcArticle  *self,
+                     const char *value)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+  if (cc_set_str (&self->text, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
 
 gint64
 cc_article_get_id (CcArticle *self)
@@ -353,7 +446,8 @@ GListModel *
 cc_article_get_claims (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return G_LIST_MODEL (self->claims);
+  ensure_loaded (self, CC_ARTICLE_PART_CLAIMS);
+  return G_LIST_MODEL (claims_store (self));
 }
 
 /**
@@ -365,7 +459,8 @@ GListModel *
 cc_article_get_annotations (CcArticle *self)
 {
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return G_LIST_MODEL (self->annotations);
+  ensure_loaded (self, CC_ARTICLE_PART_ANNOTATIONS);
+  return G_LIST_MODEL (annotations_store (self));
 }
 
 guint
@@ -378,8 +473,24 @@ cc_article_get_n_claims (CcArticle *self)
 char *
 cc_article_dup_text_hash (CcArticle *self)
 {
+  const char *text;
+
   g_return_val_if_fail (CC_IS_ARTICLE (self), NULL);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, self->text ? self->text : "", -1);
+  text = cc_article_get_text (self);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text ? text : "", -1);
+}
+
+/**
+ * cc_article_is_loaded:
+ *
+ * Returns: whether the article's text, claims and annotations are in
+ *   memory; any getter of them reads them when they are not
+ */
+gboolean
+cc_article_is_loaded (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->text_loaded && self->claims_loaded && self->annotations_loaded;
 }
 
 static int
@@ -404,14 +515,16 @@ _cc_article_append_claim (CcArticle *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
+  ensure_loaded (self, CC_ARTICLE_PART_CLAIMS);
   cc_article_watch_claim (self, claim);
-  g_list_store_insert_sorted (self->claims, claim, compare_claims, NULL);
+  g_list_store_insert_sorted (claims_store (self), claim, compare_claims, NULL);
   /* Counted as it comes, not by walking all the claims again. */
   if (!cc_claim_get_rejected (claim))
     {
       self->n_claims++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
     }
+  tell_observer (self);
 }
 
 void
@@ -423,11 +536,12 @@ _cc_article_remove_claim (CcArticle *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_CLAIM (claim));
 
-  if (g_list_store_find (self->claims, claim, &position))
+  if (self->claims != NULL && g_list_store_find (self->claims, claim, &position))
     {
       cc_article_unwatch_claim (self, claim);
       g_list_store_remove (self->claims, position);
       cc_article_update_n_claims (self);
+      tell_observer (self);
     }
 }
 
@@ -454,10 +568,12 @@ _cc_article_replace_claims (CcArticle *self,
   cc_article_unwatch_all (self);
   for (guint i = 0; i < sorted->len; i++)
     cc_article_watch_claim (self, g_ptr_array_index (sorted, i));
-  g_list_store_splice (self->claims, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
+  self->claims_loaded = TRUE;
+  claims_store (self);
+  g_list_store_splice (self->claims, 0, g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
                        sorted->pdata, sorted->len);
   cc_article_update_n_claims (self);
+  tell_observer (self);
 }
 
 void
@@ -467,7 +583,8 @@ _cc_article_append_annotation (CcArticle    *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_return_if_fail (CC_IS_ANNOTATION (annotation));
 
-  g_list_store_append (self->annotations, annotation);
+  ensure_loaded (self, CC_ARTICLE_PART_ANNOTATIONS);
+  g_list_store_append (annotations_store (self), annotation);
 }
 
 void
@@ -478,7 +595,7 @@ _cc_article_remove_annotation (CcArticle    *self,
 
   g_return_if_fail (CC_IS_ARTICLE (self));
 
-  if (g_list_store_find (self->annotations, annotation, &position))
+  if (self->annotations != NULL && g_list_store_find (self->annotations, annotation, &position))
     g_list_store_remove (self->annotations, position);
 }
 
@@ -488,6 +605,8 @@ _cc_article_replace_annotations (CcArticle *self,
 {
   g_return_if_fail (CC_IS_ARTICLE (self));
 
+  self->annotations_loaded = TRUE;
+  annotations_store (self);
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
                        annotations->pdata, annotations->len);
@@ -507,4 +626,154 @@ _cc_article_set_story_titles (CcArticle          *self,
   g_return_if_fail (CC_IS_ARTICLE (self));
   g_strfreev (self->story_titles);
   self->story_titles = g_strdupv ((char **)titles);
+}
+
+/* Lazily filled articles ------------------------------------------------- */
+
+/**
+ * _cc_article_new_listed:
+ *
+ * An article as the list of a library shows it: its details and the
+ * number of its claims that are not rejected, without notifications.
+ * Its text, claims and annotations are read by @loader on first use.
+ */
+CcArticle *
+_cc_article_new_listed (gint64           id,
+                        const char      *title,
+                        const char      *outlet,
+                        const char      *url,
+                        const char      *published,
+                        const char      *language,
+                        const char      *source_file,
+                        gint64           imported,
+                        guint            n_claims,
+                        CcArticleLoader  loader,
+                        gpointer         loader_data,
+                        GDestroyNotify   loader_notify)
+{
+  CcArticle *self = g_object_new (CC_TYPE_ARTICLE, NULL);
+
+  self->id = id;
+  self->title = g_strdup (title);
+  self->outlet = g_strdup (outlet);
+  self->url = g_strdup (url);
+  self->published = g_strdup (published);
+  self->language = g_strdup (language);
+  self->source_file = g_strdup (source_file);
+  self->imported = imported;
+  self->n_claims = n_claims;
+  self->text_loaded = FALSE;
+  self->claims_loaded = FALSE;
+  self->annotations_loaded = FALSE;
+  self->loader = loader;
+  self->loader_data = loader_data;
+  self->loader_notify = loader_notify;
+  return self;
+}
+
+gboolean
+_cc_article_has_text (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->text_loaded;
+}
+
+gboolean
+_cc_article_has_claims (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->claims_loaded;
+}
+
+gboolean
+_cc_article_has_annotations (CcArticle *self)
+{
+  g_return_val_if_fail (CC_IS_ARTICLE (self), FALSE);
+  return self->annotations_loaded;
+}
+
+/* The text as read from the store, with notify::text as for any change. */
+void
+_cc_article_fill_text (CcArticle  *self,
+                       const char *text)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->text_loaded)
+    return;
+  self->text_loaded = TRUE;
+  cc_article_set_text (self, text);
+}
+
+/* The annotations as read from the store, with items-changed; ignored
+ * when they are in memory already. */
+void
+_cc_article_fill_annotations (CcArticle *self,
+                              GPtrArray *annotations)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->annotations_loaded)
+    return;
+  _cc_article_replace_annotations (self, annotations);
+}
+
+/* The claims as read from the store; those of an article whose claims
+ * are in memory already are ignored, so that the objects views hold
+ * stay the article's. */
+void
+_cc_article_fill_claims (CcArticle *self,
+                         GPtrArray *claims)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->claims_loaded)
+    return;
+  _cc_article_replace_claims (self, claims);
+}
+
+/* Lets go of the text of an article that is stored, so that a large
+ * import does not hold every text it stored; @loader reads it again on
+ * first use. Without notification: the text read is the same. */
+void
+_cc_article_forget_text (CcArticle       *self,
+                         CcArticleLoader  loader,
+                         gpointer         loader_data,
+                         GDestroyNotify   loader_notify)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->loader_notify != NULL)
+    g_clear_pointer (&self->loader_data, self->loader_notify);
+  self->loader = loader;
+  self->loader_data = loader_data;
+  self->loader_notify = loader_notify;
+  g_clear_pointer (&self->text, g_free);
+  self->text_loaded = FALSE;
+}
+
+/* The count of claims not rejected of an article whose claims are not
+ * read yet, after they changed in the store. */
+void
+_cc_article_set_stored_n_claims (CcArticle *self,
+                                 guint      n_claims)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  if (self->claims_loaded || self->n_claims == n_claims)
+    return;
+  self->n_claims = n_claims;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CLAIMS]);
+}
+
+/* One observer at most: the library the article is in. */
+void
+_cc_article_set_observer (CcArticle         *self,
+                          CcArticleObserver  observer,
+                          gpointer           user_data)
+{
+  g_return_if_fail (CC_IS_ARTICLE (self));
+
+  self->observer = observer;
+  self->observer_data = user_data;
 }

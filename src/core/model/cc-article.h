@@ -53,6 +53,9 @@ GListModel *cc_article_get_claims       (CcArticle  *self);
 GListModel *cc_article_get_annotations  (CcArticle  *self);
 /* Claims that are not rejected. Notified whenever the claims change. */
 guint       cc_article_get_n_claims     (CcArticle  *self);
+/* Whether the text, claims and annotations are in memory. A stored
+ * article is listed without them and reads them on first use. */
+gboolean    cc_article_is_loaded        (CcArticle  *self);
 /* Lower-case hex SHA-256 of the text, used to spot duplicates. */
 char       *cc_article_dup_text_hash    (CcArticle  *self);
 

@@ -17,6 +17,11 @@ typedef enum
   STMT_ARTICLES,
   STMT_CLAIMS,
   STMT_ANNOTATIONS,
+  STMT_ARTICLE_TEXT,
+  STMT_ARTICLE_CLAIMS,
+  STMT_ARTICLE_ANNOTATIONS,
+  STMT_RECOUNT_CLAIMS,
+  STMT_CLAIM_ARTICLE,
   STMT_HAS_HASH,
   STMT_INSERT_ARTICLE,
   STMT_UPDATE_ARTICLE,
@@ -30,11 +35,10 @@ typedef enum
   STMT_DELETE_ANNOTATION,
   STMT_SEARCH,
   STMT_SEARCH_UNRANKED,
+  STMT_SEARCH_PAGE,
   STMT_STALE,
   STMT_SET_VERSION,
   STMT_ARTICLES_AFTER,
-  STMT_CLAIMS_AFTER,
-  STMT_ANNOTATIONS_AFTER,
   STMT_ARTICLE_IDS,
   STMT_STORIES,
   STMT_STORY_MEMBERS,
@@ -72,6 +76,15 @@ gboolean      _cc_store_begin                (CcStore       *self,
 gboolean      _cc_store_commit_or_rollback   (CcStore       *self,
                                               gboolean       ok,
                                               GError       **error);
+gboolean      _cc_store_exec                 (CcStore       *self,
+                                              const char    *sql,
+                                              GError       **error);
+gboolean      _cc_store_insert_claim_locked  (CcStore       *self,
+                                              CcClaim       *claim,
+                                              GError       **error);
+gboolean      _cc_store_insert_annotation_locked (CcStore   *self,
+                                              CcAnnotation  *annotation,
+                                              GError       **error);
 gboolean      _cc_store_set_sql_error        (CcStore       *self,
                                               GError       **error,
                                               const char    *what);
@@ -98,6 +111,11 @@ void          _cc_store_bind_claim          (sqlite3_stmt *stmt,
                                              CcClaim      *claim);
 void          _cc_store_bind_annotation     (sqlite3_stmt *stmt,
                                              CcAnnotation *annotation);
+
+/* cc-store.c: an article's claims count again, after a change of them. */
+gboolean _cc_store_recount_claims_locked (CcStore      *self,
+                                          gint64        article_id,
+                                          GError      **error);
 
 gboolean _cc_store_collect_ids (CcStore       *self,
                                 sqlite3_stmt  *stmt,

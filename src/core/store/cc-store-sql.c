@@ -19,17 +19,33 @@
 
 #define ANNOTATION_COLUMNS "article_id, start, end, color, note, tags, created, modified"
 
+#define LIST_COLUMNS \
+  "id, title, outlet, url, published, language, source_file, imported, n_claims"
+
 const char * const _cc_store_sql[N_STMTS] = {
+  /* What the list shows, from the index that holds it rather than from
+   * the rows, which hold the texts. */
   [STMT_ARTICLES] =
-    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
-    "FROM articles ORDER BY id",
+    "SELECT " LIST_COLUMNS " FROM articles INDEXED BY articles_list ORDER BY id",
   [STMT_CLAIMS] = "SELECT id, " CLAIM_COLUMNS " FROM claims ORDER BY article_id, start, id",
   [STMT_ANNOTATIONS] =
     "SELECT id, " ANNOTATION_COLUMNS " FROM annotations ORDER BY article_id, start, id",
+  /* One article's text, claims and annotations, by the indexed columns. */
+  [STMT_ARTICLE_TEXT] = "SELECT text FROM articles WHERE id = ?1",
+  [STMT_ARTICLE_CLAIMS] =
+    "SELECT id, " CLAIM_COLUMNS " FROM claims WHERE article_id = ?1 ORDER BY start, id",
+  [STMT_ARTICLE_ANNOTATIONS] =
+    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations WHERE article_id = ?1 "
+    "ORDER BY start, id",
+  [STMT_RECOUNT_CLAIMS] =
+    "UPDATE articles SET n_claims = "
+    "(SELECT count(*) FROM claims WHERE article_id = ?1 AND rejected = 0) WHERE id = ?1",
+  [STMT_CLAIM_ARTICLE] = "SELECT article_id FROM claims WHERE id = ?1",
   [STMT_HAS_HASH] = "SELECT title FROM articles WHERE text_hash = ?1",
   [STMT_INSERT_ARTICLE] =
     "INSERT INTO articles (title, outlet, url, published, language, text, text_hash, "
-    "source_file, imported, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "source_file, imported, extractor_version, n_claims) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [STMT_UPDATE_ARTICLE] =
     "UPDATE articles SET title = ?2, outlet = ?3, url = ?4, published = ?5, language = ?6 "
     "WHERE id = ?1",
@@ -53,18 +69,16 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_SEARCH] =
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
   [STMT_SEARCH_UNRANKED] = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+  /* A page of matches, newest first, from below an id: the index is
+   * walked in rowid order and stops at the page's end. */
+  [STMT_SEARCH_PAGE] =
+    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid < ?2 "
+    "ORDER BY rowid DESC LIMIT ?3",
   [STMT_STALE] = "SELECT id FROM articles WHERE extractor_version < ?1 ORDER BY id",
   [STMT_SET_VERSION] = "UPDATE articles SET extractor_version = ?2 WHERE id = ?1",
   /* What another process added: the articles after the last one known. */
   [STMT_ARTICLES_AFTER] =
-    "SELECT id, title, outlet, url, published, language, text, source_file, imported "
-    "FROM articles WHERE id > ?1 ORDER BY id",
-  [STMT_CLAIMS_AFTER] =
-    "SELECT id, " CLAIM_COLUMNS " FROM claims WHERE article_id > ?1 "
-    "ORDER BY article_id, start, id",
-  [STMT_ANNOTATIONS_AFTER] =
-    "SELECT id, " ANNOTATION_COLUMNS " FROM annotations WHERE article_id > ?1 "
-    "ORDER BY article_id, start, id",
+    "SELECT " LIST_COLUMNS " FROM articles INDEXED BY articles_list WHERE id > ?1 ORDER BY id",
   [STMT_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
   [STMT_STORIES] = "SELECT id, title, description, created FROM stories ORDER BY id",
   [STMT_STORY_MEMBERS] =
@@ -85,12 +99,22 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_ARTICLE_VERSION] = "SELECT extractor_version FROM articles WHERE id = ?1",
 };
 
+/* The search index merges its segments eight at a time rather than
+ * four, and holds up to 8 MB of new postings before it writes a segment:
+ * a large import then writes its postings fewer times over. */
+#define SEARCH_INDEX_MERGE \
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);" \
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);"
+
 /* The schema ladder: migrations[i] takes a file from user_version i to
  * i + 1. Version 1 was the first release's schema; version 2 added the
  * extractor version of articles and their auto claims, and tags on
  * annotations; version 3 added stories, each holding any number of
  * articles, and the outlet to the full-text index (the stories of the existing articles are made by
- * _cc_store_migrate_stories, which knows the file's name). */
+ * _cc_store_migrate_stories, which knows the file's name); version 4
+ * added each article's count of claims not rejected and an index holding
+ * what the article list shows, so that a library opens without reading
+ * its texts. */
 const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   /* 0 → 1 */
   "CREATE TABLE articles ("
@@ -187,6 +211,14 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "    VALUES (new.id, new.title, new.outlet, new.text);"
   "END;"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+
+  /* 3 → 4 */
+  "ALTER TABLE articles ADD COLUMN n_claims INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE articles SET n_claims = "
+  "  (SELECT count(*) FROM claims WHERE article_id = articles.id AND rejected = 0);"
+  "CREATE INDEX articles_list ON articles "
+  "  (id, title, outlet, url, published, language, source_file, imported, n_claims);"
+  SEARCH_INDEX_MERGE,
 };
 
 /* The full-text index made again from the articles (reindex), as the
@@ -198,4 +230,5 @@ const char _cc_store_forget_search_index[] =
 const char _cc_store_create_search_index[] =
   "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
   "  title, outlet, text, content = 'articles', content_rowid = 'id');"
+  SEARCH_INDEX_MERGE
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');";

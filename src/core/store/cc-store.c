@@ -211,6 +211,14 @@ _cc_store_commit_or_rollback (CcStore   *self,
 }
 
 gboolean
+_cc_store_exec (CcStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  return exec_sql (self, sql, error);
+}
+
+gboolean
 _cc_store_set_sql_error (CcStore     *self,
                          GError     **error,
                          const char  *what)
@@ -444,8 +452,14 @@ cc_store_new (const char  *path,
   if (!identify (self, &is_new, &version, &app_id, error))
     return fail_open (error);
 
+  /* The savepoints of a batch of articles keep their journal in memory,
+   * not in a temporary file; a large page cache and checkpoints every
+   * 32 MB of journal keep the bytes written near twice the file's. */
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sql (self, "PRAGMA cache_size = -16384", error) ||
+      !exec_sql (self, "PRAGMA wal_autocheckpoint = 8192", error) ||
+      !exec_sql (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, version, app_id, error))
     return fail_open (error);
@@ -694,157 +708,6 @@ cc_store_get_schema_version (CcStore *self)
   return self->schema_version;
 }
 
-/* Groups rows of one child table by article, in the order they come. */
-static gboolean
-load_children (CcStore     *self,
-               StmtId       id,
-               gint64       after_id,
-               GHashTable  *by_id,
-               gboolean     claims,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
-  CcArticle *current = NULL;
-  int rc;
-
-  if (!(stmt = get_stmt (self, id, error)))
-    return FALSE;
-  if (after_id >= 0)
-    sqlite3_bind_int64 (stmt, 1, after_id);
-
-  for (;;)
-    {
-      gint64 article_id;
-      CcArticle *article;
-
-      rc = sqlite3_step (stmt);
-      article_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : -1;
-      article = rc == SQLITE_ROW ? g_hash_table_lookup (by_id, &article_id) : NULL;
-
-      if (current != NULL && article != current)
-        {
-          if (claims)
-            _cc_article_replace_claims (current, batch);
-          else
-            _cc_article_replace_annotations (current, batch);
-          g_ptr_array_set_size (batch, 0);
-        }
-      current = article;
-
-      if (rc != SQLITE_ROW)
-        break;
-      if (article == NULL)
-        continue;
-
-      if (claims)
-        g_ptr_array_add (batch, _cc_store_claim_from_row (stmt));
-      else
-        g_ptr_array_add (batch, _cc_store_annotation_from_row (stmt));
-    }
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sql_error (self, error, "reading");
-  return TRUE;
-}
-
-/**
- * cc_store_load_articles:
- *
- * Returns: (transfer full) (element-type CcArticle): every article with its
- *   claims and annotations, in import order
- */
-/* The articles whose id is above @after_id (all for -1), with their
- * claims and annotations, read in one transaction. */
-static GPtrArray *
-load_articles (CcStore  *self,
-               gint64    after_id,
-               GError  **error)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
-  gboolean all = after_id < 0;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-  int rc;
-
-  if (!exec_sql (self, "BEGIN", error))
-    return NULL;
-
-  if (!(stmt = get_stmt (self, all ? STMT_ARTICLES : STMT_ARTICLES_AFTER, error)))
-    {
-      exec_sql (self, "ROLLBACK", NULL);
-      return NULL;
-    }
-  if (!all)
-    sqlite3_bind_int64 (stmt, 1, after_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CcArticle *article = g_object_new (CC_TYPE_ARTICLE,
-                                         "id", sqlite3_column_int64 (stmt, 0),
-                                         "title", sqlite3_column_text (stmt, 1),
-                                         "outlet", sqlite3_column_text (stmt, 2),
-                                         "url", sqlite3_column_text (stmt, 3),
-                                         "published", sqlite3_column_text (stmt, 4),
-                                         "language", sqlite3_column_text (stmt, 5),
-                                         "text", sqlite3_column_text (stmt, 6),
-                                         "source-file", sqlite3_column_text (stmt, 7),
-                                         "imported", sqlite3_column_int64 (stmt, 8),
-                                         NULL);
-      g_ptr_array_add (articles, article);
-    }
-  sqlite3_reset (stmt);
-
-  ok = rc == SQLITE_DONE || set_sql_error (self, error, "reading articles");
-
-  if (ok)
-    {
-      for (guint i = 0; i < articles->len; i++)
-        {
-          CcArticle *article = g_ptr_array_index (articles, i);
-          gint64 *key = g_new (gint64, 1);
-
-          *key = cc_article_get_id (article);
-          g_hash_table_insert (by_id, key, article);
-        }
-      ok = load_children (self, all ? STMT_CLAIMS : STMT_CLAIMS_AFTER, after_id, by_id, TRUE,
-                          error) &&
-           load_children (self, all ? STMT_ANNOTATIONS : STMT_ANNOTATIONS_AFTER, after_id,
-                          by_id, FALSE, error);
-    }
-
-  exec_sql (self, ok ? "COMMIT" : "ROLLBACK", NULL);
-  return ok ? g_steal_pointer (&articles) : NULL;
-}
-
-GPtrArray *
-cc_store_load_articles (CcStore  *self,
-                        GError  **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-  return load_articles (self, -1, error);
-}
-
-/**
- * cc_store_load_articles_after:
- * @after_id: the last article id already loaded
- *
- * Returns: (transfer full) (element-type CcArticle): the articles stored
- *   since, by another process say, with their claims and annotations
- */
-GPtrArray *
-cc_store_load_articles_after (CcStore  *self,
-                              gint64    after_id,
-                              GError  **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-  g_return_val_if_fail (after_id >= 0, NULL);
-  return load_articles (self, after_id, error);
-}
-
 /**
  * cc_store_list_article_ids:
  *
@@ -906,8 +769,8 @@ cc_store_has_text (CcStore    *self,
   return found;
 }
 
-static gboolean
-insert_claim_locked (CcStore  *self,
+gboolean
+_cc_store_insert_claim_locked (CcStore  *self,
                      CcClaim  *claim,
                      GError  **error)
 {
@@ -922,8 +785,8 @@ insert_claim_locked (CcStore  *self,
   return TRUE;
 }
 
-static gboolean
-insert_annotation_locked (CcStore       *self,
+gboolean
+_cc_store_insert_annotation_locked (CcStore       *self,
                           CcAnnotation  *annotation,
                           GError       **error)
 {
@@ -935,116 +798,6 @@ insert_annotation_locked (CcStore       *self,
   if (!step_done (self, stmt, error))
     return FALSE;
   cc_annotation_set_id (annotation, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-/**
- * cc_store_add_article:
- *
- * Stores @article with its claims and annotations in one transaction and
- * gives each its id. @extractor_version is the version of the extractor
- * that made its auto claims. Fails with %CC_STORE_ERROR_DUPLICATE when the
- * same text is stored already.
- */
-gboolean
-cc_store_add_article (CcStore    *self,
-                      CcArticle  *article,
-                      guint       extractor_version,
-                      GError    **error)
-{
-  return cc_store_add_article_full (self, article, extractor_version, NULL, 0, NULL, error);
-}
-
-/**
- * cc_store_add_article_full:
- * @story_ids: (array length=n_story_ids) (nullable): stories to put the
- *   article in; ids of stories that no longer exist are skipped
- * @story_titles: (array zero-terminated=1) (nullable): more stories, by
- *   title, made when the library has none of that title
- *
- * As cc_store_add_article(), with the article's stories in the same
- * transaction.
- */
-gboolean
-cc_store_add_article_full (CcStore             *self,
-                           CcArticle           *article,
-                           guint                extractor_version,
-                           const gint64        *story_ids,
-                           guint                n_story_ids,
-                           const char * const  *story_titles,
-                           GError             **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
-  GListModel *claims;
-  GListModel *annotations;
-  gint64 id;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CC_IS_ARTICLE (article), FALSE);
-
-  hash = cc_article_dup_text_hash (article);
-  locker = g_mutex_locker_new (&self->mutex);
-
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!(stmt = get_stmt (self, STMT_HAS_HASH, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  _cc_store_bind_text (stmt, 1, hash);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_DUPLICATE,
-                   _("the same text is already in the library as “%s”"),
-                   (const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-      return commit_or_rollback (self, FALSE, NULL);
-    }
-  sqlite3_reset (stmt);
-
-  if (!(stmt = get_stmt (self, STMT_INSERT_ARTICLE, error)))
-    return commit_or_rollback (self, FALSE, NULL);
-  _cc_store_bind_text (stmt, 1, cc_article_get_title (article) ? cc_article_get_title (article) : "");
-  _cc_store_bind_text (stmt, 2, cc_article_get_outlet (article));
-  _cc_store_bind_text (stmt, 3, cc_article_get_url (article));
-  _cc_store_bind_text (stmt, 4, cc_article_get_published (article));
-  _cc_store_bind_text (stmt, 5, cc_article_get_language (article));
-  _cc_store_bind_text (stmt, 6, cc_article_get_text (article) ? cc_article_get_text (article) : "");
-  _cc_store_bind_text (stmt, 7, hash);
-  _cc_store_bind_text (stmt, 8, cc_article_get_source_file (article));
-  sqlite3_bind_int64 (stmt, 9, cc_article_get_imported (article));
-  sqlite3_bind_int (stmt, 10, extractor_version);
-  if (!step_done (self, stmt, error))
-    return commit_or_rollback (self, FALSE, NULL);
-  id = sqlite3_last_insert_rowid (self->db);
-
-  claims = cc_article_get_claims (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (claims); i++)
-    {
-      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
-
-      cc_claim_set_article_id (claim, id);
-      ok = insert_claim_locked (self, claim, error);
-    }
-
-  annotations = cc_article_get_annotations (article);
-  for (guint i = 0; ok && i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(CcAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      cc_annotation_set_article_id (annotation, id);
-      ok = insert_annotation_locked (self, annotation, error);
-    }
-
-  if (ok)
-    ok = _cc_store_join_stories_locked (self, id, story_ids, n_story_ids, story_titles, error);
-
-  if (!commit_or_rollback (self, ok, error))
-    return FALSE;
-
-  cc_article_set_id (article, id);
   return TRUE;
 }
 
@@ -1103,24 +856,51 @@ cc_store_delete_article (CcStore  *self,
   return delete_by_id (self, STMT_DELETE_ARTICLE, article_id, error);
 }
 
+/* The article's count of claims not rejected, which the list shows
+ * without reading the claims, follows every change of its claims. */
+gboolean
+_cc_store_recount_claims_locked (CcStore  *self,
+                                 gint64    article_id,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = get_stmt (self, STMT_RECOUNT_CLAIMS, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  return step_done (self, stmt, error);
+}
+
 gboolean
 cc_store_add_claim (CcStore  *self,
                     CcClaim  *claim,
                     GError  **error)
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
-  return commit_or_rollback (self, insert_claim_locked (self, claim, error), error);
+  ok = _cc_store_insert_claim_locked (self, claim, error) &&
+       _cc_store_recount_claims_locked (self, cc_claim_get_article_id (claim), error);
+  return commit_or_rollback (self, ok, error);
 }
 
-static void
-bind_claim_update (sqlite3_stmt *stmt,
-                   gpointer      data)
+/* The article a stored claim belongs to, or 0. */
+static gint64
+claim_article_locked (CcStore *self,
+                      gint64   claim_id)
 {
-  _cc_store_bind_claim (stmt, data);
-  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (data));
+  sqlite3_stmt *stmt;
+  gint64 article_id = 0;
+
+  if (!(stmt = get_stmt (self, STMT_CLAIM_ARTICLE, NULL)))
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    article_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return article_id;
 }
 
 gboolean
@@ -1128,7 +908,23 @@ cc_store_update_claim (CcStore  *self,
                        CcClaim  *claim,
                        GError  **error)
 {
-  return write_row (self, STMT_UPDATE_CLAIM, bind_claim_update, claim, error);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gint64 before;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  before = claim_article_locked (self, cc_claim_get_id (claim));
+  if (!(stmt = get_stmt (self, STMT_UPDATE_CLAIM, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  _cc_store_bind_claim (stmt, claim);
+  sqlite3_bind_int64 (stmt, 18, cc_claim_get_id (claim));
+  ok = step_done (self, stmt, error) &&
+       _cc_store_recount_claims_locked (self, cc_claim_get_article_id (claim), error) &&
+       (before == cc_claim_get_article_id (claim) ||
+        _cc_store_recount_claims_locked (self, before, error));
+  return commit_or_rollback (self, ok, error);
 }
 
 gboolean
@@ -1136,7 +932,26 @@ cc_store_delete_claim (CcStore  *self,
                        gint64    claim_id,
                        GError  **error)
 {
-  return delete_by_id (self, STMT_DELETE_CLAIM, claim_id, error);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
+  sqlite3_stmt *stmt;
+  gint64 article_id;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return FALSE;
+  article_id = claim_article_locked (self, claim_id);
+  if (!(stmt = get_stmt (self, STMT_DELETE_CLAIM, error)))
+    return commit_or_rollback (self, FALSE, NULL);
+  sqlite3_bind_int64 (stmt, 1, claim_id);
+  ok = step_done (self, stmt, error);
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_NOT_FOUND,
+                   "No row %" G_GINT64_FORMAT " to delete", claim_id);
+      ok = FALSE;
+    }
+  ok = ok && _cc_store_recount_claims_locked (self, article_id, error);
+  return commit_or_rollback (self, ok, error);
 }
 
 /**
@@ -1169,7 +984,7 @@ cc_store_replace_auto_claims (CcStore    *self,
       CcClaim *claim = g_ptr_array_index (claims, i);
 
       cc_claim_set_article_id (claim, article_id);
-      ok = insert_claim_locked (self, claim, error);
+      ok = _cc_store_insert_claim_locked (self, claim, error);
     }
 
   if (ok && (stmt = get_stmt (self, STMT_SET_VERSION, error)))
@@ -1180,6 +995,7 @@ cc_store_replace_auto_claims (CcStore    *self,
     }
   else
     ok = FALSE;
+  ok = ok && _cc_store_recount_claims_locked (self, article_id, error);
 
   return commit_or_rollback (self, ok, error);
 }
@@ -1193,7 +1009,7 @@ cc_store_add_annotation (CcStore       *self,
 
   if (!begin (self, error))
     return FALSE;
-  return commit_or_rollback (self, insert_annotation_locked (self, annotation, error), error);
+  return commit_or_rollback (self, _cc_store_insert_annotation_locked (self, annotation, error), error);
 }
 
 static void
@@ -1248,147 +1064,6 @@ _cc_store_collect_ids (CcStore       *self,
   if (rc != SQLITE_DONE)
     return set_sql_error (self, error, what);
   return TRUE;
-}
-
-/* Turns what a person types into an FTS5 query: every word must occur,
- * as a word or the start of one. FTS syntax is not exposed, so no input
- * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
- * "agency’s", "North-Korean") is the phrase of its parts, as the index's
- * tokenizer splits the text, so that it finds the same spelling with any
- * apostrophe or with a space; its last part is a prefix, unless it is a
- * short ending. A word given twice counts once; more than
- * CC_STORE_MAX_SEARCH_WORDS different words are refused. */
-static char *
-make_fts_query (const char  *query,
-                GError     **error)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean joiner = FALSE;
-
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
-                   _("The search is not valid UTF-8 text"));
-      return NULL;
-    }
-
-  for (const char *p = query; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || (word->len > 0 && g_unichar_ismark (c))))
-        {
-          /* A joiner between two parts starts a new token of the phrase. */
-          if (joiner)
-            g_string_append_c (word, ' ');
-          joiner = FALSE;
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (c != 0 && word->len > 0 && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
-        {
-          joiner = TRUE;
-          continue;
-        }
-      joiner = FALSE;
-
-      if (word->len > 0)
-        {
-          char *key = g_utf8_casefold (word->str, -1);
-          const char *last = strrchr (word->str, ' ');
-
-          if (g_hash_table_add (seen, key))
-            {
-              if (g_hash_table_size (seen) > CC_STORE_MAX_SEARCH_WORDS)
-                {
-                  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
-                               _("The search has more than %d different words; "
-                                 "search for fewer"), CC_STORE_MAX_SEARCH_WORDS);
-                  return NULL;
-                }
-
-              if (out->len > 0)
-                g_string_append_c (out, ' ');
-              /* "agency's" is not "agency said": the short ending of a
-               * joined word ("s", "ll", "re") is a whole token. */
-              g_string_append_printf (out, "\"%s\"%s", word->str,
-                                      last != NULL && g_utf8_strlen (last + 1, -1) < 3 ? "" : "*");
-            }
-          g_string_truncate (word, 0);
-        }
-
-      if (c == 0)
-        break;
-    }
-
-  return g_strdup (out->str);
-}
-
-static GArray *
-search (CcStore     *self,
-        const char  *query,
-        StmtId       which,
-        GError     **error)
-{
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-
-  if (query == NULL)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
-
-  locker = g_mutex_locker_new (&self->mutex);
-  if (!(stmt = get_stmt (self, which, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
-}
-
-/**
- * cc_store_search:
- *
- * Full-text search of titles, outlets and texts: every word of @query must
- * occur, as a word or the start of one.
- *
- * Returns: (transfer full) (element-type gint64): matching article ids,
- *   best first; empty for a query without words
- */
-GArray *
-cc_store_search (CcStore     *self,
-                 const char  *query,
-                 GError     **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
-  return search (self, query, STMT_SEARCH, error);
-}
-
-/**
- * cc_store_search_unranked:
- *
- * As cc_store_search(), in no particular order: for a word most articles
- * hold, ranking every match costs twenty times the search.
- *
- * Returns: (transfer full) (element-type gint64): matching article ids
- */
-GArray *
-cc_store_search_unranked (CcStore     *self,
-                          const char  *query,
-                          GError     **error)
-{
-  g_return_val_if_fail (CC_IS_STORE (self), NULL);
-
-  return search (self, query, STMT_SEARCH_UNRANKED, error);
 }
 
 /**

@@ -36,7 +36,7 @@ typedef enum
 #define CC_STORE_APPLICATION_ID 0x4363686b
 
 /* The schema version this build writes; older files are migrated. */
-#define CC_STORE_SCHEMA_VERSION 3
+#define CC_STORE_SCHEMA_VERSION 4
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 
@@ -67,6 +67,28 @@ GPtrArray  *cc_store_load_articles        (CcStore       *self,
                                            GError       **error);
 GPtrArray  *cc_store_load_articles_after  (CcStore       *self,
                                            gint64         after_id,
+                                           GError       **error);
+gboolean    cc_store_read_article         (CcStore       *self,
+                                           gint64         article_id,
+                                           gboolean       with_claims,
+                                           char         **text,
+                                           GPtrArray    **claims,
+                                           GPtrArray    **annotations,
+                                           GError       **error);
+gboolean    cc_store_fill_article         (CcStore       *self,
+                                           CcArticle     *article,
+                                           GError       **error);
+void        cc_store_forget_text          (CcStore       *self,
+                                           CcArticle     *article);
+GHashTable *cc_store_load_claims          (CcStore       *self,
+                                           GError       **error);
+GHashTable *cc_store_load_annotations     (CcStore       *self,
+                                           GError       **error);
+guint       cc_store_add_articles         (CcStore       *self,
+                                           GPtrArray     *articles,
+                                           const guint   *extractor_versions,
+                                           gint64         story_id,
+                                           GPtrArray     *refusals,
                                            GError       **error);
 GArray     *cc_store_list_article_ids     (CcStore       *self,
                                            GError       **error);
@@ -114,6 +136,11 @@ GArray     *cc_store_search               (CcStore       *self,
                                            GError       **error);
 GArray     *cc_store_search_unranked      (CcStore       *self,
                                            const char    *query,
+                                           GError       **error);
+GArray     *cc_store_search_page          (CcStore       *self,
+                                           const char    *query,
+                                           gint64         before_id,
+                                           guint          limit,
                                            GError       **error);
 
 /* Stories (cc-store-stories.c). */

@@ -1,0 +1,208 @@
+/* cc-store-search.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Full-text search: what a person types made into an FTS5 query, and
+ * the matches whole or a page at a time. */
+
+#define G_LOG_DOMAIN "cc-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "cc-annotation.h"
+#include "cc-article-private.h"
+#include "cc-claim.h"
+#include "cc-store-private.h"
+
+/* Turns what a person types into an FTS5 query: every word must occur,
+ * as a word or the start of one. FTS syntax is not exposed, so no input
+ * is a syntax error. A word joined by apostrophes or hyphens ("Russia's",
+ * "agency’s", "North-Korean") is the phrase of its parts, as the index's
+ * tokenizer splits the text, so that it finds the same spelling with any
+ * apostrophe or with a space; its last part is a prefix, unless it is a
+ * short ending. A word given twice counts once; more than
+ * CC_STORE_MAX_SEARCH_WORDS different words are refused. */
+static char *
+make_fts_query (const char  *query,
+                GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean joiner = FALSE;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                   _("The search is not valid UTF-8 text"));
+      return NULL;
+    }
+
+  for (const char *p = query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || (word->len > 0 && g_unichar_ismark (c))))
+        {
+          /* A joiner between two parts starts a new token of the phrase. */
+          if (joiner)
+            g_string_append_c (word, ' ');
+          joiner = FALSE;
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (c != 0 && word->len > 0 && (c == '\'' || c == 0x2019 || c == '-' || c == 0x2010))
+        {
+          joiner = TRUE;
+          continue;
+        }
+      joiner = FALSE;
+
+      if (word->len > 0)
+        {
+          char *key = g_utf8_casefold (word->str, -1);
+          const char *last = strrchr (word->str, ' ');
+
+          if (g_hash_table_add (seen, key))
+            {
+              if (g_hash_table_size (seen) > CC_STORE_MAX_SEARCH_WORDS)
+                {
+                  g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_QUERY,
+                               _("The search has more than %d different words; "
+                                 "search for fewer"), CC_STORE_MAX_SEARCH_WORDS);
+                  return NULL;
+                }
+
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              /* "agency's" is not "agency said": the short ending of a
+               * joined word ("s", "ll", "re") is a whole token. */
+              g_string_append_printf (out, "\"%s\"%s", word->str,
+                                      last != NULL && g_utf8_strlen (last + 1, -1) < 3 ? "" : "*");
+            }
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  return g_strdup (out->str);
+}
+
+/* Every id @which finds for @query: a ranked or an unranked search. */
+static GArray *
+search (CcStore     *self,
+        const char  *query,
+        StmtId       which,
+        GError     **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+
+  if (query == NULL)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
+    return g_steal_pointer (&ids);
+
+  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
+  if (!(stmt = _cc_store_get_stmt (self, which, error)))
+    return NULL;
+  _cc_store_bind_text (stmt, 1, fts);
+  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * cc_store_search:
+ *
+ * Full-text search of titles, outlets and texts: every word of @query must
+ * occur, as a word or the start of one.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids,
+ *   best first; empty for a query without words
+ */
+GArray *
+cc_store_search (CcStore     *self,
+                 const char  *query,
+                 GError     **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  return search (self, query, STMT_SEARCH, error);
+}
+
+/**
+ * cc_store_search_unranked:
+ *
+ * As cc_store_search(), in no particular order: for a word most articles
+ * hold, ranking every match costs twenty times the search.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids
+ */
+GArray *
+cc_store_search_unranked (CcStore     *self,
+                          const char  *query,
+                          GError     **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  return search (self, query, STMT_SEARCH_UNRANKED, error);
+}
+
+/**
+ * cc_store_search_page:
+ * @before_id: the last id of the page before, or 0 for the first page
+ * @limit: the most ids to return
+ *
+ * A page of what cc_store_search() finds, newest article first, read in
+ * time that grows with the page rather than with the matches.
+ *
+ * Returns: (transfer full) (element-type gint64): matching article ids
+ *   below @before_id, in decreasing order
+ */
+GArray *
+cc_store_search_page (CcStore     *self,
+                      const char  *query,
+                      gint64       before_id,
+                      guint        limit,
+                      GError     **error)
+{
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
+
+  if (query == NULL || limit == 0)
+    return g_steal_pointer (&ids);
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
+    return g_steal_pointer (&ids);
+
+  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
+  if (!(stmt = _cc_store_get_stmt (self, STMT_SEARCH_PAGE, error)))
+    return NULL;
+  _cc_store_bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+

@@ -43,10 +43,18 @@ _cc_country_at (CcExtractor *self,
 
   /* each token is matched once: the walks over modifiers ask again; a
    * bit per token says which are, so that the cache needs no clearing */
-  if (doc->countries == NULL)
+  if (!doc->countries_made)
     {
-      doc->countries = g_new (CcCountryAt, doc->tokens->len);
-      doc->country_matched = g_new0 (guint8, doc->tokens->len / 8 + 1);
+      if (doc->countries_size < doc->tokens->len)
+        {
+          g_free (doc->countries);
+          g_free (doc->country_matched);
+          doc->countries_size = doc->tokens->len;
+          doc->countries = g_new (CcCountryAt, doc->countries_size);
+          doc->country_matched = g_new (guint8, doc->countries_size / 8 + 1);
+        }
+      memset (doc->country_matched, 0, doc->tokens->len / 8 + 1);
+      doc->countries_made = TRUE;
     }
   at = &doc->countries[i];
   if (!(doc->country_matched[i / 8] & (1u << (i % 8))))
@@ -134,9 +142,15 @@ make_initials (CcDoc *doc)
 {
   guint n = doc->tokens->len;
 
-  if (doc->initials != NULL)
+  if (doc->initials_made)
     return;
-  doc->initials = g_malloc (2 * n + 2);
+  if (doc->initials_size < 2 * n + 2)
+    {
+      g_free (doc->initials);
+      doc->initials_size = 2 * n + 2;
+      doc->initials = g_malloc (doc->initials_size);
+    }
+  doc->initials_made = TRUE;
   doc->firsts = doc->initials + n + 1;
   for (guint i = 0; i < n; i++)
     {

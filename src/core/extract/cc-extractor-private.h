@@ -132,6 +132,12 @@ typedef struct
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */
   guint8     *country_matched;
+  /* whether initials and the country bits are made for this text, and
+   * for how many tokens their buffers have room */
+  gboolean    initials_made;
+  gboolean    countries_made;
+  guint       initials_size;
+  guint       countries_size;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
   /* the people the article names: surname key → full name */
@@ -214,6 +220,7 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcQuantity   *q);
 void           _cc_source_free           (gpointer      data);
 void           _cc_doc_clear             (CcDoc        *doc);
+void           _cc_doc_reset             (CcDoc        *doc);
 /* cc-extractor-phrase.c: source phrases and the sources made of them */
 gboolean       _cc_phrase_before         (CcExtractor  *self,
                                           CcDoc        *doc,

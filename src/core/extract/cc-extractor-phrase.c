@@ -159,7 +159,7 @@ introduce_person (CcExtractor *self,
   for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
     {
       guint k = j;
-      g_autofree char *full = NULL;
+      char *full;
 
       if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
@@ -170,6 +170,7 @@ introduce_person (CcExtractor *self,
 
       full = _cc_doc_span (doc, k, j);
       remember_person (doc, full, _cc_country_before (self, doc, k));
+      g_free (full);
       return TRUE;
     }
 

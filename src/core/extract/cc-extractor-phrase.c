@@ -25,16 +25,34 @@
 
 /* A key under which spellings of one name meet: lower case, no
  * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
- * (Zelenskyy, Zelenskiy, Zelensky). */
-static char *
-name_key (const char *word)
+ * (Zelenskyy, Zelenskiy, Zelensky). It is made in a buffer of the
+ * caller's, on the heap only for a word too long for it. */
+typedef struct
 {
-  char *key = g_ascii_strdown (word, -1);
+  char  buf[64];
+  char *heap;
+} NameKey;
 
-  if (g_str_has_suffix (key, "'s"))
-    key[strlen (key) - 2] = '\0';
+static const char *
+name_key (NameKey    *nk,
+          const char *word,
+          gsize       len)
+{
+  char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
+
+  for (gsize i = 0; i < len; i++)
+    key[i] = g_ascii_tolower (word[i]);
+  key[len] = '\0';
+  if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
+    key[len - 2] = '\0';
   cc_fold_name_ending (key);
   return key;
+}
+
+static void
+name_key_clear (NameKey *nk)
+{
+  g_clear_pointer (&nk->heap, g_free);
 }
 
 gboolean
@@ -79,60 +97,60 @@ is_name_word (CcExtractor *self,
 }
 
 /* Remembers a person's full name under each of its words, so that "Rutte"
- * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". */
+ * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". The
+ * words are those between single spaces, empty ones included. */
 static const char *
 remember_person (CcDoc      *doc,
                  const char *full,
                  const char *country)
 {
-  g_auto(GStrv) words = NULL;
+  /* the words as given: @full may become a longer spelling */
+  const char *words = full;
+  g_autofree char *longer = NULL;
   const char *known = NULL;
-  guint n;
+  const char *last_word;
+  NameKey nk = { 0 };
+
+  if (*full == '\0')
+    return NULL;
+  last_word = strrchr (full, ' ');
+  last_word = last_word != NULL ? last_word + 1 : full;
 
   /* the same person again, "Zelensky said" ten times in an article: one
-   * look-up, no split */
-  if (country == NULL)
-    {
-      const char *space = strrchr (full, ' ');
-      g_autofree char *key = name_key (space != NULL ? space + 1 : full);
+   * look-up */
+  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
+  name_key_clear (&nk);
+  if (country == NULL && known != NULL &&
+      (strcmp (known, full) == 0 || (strchr (known, ' ') && last_word == full)))
+    return known;
 
-      known = g_hash_table_lookup (doc->people, key);
-      if (known != NULL && (strcmp (known, full) == 0 || (strchr (known, ' ') && space == NULL)))
-        return known;
-    }
-
-  words = g_strsplit (full, " ", -1);
-  if ((n = g_strv_length (words)) == 0)
-    return NULL;
-
-  /* A name seen before in a longer or other spelling keeps that one. */
-  if (n > 0)
-    {
-      g_autofree char *key = name_key (words[n - 1]);
-      known = g_hash_table_lookup (doc->people, key);
-    }
-
-  if (known != NULL && strchr (known, ' ') != NULL && n <= 2)
-    full = known;
+  /* A name seen before in a longer or other spelling keeps that one: a
+   * name of one or two words */
+  if (known != NULL && strchr (known, ' ') != NULL && strchr (words, ' ') == strrchr (words, ' '))
+    full = longer = g_strdup (known);
 
   /* the same person again: "Zelensky said" ten times in an article */
   if (known != NULL && strcmp (known, full) == 0 && country == NULL)
     return known;
 
-  for (guint i = 0; i < n; i++)
+  for (const char *word = words;;)
     {
-      char *key = name_key (words[i]);
+      const char *space = strchr (word, ' ');
+      gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
+      char *key = g_strdup (name_key (&nk, word, len));
 
+      name_key_clear (&nk);
       g_hash_table_replace (doc->people, key, g_strdup (full));
       if (country != NULL)
         g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+      if (space == NULL)
+        break;
+      word = space + 1;
     }
 
-  {
-    g_autofree char *key = name_key (words[n - 1]);
-
-    return g_hash_table_lookup (doc->people, key);
-  }
+  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
+  name_key_clear (&nk);
+  return known;
 }
 
 /* Looks for an earlier mention of the surname at @i with the given names
@@ -516,7 +534,8 @@ make_source_words (CcExtractor *self,
    * person in full before ("Rutte"); else it is a group ("Organizers"). */
   if (name_first == last)
     {
-      g_autofree char *key = name_key (CC_TOK (doc, last)->low);
+      NameKey nk = { 0 };
+      const char *key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
 
       if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
           !(last > first && _cc_is_title (self, doc, last - 1)))
@@ -526,13 +545,14 @@ make_source_words (CcExtractor *self,
   if (name_first <= last)
     {
       g_autofree char *raw = _cc_doc_span (doc, name_first, last);
-      g_autofree char *key = NULL;
+      NameKey nk = { 0 };
+      const char *key;
       const char *country;
 
       if (g_str_has_suffix (raw, "'s") || g_str_has_suffix (raw, "’s"))
         raw[strlen (raw) - (g_str_has_suffix (raw, "'s") ? 2 : 4)] = '\0';
 
-      key = name_key (CC_TOK (doc, last)->low);
+      key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
       src->person = TRUE;
       src->named = TRUE;
       src->name = g_strdup (remember_person (doc, raw, src->country));

@@ -192,17 +192,22 @@ person_country (CcExtractor *self,
 {
   guint n = MIN (doc->tokens->len, MENTION_REACH);
 
+  if (surname[0] == '\0')
+    return NULL;
   make_initials (doc);
 
-  /* the article's first mentions of a person carry their country */
+  /* the article's first mentions of a person carry their country; the
+   * capitalised words of its initial are found a block at a time */
   for (guint i = 0; i < n; i++)
     {
+      const char *at = memchr (doc->initials + i, surname[0], n - i);
       CcToken *tok;
       const char *country;
-      guint first = i;
+      guint first;
 
-      if (doc->initials[i] != surname[0] || surname[0] == '\0')
-        continue;
+      if (at == NULL)
+        break;
+      first = i = at - doc->initials;
       tok = CC_TOK (doc, i);
       if (strcmp (tok->low, surname) != 0)
         continue;
@@ -352,7 +357,7 @@ body_country (CcExtractor    *self,
               CcDoc          *doc,
               const CcSource *src)
 {
-  guint head = G_MAXUINT;
+  guint head = G_MAXUINT, end;
 
   for (guint i = src->first; i <= src->last && head == G_MAXUINT; i++)
     if (cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)))
@@ -361,15 +366,19 @@ body_country (CcExtractor    *self,
     return NULL;
 
   make_initials (doc);
-  for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0;
-       i < doc->tokens->len && i < src->last + MENTION_REACH; i++)
+  end = MIN (doc->tokens->len, src->last + MENTION_REACH);
+  for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
-      guint first = i;
+      /* the words of the head's first letter, found a block at a time */
+      const char *at = memchr (doc->firsts + i, CC_TOK (doc, head)->low[0], end - i);
+      guint first;
       gboolean shared = FALSE;
       const char *country;
 
-      if (doc->firsts[i] != CC_TOK (doc, head)->low[0] ||
-          CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+      if (at == NULL)
+        break;
+      first = i = at - doc->firsts;
+      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
           strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;

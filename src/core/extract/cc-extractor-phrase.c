@@ -23,6 +23,19 @@
 
 /* Names ------------------------------------------------------------------ */
 
+/* The length of @str less a possessive "'s" or "’s" at its end. */
+static gsize
+without_possessive (const char *str)
+{
+  gsize len = strlen (str);
+
+  if (len >= 2 && memcmp (str + len - 2, "'s", 2) == 0)
+    return len - 2;
+  if (len >= 4 && memcmp (str + len - 4, "’s", 4) == 0)
+    return len - 4;
+  return len;
+}
+
 /* A key under which spellings of one name meet: lower case, no
  * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
  * (Zelenskyy, Zelenskiy, Zelensky). It is made in a buffer of the
@@ -44,8 +57,10 @@ name_key (NameKey    *nk,
     key[i] = g_ascii_tolower (word[i]);
   key[len] = '\0';
   if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
-    key[len - 2] = '\0';
-  cc_fold_name_ending (key);
+    key[len -= 2] = '\0';
+  /* only an ending in "y", "i" or "j" is ever folded */
+  if (len > 0 && (key[len - 1] == 'y' || key[len - 1] == 'i' || key[len - 1] == 'j'))
+    cc_fold_name_ending (key);
   return key;
 }
 
@@ -93,7 +108,7 @@ is_name_word (CcExtractor *self,
          !cc_phrase_set_starts (self->lexicon->source_org_words, tok->marks) &&
          !cc_phrase_set_starts (self->lexicon->source_words, tok->marks) &&
          !cc_token_in (self->lexicon->people_nouns, tok) &&
-         _cc_country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
+         _cc_country_at (self, doc, i, &n) == NULL && !cc_has_suffix (tok->low, "'s");
 }
 
 /* Remembers a person's full name under each of its words, so that "Rutte"
@@ -232,8 +247,8 @@ loose_word (CcExtractor *self,
   return tok->kind == CC_TOK_WORD && !tok->upper &&
          !cc_token_in (self->lexicon->stop_words, tok) &&
          !cc_phrase_set_starts (self->lexicon->attribution_adverbs, tok->marks) &&
-         !g_str_has_suffix (tok->low, "ly") &&
-         !g_str_has_suffix (tok->low, "ed") && !g_str_has_suffix (tok->low, "ing") &&
+         !cc_has_suffix (tok->low, "ly") &&
+         !cc_has_suffix (tok->low, "ed") && !cc_has_suffix (tok->low, "ing") &&
          !cc_token_in (self->lexicon->attribution_verbs, tok);
 }
 
@@ -311,7 +326,7 @@ _cc_phrase_before (CcExtractor *self,
         {
           CcToken *aside = CC_TOK (doc, j);
 
-          if (g_str_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
+          if (cc_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
               cc_is_word (doc, j, "which") || aside->upper == FALSE)
             last = j - 2;
           else if (_cc_appositive_name (self, doc, j, last - 1))
@@ -447,8 +462,8 @@ _cc_make_source (CcExtractor *self,
   CcSource *src = make_source_words (self, doc, first, last, verb);
 
   /* "Ukraine’s estimate": the name, not its possessive */
-  if (src->name != NULL && (g_str_has_suffix (src->name, "'s") || g_str_has_suffix (src->name, "’s")))
-    src->name[strlen (src->name) - (g_str_has_suffix (src->name, "'s") ? 2 : 4)] = '\0';
+  if (src->name != NULL)
+    src->name[without_possessive (src->name)] = '\0';
 
   if (!_cc_is_pronoun (doc, src->first, src->last))
     _cc_source_settle_country (self, doc, src);
@@ -478,7 +493,7 @@ make_source_words (CcExtractor *self,
 
   /* "Yoon's office said": the person behind the office */
   if (last > first && cc_is_word (doc, last, "office") &&
-      g_str_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
+      cc_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
     last--;
 
   for (guint i = first; i <= last && body == NULL; i++)
@@ -503,7 +518,7 @@ make_source_words (CcExtractor *self,
       (cc_is_word (doc, name_first - 1, "of") || cc_is_word (doc, name_first - 1, "and") ||
        cc_is_word (doc, name_first - 1, "for")))
     name_first = last + 1;
-  if (name_first == last + 1 && g_str_has_suffix (CC_TOK (doc, last)->low, "'s") &&
+  if (name_first == last + 1 && cc_has_suffix (CC_TOK (doc, last)->low, "'s") &&
       CC_TOK (doc, last)->upper)
     name_first = last;
 
@@ -549,8 +564,7 @@ make_source_words (CcExtractor *self,
       const char *key;
       const char *country;
 
-      if (g_str_has_suffix (raw, "'s") || g_str_has_suffix (raw, "’s"))
-        raw[strlen (raw) - (g_str_has_suffix (raw, "'s") ? 2 : 4)] = '\0';
+      raw[without_possessive (raw)] = '\0';
 
       key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
       src->person = TRUE;

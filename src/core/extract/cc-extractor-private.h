@@ -301,6 +301,17 @@ cc_is_word (CcDoc      *doc,
   return strcmp (tok->low, word) == 0;
 }
 
+/* g_str_has_suffix() for a literal @suffix, whose length the compiler
+ * knows: one strlen() and a compare of a few bytes. */
+static inline gboolean
+cc_has_suffix (const char *str,
+               const char *suffix)
+{
+  gsize len = strlen (str), n = strlen (suffix);
+
+  return len >= n && memcmp (str + len - n, suffix, n) == 0;
+}
+
 /* The longest phrase of @set starting at token @i, its length in words to
  * @n (may be NULL); the token's marks answer "none" for most words without
  * a call. */

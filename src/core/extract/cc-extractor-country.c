@@ -262,8 +262,9 @@ find_article_countries (CcExtractor *self,
           !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
           !(country = _cc_country_at (self, doc, i, &n)))
         continue;
-      /* each alias holds its own copy of the country's name */
-      for (k = 0; k < n_names && strcmp (names[k], country) != 0; k++)
+      /* each alias holds its own copy of the country's name; the same
+       * alias again is the same copy */
+      for (k = 0; k < n_names && names[k] != country && strcmp (names[k], country) != 0; k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {

@@ -41,25 +41,26 @@ subject_status (CcDoc      *doc,
                 guint       last,
                 gboolean   *found)
 {
+  static const char killed_words[][CC_LIST_WORD] = {
+    "killed", "dead", "deaths", "fatality", "drowned", "bodies", "fatalities", "died", "death",
+  };
+  static const char injured_words[][CC_LIST_WORD] = { "wounded", "injured" };
+  static const char other_words[][CC_LIST_WORD] = {
+    "casualties", "prisoners", "detainees", "protesters", "demonstrators", "refugees", "attendees",
+  };
+  static const char captured_words[][CC_LIST_WORD] = { "captured", "captives" };
   gboolean killed = FALSE, injured = FALSE;
 
   *found = TRUE;
   for (guint i = first; i <= last && i < doc->tokens->len; i++)
     {
-      const char *w = CC_TOK (doc, i)->low;
-
-      if (!strcmp (w, "killed") || !strcmp (w, "dead") || !strcmp (w, "deaths") ||
-          !strcmp (w, "fatality") || !strcmp (w, "drowned") || !strcmp (w, "bodies") ||
-          !strcmp (w, "fatalities") || !strcmp (w, "died") || !strcmp (w, "death"))
+      if (CC_IS_ANY_WORD (doc, i, killed_words))
         killed = TRUE;
-      else if (!strcmp (w, "wounded") || !strcmp (w, "injured"))
+      else if (CC_IS_ANY_WORD (doc, i, injured_words))
         injured = TRUE;
-      else if (!strcmp (w, "casualties") || !strcmp (w, "prisoners") ||
-               !strcmp (w, "detainees") || !strcmp (w, "protesters") ||
-               !strcmp (w, "demonstrators") || !strcmp (w, "refugees") ||
-               !strcmp (w, "attendees"))
+      else if (CC_IS_ANY_WORD (doc, i, other_words))
         return CC_CLAIM_STATUS_OTHER;
-      else if (!strcmp (w, "captured") || !strcmp (w, "captives"))
+      else if (CC_IS_ANY_WORD (doc, i, captured_words))
         return CC_CLAIM_STATUS_CAPTURED;
     }
 

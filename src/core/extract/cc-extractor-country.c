@@ -43,10 +43,18 @@ _cc_country_at (CcExtractor *self,
 
   /* each token is matched once: the walks over modifiers ask again; a
    * bit per token says which are, so that the cache needs no clearing */
-  if (doc->countries == NULL)
+  if (!doc->countries_made)
     {
-      doc->countries = g_new (CcCountryAt, doc->tokens->len);
-      doc->country_matched = g_new0 (guint8, doc->tokens->len / 8 + 1);
+      if (doc->countries_size < doc->tokens->len)
+        {
+          g_free (doc->countries);
+          g_free (doc->country_matched);
+          doc->countries_size = doc->tokens->len;
+          doc->countries = g_new (CcCountryAt, doc->countries_size);
+          doc->country_matched = g_new (guint8, doc->countries_size / 8 + 1);
+        }
+      memset (doc->country_matched, 0, doc->tokens->len / 8 + 1);
+      doc->countries_made = TRUE;
     }
   at = &doc->countries[i];
   if (!(doc->country_matched[i / 8] & (1u << (i % 8))))
@@ -134,9 +142,15 @@ make_initials (CcDoc *doc)
 {
   guint n = doc->tokens->len;
 
-  if (doc->initials != NULL)
+  if (doc->initials_made)
     return;
-  doc->initials = g_malloc (2 * n + 2);
+  if (doc->initials_size < 2 * n + 2)
+    {
+      g_free (doc->initials);
+      doc->initials_size = 2 * n + 2;
+      doc->initials = g_malloc (doc->initials_size);
+    }
+  doc->initials_made = TRUE;
   doc->firsts = doc->initials + n + 1;
   for (guint i = 0; i < n; i++)
     {
@@ -178,17 +192,22 @@ person_country (CcExtractor *self,
 {
   guint n = MIN (doc->tokens->len, MENTION_REACH);
 
+  if (surname[0] == '\0')
+    return NULL;
   make_initials (doc);
 
-  /* the article's first mentions of a person carry their country */
+  /* the article's first mentions of a person carry their country; the
+   * capitalised words of its initial are found a block at a time */
   for (guint i = 0; i < n; i++)
     {
+      const char *at = memchr (doc->initials + i, surname[0], n - i);
       CcToken *tok;
       const char *country;
-      guint first = i;
+      guint first;
 
-      if (doc->initials[i] != surname[0] || surname[0] == '\0')
-        continue;
+      if (at == NULL)
+        break;
+      first = i = at - doc->initials;
       tok = CC_TOK (doc, i);
       if (strcmp (tok->low, surname) != 0)
         continue;
@@ -243,8 +262,9 @@ find_article_countries (CcExtractor *self,
           !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
           !(country = _cc_country_at (self, doc, i, &n)))
         continue;
-      /* each alias holds its own copy of the country's name */
-      for (k = 0; k < n_names && strcmp (names[k], country) != 0; k++)
+      /* each alias holds its own copy of the country's name; the same
+       * alias again is the same copy */
+      for (k = 0; k < n_names && names[k] != country && strcmp (names[k], country) != 0; k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
@@ -338,7 +358,7 @@ body_country (CcExtractor    *self,
               CcDoc          *doc,
               const CcSource *src)
 {
-  guint head = G_MAXUINT;
+  guint head = G_MAXUINT, end;
 
   for (guint i = src->first; i <= src->last && head == G_MAXUINT; i++)
     if (cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)))
@@ -347,15 +367,19 @@ body_country (CcExtractor    *self,
     return NULL;
 
   make_initials (doc);
-  for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0;
-       i < doc->tokens->len && i < src->last + MENTION_REACH; i++)
+  end = MIN (doc->tokens->len, src->last + MENTION_REACH);
+  for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
-      guint first = i;
+      /* the words of the head's first letter, found a block at a time */
+      const char *at = memchr (doc->firsts + i, CC_TOK (doc, head)->low[0], end - i);
+      guint first;
       gboolean shared = FALSE;
       const char *country;
 
-      if (doc->firsts[i] != CC_TOK (doc, head)->low[0] ||
-          CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+      if (at == NULL)
+        break;
+      first = i = at - doc->firsts;
+      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
           strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;

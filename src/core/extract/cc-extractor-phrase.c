@@ -23,18 +23,51 @@
 
 /* Names ------------------------------------------------------------------ */
 
+/* The length of @str less a possessive "'s" or "’s" at its end. */
+static gsize
+without_possessive (const char *str)
+{
+  gsize len = strlen (str);
+
+  if (len >= 2 && memcmp (str + len - 2, "'s", 2) == 0)
+    return len - 2;
+  if (len >= 4 && memcmp (str + len - 4, "’s", 4) == 0)
+    return len - 4;
+  return len;
+}
+
 /* A key under which spellings of one name meet: lower case, no
  * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
- * (Zelenskyy, Zelenskiy, Zelensky). */
-static char *
-name_key (const char *word)
+ * (Zelenskyy, Zelenskiy, Zelensky). It is made in a buffer of the
+ * caller's, on the heap only for a word too long for it. */
+typedef struct
 {
-  char *key = g_ascii_strdown (word, -1);
+  char  buf[64];
+  char *heap;
+} NameKey;
 
-  if (g_str_has_suffix (key, "'s"))
-    key[strlen (key) - 2] = '\0';
-  cc_fold_name_ending (key);
+static const char *
+name_key (NameKey    *nk,
+          const char *word,
+          gsize       len)
+{
+  char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
+
+  for (gsize i = 0; i < len; i++)
+    key[i] = g_ascii_tolower (word[i]);
+  key[len] = '\0';
+  if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
+    key[len -= 2] = '\0';
+  /* only an ending in "y", "i" or "j" is ever folded */
+  if (len > 0 && (key[len - 1] == 'y' || key[len - 1] == 'i' || key[len - 1] == 'j'))
+    cc_fold_name_ending (key);
   return key;
+}
+
+static void
+name_key_clear (NameKey *nk)
+{
+  g_clear_pointer (&nk->heap, g_free);
 }
 
 gboolean
@@ -75,64 +108,64 @@ is_name_word (CcExtractor *self,
          !cc_phrase_set_starts (self->lexicon->source_org_words, tok->marks) &&
          !cc_phrase_set_starts (self->lexicon->source_words, tok->marks) &&
          !cc_token_in (self->lexicon->people_nouns, tok) &&
-         _cc_country_at (self, doc, i, &n) == NULL && !g_str_has_suffix (tok->low, "'s");
+         _cc_country_at (self, doc, i, &n) == NULL && !cc_has_suffix (tok->low, "'s");
 }
 
 /* Remembers a person's full name under each of its words, so that "Rutte"
- * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". */
+ * and "Zelensky" later find "Mark Rutte" and "Volodymyr Zelenskyy". The
+ * words are those between single spaces, empty ones included. */
 static const char *
 remember_person (CcDoc      *doc,
                  const char *full,
                  const char *country)
 {
-  g_auto(GStrv) words = NULL;
+  /* the words as given: @full may become a longer spelling */
+  const char *words = full;
+  g_autofree char *longer = NULL;
   const char *known = NULL;
-  guint n;
+  const char *last_word;
+  NameKey nk = { 0 };
+
+  if (*full == '\0')
+    return NULL;
+  last_word = strrchr (full, ' ');
+  last_word = last_word != NULL ? last_word + 1 : full;
 
   /* the same person again, "Zelensky said" ten times in an article: one
-   * look-up, no split */
-  if (country == NULL)
-    {
-      const char *space = strrchr (full, ' ');
-      g_autofree char *key = name_key (space != NULL ? space + 1 : full);
+   * look-up */
+  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
+  name_key_clear (&nk);
+  if (country == NULL && known != NULL &&
+      (strcmp (known, full) == 0 || (strchr (known, ' ') && last_word == full)))
+    return known;
 
-      known = g_hash_table_lookup (doc->people, key);
-      if (known != NULL && (strcmp (known, full) == 0 || (strchr (known, ' ') && space == NULL)))
-        return known;
-    }
-
-  words = g_strsplit (full, " ", -1);
-  if ((n = g_strv_length (words)) == 0)
-    return NULL;
-
-  /* A name seen before in a longer or other spelling keeps that one. */
-  if (n > 0)
-    {
-      g_autofree char *key = name_key (words[n - 1]);
-      known = g_hash_table_lookup (doc->people, key);
-    }
-
-  if (known != NULL && strchr (known, ' ') != NULL && n <= 2)
-    full = known;
+  /* A name seen before in a longer or other spelling keeps that one: a
+   * name of one or two words */
+  if (known != NULL && strchr (known, ' ') != NULL && strchr (words, ' ') == strrchr (words, ' '))
+    full = longer = g_strdup (known);
 
   /* the same person again: "Zelensky said" ten times in an article */
   if (known != NULL && strcmp (known, full) == 0 && country == NULL)
     return known;
 
-  for (guint i = 0; i < n; i++)
+  for (const char *word = words;;)
     {
-      char *key = name_key (words[i]);
+      const char *space = strchr (word, ' ');
+      gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
+      char *key = g_strdup (name_key (&nk, word, len));
 
+      name_key_clear (&nk);
       g_hash_table_replace (doc->people, key, g_strdup (full));
       if (country != NULL)
         g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+      if (space == NULL)
+        break;
+      word = space + 1;
     }
 
-  {
-    g_autofree char *key = name_key (words[n - 1]);
-
-    return g_hash_table_lookup (doc->people, key);
-  }
+  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
+  name_key_clear (&nk);
+  return known;
 }
 
 /* Looks for an earlier mention of the surname at @i with the given names
@@ -159,7 +192,7 @@ introduce_person (CcExtractor *self,
   for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
     {
       guint k = j;
-      g_autofree char *full = NULL;
+      char *full;
 
       if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
@@ -170,6 +203,7 @@ introduce_person (CcExtractor *self,
 
       full = _cc_doc_span (doc, k, j);
       remember_person (doc, full, _cc_country_before (self, doc, k));
+      g_free (full);
       return TRUE;
     }
 
@@ -213,8 +247,8 @@ loose_word (CcExtractor *self,
   return tok->kind == CC_TOK_WORD && !tok->upper &&
          !cc_token_in (self->lexicon->stop_words, tok) &&
          !cc_phrase_set_starts (self->lexicon->attribution_adverbs, tok->marks) &&
-         !g_str_has_suffix (tok->low, "ly") &&
-         !g_str_has_suffix (tok->low, "ed") && !g_str_has_suffix (tok->low, "ing") &&
+         !cc_has_suffix (tok->low, "ly") &&
+         !cc_has_suffix (tok->low, "ed") && !cc_has_suffix (tok->low, "ing") &&
          !cc_token_in (self->lexicon->attribution_verbs, tok);
 }
 
@@ -292,7 +326,7 @@ _cc_phrase_before (CcExtractor *self,
         {
           CcToken *aside = CC_TOK (doc, j);
 
-          if (g_str_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
+          if (cc_has_suffix (aside->low, "ing") || cc_is_word (doc, j, "who") ||
               cc_is_word (doc, j, "which") || aside->upper == FALSE)
             last = j - 2;
           else if (_cc_appositive_name (self, doc, j, last - 1))
@@ -428,8 +462,8 @@ _cc_make_source (CcExtractor *self,
   CcSource *src = make_source_words (self, doc, first, last, verb);
 
   /* "Ukraine’s estimate": the name, not its possessive */
-  if (src->name != NULL && (g_str_has_suffix (src->name, "'s") || g_str_has_suffix (src->name, "’s")))
-    src->name[strlen (src->name) - (g_str_has_suffix (src->name, "'s") ? 2 : 4)] = '\0';
+  if (src->name != NULL)
+    src->name[without_possessive (src->name)] = '\0';
 
   if (!_cc_is_pronoun (doc, src->first, src->last))
     _cc_source_settle_country (self, doc, src);
@@ -459,7 +493,7 @@ make_source_words (CcExtractor *self,
 
   /* "Yoon's office said": the person behind the office */
   if (last > first && cc_is_word (doc, last, "office") &&
-      g_str_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
+      cc_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
     last--;
 
   for (guint i = first; i <= last && body == NULL; i++)
@@ -484,7 +518,7 @@ make_source_words (CcExtractor *self,
       (cc_is_word (doc, name_first - 1, "of") || cc_is_word (doc, name_first - 1, "and") ||
        cc_is_word (doc, name_first - 1, "for")))
     name_first = last + 1;
-  if (name_first == last + 1 && g_str_has_suffix (CC_TOK (doc, last)->low, "'s") &&
+  if (name_first == last + 1 && cc_has_suffix (CC_TOK (doc, last)->low, "'s") &&
       CC_TOK (doc, last)->upper)
     name_first = last;
 
@@ -515,7 +549,8 @@ make_source_words (CcExtractor *self,
    * person in full before ("Rutte"); else it is a group ("Organizers"). */
   if (name_first == last)
     {
-      g_autofree char *key = name_key (CC_TOK (doc, last)->low);
+      NameKey nk = { 0 };
+      const char *key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
 
       if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
           !(last > first && _cc_is_title (self, doc, last - 1)))
@@ -525,13 +560,13 @@ make_source_words (CcExtractor *self,
   if (name_first <= last)
     {
       g_autofree char *raw = _cc_doc_span (doc, name_first, last);
-      g_autofree char *key = NULL;
+      NameKey nk = { 0 };
+      const char *key;
       const char *country;
 
-      if (g_str_has_suffix (raw, "'s") || g_str_has_suffix (raw, "’s"))
-        raw[strlen (raw) - (g_str_has_suffix (raw, "'s") ? 2 : 4)] = '\0';
+      raw[without_possessive (raw)] = '\0';
 
-      key = name_key (CC_TOK (doc, last)->low);
+      key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
       src->person = TRUE;
       src->named = TRUE;
       src->name = g_strdup (remember_person (doc, raw, src->country));

@@ -132,6 +132,12 @@ typedef struct
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */
   guint8     *country_matched;
+  /* whether initials and the country bits are made for this text, and
+   * for how many tokens their buffers have room */
+  gboolean    initials_made;
+  gboolean    countries_made;
+  guint       initials_size;
+  guint       countries_size;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
   /* the people the article names: surname key → full name */
@@ -214,6 +220,7 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcQuantity   *q);
 void           _cc_source_free           (gpointer      data);
 void           _cc_doc_clear             (CcDoc        *doc);
+void           _cc_doc_reset             (CcDoc        *doc);
 /* cc-extractor-phrase.c: source phrases and the sources made of them */
 gboolean       _cc_phrase_before         (CcExtractor  *self,
                                           CcDoc        *doc,
@@ -292,6 +299,17 @@ cc_is_word (CcDoc      *doc,
   if (__builtin_constant_p (strlen (word)) && strlen (word) < CC_MAX_WORD)
     return memcmp (tok->low, word, strlen (word) + 1) == 0;
   return strcmp (tok->low, word) == 0;
+}
+
+/* g_str_has_suffix() for a literal @suffix, whose length the compiler
+ * knows: one strlen() and a compare of a few bytes. */
+static inline gboolean
+cc_has_suffix (const char *str,
+               const char *suffix)
+{
+  gsize len = strlen (str), n = strlen (suffix);
+
+  return len >= n && memcmp (str + len - n, suffix, n) == 0;
 }
 
 /* The longest phrase of @set starting at token @i, its length in words to

@@ -26,7 +26,8 @@
 /* How far back a bare number that does something looks for its people. */
 #define PREDICATE_REACH 80
 
-static const char * const months[] = {
+/* zero-padded, as a token's look-up form is: compared as blocks */
+static const char months[][CC_LIST_WORD] = {
   "january", "february", "march", "april", "may", "june", "july", "august", "september",
   "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
   "sep", "sept", "oct", "nov", "dec",
@@ -38,7 +39,7 @@ is_month (CcToken *tok)
   if (!tok->upper)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-    if (strcmp (tok->low, months[i]) == 0)
+    if (tok->low[0] == months[i][0] && memcmp (tok->low, months[i], CC_LIST_WORD) == 0)
       return TRUE;
   return FALSE;
 }

@@ -19,6 +19,10 @@
 
 #include "cc-extractor-private.h"
 
+/* A doc kept for the next text keeps its buffers up to this many tokens
+ * (64 bytes each); a longer text's are freed. */
+#define DOC_KEEP_TOKENS (1u << 16)
+
 gboolean
 _cc_doc_word_at (gpointer  user_data,
                  guint     index,
@@ -368,9 +372,13 @@ _cc_doc_tokenize (CcDoc *doc)
   const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
   const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
 
-  doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
-  doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
-  doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* a reused doc keeps its arrays, emptied */
+  if (doc->day_words == NULL)
+    {
+      doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
+      doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
+      doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
 
   while (*p != '\0')
     {
@@ -560,6 +568,14 @@ _cc_doc_tokenize (CcDoc *doc)
   return valid;
 }
 
+static GHashTable *
+empty_table (GHashTable *table)
+{
+  if (table != NULL)
+    g_hash_table_remove_all (table);
+  return table;
+}
+
 /* Frees what reading @doc made; the text and lexicon stay the caller's. */
 void
 _cc_doc_clear (CcDoc *doc)
@@ -580,6 +596,54 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->country_matched, g_free);
   g_clear_pointer (&doc->initials, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);
+}
+
+/* Empties @doc for another text: what reading the last one made is freed,
+ * but its arrays, tables and buffers stay, with their room, unless a long
+ * text made them large. */
+void
+_cc_doc_reset (CcDoc *doc)
+{
+  CcDoc kept = { 0 };
+
+  if (doc->tokens->len > DOC_KEEP_TOKENS)
+    {
+      _cc_doc_clear (doc);
+      *doc = kept;
+      doc->tokens = g_array_new (FALSE, FALSE, sizeof (CcToken));
+      doc->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+      return;
+    }
+
+  kept.tokens = g_array_set_size (doc->tokens, 0);
+  kept.sentences = g_array_set_size (doc->sentences, 0);
+  if (doc->day_words != NULL)
+    {
+      kept.day_words = g_array_set_size (doc->day_words, 0);
+      kept.paragraphs = g_array_set_size (doc->paragraphs, 0);
+      kept.candidates = g_array_set_size (doc->candidates, 0);
+    }
+  if (doc->people != NULL)
+    {
+      g_ptr_array_set_size (doc->sources, 0);
+      g_ptr_array_set_size (doc->relays, 0);
+      kept.sources = doc->sources;
+      kept.relays = doc->relays;
+      g_hash_table_remove_all (doc->people);
+      kept.people = doc->people;
+      g_hash_table_remove_all (doc->people_country);
+      kept.people_country = doc->people_country;
+    }
+  kept.speaker_days = empty_table (doc->speaker_days);
+  kept.country_cache = empty_table (doc->country_cache);
+  kept.introduced = empty_table (doc->introduced);
+  kept.body_countries = empty_table (doc->body_countries);
+  kept.countries = doc->countries;
+  kept.country_matched = doc->country_matched;
+  kept.countries_size = doc->countries_size;
+  kept.initials = doc->initials;
+  kept.initials_size = doc->initials_size;
+  *doc = kept;
 }
 
 /* Out of line: called from many places, none of them hot enough to want

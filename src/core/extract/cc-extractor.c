@@ -138,13 +138,39 @@ cc_extractor_get_default (void)
  *
  * Returns: (transfer full) (element-type CcClaim): the claims, in text order
  */
+static void
+thread_doc_free (gpointer data)
+{
+  _cc_doc_clear (data);
+  g_free (data);
+}
+
+/* Each thread reads its texts into one doc, emptied between them, so that
+ * its arrays, tables and buffers are made once, not once per article. */
+static GPrivate thread_doc = G_PRIVATE_INIT (thread_doc_free);
+
+static CcDoc *
+get_thread_doc (void)
+{
+  CcDoc *doc = g_private_get (&thread_doc);
+
+  if (doc == NULL)
+    {
+      doc = g_new0 (CcDoc, 1);
+      doc->tokens = g_array_new (FALSE, FALSE, sizeof (CcToken));
+      doc->sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_private_set (&thread_doc, doc);
+    }
+  return doc;
+}
+
 GPtrArray *
 cc_extractor_extract (CcExtractor *self,
                       const char  *text,
                       const char  *published)
 {
   GPtrArray *claims = g_ptr_array_new_with_free_func (g_object_unref);
-  CcDoc doc = { 0 };
+  CcDoc *doc;
   guint resume = 0;
 
   g_return_val_if_fail (CC_IS_EXTRACTOR (self), claims);
@@ -152,36 +178,35 @@ cc_extractor_extract (CcExtractor *self,
   if (text == NULL)
     return claims;
 
-  doc.lexicon = self->lexicon;
-  doc.text = text;
-  doc.published = published;
-  doc.tokens = g_array_sized_new (FALSE, FALSE, sizeof (CcToken), strlen (text) / 5 + 16);
-  doc.sentences = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc = get_thread_doc ();
+  doc->lexicon = self->lexicon;
+  doc->text = text;
+  doc->published = published;
 
   /* the tokenizer checks the UTF-8: invalid text gives no claims */
-  if (!_cc_doc_tokenize (&doc))
+  if (!_cc_doc_tokenize (doc))
     {
-      _cc_doc_clear (&doc);
+      _cc_doc_reset (doc);
       return claims;
     }
 
   /* the tokens that may start a quantity, as the tokenizer listed them:
    * numbers, hyphenated words, number words and vague amounts */
-  for (guint k = 0; k < doc.candidates->len; k++)
+  for (guint k = 0; k < doc->candidates->len; k++)
     {
-      guint i = g_array_index (doc.candidates, guint, k);
+      guint i = g_array_index (doc->candidates, guint, k);
       CcQuantity q;
       guint next;
 
       if (i < resume)
         continue;
-      if (_cc_extractor_read_claim (self, &doc, i, &q, &next))
+      if (_cc_extractor_read_claim (self, doc, i, &q, &next))
         {
-          g_ptr_array_add (claims, make_claim (self, &doc, &q));
+          g_ptr_array_add (claims, make_claim (self, doc, &q));
           resume = next;
         }
     }
 
-  _cc_doc_clear (&doc);
+  _cc_doc_reset (doc);
   return claims;
 }

@@ -29,6 +29,9 @@ typedef struct
   guint           n_words;
   /* written in capitals in the list: matches only capitals in the text */
   gboolean        capitals;
+  /* the first 8 bytes of the padded second word, 0 for one word: a long
+   * list of phrases with one first word is mostly passed over on them */
+  guint64         second;
   CcPhraseValue   value;
 } Phrase;
 
@@ -148,6 +151,8 @@ phrase_set_add (CcPhraseSet         *set,
       else
         phrase->padded[i][0] = (char)0xFF;
     }
+  if (phrase->n_words > 1)
+    phrase->second = cc_lexicon_chunk (phrase->padded[1], 0);
   phrase->value = *value;
   phrase->value.str = g_strdup (value->str);
   g_ptr_array_add (set->phrases, phrase);
@@ -595,9 +600,23 @@ cc_phrase_set_match (CcPhraseSet *set,
   gboolean at_end = FALSE;
   GPtrArray *list;
 
+  guint64 second = 0;
+
   if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
       !(list = first_word_phrases (set, first.low)))
     return NULL;
+
+  /* the second word, when the longest phrase has one */
+  if (((Phrase *)g_ptr_array_index (list, 0))->n_words > 1)
+    {
+      if (word_at (user_data, index + 1, &next[0]))
+        {
+          n_next = 1;
+          second = cc_lexicon_chunk (next[0].low, 0);
+        }
+      else
+        at_end = TRUE;
+    }
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -605,6 +624,8 @@ cc_phrase_set_match (CcPhraseSet *set,
       guint j;
 
       if (phrase->capitals && !first.capitals)
+        continue;
+      if (phrase->n_words > 1 && (at_end || phrase->second != second))
         continue;
 
       for (j = 1; j < phrase->n_words; j++)

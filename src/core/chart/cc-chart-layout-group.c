@@ -47,6 +47,7 @@ typedef struct
   GPtrArray     *added;
   GHashTable    *tracked;
   GArray        *copies;
+  GHashTable    *strings;
   GHashTable    *published;
 
   /* The filters, for the worker. */
@@ -88,6 +89,7 @@ grouping_release (Grouping *grouping)
   g_clear_pointer (&grouping->added, g_ptr_array_unref);
   g_clear_pointer (&grouping->tracked, g_hash_table_unref);
   g_clear_pointer (&grouping->copies, g_array_unref);
+  g_clear_pointer (&grouping->strings, g_hash_table_unref);
   g_clear_pointer (&grouping->published, g_hash_table_unref);
   g_clear_pointer (&grouping->hidden, g_hash_table_unref);
   g_clear_pointer (&grouping->subject, g_free);
@@ -107,7 +109,8 @@ copy_claim (Grouping *grouping,
 {
   g_array_set_size (grouping->copies, grouping->copies->len + 1);
   _cc_chart_claim_copy_init (&g_array_index (grouping->copies, ClaimCopy, grouping->copies->len - 1),
-                             claim, grouping->layout->library, grouping->published);
+                             claim, grouping->layout->library, grouping->published,
+                             grouping->strings);
 }
 
 /* One step of the phase; returns whether the phase is over. */
@@ -211,6 +214,9 @@ group_thread (GTask        *task,
   GHashTableIter iter;
   gpointer key;
 
+  /* Of use to the copying only: large tables are freed here. */
+  g_clear_pointer (&grouping->published, g_hash_table_unref);
+  g_clear_pointer (&grouping->old, g_hash_table_unref);
   scratch->subject = g_strdup (grouping->subject);
   scratch->status = grouping->status;
   g_hash_table_iter_init (&iter, grouping->hidden);
@@ -221,9 +227,30 @@ group_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   _cc_chart_layout_ensure_statements (scratch);
+  /* The copies go here too: the statements hold the claims now. */
+  g_clear_pointer (&grouping->copies, g_array_unref);
   if (g_task_return_error_if_cancelled (task))
     return;
   g_task_return_pointer (task, g_steal_pointer (&scratch), g_object_unref);
+}
+
+static void
+free_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+}
+
+/* Drops @scratch, holding the statements replaced, on a worker. */
+static void
+free_on_worker (CcChartLayout *scratch)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, scratch, NULL);
+  g_task_run_in_thread (task, free_thread);
 }
 
 static gboolean
@@ -297,6 +324,7 @@ cc_chart_layout_group_async (CcChartLayout       *self,
   grouping->tracked = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   grouping->copies = g_array_new (FALSE, TRUE, sizeof (ClaimCopy));
   g_array_set_clear_func (grouping->copies, _cc_chart_claim_copy_clear);
+  grouping->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   grouping->published = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   grouping->subject = g_strdup (self->subject);
   grouping->status = self->status;
@@ -368,6 +396,7 @@ cc_chart_layout_group_finish (CcChartLayout  *self,
 
   self->infos_dirty = self->points_dirty = FALSE;
   self->geometry_dirty = TRUE;
+  free_on_worker (g_steal_pointer (&scratch));
   _cc_chart_layout_changed (self);
   return TRUE;
 }

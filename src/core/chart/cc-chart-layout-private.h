@@ -25,9 +25,10 @@ typedef struct
   double      high;
   gboolean    hedged;
   gboolean    vague;
-  char       *subject;
-  char       *claimant;
-  char       *country;
+  /* In the copies' own string table. */
+  const char *subject;
+  const char *claimant;
+  const char *country;
 } ClaimCopy;
 
 /* What the layout needs of a claim, computed once per change of the
@@ -147,7 +148,8 @@ void                  _cc_chart_layout_ensure_statements   (CcChartLayout *self)
 void                  _cc_chart_claim_copy_init            (ClaimCopy     *copy,
                                                             CcClaim       *claim,
                                                             CcLibrary     *library,
-                                                            GHashTable    *published);
+                                                            GHashTable    *published,
+                                                            GHashTable    *strings);
 void                  _cc_chart_claim_copy_clear           (gpointer      data);
 void                  _cc_chart_layout_compute_infos       (CcChartLayout *self,
                                                             GArray        *copies);

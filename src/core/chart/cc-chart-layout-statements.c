@@ -167,13 +167,31 @@ short_label (const char *claimant)
   return g_steal_pointer (&label);
 }
 
-/* Copies what the grouping reads of @claim; @published caches the
- * articles' publication days by id. Main thread only. */
+/* A string of @strings (a set owning its strings), added if new. */
+static const char *
+copy_string (GHashTable *strings,
+             const char *str)
+{
+  char *copy;
+
+  if (str == NULL)
+    return NULL;
+  if ((copy = g_hash_table_lookup (strings, str)))
+    return copy;
+  copy = g_strdup (str);
+  g_hash_table_add (strings, copy);
+  return copy;
+}
+
+/* Copies what the grouping reads of @claim, its strings into @strings
+ * (they repeat a lot); @published caches the articles' publication days
+ * by id. Main thread only. */
 void
 _cc_chart_claim_copy_init (ClaimCopy  *copy,
                            CcClaim    *claim,
                            CcLibrary  *library,
-                           GHashTable *published)
+                           GHashTable *published,
+                           GHashTable *strings)
 {
   gpointer day;
 
@@ -184,9 +202,9 @@ _cc_chart_claim_copy_init (ClaimCopy  *copy,
   copy->high = cc_claim_get_high (claim);
   copy->hedged = cc_claim_get_hedged (claim);
   copy->vague = cc_claim_get_vague (claim);
-  copy->subject = g_strdup (cc_claim_get_subject (claim));
-  copy->claimant = g_strdup (cc_claim_get_claimant (claim));
-  copy->country = g_strdup (cc_claim_get_claimant_country (claim));
+  copy->subject = copy_string (strings, cc_claim_get_subject (claim));
+  copy->claimant = copy_string (strings, cc_claim_get_claimant (claim));
+  copy->country = copy_string (strings, cc_claim_get_claimant_country (claim));
 
   copy->day = cc_chart_parse_day (cc_claim_get_event_date (claim));
   if (copy->day == G_MININT && library != NULL)
@@ -209,9 +227,6 @@ _cc_chart_claim_copy_clear (gpointer data)
   ClaimCopy *copy = data;
 
   g_clear_object (&copy->claim);
-  g_clear_pointer (&copy->subject, g_free);
-  g_clear_pointer (&copy->claimant, g_free);
-  g_clear_pointer (&copy->country, g_free);
 }
 
 /* Stage one from copies of the claims, which the claims outlive as long
@@ -294,18 +309,21 @@ static void
 ensure_infos (CcChartLayout *self)
 {
   g_autoptr(GHashTable) published = NULL;
+  g_autoptr(GHashTable) strings = NULL;
   g_autoptr(GArray) copies = NULL;
 
   if (!self->infos_dirty)
     return;
 
+  strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   published = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   copies = g_array_sized_new (FALSE, TRUE, sizeof (ClaimCopy), self->mirror->len);
   g_array_set_clear_func (copies, _cc_chart_claim_copy_clear);
   g_array_set_size (copies, self->mirror->len);
   for (guint i = 0; i < self->mirror->len; i++)
     _cc_chart_claim_copy_init (&g_array_index (copies, ClaimCopy, i),
-                               g_ptr_array_index (self->mirror, i), self->library, published);
+                               g_ptr_array_index (self->mirror, i), self->library, published,
+                               strings);
   _cc_chart_layout_compute_infos (self, copies);
 }
 

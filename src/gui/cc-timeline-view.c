@@ -126,6 +126,8 @@ sync_filters_cb (gpointer data)
           label = cc_subject_class_label (cc_chart_layout_get_subject (layout));
           gtk_menu_button_set_label (self->subject_button, label);
         }
+      else if (gtk_menu_button_get_label (self->subject_button) == NULL)
+        gtk_menu_button_set_label (self->subject_button, _("Subject"));
       gtk_menu_button_set_label (self->status_button, status_label (cc_chart_layout_get_status (layout)));
       return G_SOURCE_REMOVE;
     }

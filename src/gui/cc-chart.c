@@ -157,9 +157,12 @@ grouped_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(CcChart) self = user_data;
+  g_autoptr(CcChart) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
-  gboolean current = g_task_get_cancellable (G_TASK (result)) == self->grouping;
+  gboolean current = self != NULL && g_task_get_cancellable (G_TASK (result)) == self->grouping;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
 
   /* Changes the statements and says so, when they are still those
    * wanted. */
@@ -179,11 +182,16 @@ grouped_cb (GObject      *object,
 static void
 start_grouping (CcChart *self)
 {
+  GWeakRef *ref;
+
   if (self->grouping != NULL)
     return;
 
+  /* The chart may go first: a grouping stops at its next step. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
   self->grouping = g_cancellable_new ();
-  cc_chart_layout_group_async (self->layout, self->grouping, grouped_cb, g_object_ref (self));
+  cc_chart_layout_group_async (self->layout, self->grouping, grouped_cb, ref);
 }
 
 static void

@@ -369,12 +369,16 @@ cc_chart_layout_group_finish (CcChartLayout  *self,
     return FALSE;
   if (generation != self->generation || self->mirror_dirty)
     {
+      free_on_worker (g_steal_pointer (&scratch));
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The claims changed");
       return FALSE;
     }
   /* Asked for meanwhile, the statements were grouped on this thread. */
   if (!self->infos_dirty && !self->points_dirty)
-    return TRUE;
+    {
+      free_on_worker (g_steal_pointer (&scratch));
+      return TRUE;
+    }
 
   TAKE (strings);
   TAKE (infos);

@@ -22,12 +22,13 @@ struct _CcChart
   CcChartRenderer *renderer;
 
   GdkTexture      *texture;
-  /* How long grouping the claims took last time, and the pending redraw
-   * when that is too long to do on every change (cc-chart.c). */
-  gint64           regroup_usec;
+  /* The grouping of the claims on a worker, while it runs, and whether
+   * the chart waits for one (cc-chart.c). */
+  GCancellable    *grouping;
+  gboolean         waiting;
+  guint            waiting_source;
   /* The accessible description waits for the statements. */
   gboolean         accessible_stale;
-  guint            deferred_source;
   int              hover;
   int              selected;
   gint64           selected_claim;

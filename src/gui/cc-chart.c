@@ -21,8 +21,6 @@
 #include "cc-library.h"
 #include "cc-utils.h"
 
-#define SLOW_REGROUP_USEC (50 * G_TIME_SPAN_MILLISECOND)
-
 G_DEFINE_FINAL_TYPE (CcChart, cc_chart, GTK_TYPE_WIDGET)
 
 enum {
@@ -31,6 +29,7 @@ enum {
   PROP_CLAIMS,
   PROP_LAYOUT,
   PROP_SELECTED_CLAIM,
+  PROP_GROUPING,
   N_PROPS
 };
 
@@ -130,47 +129,107 @@ _cc_chart_set_selected (CcChart *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Whether the chart waits for its statements, as the "grouping"
+ * property says. */
+static void
+sync_waiting (CcChart *self)
+{
+  gboolean waiting = !cc_chart_layout_has_statements (self->layout);
+
+  if (waiting == self->waiting)
+    return;
+  self->waiting = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
+}
+
 static gboolean
-deferred_redraw_cb (gpointer data)
+sync_waiting_cb (gpointer data)
 {
   CcChart *self = data;
 
-  self->deferred_source = 0;
-  g_clear_object (&self->texture);
-  self->hover = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->waiting_source = 0;
+  sync_waiting (self);
   return G_SOURCE_REMOVE;
 }
 
-/* A library of many claims takes a good part of a second to group. While
- * its claims keep changing (an import adds article after article), the
- * chart shows what it had and groups them again at most every other
- * such span, rather than on every frame, so that the window keeps
- * answering. Zooming, which only lays out again, is never put off. */
+static void
+grouped_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CcChart) self = g_weak_ref_get (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean current = self != NULL && g_task_get_cancellable (G_TASK (result)) == self->grouping;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  /* Changes the statements and says so, when they are still those
+   * wanted. */
+  if (!cc_chart_layout_group_finish (CC_CHART_LAYOUT (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not group the claims: %s", error->message);
+  if (!current)
+    return;
+
+  g_clear_object (&self->grouping);
+  sync_waiting (self);
+  /* Stale, the next frame groups the claims again. */
+  if (!cc_chart_layout_has_statements (self->layout))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_grouping (CcChart *self)
+{
+  GWeakRef *ref;
+
+  if (self->grouping != NULL)
+    return;
+
+  /* The chart may go first: a grouping stops at its next step. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  self->grouping = g_cancellable_new ();
+  cc_chart_layout_group_async (self->layout, self->grouping, grouped_cb, ref);
+}
+
+static void
+stop_grouping (CcChart *self)
+{
+  if (self->grouping == NULL)
+    return;
+
+  g_cancellable_cancel (self->grouping);
+  g_clear_object (&self->grouping);
+}
+
+/* The claims are grouped on a worker: a library of many claims takes a
+ * good part of a second. Meanwhile the chart shows what it had, under
+ * the page's placeholder, and a change of the claims or of the filters
+ * starts the grouping again from the next frame. Zooming, which only
+ * lays out again, has the statements at once. */
 static void
 layout_changed_cb (CcChart       *self,
                    CcChartLayout *layout)
 {
   g_assert (CC_IS_CHART (self));
 
-  if (self->deferred_source != 0)
-    return;
-
-  if (self->texture != NULL && !cc_chart_layout_has_statements (layout)
-      && self->regroup_usec > SLOW_REGROUP_USEC)
+  if (cc_chart_layout_has_statements (layout))
     {
-      self->deferred_source = g_timeout_add (MAX (200, 2 * self->regroup_usec / 1000),
-                                             deferred_redraw_cb, self);
-      return;
+      g_clear_object (&self->texture);
+      self->hover = -1;
     }
-
-  deferred_redraw_cb (self);
+  else
+    stop_grouping (self);
+  sync_waiting (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 gboolean
 _cc_chart_is_deferred (CcChart *self)
 {
-  return self->deferred_source != 0;
+  return !cc_chart_layout_has_statements (self->layout);
 }
 
 /* Colours and fonts from the theme */
@@ -282,34 +341,31 @@ cc_chart_snapshot (GtkWidget   *widget,
     return;
 
   cc_chart_layout_set_size (self->layout, width, height);
-  if (self->deferred_source != 0 && self->texture != NULL
-      && gdk_texture_get_width (self->texture) == width * scale
-      && gdk_texture_get_height (self->texture) == height * scale)
+  /* Grouping, the chart shows its last drawing, if still of its size. */
+  if (!cc_chart_layout_has_statements (self->layout))
     {
-      gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+      start_grouping (self);
+      if (self->texture != NULL
+          && gdk_texture_get_width (self->texture) == width * scale
+          && gdk_texture_get_height (self->texture) == height * scale)
+        gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
       return;
     }
+  /* Grouped meanwhile on this thread, when asked for. */
+  if (self->waiting && self->waiting_source == 0)
+    self->waiting_source = g_idle_add (sync_waiting_cb, self);
 
   if (self->texture == NULL
       || gdk_texture_get_width (self->texture) != width * scale
       || gdk_texture_get_height (self->texture) != height * scale)
     {
-      gboolean regroup = !cc_chart_layout_has_statements (self->layout);
-      gint64 start = g_get_monotonic_time ();
-
       g_clear_object (&self->texture);
       self->texture = render_texture (self, width, height, scale);
-      if (regroup)
-        self->regroup_usec = g_get_monotonic_time () - start;
       if (self->accessible_stale)
         _cc_chart_update_accessible (self);
     }
 
   gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
-
-  /* The rings would ask for the statements of the new claims. */
-  if (self->deferred_source != 0)
-    return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   if (self->hover >= 0 && self->hover != self->selected)
@@ -349,7 +405,8 @@ cc_chart_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->layout, layout_changed_cb, self);
       cc_chart_layout_set_claims (self->layout, NULL, NULL);
     }
-  g_clear_handle_id (&self->deferred_source, g_source_remove);
+  stop_grouping (self);
+  g_clear_handle_id (&self->waiting_source, g_source_remove);
   g_clear_object (&self->layout);
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);
@@ -383,6 +440,10 @@ cc_chart_get_property (GObject    *object,
 
     case PROP_SELECTED_CLAIM:
       g_value_set_int64 (value, cc_chart_get_selected_claim (self));
+      break;
+
+    case PROP_GROUPING:
+      g_value_set_boolean (value, cc_chart_get_grouping (self));
       break;
 
     default:
@@ -469,6 +530,17 @@ cc_chart_class_init (CcChartClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * CcChart:grouping:
+   *
+   * Whether the chart waits for its claims to be grouped into
+   * statements, which happens on a worker while it is shown.
+   */
+  properties[PROP_GROUPING] =
+    g_param_spec_boolean ("grouping", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _cc_chart_class_input_init (widget_class);
@@ -482,6 +554,7 @@ cc_chart_init (CcChart *self)
 {
   self->hover = -1;
   self->selected = -1;
+  self->waiting = TRUE;
   self->layout = cc_chart_layout_new ();
   self->renderer = cc_chart_renderer_new ();
   g_signal_connect_object (self->layout, "changed", G_CALLBACK (layout_changed_cb), self,
@@ -570,6 +643,19 @@ cc_chart_get_layout (CcChart *self)
   g_return_val_if_fail (CC_IS_CHART (self), NULL);
 
   return self->layout;
+}
+
+/**
+ * cc_chart_get_grouping:
+ *
+ * Returns: whether the chart waits for its statements
+ */
+gboolean
+cc_chart_get_grouping (CcChart *self)
+{
+  g_return_val_if_fail (CC_IS_CHART (self), FALSE);
+
+  return self->waiting;
 }
 
 gint64

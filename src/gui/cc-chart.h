@@ -26,6 +26,7 @@ void           cc_chart_set_library        (CcChart    *self,
                                             CcLibrary  *library);
 CcChartLayout *cc_chart_get_layout         (CcChart    *self);
 gint64         cc_chart_get_selected_claim (CcChart    *self);
+gboolean       cc_chart_get_grouping       (CcChart    *self);
 gboolean       cc_chart_select_claim       (CcChart    *self,
                                             gint64      claim_id);
 int            cc_chart_get_selected       (CcChart    *self);

@@ -48,6 +48,8 @@ struct _CcSourceList
   GCancellable       *keys_cancellable;
   /* Shows the list once the library's first sort is done. */
   guint               sorted_idle;
+  /* The story the list was last filtered for, only compared. */
+  gconstpointer       filtered_story;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -77,7 +79,9 @@ update_stack (CcSourceList *self)
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  /* Still filtering, a story is not empty yet. */
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
+          && gtk_filter_list_model_get_pending (self->filter_model) == 0;
   if (empty && cc_scope_get_query (self->scope) != NULL)
     page = "no-results";
   else if (empty && cc_scope_get_story (self->scope) != NULL)
@@ -149,7 +153,10 @@ cc_source_list_dispose (GObject *object)
   g_clear_object (&self->keys_cancellable);
   g_clear_handle_id (&self->sorted_idle, g_source_remove);
   if (self->scope != NULL)
-    g_signal_handlers_disconnect_by_data (self->scope, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->scope, self);
+      g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
 
@@ -323,6 +330,8 @@ cc_source_list_init (CcSourceList *self)
   gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
   cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));
 
+  g_signal_connect_object (self->filter_model, "notify::pending",
+                           G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model,
                            "items-changed",
                            G_CALLBACK (filter_model_items_changed_cb),
@@ -435,6 +444,23 @@ cc_source_list_get_scope (CcSourceList *self)
   return self->scope;
 }
 
+/* Run before the list's filter model hears of the change. A story
+ * chosen changes the list as a whole: the model filters it a slice at a
+ * time from idles, from the top, so that the newest of its articles
+ * show first. Going back to every article, a search, its answer made on
+ * a worker, and an edit filter at once. */
+static void
+filter_changed_cb (CcSourceList    *self,
+                   GtkFilterChange  change,
+                   GtkFilter       *filter)
+{
+  CcStory *story = self->scope != NULL ? cc_scope_get_story (self->scope) : NULL;
+
+  gtk_filter_list_model_set_incremental (self->filter_model,
+                                         story != NULL && (gconstpointer)story != self->filtered_story);
+  self->filtered_story = story;
+}
+
 void
 cc_source_list_set_scope (CcSourceList *self,
                           CcScope      *scope)
@@ -446,9 +472,16 @@ cc_source_list_set_scope (CcSourceList *self,
     return;
 
   if (self->scope != NULL)
-    g_signal_handlers_disconnect_by_data (self->scope, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->scope, self);
+      g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+    }
   g_set_object (&self->scope, scope);
 
+  self->filtered_story = scope != NULL ? cc_scope_get_story (scope) : NULL;
+  if (scope != NULL)
+    g_signal_connect_object (cc_scope_get_filter (scope), "changed",
+                             G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_filter (self->filter_model, scope ? cc_scope_get_filter (scope) : NULL);
   if (scope != NULL)
     g_signal_connect_object (scope, "changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);

@@ -47,6 +47,7 @@ struct _CcTimelineView
   GtkWidget            *toolbar;
   GtkMenuButton        *subject_button;
   GtkMenuButton        *status_button;
+  GtkWidget            *chart_overlay;
   CcChart              *chart;
   GtkLabel             *details_label;
 };
@@ -110,12 +111,30 @@ sync_filters_cb (gpointer data)
 {
   CcTimelineView *self = data;
   CcChartLayout *layout = get_layout (self);
-  g_auto(GStrv) subjects = cc_chart_layout_dup_subjects (layout);
-  const char *effective = cc_chart_layout_get_effective_subject (layout);
-  g_autofree char *label = effective ? cc_subject_class_label (effective) : NULL;
+  g_auto(GStrv) subjects = NULL;
+  const char *effective;
+  g_autofree char *label = NULL;
 
   self->sync_source = 0;
   self->sync_pending = FALSE;
+  /* The chart groups the claims on a worker, and the layout says when
+   * it is done; meanwhile the buttons show the filters chosen. */
+  if (!cc_chart_layout_has_statements (layout))
+    {
+      if (cc_chart_layout_get_subject (layout) != NULL)
+        {
+          label = cc_subject_class_label (cc_chart_layout_get_subject (layout));
+          gtk_menu_button_set_label (self->subject_button, label);
+        }
+      else if (gtk_menu_button_get_label (self->subject_button) == NULL)
+        gtk_menu_button_set_label (self->subject_button, _("Subject"));
+      gtk_menu_button_set_label (self->status_button, status_label (cc_chart_layout_get_status (layout)));
+      return G_SOURCE_REMOVE;
+    }
+
+  subjects = cc_chart_layout_dup_subjects (layout);
+  effective = cc_chart_layout_get_effective_subject (layout);
+  label = effective ? cc_subject_class_label (effective) : NULL;
 
   if (self->subjects == NULL || !g_strv_equal ((const char * const *)subjects,
                                                (const char * const *)self->subjects))
@@ -429,6 +448,7 @@ cc_timeline_view_class_init (CcTimelineViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CcTimelineView, chart);
+  gtk_widget_class_bind_template_child (widget_class, CcTimelineView, chart_overlay);
   gtk_widget_class_bind_template_child (widget_class, CcTimelineView, details_label);
   gtk_widget_class_bind_template_child (widget_class, CcTimelineView, status_button);
   gtk_widget_class_bind_template_child (widget_class, CcTimelineView, subject_button);

@@ -10,6 +10,27 @@
 
 G_BEGIN_DECLS
 
+/* A claim's fields as copied on the main thread, so that the claims can
+ * be grouped on a worker without reading the objects there. */
+typedef struct
+{
+  /* A reference, handed on to the statements. */
+  CcClaim    *claim;
+  gint64      article_id;
+  /* The event date, else the article's publication date: days since
+   * 1970-01-01, or G_MININT. */
+  int         day;
+  int         status;
+  double      low;
+  double      high;
+  gboolean    hedged;
+  gboolean    vague;
+  /* In the copies' own string table. */
+  const char *subject;
+  const char *claimant;
+  const char *country;
+} ClaimCopy;
+
 /* What the layout needs of a claim, computed once per change of the
  * claims rather than once per filter or frame. */
 typedef struct
@@ -17,9 +38,16 @@ typedef struct
   CcClaim    *claim;
   gint64      article_id;
   int         day;
+  int         status;
+  double      low;
+  double      high;
+  guint       hedged : 1;
+  guint       vague : 1;
   /* Interned in the layout's string table: compared by pointer. */
   const char *subject;
+  /* The claimant folded for grouping, and as written. */
   const char *claimant;
+  const char *written_claimant;
   const char *country;
 } ClaimInfo;
 
@@ -97,6 +125,10 @@ struct _CcChartLayout
   guint          shown_first;
   guint          shown_last;
 
+  /* Bumped whenever the statements go stale, so that a grouping made
+   * on a worker is applied only if nothing changed meanwhile. */
+  guint          generation;
+
   guint          infos_dirty : 1;
   guint          points_dirty : 1;
   guint          geometry_dirty : 1;
@@ -113,6 +145,20 @@ void                  _cc_chart_layout_changed             (CcChartLayout *self)
 void                  _cc_chart_layout_ensure              (CcChartLayout *self);
 void                  _cc_chart_layout_sync_mirror         (CcChartLayout *self);
 void                  _cc_chart_layout_ensure_statements   (CcChartLayout *self);
+void                  _cc_chart_claim_copy_init            (ClaimCopy     *copy,
+                                                            CcClaim       *claim,
+                                                            CcLibrary     *library,
+                                                            GHashTable    *published,
+                                                            GHashTable    *strings);
+void                  _cc_chart_claim_copy_clear           (gpointer      data);
+void                  _cc_chart_layout_compute_infos       (CcChartLayout *self,
+                                                            GArray        *copies);
+void                  _cc_chart_layout_claim_notify_cb     (CcChartLayout *self,
+                                                            GParamSpec    *pspec,
+                                                            CcClaim       *claim);
+void                  _cc_chart_layout_article_notify_cb   (CcChartLayout *self,
+                                                            GParamSpec    *pspec,
+                                                            CcArticle     *article);
 void                  _cc_chart_layout_compute_geometry    (CcChartLayout *self);
 gboolean              _cc_chart_layout_compute_value_axis  (CcChartLayout *self,
                                                             double        lo,

@@ -167,19 +167,80 @@ short_label (const char *claimant)
   return g_steal_pointer (&label);
 }
 
-static void
-ensure_infos (CcChartLayout *self)
+/* A string of @strings (a set owning its strings), added if new. */
+static const char *
+copy_string (GHashTable *strings,
+             const char *str)
+{
+  char *copy;
+
+  if (str == NULL)
+    return NULL;
+  if ((copy = g_hash_table_lookup (strings, str)))
+    return copy;
+  copy = g_strdup (str);
+  g_hash_table_add (strings, copy);
+  return copy;
+}
+
+/* Copies what the grouping reads of @claim, its strings into @strings
+ * (they repeat a lot); @published caches the articles' publication days
+ * by id. Main thread only. */
+void
+_cc_chart_claim_copy_init (ClaimCopy  *copy,
+                           CcClaim    *claim,
+                           CcLibrary  *library,
+                           GHashTable *published,
+                           GHashTable *strings)
+{
+  gpointer day;
+
+  copy->claim = g_object_ref (claim);
+  copy->article_id = cc_claim_get_article_id (claim);
+  copy->status = cc_claim_get_status (claim);
+  copy->low = cc_claim_get_low (claim);
+  copy->high = cc_claim_get_high (claim);
+  copy->hedged = cc_claim_get_hedged (claim);
+  copy->vague = cc_claim_get_vague (claim);
+  copy->subject = copy_string (strings, cc_claim_get_subject (claim));
+  copy->claimant = copy_string (strings, cc_claim_get_claimant (claim));
+  copy->country = copy_string (strings, cc_claim_get_claimant_country (claim));
+
+  copy->day = cc_chart_parse_day (cc_claim_get_event_date (claim));
+  if (copy->day == G_MININT && library != NULL)
+    {
+      if (!g_hash_table_lookup_extended (published, &copy->article_id, NULL, &day))
+        {
+          CcArticle *article = cc_library_lookup_article (library, copy->article_id);
+
+          day = GINT_TO_POINTER (article ? cc_chart_parse_day (cc_article_get_published (article))
+                                         : G_MININT);
+          g_hash_table_insert (published, g_memdup2 (&copy->article_id, sizeof (gint64)), day);
+        }
+      copy->day = GPOINTER_TO_INT (day);
+    }
+}
+
+void
+_cc_chart_claim_copy_clear (gpointer data)
+{
+  ClaimCopy *copy = data;
+
+  g_clear_object (&copy->claim);
+}
+
+/* Stage one from copies of the claims, which the claims outlive as long
+ * as the layout's mirror holds them: reads no object, so that it may run
+ * on a worker over a layout of its own. */
+void
+_cc_chart_layout_compute_infos (CcChartLayout *self,
+                                GArray        *copies)
 {
   GHashTable *classes[CC_CLAIM_STATUS_TOTAL + 1] = { NULL, };
   g_autoptr(GHashTable) claimant_keys = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) published = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                            g_free, NULL);
   GHashTableIter iter;
   gpointer key, value;
-
-  if (!self->infos_dirty)
-    return;
 
   self->infos_dirty = FALSE;
   g_array_set_size (self->infos, 0);
@@ -189,35 +250,22 @@ ensure_infos (CcChartLayout *self)
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     classes[i] = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < self->mirror->len; i++)
+  for (guint i = 0; i < copies->len; i++)
     {
-      CcClaim *claim = g_ptr_array_index (self->mirror, i);
-      CcClaimStatus status = cc_claim_get_status (claim);
-      const char *subject = intern (self, cc_claim_get_subject (claim));
-      const char *claimant = intern (self, cc_claim_get_claimant (claim));
-      ClaimInfo info = { claim, cc_claim_get_article_id (claim), 0, NULL, NULL, NULL };
-      gpointer day;
+      ClaimCopy *copy = &g_array_index (copies, ClaimCopy, i);
+      int status = copy->status;
+      const char *subject = intern (self, copy->subject);
+      const char *claimant = intern (self, copy->claimant);
+      ClaimInfo info = { copy->claim, copy->article_id, copy->day, status, copy->low, copy->high,
+                         !!copy->hedged, !!copy->vague, NULL, NULL, claimant, NULL };
 
-      info.day = cc_chart_parse_day (cc_claim_get_event_date (claim));
-      if (info.day == G_MININT && self->library != NULL)
-        {
-          if (!g_hash_table_lookup_extended (published, &info.article_id, NULL, &day))
-            {
-              CcArticle *article = cc_library_lookup_article (self->library, info.article_id);
-
-              day = GINT_TO_POINTER (article ? cc_chart_parse_day (cc_article_get_published (article))
-                                             : G_MININT);
-              g_hash_table_insert (published, g_memdup2 (&info.article_id, sizeof (gint64)), day);
-            }
-          info.day = GPOINTER_TO_INT (day);
-        }
       if (info.day == G_MININT)
         {
           self->n_undated++;
           continue;
         }
 
-      if ((guint)status >= G_N_ELEMENTS (classes))
+      if (status < 0 || (guint)status >= G_N_ELEMENTS (classes))
         status = CC_CLAIM_STATUS_OTHER;
       /* Subjects repeat a lot: classify each (subject, status) once. */
       if (!g_hash_table_lookup_extended (classes[status], subject, NULL, (gpointer *)&info.subject))
@@ -234,7 +282,7 @@ ensure_infos (CcChartLayout *self)
           info.claimant = name != NULL && *name != '\0' ? intern (self, name) : NULL;
           g_hash_table_insert (claimant_keys, (gpointer)claimant, (gpointer)info.claimant);
         }
-      info.country = intern (self, cc_claim_get_claimant_country (claim));
+      info.country = intern (self, copy->country);
       if (info.country != NULL && *info.country == '\0')
         info.country = NULL;
 
@@ -254,6 +302,29 @@ ensure_infos (CcChartLayout *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     g_hash_table_unref (classes[i]);
+}
+
+/* Stage one on the calling thread, from the mirror. */
+static void
+ensure_infos (CcChartLayout *self)
+{
+  g_autoptr(GHashTable) published = NULL;
+  g_autoptr(GHashTable) strings = NULL;
+  g_autoptr(GArray) copies = NULL;
+
+  if (!self->infos_dirty)
+    return;
+
+  strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  published = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  copies = g_array_sized_new (FALSE, TRUE, sizeof (ClaimCopy), self->mirror->len);
+  g_array_set_clear_func (copies, _cc_chart_claim_copy_clear);
+  g_array_set_size (copies, self->mirror->len);
+  for (guint i = 0; i < self->mirror->len; i++)
+    _cc_chart_claim_copy_init (&g_array_index (copies, ClaimCopy, i),
+                               g_ptr_array_index (self->mirror, i), self->library, published,
+                               strings);
+  _cc_chart_layout_compute_infos (self, copies);
 }
 
 static int
@@ -337,12 +408,17 @@ compare_series_indices (gconstpointer a,
   return g_strcmp0 (sa->country, sb->country);
 }
 
+/* Whether a statement's claims (their articles, in @articles, one
+ * GArray of gint64 per statement) include @article_id. */
 static gboolean
-point_has_article (CcChartPoint *point,
-                   gint64        article_id)
+point_has_article (GPtrArray *articles,
+                   guint      index,
+                   gint64     article_id)
 {
-  for (guint i = 0; i < point->claims->len; i++)
-    if (cc_claim_get_article_id (g_ptr_array_index (point->claims, i)) == article_id)
+  GArray *ids = g_ptr_array_index (articles, index);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == article_id)
       return TRUE;
   return FALSE;
 }
@@ -373,6 +449,7 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GArray) countries = NULL;
   g_autoptr(GArray) order = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
   GArray *sorted;
   guint *remap;
 
@@ -406,6 +483,7 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
   self->n_lines = 0;
   countries = g_array_new (FALSE, FALSE, sizeof (const char *));
   statements = g_hash_table_new (statement_key_hash, statement_key_equal);
+  articles = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
 
   for (guint i = 0; i < self->infos->len; i++)
     {
@@ -417,7 +495,7 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
 
       if (info->subject != self->effective_subject)
         continue;
-      if (self->status >= 0 && (int)cc_claim_get_status (claim) != self->status)
+      if (self->status >= 0 && info->status != self->status)
         continue;
 
       /* An unknown claimant is nobody in particular: such claims only
@@ -425,18 +503,21 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
       key.claimant = info->claimant;
       key.article_id = info->claimant != NULL ? 0 : info->article_id;
       key.day = info->day;
-      key.low = cc_claim_get_low (claim);
-      key.high = MAX (cc_claim_get_high (claim), key.low);
+      key.low = info->low;
+      key.high = MAX (info->high, key.low);
 
       if (g_hash_table_lookup_extended (statements, &key, NULL, &found))
         {
           const char **country = &g_array_index (countries, const char *, GPOINTER_TO_UINT (found));
 
           point = &g_array_index (self->points, CcChartPoint, GPOINTER_TO_UINT (found));
-          if (!point_has_article (point, info->article_id))
-            point->n_sources++;
-          point->hedged |= cc_claim_get_hedged (claim);
-          point->range |= cc_claim_get_vague (claim);
+          if (!point_has_article (articles, GPOINTER_TO_UINT (found), info->article_id))
+            {
+              point->n_sources++;
+              g_array_append_val (g_ptr_array_index (articles, GPOINTER_TO_UINT (found)), info->article_id);
+            }
+          point->hedged |= info->hedged;
+          point->range |= info->vague;
           if (*country == NULL)
             *country = info->country;
           g_ptr_array_add (point->claims, g_object_ref (claim));
@@ -449,9 +530,9 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
       point->low = key.low;
       point->high = key.high;
       point->n_sources = 1;
-      point->range = key.high > key.low || cc_claim_get_vague (claim);
-      point->hedged = cc_claim_get_hedged (claim);
-      point->claimant = intern (self, cc_claim_get_claimant (claim));
+      point->range = key.high > key.low || info->vague;
+      point->hedged = info->hedged;
+      point->claimant = info->written_claimant;
       point->label = intern_take (self, short_label (point->claimant));
       point->claims = g_ptr_array_new_full (1, g_object_unref);
       g_ptr_array_add (point->claims, g_object_ref (claim));
@@ -475,6 +556,8 @@ _cc_chart_layout_ensure_statements (CcChartLayout *self)
        * table may point into it. */
       g_array_append_val (keys, key);
       g_array_append_val (countries, info->country);
+      g_ptr_array_add (articles, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_array_append_val (g_ptr_array_index (articles, articles->len - 1), info->article_id);
       g_hash_table_insert (statements, &g_array_index (keys, StatementKey, keys->len - 1),
                            GUINT_TO_POINTER (keys->len - 1));
     }

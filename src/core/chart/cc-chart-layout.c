@@ -85,6 +85,8 @@ invalidate (CcChartLayout *self,
                   ((points || infos) && !self->points_dirty) ||
                   !self->geometry_dirty;
 
+  if (infos || points)
+    self->generation++;
   self->infos_dirty |= infos;
   self->points_dirty |= points || infos;
   self->geometry_dirty = TRUE;
@@ -93,18 +95,18 @@ invalidate (CcChartLayout *self,
     _cc_chart_layout_changed (self);
 }
 
-static void
-claim_notify_cb (CcChartLayout *self,
-                 GParamSpec    *pspec,
-                 CcClaim       *claim)
+void
+_cc_chart_layout_claim_notify_cb (CcChartLayout *self,
+                                  GParamSpec    *pspec,
+                                  CcClaim       *claim)
 {
   invalidate (self, TRUE, TRUE);
 }
 
-static void
-article_notify_cb (CcChartLayout *self,
-                   GParamSpec    *pspec,
-                   CcArticle     *article)
+void
+_cc_chart_layout_article_notify_cb (CcChartLayout *self,
+                                    GParamSpec    *pspec,
+                                    CcArticle     *article)
 {
   if (g_strcmp0 (pspec->name, "published") == 0)
     invalidate (self, TRUE, TRUE);
@@ -114,7 +116,7 @@ static void
 untrack_claim (gpointer data,
                gpointer user_data)
 {
-  g_signal_handlers_disconnect_by_func (data, claim_notify_cb, user_data);
+  g_signal_handlers_disconnect_by_func (data, _cc_chart_layout_claim_notify_cb, user_data);
 }
 
 static void
@@ -130,7 +132,7 @@ untrack_article (gpointer key,
                  gpointer value,
                  gpointer user_data)
 {
-  g_signal_handlers_disconnect_by_func (key, article_notify_cb, user_data);
+  g_signal_handlers_disconnect_by_func (key, _cc_chart_layout_article_notify_cb, user_data);
 }
 
 /* A window's scope changes the claims as a whole at each search: the
@@ -182,7 +184,8 @@ _cc_chart_layout_sync_mirror (CcChartLayout *self)
            * more than the claim, and the mirror disconnects each one it
            * drops. */
           if (!g_hash_table_remove (old, claim))
-            g_signal_connect_swapped (claim, "notify", G_CALLBACK (claim_notify_cb), self);
+            g_signal_connect_swapped (claim, "notify",
+                                      G_CALLBACK (_cc_chart_layout_claim_notify_cb), self);
           g_ptr_array_add (mirror, claim);
         }
       g_hash_table_foreach (old, untrack_claim_key, self);
@@ -203,7 +206,7 @@ _cc_chart_layout_sync_mirror (CcChartLayout *self)
 
           if (!g_hash_table_steal (self->tracked_articles, article))
             g_signal_connect_swapped (article, "notify::published",
-                                      G_CALLBACK (article_notify_cb), self);
+                                      G_CALLBACK (_cc_chart_layout_article_notify_cb), self);
           else
             g_object_unref (article);
           g_hash_table_add (tracked, article);

@@ -162,6 +162,13 @@ int                  cc_chart_layout_step                (CcChartLayout  *self,
                                                           int             direction);
 guint                cc_chart_layout_count_visible       (CcChartLayout  *self);
 gboolean             cc_chart_layout_has_statements      (CcChartLayout  *self);
+void                 cc_chart_layout_group_async         (CcChartLayout       *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean             cc_chart_layout_group_finish        (CcChartLayout  *self,
+                                                          GAsyncResult   *result,
+                                                          GError        **error);
 
 char                *cc_chart_format_count               (double          value);
 char                *cc_chart_format_value               (const CcChartPoint *point);

@@ -18,18 +18,7 @@ import sys
 import tempfile
 import time
 
-# The AT-SPI client library warns about objects that come and go while
-# the window builds itself; that is no failure of the application, whose
-# own warnings stay fatal (its environment keeps G_DEBUG).
-APP_DEBUG = os.environ.pop('G_DEBUG', None)
-
-try:
-    import gi
-    gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
-except (ImportError, ValueError) as error:
-    print(f"# skipped: no AT-SPI bindings ({error})")
-    sys.exit(77)
+from cc_atspi import APP_DEBUG, Atspi
 
 INTERACTIVE = {
     'push button', 'toggle button', 'menu button', 'text', 'entry', 'check box', 'combo box',

@@ -96,11 +96,14 @@ make_fts_query (const char  *query,
   return g_strdup (out->str);
 }
 
-/* Every id @which finds for @query: a ranked or an unranked search. */
+/* The ids @which finds for @query: all of them ranked or unranked, or
+ * with STMT_SEARCH_PAGE @limit of them below @before_id. */
 static GArray *
 search (CcStore     *self,
         const char  *query,
         StmtId       which,
+        gint64       before_id,
+        guint        limit,
         GError     **error)
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
@@ -119,6 +122,11 @@ search (CcStore     *self,
   if (!(stmt = _cc_store_get_stmt (self, which, error)))
     return NULL;
   _cc_store_bind_text (stmt, 1, fts);
+  if (which == STMT_SEARCH_PAGE)
+    {
+      sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
+      sqlite3_bind_int64 (stmt, 3, limit);
+    }
   if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
     return NULL;
 
@@ -141,7 +149,7 @@ cc_store_search (CcStore     *self,
 {
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return search (self, query, STMT_SEARCH, error);
+  return search (self, query, STMT_SEARCH, 0, 0, error);
 }
 
 /**
@@ -159,7 +167,7 @@ cc_store_search_unranked (CcStore     *self,
 {
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return search (self, query, STMT_SEARCH_UNRANKED, error);
+  return search (self, query, STMT_SEARCH_UNRANKED, 0, 0, error);
 }
 
 /**
@@ -180,29 +188,11 @@ cc_store_search_page (CcStore     *self,
                       guint        limit,
                       GError     **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (query == NULL || limit == 0)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
+  if (limit == 0)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  if (!(stmt = _cc_store_get_stmt (self, STMT_SEARCH_PAGE, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  if (!_cc_store_collect_ids (self, stmt, ids, "searching", error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  return search (self, query, STMT_SEARCH_PAGE, before_id, limit, error);
 }
 

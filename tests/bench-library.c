@@ -25,7 +25,8 @@
  *   bench-library --measure LIBRARY
  *
  * The libraries are kept as bench-library-N.db in the build folder
- * (G_TEST_BUILDDIR, else the current folder); delete them to build again.
+ * (G_TEST_BUILDDIR, else the program's own folder, _build/tests); delete
+ * them to build again.
  */
 
 #include "config.h"
@@ -493,7 +494,9 @@ main (int   argc,
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) sizes = g_array_new (FALSE, TRUE, sizeof (Size));
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *self_dir = self_path ? g_path_get_dirname (self_path) : NULL;
+  const char *build_dir = g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : self_dir;
 
   setlocale (LC_ALL, "");
 

@@ -313,32 +313,46 @@ cc_application_startup (GApplication *app)
     g_message ("Could not open the library: %s", self->startup_error->message);
 }
 
-static void
-cc_application_activate (GApplication *app)
+/* Presents the main window, making it if there is none yet; a new window
+ * says what is wrong with a damaged library and, with @offer_sample,
+ * offers the sample to an empty one. Returns %NULL when the library could
+ * not be opened, after saying so. */
+static CcWindow *
+present_window (CcApplication *self,
+                gboolean       offer_sample_to_empty)
 {
-  CcApplication *self = (CcApplication *)app;
   CcWindow *window;
-
-  g_assert (CC_IS_APPLICATION (self));
 
   if (self->startup_error != NULL)
     {
       show_startup_error (self);
-      return;
+      return NULL;
     }
 
   if ((window = _cc_application_get_main_window (self)))
     {
       gtk_window_present (GTK_WINDOW (window));
-      return;
+      return window;
     }
 
   window = cc_window_new (self);
   _cc_application_actions_track (self, window);
   gtk_window_present (GTK_WINDOW (window));
-  offer_sample (self, window);
+  if (offer_sample_to_empty)
+    offer_sample (self, window);
   if (self->damage != NULL)
     show_damage (self, window);
+  return window;
+}
+
+static void
+cc_application_activate (GApplication *app)
+{
+  CcApplication *self = (CcApplication *)app;
+
+  g_assert (CC_IS_APPLICATION (self));
+
+  present_window (self, TRUE);
 }
 
 /* Files from the file manager ("Open With Crosscheck") or from a second
@@ -357,20 +371,9 @@ cc_application_open (GApplication  *app,
 
   g_assert (CC_IS_APPLICATION (self));
 
-  if (self->startup_error != NULL)
-    {
-      show_startup_error (self);
-      return;
-    }
-
-  if (!(window = _cc_application_get_main_window (self)))
-    {
-      window = cc_window_new (self);
-      _cc_application_actions_track (self, window);
-      if (self->damage != NULL)
-        show_damage (self, window);
-    }
-  gtk_window_present (GTK_WINDOW (window));
+  /* The files are what the user asked for: no sample is offered. */
+  if (!(window = present_window (self, FALSE)))
+    return;
 
   for (int i = 0; i < n_files; i++)
     {

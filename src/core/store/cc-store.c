@@ -771,8 +771,8 @@ cc_store_has_text (CcStore    *self,
 
 gboolean
 _cc_store_insert_claim_locked (CcStore  *self,
-                     CcClaim  *claim,
-                     GError  **error)
+                               CcClaim  *claim,
+                               GError  **error)
 {
   sqlite3_stmt *stmt;
 
@@ -787,8 +787,8 @@ _cc_store_insert_claim_locked (CcStore  *self,
 
 gboolean
 _cc_store_insert_annotation_locked (CcStore       *self,
-                          CcAnnotation  *annotation,
-                          GError       **error)
+                                    CcAnnotation  *annotation,
+                                    GError       **error)
 {
   sqlite3_stmt *stmt;
 

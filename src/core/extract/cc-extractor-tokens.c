@@ -289,27 +289,88 @@ read_word (const char *p,
   return q;
 }
 
+/* Eight bytes at a time: a byte of 0x80 in the result for each byte of
+ * @x (read as 7 bits, bytes past ASCII never match) strictly between @m
+ * and @n; exact per byte, so that the first that fails is found with one
+ * count of trailing zeros. */
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static inline guint64
+bytes_between (guint64 x,
+               guint   m,
+               guint   n)
+{
+  guint64 low7 = x & (ONES * 127);
+
+  return (ONES * (127 + n) - low7) & ~x & (low7 + ONES * (127 - m)) & HIGHS;
+}
+
+/* Reads the letters and digits of a word eight bytes at a time while the
+ * text and the look-up buffer have room for a whole block: stores the
+ * folded bytes, notes the cases seen, and returns how many bytes it took,
+ * stopping at the first byte that is neither. */
+static inline guint
+read_ascii_run (CcToken      *tok,
+                const guchar *word,
+                gsize         len,
+                const guchar *end,
+                guint64      *lower_seen,
+                guint64      *upper_seen)
+{
+  gsize start = len;
+
+  while (G_BYTE_ORDER == G_LITTLE_ENDIAN && end - (word + len) >= 8 &&
+         len <= CC_MAX_WORD - 8)
+    {
+      guint64 v, letters, upper, stop, keep;
+      guint n;
+
+      memcpy (&v, word + len, 8);
+      letters = bytes_between (v | (ONES * 0x20), 0x60, 0x7B);
+      upper = bytes_between (v, 0x40, 0x5B);
+      stop = ~(letters | bytes_between (v, 0x2F, 0x3A)) & HIGHS;
+      n = stop != 0 ? (guint)__builtin_ctzll (stop) / 8 : 8;
+      keep = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
+      v = (v | (upper >> 2)) & keep;
+      memcpy (tok->low + len, &v, 8);
+      *lower_seen |= letters & ~upper & keep;
+      *upper_seen |= upper & keep;
+      len += n;
+      if (n < 8)
+        break;
+    }
+
+  return len - start;
+}
+
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
  * into @tok, whose look-up form must be zeroed, with its lower-case form;
  * NULL, leaving @tok for the general path, when the word holds other
- * characters. */
+ * characters. @end is the end of the text. */
 static const char *
 read_ascii_word (CcToken    *tok,
                  const char *p,
+                 const char *end,
                  guint32    *hash)
 {
   const guchar *word = (const guchar *)p;
-  guint8 seen = 0;
+  guint64 lower_seen = 0, upper_seen = 0;
   gboolean hyphen = FALSE;
-  gsize len;
+  gsize len = 0;
 
-  /* a table look-up per byte; the folded byte is stored at its offset
-   * modulo the buffer, which is all a word too long for any list spoils */
-  for (len = 0;; len++)
+  for (;;)
     {
-      guchar c = word[len];
-      guint8 cls = byte_class[c], after;
+      guchar c;
+      guint8 cls, after;
 
+      len += read_ascii_run (tok, word, len, (const guchar *)end, &lower_seen, &upper_seen);
+
+      /* a table look-up per byte where blocks do not fit; the folded
+       * byte is stored at its offset modulo the buffer, which is all a
+       * word too long for any list spoils */
+      c = word[len];
+      cls = byte_class[c];
       if ((cls & BYTE_ALNUM) == 0)
         {
           after = (cls & BYTE_JOIN) ? byte_class[word[len + 1]] : 0;
@@ -320,8 +381,10 @@ read_ascii_word (CcToken    *tok,
           else
             break;
         }
-      seen |= cls;
+      lower_seen |= (cls & BYTE_LOWER) ? 1 : 0;
+      upper_seen |= (cls & BYTE_UPPER) ? 1 : 0;
       tok->low[len & (CC_MAX_WORD - 1)] = c | (cls & BYTE_UPPER);
+      len++;
     }
 
   /* words too long for any list get "" */
@@ -333,7 +396,7 @@ read_ascii_word (CcToken    *tok,
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
   tok->hyphen = hyphen;
-  tok->capitals = (seen & BYTE_ALPHA) == BYTE_UPPER;
+  tok->capitals = upper_seen != 0 && lower_seen == 0;
   return p + len;
 }
 
@@ -355,6 +418,7 @@ _cc_doc_tokenize (CcDoc *doc)
 {
   const char *text = doc->text;
   const char *p = text;
+  const char *text_end = text + strlen (text);
   guint32 cpos = 0;
   guint32 sentence = 0;
   guint32 paragraph = 0;
@@ -457,7 +521,7 @@ _cc_doc_tokenize (CcDoc *doc)
           next = q;
         }
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
-               (next = read_ascii_word (tok, p, &hash)) != NULL)
+               (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
         {
           /* the common case, read in one pass with its look-up form */
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;

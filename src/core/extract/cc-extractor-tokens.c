@@ -530,6 +530,17 @@ _cc_doc_tokenize (CcDoc *doc)
             tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, tok->len, hash);
           goto stored;
         }
+      else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
+        {
+          /* ASCII punctuation, a byte of its own: no case, no look-up
+           * form to fold, its marks in a table */
+          tok->kind = CC_TOK_PUNCT;
+          tok->len = tok->clen = 1;
+          tok->in_quote = in_quote;
+          tok->low[0] = c;
+          tok->marks = doc->lexicon->ascii_marks[c];
+          goto stored;
+        }
       else if (is_word_char (c))
         {
           if ((next = read_word (p, &tok->clen)) == NULL)

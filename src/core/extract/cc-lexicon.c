@@ -452,6 +452,13 @@ build_mark_table (CcLexicon *lexicon)
       lexicon->slots[i].word = word;
       lexicon->slots[i].marks = GPOINTER_TO_UINT (value);
     }
+
+  for (guint c = 1; c < G_N_ELEMENTS (lexicon->ascii_marks); c++)
+    {
+      char word[2] = { c, 0 };
+
+      lexicon->ascii_marks[c] = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->marks, word));
+    }
 }
 
 guint32

@@ -69,6 +69,8 @@ typedef struct
   CcMarkSlot  *slots;
   guint        n_slots;
   char        *slot_words;
+  /* the marks of each one-byte ASCII word, punctuation above all */
+  guint32      ascii_marks[128];
 } CcLexicon;
 
 typedef struct

@@ -426,6 +426,7 @@ build_mark_table (CcLexicon *lexicon)
   while (size < g_hash_table_size (lexicon->marks) * 4)
     size <<= 1;
   lexicon->n_slots = size;
+  lexicon->slot_tags = g_new0 (guint16, size);
   lexicon->slots = g_new0 (CcMarkSlot, size);
 
   g_hash_table_iter_init (&iter, lexicon->marks);
@@ -445,8 +446,9 @@ build_mark_table (CcLexicon *lexicon)
       used += len / 8 * 8 + 8;
       h = cc_lexicon_hash_padded (word, len);
       i = h & (size - 1);
-      while (lexicon->slots[i].word != NULL)
+      while (lexicon->slot_tags[i] != 0)
         i = (i + 1) & (size - 1);
+      lexicon->slot_tags[i] = cc_lexicon_tag (h);
       lexicon->slots[i].hash = h;
       lexicon->slots[i].len = len;
       lexicon->slots[i].word = word;
@@ -586,6 +588,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->adjectives, g_hash_table_unref);
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
+  g_free (lexicon->slot_tags);
   g_free (lexicon->slot_words);
   g_free (lexicon);
 }

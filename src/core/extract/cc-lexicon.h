@@ -67,6 +67,9 @@ typedef struct
    * words are dismissed with one look-up */
   GHashTable  *marks;
   CcMarkSlot  *slots;
+  /* a tag per slot, cc_lexicon_tag() of its hash, 0 for none: the slots
+   * are probed on these, which fit in the processor's first cache */
+  guint16     *slot_tags;
   guint        n_slots;
   char        *slot_words;
   /* the marks of each one-byte ASCII word, punctuation above all */
@@ -198,6 +201,14 @@ cc_lexicon_hash_padded (const char *padded,
   return (guint32)(h ^ (h >> 32));
 }
 
+/* The tag of a slot of the marks table: the bits of @hash its index does
+ * not use (tables have at most 65,536 slots), never 0. */
+static inline guint16
+cc_lexicon_tag (guint32 hash)
+{
+  return (guint16)(hash >> 16) | 1;
+}
+
 /* cc_lexicon_marks() of the zero-padded word @padded of @len bytes, whose
  * cc_lexicon_hash() the caller has: inline, as the tokenizer asks it of
  * every word. */
@@ -208,13 +219,14 @@ cc_lexicon_marks_hashed (const CcLexicon *lexicon,
                          guint32          hash)
 {
   guint mask = lexicon->n_slots - 1;
+  guint16 tag = cc_lexicon_tag (hash), t;
 
-  for (guint i = hash & mask; lexicon->slots[i].word != NULL; i = (i + 1) & mask)
+  for (guint i = hash & mask; (t = lexicon->slot_tags[i]) != 0; i = (i + 1) & mask)
     {
       const CcMarkSlot *slot = &lexicon->slots[i];
       gsize k = 0;
 
-      if (slot->hash != hash || slot->len != len)
+      if (t != tag || slot->hash != hash || slot->len != len)
         continue;
       while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
         k += 8;

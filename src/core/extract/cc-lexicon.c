@@ -35,10 +35,23 @@ typedef struct
   CcPhraseValue   value;
 } Phrase;
 
+/* What a match tries of a phrase before it reads the phrase itself: the
+ * phrases of one first word lie side by side, longest first. */
+typedef struct
+{
+  guint64  second;   /* Phrase.second */
+  guint32  n_words;
+  guint32  capitals;
+  Phrase  *phrase;
+} PhraseRef;
+
 typedef struct
 {
   char       word[CC_LEXICON_WORD];
-  GPtrArray *list;
+  /* the word's phrases: refs[start] and the n_refs after it; an empty
+   * slot has none */
+  guint32    start;
+  guint32    n_refs;
 } FirstWord;
 
 struct _CcPhraseSet
@@ -54,6 +67,7 @@ struct _CcPhraseSet
    * match, a hash of four 8-byte blocks and a compare of as many */
   FirstWord  *firsts;
   guint       n_firsts;
+  PhraseRef  *refs;
 };
 
 static void
@@ -99,6 +113,7 @@ phrase_set_free (CcPhraseSet *set)
   g_hash_table_unref (set->by_last);
   g_ptr_array_unref (set->phrases);
   g_free (set->firsts);
+  g_free (set->refs);
   g_free (set);
 }
 
@@ -362,42 +377,61 @@ index_first_words (CcPhraseSet *set)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint size = 4;
+  guint size = 4, n_refs = 0;
 
   while (size < g_hash_table_size (set->by_first) * 4)
     size <<= 1;
   set->n_firsts = size;
   set->firsts = g_new0 (FirstWord, size);
+  set->refs = g_new0 (PhraseRef, MAX (set->phrases->len, 1));
 
   g_hash_table_iter_init (&iter, set->by_first);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       char word[CC_LEXICON_WORD] = { 0 };
+      GPtrArray *list = value;
       guint i;
 
       if (strlen (key) >= CC_LEXICON_WORD)
         continue;
       memcpy (word, key, strlen (key));
       i = cc_lexicon_hash_word (word) & (size - 1);
-      while (set->firsts[i].list != NULL)
+      while (set->firsts[i].n_refs != 0)
         i = (i + 1) & (size - 1);
       memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
-      set->firsts[i].list = value;
+      set->firsts[i].start = n_refs;
+      set->firsts[i].n_refs = list->len;
+      for (guint k = 0; k < list->len; k++)
+        {
+          Phrase *phrase = g_ptr_array_index (list, k);
+
+          set->refs[n_refs++] = (PhraseRef) {
+            .second = phrase->second,
+            .n_words = phrase->n_words,
+            .capitals = phrase->capitals,
+            .phrase = phrase,
+          };
+        }
     }
 }
 
 /* The phrases of @set that start with @padded, a word zero-padded to
- * CC_LEXICON_WORD bytes, or NULL. */
-static GPtrArray *
+ * CC_LEXICON_WORD bytes, longest first; their number goes to @n_refs. */
+static const PhraseRef *
 first_word_phrases (const CcPhraseSet *set,
-                    const char        *padded)
+                    const char        *padded,
+                    guint             *n_refs)
 {
   guint mask = set->n_firsts - 1;
 
-  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].list != NULL;
+  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].n_refs != 0;
        i = (i + 1) & mask)
     if (cc_lexicon_padded_equal (set->firsts[i].word, padded))
-      return set->firsts[i].list;
+      {
+        *n_refs = set->firsts[i].n_refs;
+        return set->refs + set->firsts[i].start;
+      }
+  *n_refs = 0;
   return NULL;
 }
 
@@ -606,18 +640,18 @@ cc_phrase_set_match (CcPhraseSet *set,
   CcWord first;
   /* the words after the first, each fetched once for all the phrases */
   CcWord next[NEXT_WORDS];
-  guint n_next = 0;
+  guint n_next = 0, n_refs;
   gboolean at_end = FALSE;
-  GPtrArray *list;
+  const PhraseRef *refs;
 
   guint64 second = 0;
 
   if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(list = first_word_phrases (set, first.low)))
+      !(refs = first_word_phrases (set, first.low, &n_refs)))
     return NULL;
 
   /* the second word, when the longest phrase has one */
-  if (((Phrase *)g_ptr_array_index (list, 0))->n_words > 1)
+  if (refs[0].n_words > 1)
     {
       if (word_at (user_data, index + 1, &next[0]))
         {
@@ -628,16 +662,18 @@ cc_phrase_set_match (CcPhraseSet *set,
         at_end = TRUE;
     }
 
-  for (guint i = 0; i < list->len; i++)
+  for (guint i = 0; i < n_refs; i++)
     {
-      Phrase *phrase = g_ptr_array_index (list, i);
+      const PhraseRef *ref = &refs[i];
+      Phrase *phrase;
       guint j;
 
-      if (phrase->capitals && !first.capitals)
+      if (ref->capitals && !first.capitals)
         continue;
-      if (phrase->n_words > 1 && (at_end || phrase->second != second))
+      if (ref->n_words > 1 && (at_end || ref->second != second))
         continue;
 
+      phrase = ref->phrase;
       for (j = 1; j < phrase->n_words; j++)
         {
           CcWord other;
@@ -718,23 +754,30 @@ cc_phrase_set_lookup (CcPhraseSet *set,
 {
   char padded[CC_LEXICON_WORD] = { 0 };
   gsize len = word != NULL ? strlen (word) : 0;
-  GPtrArray *list;
 
   if (word == NULL)
     return NULL;
+
   if (len < CC_LEXICON_WORD)
-    list = first_word_phrases (set, memcpy (padded, word, len));
-  else
-    list = g_hash_table_lookup (set->by_first, word);
-  if (list == NULL)
-    return NULL;
-
-  for (guint i = 0; i < list->len; i++)
     {
-      Phrase *phrase = g_ptr_array_index (list, i);
+      guint n_refs;
+      const PhraseRef *refs = first_word_phrases (set, memcpy (padded, word, len), &n_refs);
 
-      if (phrase->n_words == 1)
-        return &phrase->value;
+      for (guint i = 0; i < n_refs; i++)
+        if (refs[i].n_words == 1)
+          return &refs[i].phrase->value;
+    }
+  else
+    {
+      GPtrArray *list = g_hash_table_lookup (set->by_first, word);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        {
+          Phrase *phrase = g_ptr_array_index (list, i);
+
+          if (phrase->n_words == 1)
+            return &phrase->value;
+        }
     }
 
   return NULL;

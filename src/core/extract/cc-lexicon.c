@@ -454,39 +454,34 @@ build_mark_table (CcLexicon *lexicon)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint size = 1;
-  gsize bytes = 0, used = 0;
+  guint size = 1, n = 0;
 
+  /* an index of 16 bits for each word */
+  g_assert (g_hash_table_size (lexicon->marks) <= G_MAXUINT16 + 1u);
   while (size < g_hash_table_size (lexicon->marks) * 4)
     size <<= 1;
   lexicon->n_slots = size;
-  lexicon->slot_tags = g_new0 (guint16, size);
-  lexicon->slots = g_new0 (CcMarkSlot, size);
-
-  g_hash_table_iter_init (&iter, lexicon->marks);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    bytes += strlen (key) / 8 * 8 + 8;
-  lexicon->slot_words = g_malloc0 (bytes);
+  lexicon->slots = g_new0 (guint32, size);
+  lexicon->words = g_new0 (CcMarkSlot, MAX (g_hash_table_size (lexicon->marks), 1));
 
   g_hash_table_iter_init (&iter, lexicon->marks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       gsize len = strlen (key);
-      char *word = lexicon->slot_words + used;
-      guint32 h;
+      CcMarkSlot *slot = &lexicon->words[n];
       guint i;
 
-      memcpy (word, key, len);
-      used += len / 8 * 8 + 8;
-      h = cc_lexicon_hash_padded (word, len);
-      i = h & (size - 1);
-      while (lexicon->slot_tags[i] != 0)
+      /* a word too long to be kept is one no text's word can be */
+      if (len >= CC_LEXICON_WORD_MARKED)
+        continue;
+      memcpy (slot->word, key, len);
+      slot->len = len;
+      slot->hash = cc_lexicon_hash_padded (slot->word, len);
+      slot->marks = GPOINTER_TO_UINT (value);
+      i = slot->hash & (size - 1);
+      while (lexicon->slots[i] != 0)
         i = (i + 1) & (size - 1);
-      lexicon->slot_tags[i] = cc_lexicon_tag (h);
-      lexicon->slots[i].hash = h;
-      lexicon->slots[i].len = len;
-      lexicon->slots[i].word = word;
-      lexicon->slots[i].marks = GPOINTER_TO_UINT (value);
+      lexicon->slots[i] = ((guint32)cc_lexicon_tag (slot->hash) << 16) | n++;
     }
 
   for (guint c = 1; c < G_N_ELEMENTS (lexicon->ascii_marks); c++)
@@ -622,8 +617,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->adjectives, g_hash_table_unref);
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
-  g_free (lexicon->slot_tags);
-  g_free (lexicon->slot_words);
+  g_free (lexicon->words);
   g_free (lexicon);
 }
 

@@ -24,12 +24,20 @@ typedef struct
   guint32 last_mark;
 } CcPhraseSetMarks;
 
+/* The size of a word's look-up buffer: words are kept zero-padded to it. */
+#define CC_LEXICON_WORD 32
+/* The room for a word in the table of marks, zero-padded: a word fills
+ * one cache line. Longer words are not kept. */
+#define CC_LEXICON_WORD_MARKED 48
+
+/* A word of the table of marks. */
 typedef struct
 {
   guint32     hash;
   guint32     len;
-  const char *word;    /* zero-padded to a multiple of 8 bytes */
   guint32     marks;
+  guint32     unused;
+  char        word[CC_LEXICON_WORD_MARKED]; /* zero-padded */
 } CcMarkSlot;
 
 typedef struct
@@ -66,12 +74,13 @@ typedef struct
   /* word → the sets it starts or ends a phrase of (bits), so that most
    * words are dismissed with one look-up */
   GHashTable  *marks;
-  CcMarkSlot  *slots;
-  /* a tag per slot, cc_lexicon_tag() of its hash, 0 for none: the slots
-   * are probed on these, which fit in the processor's first cache */
-  guint16     *slot_tags;
+  /* an open-addressing table of n_slots entries, each 0 for none or
+   * cc_lexicon_tag() of a word's hash in its high 16 bits and the word's
+   * index in words in its low 16: the table fits in the processor's
+   * first cache, and a word is read only when its tag matches */
+  guint32     *slots;
   guint        n_slots;
-  char        *slot_words;
+  CcMarkSlot  *words;
   /* the marks of each one-byte ASCII word, punctuation above all */
   guint32      ascii_marks[128];
 } CcLexicon;
@@ -84,8 +93,6 @@ typedef struct
   int         status;
 } CcPhraseValue;
 
-/* The size of a word's look-up buffer: words are kept zero-padded to it. */
-#define CC_LEXICON_WORD 32
 
 typedef struct
 {
@@ -201,8 +208,8 @@ cc_lexicon_hash_padded (const char *padded,
   return (guint32)(h ^ (h >> 32));
 }
 
-/* The tag of a slot of the marks table: the bits of @hash its index does
- * not use (tables have at most 65,536 slots), never 0. */
+/* The tag of a word in the table of marks: the bits of @hash its index
+ * does not use (the table has at most 65,536 slots), never 0. */
 static inline guint16
 cc_lexicon_tag (guint32 hash)
 {
@@ -219,14 +226,17 @@ cc_lexicon_marks_hashed (const CcLexicon *lexicon,
                          guint32          hash)
 {
   guint mask = lexicon->n_slots - 1;
-  guint16 tag = cc_lexicon_tag (hash), t;
+  guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
 
-  for (guint i = hash & mask; (t = lexicon->slot_tags[i]) != 0; i = (i + 1) & mask)
+  for (guint i = hash & mask; (e = lexicon->slots[i]) != 0; i = (i + 1) & mask)
     {
-      const CcMarkSlot *slot = &lexicon->slots[i];
+      const CcMarkSlot *slot;
       gsize k = 0;
 
-      if (t != tag || slot->hash != hash || slot->len != len)
+      if ((e & 0xFFFF0000u) != tag)
+        continue;
+      slot = &lexicon->words[e & 0xFFFF];
+      if (slot->hash != hash || slot->len != len)
         continue;
       while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
         k += 8;

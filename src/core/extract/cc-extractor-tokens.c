@@ -17,6 +17,10 @@
 
 #include <stdio.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "cc-extractor-private.h"
 
 /* A doc kept for the next text keeps its buffers up to this many tokens
@@ -344,6 +348,82 @@ read_ascii_run (CcToken      *tok,
   return len - start;
 }
 
+#ifdef __SSE2__
+/* The first @n bytes of 16 set, for n from 0 to 16. */
+static const guint8 prefix_bytes[17][16] = {
+#define P(n) { [0 ... (n) - 1] = 0xFF }
+  { 0 }, P (1), P (2), P (3), P (4), P (5), P (6), P (7), P (8),
+  P (9), P (10), P (11), P (12), P (13), P (14), P (15), P (16),
+#undef P
+};
+
+/* The commonest word, of fewer than 16 ASCII letters and digits and
+ * ended by a byte that does not join it to more, read 16 bytes at once:
+ * its look-up form, cases and hash as read_ascii_word() makes them. NULL
+ * for any other word, or with fewer than 16 bytes of text left: @tok is
+ * then as it was. */
+static inline const char *
+read_short_ascii_word (CcToken    *tok,
+                       const char *p,
+                       const char *end,
+                       guint32    *hash)
+{
+  const guchar *word = (const guchar *)p;
+  __m128i v, x, letter, digit, upper, folded, keep;
+  guint alnum, upper_bits, lower_bits, len;
+  guint8 cls;
+  guint64 h, chunk;
+
+  if (end - p < 16)
+    return NULL;
+  v = _mm_loadu_si128 ((const __m128i *)word);
+  /* signed compares: bytes past ASCII are negative and match nothing */
+  x = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+  letter = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('a' - 1)),
+                          _mm_cmplt_epi8 (x, _mm_set1_epi8 ('z' + 1)));
+  digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
+                         _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
+  alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
+  len = (guint)__builtin_ctz (~alnum);
+  if (len >= 16)
+    return NULL;
+  /* the byte after: a join followed by a letter, or any byte past
+   * ASCII, is for the other paths */
+  cls = byte_class[word[len]];
+  if (cls & BYTE_HIGH)
+    return NULL;
+  if ((cls & BYTE_JOIN) && (byte_class[word[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
+    return NULL;
+
+  upper = _mm_andnot_si128 (_mm_cmpeq_epi8 (_mm_and_si128 (v, _mm_set1_epi8 (0x20)),
+                                            _mm_set1_epi8 (0x20)), letter);
+  keep = _mm_loadu_si128 ((const __m128i *)prefix_bytes[len]);
+  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))), keep);
+  _mm_storeu_si128 ((__m128i *)tok->low, folded);
+
+  upper_bits = (guint)_mm_movemask_epi8 (upper) & ((1u << len) - 1);
+  lower_bits = (guint)_mm_movemask_epi8 (letter) & ((1u << len) - 1) & ~upper_bits;
+
+  /* cc_lexicon_hash_padded() of the folded word */
+  h = 0x9E3779B97F4A7C15ull ^ len;
+  chunk = (guint64)_mm_cvtsi128_si64 (folded);
+  h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+  h ^= h >> 29;
+  if (len > 8)
+    {
+      chunk = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded));
+      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+      h ^= h >> 29;
+    }
+  *hash = (guint32)(h ^ (h >> 32));
+
+  tok->kind = CC_TOK_WORD;
+  tok->len = tok->clen = len;
+  tok->capitals = upper_bits != 0 && lower_bits == 0;
+  return p + len;
+}
+#endif
+
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
  * into @tok, whose look-up form must be zeroed, with its lower-case form;
  * NULL, leaving @tok for the general path, when the word holds other
@@ -521,7 +601,12 @@ _cc_doc_tokenize (CcDoc *doc)
           next = q;
         }
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
+#ifdef __SSE2__
+               ((next = read_short_ascii_word (tok, p, text_end, &hash)) != NULL ||
+                (next = read_ascii_word (tok, p, text_end, &hash)) != NULL))
+#else
                (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
+#endif
         {
           /* the common case, read in one pass with its look-up form */
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;

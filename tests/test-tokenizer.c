@@ -49,9 +49,9 @@ describe (const CcToken *tok)
     g_assert_cmpint (tok->low[i], ==, 0);
 
   return g_strdup_printf ("kind=%u len=%u clen=%u upper=%u capitals=%u hyphen=%u scale=%u "
-                          "marks=%08x low=\"%s\"",
+                          "marks=%08x word=%u low=\"%s\"",
                           tok->kind, tok->len, tok->clen, tok->upper, tok->capitals,
-                          tok->hyphen, tok->scale, tok->marks, low);
+                          tok->hyphen, tok->scale, tok->marks, tok->word, low);
 }
 
 /* Words of every length around the blocks of 8 and 16 bytes, in every
@@ -186,8 +186,10 @@ test_words (void)
   /* a word the lexicon knows has its marks, a word it does not has none */
   doc_read (&doc, "said and more text after it to fill a block");
   g_assert_cmpuint (CC_TOK (&doc, 0)->marks, !=, 0);
+  g_assert_cmpuint (CC_TOK (&doc, 0)->word, !=, 0);
   doc_read (&doc, "zxqwv and more text after it to fill a block");
   g_assert_cmpuint (CC_TOK (&doc, 0)->marks, ==, 0);
+  g_assert_cmpuint (CC_TOK (&doc, 0)->word, ==, 0);
 
   _cc_doc_clear (&doc);
 }

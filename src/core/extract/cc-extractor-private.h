@@ -34,13 +34,14 @@ typedef struct
   guint32 clen;        /* characters */
   guint32 sentence;    /* index of the sentence */
   guint8  kind;
-  guint8  upper;       /* starts with a capital letter */
-  guint8  capitals;    /* every letter a capital */
-  guint8  space_after; /* white space follows */
-  guint8  in_quote;    /* inside quotation marks */
-  guint8  hyphen;      /* a word with a hyphen inside: "twenty-five" */
-  guint8  scale;       /* a number's glued scale, as a power of ten: "1.5mn" 6 */
-  guint32 marks;       /* cc_lexicon_marks() of low */
+  guint8  scale;           /* a number's glued scale, as a power of ten: "1.5mn" 6 */
+  guint8  upper : 1;       /* starts with a capital letter */
+  guint8  capitals : 1;    /* every letter a capital */
+  guint8  space_after : 1; /* white space follows */
+  guint8  in_quote : 1;    /* inside quotation marks */
+  guint8  hyphen : 1;      /* a word with a hyphen inside: "twenty-five" */
+  guint16 word;            /* low's place in the lexicon plus one, 0 for none */
+  guint32 marks;           /* cc_lexicon_marks() of low */
   char    low[CC_MAX_WORD];
 } CcToken;
 

@@ -41,6 +41,7 @@ _cc_doc_word_at (gpointer  user_data,
   word->low = tok->low;
   word->capitals = tok->capitals;
   word->marks = tok->marks;
+  word->word = tok->word;
   return TRUE;
 }
 
@@ -612,7 +613,8 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
           tok->in_quote = in_quote;
           if (tok->low[0] != '\0')
-            tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, tok->len, hash);
+            tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, tok->len, hash,
+                                                 &tok->word);
           goto stored;
         }
       else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
@@ -624,6 +626,7 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->in_quote = in_quote;
           tok->low[0] = c;
           tok->marks = doc->lexicon->ascii_marks[c];
+          tok->word = doc->lexicon->ascii_words[c];
           goto stored;
         }
       else if (is_word_char (c))
@@ -656,7 +659,7 @@ _cc_doc_tokenize (CcDoc *doc)
         guint len = token_set_low (tok, text, &hash);
 
         if (tok->kind != CC_TOK_NUMBER && len > 0)
-          tok->marks = cc_lexicon_marks_hashed (doc->lexicon, tok->low, len, hash);
+          tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, len, hash, &tok->word);
       }
     stored:
       /* a token that may start a quantity */

@@ -68,6 +68,11 @@ struct _CcPhraseSet
   FirstWord  *firsts;
   guint       n_firsts;
   PhraseRef  *refs;
+  /* by the place of a word in the lexicon's words: the slot of firsts
+   * it has, plus one, or 0; and the list of by_last it ends, or NULL
+   * (sets matched backwards only) */
+  guint16    *first_by_word;
+  GPtrArray **last_by_word;
 };
 
 static void
@@ -114,6 +119,8 @@ phrase_set_free (CcPhraseSet *set)
   g_ptr_array_unref (set->phrases);
   g_free (set->firsts);
   g_free (set->refs);
+  g_free (set->first_by_word);
+  g_free (set->last_by_word);
   g_free (set);
 }
 
@@ -415,24 +422,87 @@ index_first_words (CcPhraseSet *set)
     }
 }
 
-/* The phrases of @set that start with @padded, a word zero-padded to
- * CC_LEXICON_WORD bytes, longest first; their number goes to @n_refs. */
+/* The phrases of @set that start with @word, longest first; their number
+ * goes to @n_refs. A word the lexicon knows is found by its place in it,
+ * any other by its text, zero-padded to CC_LEXICON_WORD bytes. */
 static const PhraseRef *
 first_word_phrases (const CcPhraseSet *set,
-                    const char        *padded,
+                    const CcWord      *word,
                     guint             *n_refs)
 {
   guint mask = set->n_firsts - 1;
+  const FirstWord *first = NULL;
 
-  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].n_refs != 0;
-       i = (i + 1) & mask)
-    if (cc_lexicon_padded_equal (set->firsts[i].word, padded))
-      {
-        *n_refs = set->firsts[i].n_refs;
-        return set->refs + set->firsts[i].start;
-      }
-  *n_refs = 0;
-  return NULL;
+  if (word->word != 0 && set->first_by_word != NULL)
+    {
+      guint slot = set->first_by_word[word->word - 1];
+
+      if (slot != 0)
+        first = &set->firsts[slot - 1];
+    }
+  else
+    {
+      for (guint i = cc_lexicon_hash_word (word->low) & mask; set->firsts[i].n_refs != 0;
+           i = (i + 1) & mask)
+        if (cc_lexicon_padded_equal (set->firsts[i].word, word->low))
+          {
+            first = &set->firsts[i];
+            break;
+          }
+    }
+
+  if (first == NULL)
+    {
+      *n_refs = 0;
+      return NULL;
+    }
+  *n_refs = first->n_refs;
+  return set->refs + first->start;
+}
+
+/* Fills the tables of @set by the place of a word in the lexicon, once
+ * its table of marks is made. */
+static void
+index_set_words (CcLexicon   *lexicon,
+                 CcPhraseSet *set)
+{
+  guint n_words = lexicon->n_words;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  set->first_by_word = g_new0 (guint16, MAX (n_words, 1));
+  g_assert (set->n_firsts <= G_MAXUINT16);
+  for (guint i = 0; i < set->n_firsts; i++)
+    {
+      guint16 word;
+
+      if (set->firsts[i].n_refs == 0)
+        continue;
+      cc_lexicon_find_hashed (lexicon, set->firsts[i].word, strlen (set->firsts[i].word),
+                              cc_lexicon_hash_padded (set->firsts[i].word,
+                                                      strlen (set->firsts[i].word)),
+                              &word);
+      if (word != 0)
+        set->first_by_word[word - 1] = i + 1;
+    }
+
+  if (set->head.last_mark == 0)
+    return;
+  set->last_by_word = g_new0 (GPtrArray *, MAX (n_words, 1));
+  g_hash_table_iter_init (&iter, set->by_last);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      char padded[CC_LEXICON_WORD] = { 0 };
+      gsize len = strlen (key);
+      guint16 word;
+
+      if (len >= CC_LEXICON_WORD)
+        continue;
+      memcpy (padded, key, len);
+      cc_lexicon_find_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len), &word);
+      if (word != 0)
+        set->last_by_word[word - 1] = value;
+    }
 }
 
 guint32
@@ -483,12 +553,15 @@ build_mark_table (CcLexicon *lexicon)
         i = (i + 1) & (size - 1);
       lexicon->slots[i] = ((guint32)cc_lexicon_tag (slot->hash) << 16) | n++;
     }
+  lexicon->n_words = n;
 
   for (guint c = 1; c < G_N_ELEMENTS (lexicon->ascii_marks); c++)
     {
-      char word[2] = { c, 0 };
+      char word[8] = { c };
 
-      lexicon->ascii_marks[c] = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->marks, word));
+      lexicon->ascii_marks[c] = cc_lexicon_find_hashed (lexicon, word, 1,
+                                                        cc_lexicon_hash_padded (word, 1),
+                                                        &lexicon->ascii_words[c]);
     }
 }
 
@@ -580,6 +653,9 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
         index_first_words (sets[i]);
       }
     build_mark_table (lexicon);
+    index_set_words (lexicon, lexicon->qualifiers);
+    for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+      index_set_words (lexicon, sets[i]);
   }
 
   return lexicon;
@@ -641,7 +717,7 @@ cc_phrase_set_match (CcPhraseSet *set,
   guint64 second = 0;
 
   if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(refs = first_word_phrases (set, first.low, &n_refs)))
+      !(refs = first_word_phrases (set, &first, &n_refs)))
     return NULL;
 
   /* the second word, when the longest phrase has one */
@@ -709,8 +785,13 @@ cc_phrase_set_match_back (CcPhraseSet *set,
   CcWord word;
   GPtrArray *list;
 
-  if (!word_at (user_data, last, &word) || !(word.marks & set->head.last_mark) ||
-      !(list = g_hash_table_lookup (set->by_last, word.low)))
+  if (!word_at (user_data, last, &word) || !(word.marks & set->head.last_mark))
+    return NULL;
+  if (word.word != 0 && set->last_by_word != NULL)
+    list = set->last_by_word[word.word - 1];
+  else
+    list = g_hash_table_lookup (set->by_last, word.low);
+  if (list == NULL)
     return NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -755,7 +836,8 @@ cc_phrase_set_lookup (CcPhraseSet *set,
   if (len < CC_LEXICON_WORD)
     {
       guint n_refs;
-      const PhraseRef *refs = first_word_phrases (set, memcpy (padded, word, len), &n_refs);
+      CcWord w = { .low = memcpy (padded, word, len) };
+      const PhraseRef *refs = first_word_phrases (set, &w, &n_refs);
 
       for (guint i = 0; i < n_refs; i++)
         if (refs[i].n_words == 1)

@@ -81,8 +81,11 @@ typedef struct
   guint32     *slots;
   guint        n_slots;
   CcMarkSlot  *words;
-  /* the marks of each one-byte ASCII word, punctuation above all */
+  guint        n_words;
+  /* the marks of each one-byte ASCII word, punctuation above all, and
+   * its place in words plus one, or 0 */
   guint32      ascii_marks[128];
+  guint16      ascii_words[128];
 } CcLexicon;
 
 typedef struct
@@ -99,6 +102,7 @@ typedef struct
   const char *low;      /* the word in lower case, zero-padded to CC_LEXICON_WORD bytes */
   gboolean    capitals; /* written in capitals only ("US", "NATO") */
   guint32     marks;    /* cc_lexicon_marks() of the word */
+  guint       word;     /* cc_lexicon_find_hashed() of the word, 0 when not known */
 } CcWord;
 
 /* Fills @word with the word at @index; FALSE past the end. */
@@ -217,13 +221,16 @@ cc_lexicon_tag (guint32 hash)
 }
 
 /* cc_lexicon_marks() of the zero-padded word @padded of @len bytes, whose
- * cc_lexicon_hash() the caller has: inline, as the tokenizer asks it of
- * every word. */
+ * cc_lexicon_hash() the caller has, with the word's place in the lexicon
+ * plus one, or 0, to @word, by which phrase sets find its phrases without
+ * a look-up of their own: inline, as the tokenizer asks it of every
+ * word. */
 static inline guint32
-cc_lexicon_marks_hashed (const CcLexicon *lexicon,
-                         const char      *padded,
-                         gsize            len,
-                         guint32          hash)
+cc_lexicon_find_hashed (const CcLexicon *lexicon,
+                        const char      *padded,
+                        gsize            len,
+                        guint32          hash,
+                        guint16         *word)
 {
   guint mask = lexicon->n_slots - 1;
   guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
@@ -241,10 +248,25 @@ cc_lexicon_marks_hashed (const CcLexicon *lexicon,
       while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
         k += 8;
       if (k >= len)
-        return slot->marks;
+        {
+          *word = (e & 0xFFFF) + 1;
+          return slot->marks;
+        }
     }
 
+  *word = 0;
   return 0;
+}
+
+static inline guint32
+cc_lexicon_marks_hashed (const CcLexicon *lexicon,
+                         const char      *padded,
+                         gsize            len,
+                         guint32          hash)
+{
+  guint16 word;
+
+  return cc_lexicon_find_hashed (lexicon, padded, len, hash, &word);
 }
 
 /* The bit of the marks of words that start a phrase of @set. */

@@ -824,8 +824,13 @@ cc_is_any_word (CcDoc      *doc,
   /* zero-padded, as the words of the list are: the same first 16 bytes,
    * a NUL among them, make the same word */
   low = CC_TOK (doc, i)->low;
-  for (gsize k = 0; k < n; k++)
-    if (low[0] == words[k][0] && memcmp (low, words[k], CC_LIST_WORD) == 0)
-      return TRUE;
+  {
+    guint64 a = cc_lexicon_chunk (low, 0), b = cc_lexicon_chunk (low, 8);
+
+    /* the first 8 bytes tell nearly every word apart: one branch a word */
+    for (gsize k = 0; k < n; k++)
+      if (a == cc_lexicon_chunk (words[k], 0) && b == cc_lexicon_chunk (words[k], 8))
+        return TRUE;
+  }
   return FALSE;
 }

@@ -362,7 +362,9 @@ static inline gboolean
 cc_token_in (CcPhraseSet   *set,
              const CcToken *tok)
 {
-  return cc_phrase_set_starts (set, tok->marks) && cc_phrase_set_contains (set, tok->low);
+  CcWord word = { .low = tok->low, .marks = tok->marks, .word = tok->word };
+
+  return cc_phrase_set_starts (set, tok->marks) && cc_phrase_set_has_word (set, &word);
 }
 
 static inline gboolean

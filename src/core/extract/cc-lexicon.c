@@ -860,6 +860,19 @@ cc_phrase_set_lookup (CcPhraseSet *set,
 }
 
 gboolean
+cc_phrase_set_has_word (CcPhraseSet  *set,
+                        const CcWord *word)
+{
+  guint n_refs;
+  const PhraseRef *refs = first_word_phrases (set, word, &n_refs);
+
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].n_words == 1)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 cc_phrase_set_contains (CcPhraseSet *set,
                         const char  *word)
 {

@@ -139,6 +139,10 @@ const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
                                                 const char   *word);
 gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
+/* Whether @word, as a word-at function gives it, is a one-word phrase
+ * of @set: found by its place in the lexicon when it has one. */
+gboolean             cc_phrase_set_has_word    (CcPhraseSet  *set,
+                                                const CcWord *word);
 /* Words are hashed and compared 8 bytes at a time, zero-padded to a
  * multiple of 8 as the tokenizer keeps them: a word of @len bytes at
  * @padded is followed by zeros up to the next multiple of 8. */

@@ -28,32 +28,26 @@ make_claim (CcExtractor *self,
             CcDoc       *doc,
             CcQuantity  *q)
 {
-  CcClaim *claim = cc_claim_new ();
-  g_autofree char *text = _cc_doc_span (doc, q->first, q->last);
-  g_autofree char *subject = _cc_doc_span (doc, q->subject_first, q->subject_last);
   const CcSource *source = _cc_extractor_source (self, doc, q);
-  g_autofree char *date = _cc_extractor_claim_date (self, doc, q, source);
+  CcClaimFound found = {
+    .start = CC_TOK (doc, q->first)->cstart,
+    .end = CC_TOK (doc, q->last)->cstart + CC_TOK (doc, q->last)->clen,
+    .text = _cc_doc_span (doc, q->first, q->last),
+    .low = q->low,
+    .high = q->high,
+    .vague = q->vague,
+    .qualifier = q->qualifier,
+    .subject = _cc_doc_span (doc, q->subject_first, q->subject_last),
+    .claimant = source != NULL ? source->name : NULL,
+    .claimant_country = source != NULL ? source->country : NULL,
+    .extractor_version = CC_EXTRACTOR_VERSION,
+  };
 
-  cc_claim_set_start (claim, CC_TOK (doc, q->first)->cstart);
-  cc_claim_set_end (claim, CC_TOK (doc, q->last)->cstart + CC_TOK (doc, q->last)->clen);
-  cc_claim_set_text (claim, text);
-  cc_claim_set_low (claim, q->low);
-  cc_claim_set_high (claim, q->high);
-  cc_claim_set_vague (claim, q->vague);
-  cc_claim_set_qualifier (claim, q->qualifier);
-  cc_claim_set_subject (claim, subject);
-  cc_claim_set_status (claim, _cc_extractor_status (self, doc, q));
-  cc_claim_set_hedged (claim, _cc_extractor_hedged (self, doc, q));
-  if (source != NULL)
-    {
-      cc_claim_set_claimant (claim, source->name);
-      cc_claim_set_claimant_country (claim, source->country);
-    }
-  cc_claim_set_event_date (claim, date);
-  cc_claim_set_origin (claim, CC_CLAIM_ORIGIN_AUTO);
-  cc_claim_set_extractor_version (claim, CC_EXTRACTOR_VERSION);
-
-  return claim;
+  /* in this order: each may use what the one before found */
+  found.event_date = _cc_extractor_claim_date (self, doc, q, source);
+  found.status = _cc_extractor_status (self, doc, q);
+  found.hedged = _cc_extractor_hedged (self, doc, q);
+  return cc_claim_new_found (&found);
 }
 
 static void

@@ -199,6 +199,36 @@ cc_claim_new (void)
 }
 
 /**
+ * cc_claim_new_found:
+ * @found: the fields; its text, subject and event date are taken, and
+ *   left %NULL
+ *
+ * Returns: (transfer full): a new claim, of automatic origin
+ */
+CcClaim *
+cc_claim_new_found (CcClaimFound *found)
+{
+  CcClaim *self = cc_claim_new ();
+
+  self->start = found->start;
+  self->end = found->end;
+  self->text = g_steal_pointer (&found->text);
+  self->low = found->low;
+  self->high = found->high;
+  self->vague = !!found->vague;
+  self->qualifier = g_strdup (found->qualifier);
+  self->subject = g_steal_pointer (&found->subject);
+  self->status = found->status;
+  self->hedged = !!found->hedged;
+  self->claimant = g_strdup (found->claimant);
+  self->claimant_country = g_strdup (found->claimant_country);
+  self->event_date = g_steal_pointer (&found->event_date);
+  self->origin = CC_CLAIM_ORIGIN_AUTO;
+  self->extractor_version = found->extractor_version;
+  return self;
+}
+
+/**
  * cc_claim_copy:
  *
  * Returns: (transfer full): a new claim with the same fields, id included

@@ -17,6 +17,28 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CcClaim, cc_claim, CC, CLAIM, GObject)
 
 CcClaim       *cc_claim_new                  (void);
+
+/* What an extractor found, for cc_claim_new_found(): a claim made at once,
+ * with no notifications, as no one can yet be watching it. */
+typedef struct
+{
+  guint          start;
+  guint          end;
+  char          *text;       /* (transfer full) */
+  double         low;
+  double         high;
+  gboolean       vague;
+  const char    *qualifier;
+  char          *subject;    /* (transfer full) */
+  CcClaimStatus  status;
+  gboolean       hedged;
+  const char    *claimant;
+  const char    *claimant_country;
+  char          *event_date; /* (transfer full) */
+  guint          extractor_version;
+} CcClaimFound;
+
+CcClaim       *cc_claim_new_found            (CcClaimFound  *found);
 CcClaim       *cc_claim_copy                 (CcClaim       *self);
 gint64         cc_claim_get_id               (CcClaim       *self);
 void           cc_claim_set_id               (CcClaim       *self,

@@ -73,6 +73,11 @@ struct _CcPhraseSet
    * (sets matched backwards only) */
   guint16    *first_by_word;
   GPtrArray **last_by_word;
+  /* the lexicon's ranges of phrases by word (see CcLexicon), and the
+   * bits of the first words of the sets marked before this one */
+  const guint16 *range_of_word;
+  const guint32 *ranges;
+  guint32        first_bits_below;
 };
 
 static void
@@ -433,12 +438,21 @@ first_word_phrases (const CcPhraseSet *set,
   guint mask = set->n_firsts - 1;
   const FirstWord *first = NULL;
 
-  if (word->word != 0 && set->first_by_word != NULL)
+  if (word->word != 0 && set->ranges != NULL)
     {
-      guint slot = set->first_by_word[word->word - 1];
+      guint32 range;
 
-      if (slot != 0)
-        first = &set->firsts[slot - 1];
+      if (!(word->marks & set->head.first_mark))
+        {
+          *n_refs = 0;
+          return NULL;
+        }
+      /* the word's ranges lie side by side, one per set it starts a
+       * phrase of, in the order of the sets' bits */
+      range = set->ranges[set->range_of_word[word->word - 1] +
+                          __builtin_popcount (word->marks & set->first_bits_below)];
+      *n_refs = range & 0xFF;
+      return *n_refs != 0 ? set->refs + (range >> 8) : NULL;
     }
   else
     {
@@ -502,6 +516,50 @@ index_set_words (CcLexicon   *lexicon,
       cc_lexicon_find_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len), &word);
       if (word != 0)
         set->last_by_word[word - 1] = value;
+    }
+}
+
+/* Lays out, for each word of the lexicon, the ranges of phrases it
+ * starts in each of @sets, given in the order of their bits. */
+static void
+index_word_ranges (CcLexicon    *lexicon,
+                   CcPhraseSet **sets,
+                   guint         n_sets)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 below = 0;
+
+  lexicon->range_of_word = g_new0 (guint16, MAX (lexicon->n_words, 1));
+  for (guint w = 0; w < lexicon->n_words; w++)
+    {
+      g_assert (ranges->len <= G_MAXUINT16);
+      lexicon->range_of_word[w] = ranges->len;
+      for (guint k = 0; k < n_sets; k++)
+        if (lexicon->words[w].marks & sets[k]->head.first_mark)
+          {
+            guint slot = sets[k]->first_by_word[w];
+            guint32 range = 0;
+
+            if (slot != 0)
+              {
+                const FirstWord *first = &sets[k]->firsts[slot - 1];
+
+                g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
+                range = first->start << 8 | first->n_refs;
+              }
+            g_array_append_val (ranges, range);
+          }
+    }
+  lexicon->ranges = (guint32 *)g_array_free (ranges, FALSE);
+
+  for (guint k = 0; k < n_sets; k++)
+    {
+      g_assert (k == 0 || sets[k]->head.first_mark > sets[k - 1]->head.first_mark);
+      sets[k]->range_of_word = lexicon->range_of_word;
+      sets[k]->ranges = lexicon->ranges;
+      sets[k]->first_bits_below = below;
+      below |= sets[k]->head.first_mark;
+      g_clear_pointer (&sets[k]->first_by_word, g_free);
     }
 }
 
@@ -641,6 +699,7 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
+    CcPhraseSet *in_order[G_N_ELEMENTS (sets) + 1] = { lexicon->qualifiers };
     guint bit = 0;
 
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -655,7 +714,11 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
     build_mark_table (lexicon);
     index_set_words (lexicon, lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
-      index_set_words (lexicon, sets[i]);
+      {
+        index_set_words (lexicon, sets[i]);
+        in_order[i + 1] = sets[i];
+      }
+    index_word_ranges (lexicon, in_order, G_N_ELEMENTS (in_order));
   }
 
   return lexicon;
@@ -694,6 +757,8 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
   g_free (lexicon->words);
+  g_free (lexicon->range_of_word);
+  g_free (lexicon->ranges);
   g_free (lexicon);
 }
 

@@ -809,7 +809,8 @@ cc_phrase_set_match (CcPhraseSet *set,
         continue;
 
       phrase = ref->phrase;
-      for (j = 1; j < phrase->n_words; j++)
+      /* the phrase itself is read only for its words after the first */
+      for (j = 1; j < ref->n_words; j++)
         {
           CcWord other;
           const CcWord *word = &other;
@@ -825,14 +826,14 @@ cc_phrase_set_match (CcPhraseSet *set,
             word = memcpy (&next[n_next++], &other, sizeof other);
 
           if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
-              (phrase->capitals && !word->capitals))
+              (ref->capitals && !word->capitals))
             break;
         }
 
-      if (j == phrase->n_words)
+      if (j == ref->n_words)
         {
           if (n_words != NULL)
-            *n_words = phrase->n_words;
+            *n_words = ref->n_words;
           return &phrase->value;
         }
     }

@@ -526,8 +526,11 @@ _cc_source_settle_country (CcExtractor *self,
       if (country == NULL)
         country = article_country (self, doc);
       src->country = g_strdup (country);
-      for (guint k = 0; names[k] && country != NULL; k++)
-        g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1), g_strdup (country));
+      /* from the copy: @country may be the value a name's entry holds,
+       * freed when that entry is replaced */
+      for (guint k = 0; names[k] && src->country != NULL; k++)
+        g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1),
+                              g_strdup (src->country));
     }
   else if (src->country == NULL)
     {

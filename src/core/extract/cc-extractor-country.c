@@ -134,30 +134,45 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
-/* The first letter of each word, and of each capitalised word, a byte
- * per token, so that the walks over the article for other mentions read
- * one cache line per 64 tokens, not one per token. */
-static void
-make_initials (CcDoc *doc)
+/* The first letter of each word, of each capitalised word and of each
+ * token, a byte per token, so that the walks over the article for other
+ * mentions read one cache line per 64 tokens, not one per token. They
+ * are made up to the furthest token a walk has asked for. */
+void
+_cc_doc_make_initials (CcDoc *doc,
+                       guint  upto)
 {
   guint n = doc->tokens->len;
 
-  if (doc->initials_made)
-    return;
-  if (doc->initials_size < 2 * n + 2)
+  upto = MIN (upto, n);
+  if (doc->firsts == NULL)
     {
-      g_free (doc->initials);
-      doc->initials_size = 2 * n + 2;
-      doc->initials = g_malloc (doc->initials_size);
+      if (doc->initials_size < 3 * n + 3)
+        {
+          g_free (doc->initials);
+          doc->initials_size = 3 * n + 3;
+          doc->initials = g_malloc (doc->initials_size);
+        }
+      doc->firsts = doc->initials + n + 1;
+      doc->heads = doc->firsts + n + 1;
+      doc->initials_len = 0;
     }
-  doc->initials_made = TRUE;
-  doc->firsts = doc->initials + n + 1;
-  for (guint i = 0; i < n; i++)
+  if (doc->initials_len < upto)
     {
-      CcToken *tok = CC_TOK (doc, i);
+      /* in locals: a store through a char pointer may change any field */
+      const CcToken *tok = CC_TOK (doc, 0);
+      char *heads = doc->heads, *firsts = doc->firsts, *initials = doc->initials;
 
-      doc->firsts[i] = tok->kind == CC_TOK_WORD ? tok->low[0] : '\0';
-      doc->initials[i] = tok->upper ? doc->firsts[i] : '\0';
+      for (guint i = doc->initials_len; i < upto; i++)
+        {
+          char c = tok[i].low[0];
+          char first = tok[i].kind == CC_TOK_WORD ? c : '\0';
+
+          heads[i] = c;
+          firsts[i] = first;
+          initials[i] = tok[i].upper ? first : '\0';
+        }
+      doc->initials_len = upto;
     }
 }
 
@@ -194,7 +209,7 @@ person_country (CcExtractor *self,
 
   if (surname[0] == '\0')
     return NULL;
-  make_initials (doc);
+  _cc_doc_make_initials (doc, n);
 
   /* the article's first mentions of a person carry their country; the
    * capitalised words of its initial are found a block at a time */
@@ -236,11 +251,13 @@ find_article_countries (CcExtractor *self,
 
   /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
    * its first paragraph after the headline */
-  for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1; i++)
+  for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1;
+       i = _cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
     {
       guint n;
       const char *country;
 
+      /* a paragraph begins with a sentence: the tokens of one are skipped */
       if (i > 0 && CC_PARAGRAPH (doc, i - 1) == CC_PARAGRAPH (doc, i))
         continue;
       if (CC_TOK (doc, i)->capitals && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
@@ -366,8 +383,8 @@ body_country (CcExtractor    *self,
   if (head == G_MAXUINT)
     return NULL;
 
-  make_initials (doc);
   end = MIN (doc->tokens->len, src->last + MENTION_REACH);
+  _cc_doc_make_initials (doc, end);
   for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
       /* the words of the head's first letter, found a block at a time */

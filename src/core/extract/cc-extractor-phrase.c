@@ -168,6 +168,30 @@ remember_person (CcDoc      *doc,
   return known;
 }
 
+/* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;
+ * the first bytes are read 8 at a time, as the lexicon reads words. */
+static guint
+last_head (CcDoc *doc,
+           guint  from,
+           guint  to,
+           char   c)
+{
+  guint64 pattern = 0x0101010101010101ull * (guchar)c;
+  guint j = to;
+
+  while (j > from)
+    {
+      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->heads + j - 8, 0) ^ pattern))
+        {
+          j -= 8;
+          continue;
+        }
+      if (doc->heads[--j] == c)
+        return j;
+    }
+  return G_MAXUINT;
+}
+
 /* Looks for an earlier mention of the surname at @i with the given names
  * before it ("NATO Secretary General Mark Rutte spoke …" for a later
  * "Rutte said") and remembers that person. */
@@ -189,12 +213,15 @@ introduce_person (CcExtractor *self,
   else
     g_hash_table_replace (doc->introduced, g_strdup (surname), GUINT_TO_POINTER (i));
 
-  for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
+  /* the tokens of the surname's first letter, found 8 at a time */
+  _cc_doc_make_initials (doc, i);
+  for (guint j = i, from = MAX (MAX (1, scanned), i >= 3999 ? i - 3999 : 0);
+       (j = last_head (doc, from, j, surname[0])) != G_MAXUINT;)
     {
       guint k = j;
       char *full;
 
-      if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
+      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
       while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
         k--;

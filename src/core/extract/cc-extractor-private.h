@@ -122,19 +122,21 @@ typedef struct
   GHashTable *body_countries;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
-  /* per token up to MENTION_REACH, the first letter of a capitalised
-   * word, else 0; made on demand */
+  /* per token, the first letter of a capitalised word, else 0; made
+   * on demand, for the first initials_len tokens */
   char       *initials;
-  /* per token, the first letter of a word, else 0; in the block of
-   * initials */
+  /* per token, the first letter of a word, else 0, and the first byte
+   * of any token; in the block of initials, NULL until it is made */
   char       *firsts;
+  char       *heads;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */
   guint8     *country_matched;
-  /* whether initials and the country bits are made for this text, and
-   * for how many tokens their buffers have room */
-  gboolean    initials_made;
+  /* for how many tokens the initials are made, whether the country
+   * bits are made for this text, and for how many tokens their buffers
+   * have room */
+  guint       initials_len;
   gboolean    countries_made;
   guint       initials_size;
   guint       countries_size;
@@ -277,6 +279,8 @@ const char    *_cc_country_before        (CcExtractor  *self,
 const char    *_cc_person_country        (CcExtractor  *self,
                                           CcDoc        *doc,
                                           const char   *surname);
+void           _cc_doc_make_initials     (CcDoc        *doc,
+                                          guint         upto);
 void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);

@@ -134,10 +134,9 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
-/* The first letter of each word, of each capitalised word and of each
- * token, a byte per token, so that the walks over the article for other
- * mentions read one cache line per 64 tokens, not one per token. They
- * are made up to the furthest token a walk has asked for. */
+/* The first byte of each token, so that the walks over the article for
+ * other mentions read one cache line per 64 tokens, not one per token.
+ * They are made up to the furthest token a walk has asked for. */
 void
 _cc_doc_make_initials (CcDoc *doc,
                        guint  upto)
@@ -145,33 +144,20 @@ _cc_doc_make_initials (CcDoc *doc,
   guint n = doc->tokens->len;
 
   upto = MIN (upto, n);
-  if (doc->firsts == NULL)
+  if (doc->initials_len == 0 && doc->initials_size < n + 1)
     {
-      if (doc->initials_size < 3 * n + 3)
-        {
-          g_free (doc->initials);
-          doc->initials_size = 3 * n + 3;
-          doc->initials = g_malloc (doc->initials_size);
-        }
-      doc->firsts = doc->initials + n + 1;
-      doc->heads = doc->firsts + n + 1;
-      doc->initials_len = 0;
+      g_free (doc->initials);
+      doc->initials_size = n + 1;
+      doc->initials = g_malloc (doc->initials_size);
     }
   if (doc->initials_len < upto)
     {
       /* in locals: a store through a char pointer may change any field */
       const CcToken *tok = CC_TOK (doc, 0);
-      char *heads = doc->heads, *firsts = doc->firsts, *initials = doc->initials;
+      char *initials = doc->initials;
 
       for (guint i = doc->initials_len; i < upto; i++)
-        {
-          char c = tok[i].low[0];
-          char first = tok[i].kind == CC_TOK_WORD ? c : '\0';
-
-          heads[i] = c;
-          firsts[i] = first;
-          initials[i] = tok[i].upper ? first : '\0';
-        }
+        initials[i] = tok[i].low[0];
       doc->initials_len = upto;
     }
 }
@@ -212,7 +198,7 @@ person_country (CcExtractor *self,
   _cc_doc_make_initials (doc, n);
 
   /* the article's first mentions of a person carry their country; the
-   * capitalised words of its initial are found a block at a time */
+   * tokens of its initial are found a block at a time */
   for (guint i = 0; i < n; i++)
     {
       const char *at = memchr (doc->initials + i, surname[0], n - i);
@@ -224,7 +210,7 @@ person_country (CcExtractor *self,
         break;
       first = i = at - doc->initials;
       tok = CC_TOK (doc, i);
-      if (strcmp (tok->low, surname) != 0)
+      if (!tok->upper || tok->kind != CC_TOK_WORD || strcmp (tok->low, surname) != 0)
         continue;
       /* the given names before the surname */
       while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
@@ -387,16 +373,16 @@ body_country (CcExtractor    *self,
   _cc_doc_make_initials (doc, end);
   for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
-      /* the words of the head's first letter, found a block at a time */
-      const char *at = memchr (doc->firsts + i, CC_TOK (doc, head)->low[0], end - i);
+      /* the tokens of the head's first letter, found a block at a time */
+      const char *at = memchr (doc->initials + i, CC_TOK (doc, head)->low[0], end - i);
       guint first;
       gboolean shared = FALSE;
       const char *country;
 
       if (at == NULL)
         break;
-      first = i = at - doc->firsts;
-      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+      first = i = at - doc->initials;
+      if (CC_TOK (doc, i)->kind != CC_TOK_WORD || CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
           strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;

@@ -169,7 +169,7 @@ remember_person (CcDoc      *doc,
 }
 
 /* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;
- * the first bytes are read 8 at a time, as the lexicon reads words. */
+ * the initials are read 8 at a time, as the lexicon reads words. */
 static guint
 last_head (CcDoc *doc,
            guint  from,
@@ -181,12 +181,12 @@ last_head (CcDoc *doc,
 
   while (j > from)
     {
-      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->heads + j - 8, 0) ^ pattern))
+      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->initials + j - 8, 0) ^ pattern))
         {
           j -= 8;
           continue;
         }
-      if (doc->heads[--j] == c)
+      if (doc->initials[--j] == c)
         return j;
     }
   return G_MAXUINT;

@@ -122,13 +122,9 @@ typedef struct
   GHashTable *body_countries;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
-  /* per token, the first letter of a capitalised word, else 0; made
-   * on demand, for the first initials_len tokens */
+  /* per token, the first byte of its look-up form; made on demand, for
+   * the first initials_len tokens */
   char       *initials;
-  /* per token, the first letter of a word, else 0, and the first byte
-   * of any token; in the block of initials, NULL until it is made */
-  char       *firsts;
-  char       *heads;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */

@@ -182,8 +182,7 @@ named_person_before (CcExtractor    *self,
       g_ptr_array_add (doc->relays, person);
       if (person->person)
         {
-          g_free (person->date);
-          person->date = g_strdup (src->date);
+          person->date = src->date;
           return person;
         }
     }
@@ -414,11 +413,10 @@ relay (CcDoc          *doc,
   if (inner == NULL || inner == outer || g_strcmp0 (inner->name, outer->name) == 0 ||
       strstr (outer->name, "(citing") != NULL)
     return outer;
-  src = g_new0 (CcSource, 1);
+  src = _cc_doc_new_source (doc);
   *src = *outer;
-  src->name = g_strdup_printf ("%s (citing %s)", outer->name, inner->name);
-  src->country = g_strdup (outer->country != NULL ? outer->country : inner->country);
-  src->date = g_strdup (outer->date);
+  src->name = _cc_doc_strconcat (doc, outer->name, " (citing ", inner->name, ")", NULL);
+  src->country = outer->country != NULL ? outer->country : inner->country;
   g_ptr_array_add (doc->relays, src);
   return src;
 }

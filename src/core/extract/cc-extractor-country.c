@@ -176,13 +176,15 @@ _cc_person_country (CcExtractor *self,
 {
   const char *country;
 
+  /* keyed by strings of the text's pool */
   if (doc->country_cache == NULL)
-    doc->country_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->country_cache = g_hash_table_new (g_str_hash, g_str_equal);
   /* looked for before: "" says there was none */
   if (g_hash_table_lookup_extended (doc->country_cache, surname, NULL, (gpointer *)&country))
     return *country != '\0' ? country : NULL;
   country = person_country (self, doc, surname);
-  g_hash_table_insert (doc->country_cache, g_strdup (surname), (gpointer)(country ? country : ""));
+  g_hash_table_insert (doc->country_cache, _cc_doc_strdup (doc, surname),
+                       (gpointer)(country ? country : ""));
   return country;
 }
 
@@ -417,12 +419,14 @@ cached_body_country (CcExtractor    *self,
 {
   const char *country;
 
+  /* keyed by strings of the text's pool */
   if (doc->body_countries == NULL)
-    doc->body_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->body_countries = g_hash_table_new (g_str_hash, g_str_equal);
   if (g_hash_table_lookup_extended (doc->body_countries, src->name, NULL, (gpointer *)&country))
     return *country != '\0' ? country : NULL;
   country = body_country (self, doc, src);
-  g_hash_table_insert (doc->body_countries, g_strdup (src->name), (gpointer)(country ? country : ""));
+  g_hash_table_insert (doc->body_countries, _cc_doc_strdup (doc, src->name),
+                       (gpointer)(country ? country : ""));
   return country;
 }
 
@@ -506,17 +510,23 @@ _cc_source_settle_country (CcExtractor *self,
 
   if (src->country == NULL && src->person)
     {
-      g_auto(GStrv) names = g_strsplit (src->name, " ", -1);
-      g_autofree char *surname = g_ascii_strdown (names[0] ? names[g_strv_length (names) - 1] : "", -1);
+      /* the words of the name between single spaces, in lower case: one
+       * copy in the pool, cut at its spaces */
+      char *keys = _cc_doc_strdup (doc, src->name);
+      const char *end = keys + strlen (keys);
+      const char *surname = keys;
       const char *country = NULL;
 
-      /* a country found for another mention of the person */
-      for (guint k = 0; names[k] && country == NULL; k++)
-        {
-          g_autofree char *key = g_ascii_strdown (names[k], -1);
+      for (char *c = keys; *c != '\0'; c++)
+        if (*c == ' ')
+          *c = '\0', surname = c + 1;
+        else
+          *c = g_ascii_tolower (*c);
 
-          country = g_hash_table_lookup (doc->people_country, key);
-        }
+      /* a country found for another mention of the person */
+      for (const char *key = keys; *src->name != '\0' && key <= end && country == NULL;
+           key += strlen (key) + 1)
+        country = g_hash_table_lookup (doc->people_country, key);
       if (country == NULL)
         country = _cc_person_country (self, doc, surname);
 
@@ -528,12 +538,10 @@ _cc_source_settle_country (CcExtractor *self,
         country = recent_body_country (self, doc, src);
       if (country == NULL)
         country = article_country (self, doc);
-      src->country = g_strdup (country);
-      /* from the copy: @country may be the value a name's entry holds,
-       * freed when that entry is replaced */
-      for (guint k = 0; names[k] && src->country != NULL; k++)
-        g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1),
-                              g_strdup (src->country));
+      src->country = country;
+      for (const char *key = keys; *src->name != '\0' && key <= end && country != NULL;
+           key += strlen (key) + 1)
+        g_hash_table_replace (doc->people_country, (char *)key, (char *)country);
     }
   else if (src->country == NULL)
     {
@@ -541,7 +549,7 @@ _cc_source_settle_country (CcExtractor *self,
 
       if (country == NULL)
         country = article_country (self, doc);
-      src->country = g_strdup (country);
+      src->country = country;
     }
 
   if (description && src->country != NULL)
@@ -556,14 +564,13 @@ _cc_source_settle_country (CcExtractor *self,
                             !CC_TOK (doc, src->first)->capitals;
           /* a country's government goes by the country: "Government of
            * Pakistan" */
-          char *named = g_ascii_strcasecmp (src->name, "government") == 0
-                          ? g_strdup_printf ("Government of %s", src->country)
-                          : g_strdup_printf ("%s %c%s", adjective,
-                                             common ? g_ascii_tolower (src->name[0]) : src->name[0],
-                                             src->name + (src->name[0] != '\0'));
+          char initial[2] = { common ? g_ascii_tolower (src->name[0]) : src->name[0], '\0' };
 
-          g_free (src->name);
-          src->name = named;
+          if (g_ascii_strcasecmp (src->name, "government") == 0)
+            src->name = _cc_doc_strconcat (doc, "Government of ", src->country, NULL);
+          else
+            src->name = _cc_doc_strconcat (doc, adjective, " ", initial,
+                                           src->name + (src->name[0] != '\0'), NULL);
         }
     }
 }

@@ -121,7 +121,6 @@ remember_person (CcDoc      *doc,
 {
   /* the words as given: @full may become a longer spelling */
   const char *words = full;
-  g_autofree char *longer = NULL;
   const char *known = NULL;
   const char *last_word;
   NameKey nk = { 0 };
@@ -142,22 +141,25 @@ remember_person (CcDoc      *doc,
   /* A name seen before in a longer or other spelling keeps that one: a
    * name of one or two words */
   if (known != NULL && strchr (known, ' ') != NULL && strchr (words, ' ') == strrchr (words, ' '))
-    full = longer = g_strdup (known);
+    full = known;
 
   /* the same person again: "Zelensky said" ten times in an article */
   if (known != NULL && strcmp (known, full) == 0 && country == NULL)
     return known;
 
+  /* the tables hold strings of the text's pool: one copy of the name
+   * for all its words */
+  full = _cc_doc_strdup (doc, full);
   for (const char *word = words;;)
     {
       const char *space = strchr (word, ' ');
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
-      char *key = g_strdup (name_key (&nk, word, len));
+      char *key = _cc_doc_strdup (doc, name_key (&nk, word, len));
 
       name_key_clear (&nk);
-      g_hash_table_replace (doc->people, key, g_strdup (full));
+      g_hash_table_replace (doc->people, key, (char *)full);
       if (country != NULL)
-        g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+        g_hash_table_replace (doc->people_country, key, (char *)country);
       if (space == NULL)
         break;
       word = space + 1;
@@ -205,13 +207,14 @@ introduce_person (CcExtractor *self,
 
   /* where a search for this surname stopped before: no need to read the
    * text before it again */
+  /* keyed by the token's own word, which lives as long as the text */
   if (doc->introduced == NULL)
-    doc->introduced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->introduced = g_hash_table_new (g_str_hash, g_str_equal);
   scanned = GPOINTER_TO_UINT (g_hash_table_lookup (doc->introduced, surname));
   if (scanned > i)
     scanned = 0;
   else
-    g_hash_table_replace (doc->introduced, g_strdup (surname), GUINT_TO_POINTER (i));
+    g_hash_table_replace (doc->introduced, (char *)surname, GUINT_TO_POINTER (i));
 
   /* the tokens of the surname's first letter, found 8 at a time */
   _cc_doc_make_initials (doc, i);
@@ -219,7 +222,6 @@ introduce_person (CcExtractor *self,
        (j = last_head (doc, from, j, surname[0])) != G_MAXUINT;)
     {
       guint k = j;
-      char *full;
 
       if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
@@ -228,9 +230,7 @@ introduce_person (CcExtractor *self,
       if (k == j)
         continue;
 
-      full = _cc_doc_span (doc, k, j);
-      remember_person (doc, full, _cc_country_before (self, doc, k));
-      g_free (full);
+      remember_person (doc, _cc_doc_pool_span (doc, k, j), _cc_country_before (self, doc, k));
       return TRUE;
     }
 
@@ -506,7 +506,7 @@ make_source_words (CcExtractor *self,
              guint        last,
              guint        verb)
 {
-  CcSource *src = g_new0 (CcSource, 1);
+  CcSource *src = _cc_doc_new_source (doc);
   const CcPhraseValue *body = NULL;
   guint name_first = last + 1;
   guint n;
@@ -530,8 +530,8 @@ make_source_words (CcExtractor *self,
   if (first < last && cc_is_word (doc, first + 1, "of") &&
       cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, first)))
     {
-      src->name = _cc_doc_span (doc, first, last);
-      src->country = g_strdup (_cc_country_in (self, doc, first, last));
+      src->name = _cc_doc_pool_span (doc, first, last);
+      src->country = _cc_country_in (self, doc, first, last);
       src->named = TRUE;
       return src;
     }
@@ -549,7 +549,7 @@ make_source_words (CcExtractor *self,
       CC_TOK (doc, last)->upper)
     name_first = last;
 
-  src->country = g_strdup (_cc_country_in (self, doc, first, last));
+  src->country = _cc_country_in (self, doc, first, last);
 
   /* The whole phrase names a place or body: "Washington", "the United
    * Nations", "Israel". */
@@ -559,14 +559,14 @@ make_source_words (CcExtractor *self,
 
     if (whole != NULL && first + n - 1 == last)
       {
-        src->name = g_strdup (whole->str);
+        src->name = _cc_doc_strdup (doc, whole->str);
         src->named = TRUE;
         return src;
       }
     whole = cc_doc_match (self->lexicon->countries, doc, first, &n);
     if (whole != NULL && first + n - 1 == last)
       {
-        src->name = _cc_doc_span (doc, first, last);
+        src->name = _cc_doc_pool_span (doc, first, last);
         src->named = TRUE;
         return src;
       }
@@ -586,7 +586,7 @@ make_source_words (CcExtractor *self,
 
   if (name_first <= last)
     {
-      g_autofree char *raw = _cc_doc_span (doc, name_first, last);
+      char *raw = _cc_doc_pool_span (doc, name_first, last);
       NameKey nk = { 0 };
       const char *key;
       const char *country;
@@ -596,20 +596,20 @@ make_source_words (CcExtractor *self,
       key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
       src->person = TRUE;
       src->named = TRUE;
-      src->name = g_strdup (remember_person (doc, raw, src->country));
+      src->name = _cc_doc_strdup (doc, remember_person (doc, raw, src->country));
       if (src->name == NULL)
-        src->name = g_strdup (raw);
+        src->name = raw;
       if (src->country == NULL && (country = g_hash_table_lookup (doc->people_country, key)))
-        src->country = g_strdup (country);
+        src->country = country;
     }
   else if (body != NULL)
     {
-      src->name = g_strdup (body->str);
+      src->name = _cc_doc_strdup (doc, body->str);
       src->named = TRUE;
     }
   else
     {
-      src->name = _cc_doc_span (doc, first, last);
+      src->name = _cc_doc_pool_span (doc, first, last);
       /* "Washington", "Yonhap News", "Daily NK" name a body; "the
        * official" does not, nor "Relief officials" opening a sentence */
       for (guint i = first; i <= last && !src->named; i++)

@@ -50,12 +50,14 @@ G_STATIC_ASSERT (CC_MAX_WORD == CC_LEXICON_WORD);
 /* A token is read many times over: one cache line each. */
 G_STATIC_ASSERT (sizeof (CcToken) <= 64);
 
-/* A source of claims found in a sentence: who said it, and where. */
+/* A source of claims found in a sentence: who said it, and where. It and
+ * its strings live in the text's pool (cc-extractor-source.c), or in the
+ * lexicon, for as long as the text is read. */
 typedef struct
 {
-  char     *name;      /* as it will be shown: a person's name or a body */
-  char     *country;
-  char     *date;      /* YYYY-MM-DD of the statement, or NULL */
+  char       *name;    /* as it will be shown: a person's name or a body */
+  const char *country;
+  const char *date;    /* YYYY-MM-DD of the statement, or NULL */
   gboolean  person;
   gboolean  named;     /* a proper name, not "the official" */
   gboolean  indefinite; /* "a government official": a new referent */
@@ -88,6 +90,8 @@ cc_sentence_has (const GArray *flags,
   return sentence < flags->len && (g_array_index (flags, guint8, sentence) & flag) != 0;
 }
 
+typedef struct _CcSourcePool CcSourcePool;
+
 typedef struct
 {
   CcLexicon  *lexicon;
@@ -100,10 +104,13 @@ typedef struct
   GArray     *paragraphs;
   /* the tokens that may start a quantity, in text order */
   GArray     *candidates;
-  /* per sentence: its sources, found on demand */
+  /* per sentence: its sources, found on demand; lists of the pool */
   GPtrArray  *sources;
-  /* sources made for relays ("X (citing Y)"), owned here */
+  /* sources made for relays ("X (citing Y)"), agents and owners */
   GPtrArray  *relays;
+  /* where the sources of this text and their strings live: the thread's
+   * pool, emptied when the text first asks for it; NULL until then */
+  CcSourcePool *pool;
   /* the Julian day of publication: 0 while not read, -1 when unknown */
   gint32      published_day;
   /* the attribution of the claim being read, before its pronoun or
@@ -203,10 +210,10 @@ char          *_cc_extractor_claim_date  (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q,
                                           const CcSource *source);
-char          *_cc_footer_date           (CcDoc        *doc,
+const char    *_cc_footer_date           (CcDoc        *doc,
                                           guint         from,
                                           guint         to);
-char          *_cc_source_date           (CcExtractor  *self,
+const char    *_cc_source_date           (CcExtractor  *self,
                                           CcDoc        *doc,
                                           const CcSource *src);
 const CcSource *_cc_resolve_source       (CcExtractor  *self,
@@ -216,7 +223,18 @@ const CcSource *_cc_resolve_source       (CcExtractor  *self,
 const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);
-void           _cc_source_free           (gpointer      data);
+CcSource      *_cc_doc_new_source        (CcDoc        *doc);
+char          *_cc_doc_strndup           (CcDoc        *doc,
+                                          const char   *str,
+                                          gsize         len);
+char          *_cc_doc_strdup            (CcDoc        *doc,
+                                          const char   *str);
+char          *_cc_doc_pool_span         (CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+char          *_cc_doc_strconcat         (CcDoc        *doc,
+                                          const char   *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
 void           _cc_doc_clear             (CcDoc        *doc);
 void           _cc_doc_reset             (CcDoc        *doc);
 /* cc-extractor-phrase.c: source phrases and the sources made of them */

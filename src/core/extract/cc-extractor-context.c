@@ -610,3 +610,20 @@ _cc_extractor_hedged (CcExtractor *self,
 
   return FALSE;
 }
+
+/* Sets the bit of each word of @words in @filter; see CC_IS_ANY_WORD(). */
+void
+_cc_word_filter_make (CcWordFilter *filter,
+                      const char    words[][CC_LIST_WORD],
+                      gsize         n)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      char padded[CC_MAX_WORD] = { 0 };
+      guint bit;
+
+      memcpy (padded, words[k], CC_LIST_WORD);
+      bit = cc_word_filter_bit (padded);
+      filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
+}

@@ -358,7 +358,56 @@ gboolean cc_is_any_word (CcDoc      *doc,
                          const char  words[][CC_LIST_WORD],
                          gsize       n);
 
-#define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
+/* A filter of a list's words by their first 8 bytes, a bit of 256 each,
+ * made the first time it is asked: most tokens fail it with one test,
+ * and only those that pass are compared with the list. */
+typedef struct
+{
+  gsize   made;
+  guint64 bits[4];
+} CcWordFilter;
+
+void _cc_word_filter_make (CcWordFilter *filter,
+                           const char    words[][CC_LIST_WORD],
+                           gsize         n);
+
+static inline guint
+cc_word_filter_bit (const char *padded)
+{
+  return (guint)((cc_lexicon_chunk (padded, 0) * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+static inline gboolean
+cc_is_any_word_filtered (CcDoc         *doc,
+                         guint          i,
+                         const char     words[][CC_LIST_WORD],
+                         gsize          n,
+                         CcWordFilter  *filter)
+{
+  const CcToken *tok;
+  guint bit;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  if (tok->kind != CC_TOK_WORD)
+    return FALSE;
+  if (g_once_init_enter (&filter->made))
+    {
+      _cc_word_filter_make (filter, words, n);
+      g_once_init_leave (&filter->made, 1);
+    }
+  bit = cc_word_filter_bit (tok->low);
+  if (!(filter->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
+    return FALSE;
+  return cc_is_any_word (doc, i, words, n);
+}
+
+/* Whether the token is one of the words of the array @list: each place
+ * that asks has its own filter of the list. */
+#define CC_IS_ANY_WORD(doc, i, list) \
+  (__extension__ ({ static CcWordFilter cc_filter_; \
+                    cc_is_any_word_filtered ((doc), (i), (list), G_N_ELEMENTS (list), &cc_filter_); }))
 
 static inline gboolean
 cc_is_punct (CcDoc      *doc,

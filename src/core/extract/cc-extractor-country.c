@@ -29,17 +29,14 @@
 /* How many tokens of the lead tell the country an article is about. */
 #define LEAD_TOKENS 300
 
+/* _cc_country_at() of a word that may start a country's name. */
 const char *
-_cc_country_at (CcExtractor *self,
-                CcDoc       *doc,
-                guint        i,
-                guint       *n)
+_cc_country_at_slow (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        i,
+                     guint       *n)
 {
   CcCountryAt *at;
-
-  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
-      !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
-    return NULL;
 
   /* each token is matched once: the walks over modifiers ask again; a
    * bit per token says which are, so that the cache needs no clearing */
@@ -269,7 +266,8 @@ find_article_countries (CcExtractor *self,
         continue;
       /* each alias holds its own copy of the country's name; the same
        * alias again is the same copy */
-      for (k = 0; k < n_names && names[k] != country && strcmp (names[k], country) != 0; k++)
+      for (k = 0; k < n_names && names[k] != country &&
+                  (names[k][0] != country[0] || strcmp (names[k], country) != 0); k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {

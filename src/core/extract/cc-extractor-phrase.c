@@ -53,8 +53,9 @@ name_key (NameKey    *nk,
 {
   char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
 
+  /* g_ascii_tolower(), inline */
   for (gsize i = 0; i < len; i++)
-    key[i] = g_ascii_tolower (word[i]);
+    key[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i];
   key[len] = '\0';
   if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
     key[len -= 2] = '\0';

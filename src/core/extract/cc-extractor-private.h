@@ -283,7 +283,7 @@ CcSource      *_cc_source_before         (CcExtractor  *self,
 gboolean       _cc_source_is_pronoun     (CcDoc        *doc,
                                           const CcSource *src);
 
-const char    *_cc_country_at            (CcExtractor  *self,
+const char    *_cc_country_at_slow       (CcExtractor  *self,
                                           CcDoc        *doc,
                                           guint         i,
                                           guint        *n);
@@ -409,6 +409,9 @@ cc_is_any_word_filtered (CcDoc         *doc,
   (__extension__ ({ static CcWordFilter cc_filter_; \
                     cc_is_any_word_filtered ((doc), (i), (list), G_N_ELEMENTS (list), &cc_filter_); }))
 
+/* Whether the token is punctuation that stands in @chars: a mark of one
+ * byte is looked for byte by byte, which the compiler unrolls for a
+ * literal @chars; a longer one ("“") as a substring. */
 static inline gboolean
 cc_is_punct (CcDoc      *doc,
              guint       i,
@@ -419,7 +422,31 @@ cc_is_punct (CcDoc      *doc,
   if (i >= doc->tokens->len)
     return FALSE;
   tok = CC_TOK (doc, i);
-  return tok->kind == CC_TOK_PUNCT && tok->low[0] != '\0' && strstr (chars, tok->low) != NULL;
+  if (tok->kind != CC_TOK_PUNCT || tok->low[0] == '\0')
+    return FALSE;
+  if (tok->low[1] == '\0')
+    {
+      for (const char *c = chars; *c != '\0'; c++)
+        if (*c == tok->low[0])
+          return TRUE;
+      return FALSE;
+    }
+  return strstr (chars, tok->low) != NULL;
+}
+
+/* The country whose name starts at token @i, its length in words to @n
+ * (may be NULL); most tokens start none, which their marks tell without
+ * a call. */
+static inline const char *
+_cc_country_at (CcExtractor *self,
+                CcDoc       *doc,
+                guint        i,
+                guint       *n)
+{
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
+      !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
+    return NULL;
+  return _cc_country_at_slow (self, doc, i, n);
 }
 
 /* Whether the token is a one-word entry of @set; its marks answer "no"

@@ -519,8 +519,8 @@ count_owner (CcExtractor *self,
       if (prev->kind != CC_TOK_WORD || prev->upper ||
           (cc_token_in (self->lexicon->attribution_verbs, prev) &&
            !(i - 1 > start && is_article (CC_TOK (doc, i - 2)))) ||
-          !(is_article (prev) || g_str_has_suffix (prev->low, "ed") ||
-            g_str_has_suffix (prev->low, "al") || g_str_has_suffix (prev->low, "er") ||
+          !(is_article (prev) || cc_has_suffix (prev->low, "ed") ||
+            cc_has_suffix (prev->low, "al") || cc_has_suffix (prev->low, "er") ||
             cc_is_word (doc, i - 1, "own") ||
             cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
         break;
@@ -550,7 +550,7 @@ count_owner (CcExtractor *self,
     ;
   else if (cc_is_punct (doc, i - 1, "'’") && i - 1 > start && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
     src = _cc_source_before (self, doc, start, i - 2, i - 1);
-  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && g_str_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
+  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && cc_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
     src = _cc_source_before (self, doc, start, i - 1, i - 1);
   /* a verb takes the counting noun with its determiner: "put the toll",
    * not "flood death toll" */
@@ -580,7 +580,7 @@ count_owner (CcExtractor *self,
        !cc_token_in (self->lexicon->source_words, CC_TOK (doc, src->last)) &&
        !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last)) &&
        !cc_token_in (self->lexicon->titles, CC_TOK (doc, src->last)) &&
-       !g_str_has_suffix (CC_TOK (doc, src->last)->low, "s")))
+       !cc_has_suffix (CC_TOK (doc, src->last)->low, "s")))
     return NULL;
   return src;
 }

@@ -458,9 +458,10 @@ static gboolean
 clause_boundary (CcDoc *doc,
                  guint  i)
 {
-  return cc_is_punct (doc, i, ";") ||
-         (i > 0 && cc_is_punct (doc, i - 1, ",") &&
-          (cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")));
+  /* the words first: most tokens are none of them */
+  return ((cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
+          i > 0 && cc_is_punct (doc, i - 1, ",")) ||
+         cc_is_punct (doc, i, ";");
 }
 
 static gboolean

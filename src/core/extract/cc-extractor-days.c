@@ -175,11 +175,14 @@ find_day_in (CcExtractor *self,
 
   if (doc->published_day <= 0)
     return 0;
-  {
-    g_autoptr(GDate) published = g_date_new_julian (doc->published_day);
+  /* found once a text */
+  if (doc->published_weekday == G_DATE_BAD_WEEKDAY)
+    {
+      g_autoptr(GDate) published = g_date_new_julian (doc->published_day);
 
-    published_weekday = g_date_get_weekday (published);
-  }
+      doc->published_weekday = g_date_get_weekday (published);
+    }
+  published_weekday = doc->published_weekday;
 
   for (guint i = from; i < to && i < doc->tokens->len; i++)
     {

@@ -111,8 +111,10 @@ typedef struct
   /* where the sources of this text and their strings live: the thread's
    * pool, emptied when the text first asks for it; NULL until then */
   CcSourcePool *pool;
-  /* the Julian day of publication: 0 while not read, -1 when unknown */
+  /* the Julian day of publication: 0 while not read, -1 when unknown;
+   * its day of the week, G_DATE_BAD_WEEKDAY until asked */
   gint32      published_day;
+  guint8      published_weekday;
   /* the attribution of the claim being read, before its pronoun or
    * description is resolved: its day is the claim's */
   const CcSource *direct;

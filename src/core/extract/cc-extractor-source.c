@@ -329,7 +329,7 @@ find_sources (CcExtractor *self,
       if (n == 1 && !cc_is_word (doc, v, "according") &&
           ((v > start && _cc_is_determiner (doc, v - 1)) ||
            (v + 1 < end && CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER &&
-            g_str_has_suffix (CC_TOK (doc, v)->low, "ed") &&
+            cc_has_suffix (CC_TOK (doc, v)->low, "ed") &&
             (v == start || cc_is_word (doc, v - 1, "with") || cc_is_word (doc, v - 1, "of") ||
              cc_is_word (doc, v - 1, "and") || cc_is_word (doc, v - 1, "by") ||
              cc_is_word (doc, v - 1, "to") || cc_is_word (doc, v - 1, "for")))))

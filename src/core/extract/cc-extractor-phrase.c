@@ -508,9 +508,9 @@ make_source_words (CcExtractor *self,
              guint        verb)
 {
   CcSource *src = _cc_doc_new_source (doc);
-  const CcPhraseValue *body = NULL;
+  const CcPhraseValue *body = NULL, *whole = NULL;
   guint name_first = last + 1;
-  guint n;
+  guint n, whole_n = 0;
 
   src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an") ||
                     (first > 0 && (cc_is_word (doc, first - 1, "a") || cc_is_word (doc, first - 1, "an")));
@@ -524,8 +524,10 @@ make_source_words (CcExtractor *self,
       cc_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
     last--;
 
+  /* the first word's match is also the one of the whole phrase, below */
   for (guint i = first; i <= last && body == NULL; i++)
-    body = cc_doc_match (self->lexicon->bodies, doc, i, &n);
+    if ((body = cc_doc_match (self->lexicon->bodies, doc, i, &n)) != NULL && i == first)
+      whole = body, whole_n = n;
 
   /* "the administration of US President Joe Biden": a body of a person */
   if (first < last && cc_is_word (doc, first + 1, "of") &&
@@ -555,10 +557,7 @@ make_source_words (CcExtractor *self,
   /* The whole phrase names a place or body: "Washington", "the United
    * Nations", "Israel". */
   {
-    const CcPhraseValue *whole = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at,
-                                                      doc, first, &n);
-
-    if (whole != NULL && first + n - 1 == last)
+    if (whole != NULL && first + whole_n - 1 == last)
       {
         src->name = _cc_doc_strdup (doc, whole->str);
         src->named = TRUE;

@@ -136,13 +136,17 @@ crowd_verb (CcExtractor *self,
                                         "demonstrated", "attended", "protest", "march", "rally",
                                         "gather", "demonstrate", "attend" };
 
+  gboolean take = cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") ||
+                  cc_is_word (doc, i, "taking");
+
+  /* most words are none of these: the words before are read only then */
+  if (!take && !CC_IS_ANY_WORD (doc, i, verbs))
+    return FALSE;
   /* "the protest" is no verb */
   if (i > 0 && (cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "a") ||
                 cc_is_word (doc, i - 1, "this") || cc_is_word (doc, i - 1, "that")))
     return FALSE;
-  if (cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") || cc_is_word (doc, i, "taking"))
-    return cc_is_word (doc, i + 1, "part");
-  return CC_IS_ANY_WORD (doc, i, verbs);
+  return !take || cc_is_word (doc, i + 1, "part");
 }
 
 /* What the finite verb after the counted people says of them, when it is

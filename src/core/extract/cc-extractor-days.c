@@ -324,15 +324,17 @@ _cc_source_date (CcExtractor    *self,
   return format_day (doc, statement_day (self, doc, src));
 }
 
-/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won". */
-static char *
-principal (const char *name)
+/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won"; in the text's
+ * pool. */
+static const char *
+principal (CcDoc      *doc,
+           const char *name)
 {
   gsize len = strcspn (name, "(");
 
   while (len > 0 && name[len - 1] == ' ')
     len--;
-  return g_strndup (name, len);
+  return _cc_doc_strndup (doc, name, len);
 }
 
 static gboolean
@@ -383,24 +385,16 @@ neighbour_date (CcExtractor    *self,
 
 typedef struct
 {
-  guint  sentence;
-  char  *date;
+  guint       sentence;
+  const char *date;
 } SpeakerDay;
-
-static void
-speaker_day_free (gpointer data)
-{
-  SpeakerDay *day = data;
-
-  g_free (day->date);
-  g_free (day);
-}
 
 static GHashTable *
 speaker_days (CcDoc *doc)
 {
   if (doc->speaker_days == NULL)
-    doc->speaker_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, speaker_day_free);
+    /* of keys and days in the text's pool */
+    doc->speaker_days = g_hash_table_new (g_str_hash, g_str_equal);
   return doc->speaker_days;
 }
 
@@ -520,22 +514,20 @@ _cc_extractor_claim_date (CcExtractor    *self,
   if (date == NULL)
     {
       /* the speaker's day found for a claim just before */
-      g_autofree char *speaker = principal (source->name);
-      const SpeakerDay *last = g_hash_table_lookup (speaker_days (doc), speaker);
+      const SpeakerDay *last = g_hash_table_lookup (speaker_days (doc), principal (doc, source->name));
 
       if (last != NULL && sentence - last->sentence <= STATEMENT_REACH + 1)
         date = last->date;
     }
   if (date != NULL)
     {
-      SpeakerDay *day = g_new0 (SpeakerDay, 1);
-      char *copy = g_strdup (date);
+      SpeakerDay *day = _cc_doc_alloc (doc, sizeof (SpeakerDay));
 
-      /* @date may be the entry replaced here */
+      /* @date lives in the pool, as long as the text */
       day->sentence = sentence;
-      day->date = g_strdup (copy);
-      g_hash_table_replace (speaker_days (doc), principal (source->name), day);
-      return copy;
+      day->date = date;
+      g_hash_table_replace (speaker_days (doc), (char *)principal (doc, source->name), day);
+      return g_strdup (date);
     }
   return NULL;
 }

@@ -226,6 +226,8 @@ const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);
 CcSource      *_cc_doc_new_source        (CcDoc        *doc);
+gpointer       _cc_doc_alloc             (CcDoc        *doc,
+                                          gsize         size);
 char          *_cc_doc_strndup           (CcDoc        *doc,
                                           const char   *str,
                                           gsize         len);

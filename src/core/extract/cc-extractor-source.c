@@ -136,6 +136,17 @@ pool_chars (CcDoc *doc,
   return chars;
 }
 
+/* @size bytes, aligned for any field, that live as long as the text. */
+gpointer
+_cc_doc_alloc (CcDoc *doc,
+               gsize  size)
+{
+  CcSourcePool *pool = doc_pool (doc);
+
+  pool->char_used = (pool->char_used + 7) & ~(gsize)7;
+  return pool_chars (doc, size);
+}
+
 /* g_strndup() into the text's pool. */
 char *
 _cc_doc_strndup (CcDoc      *doc,

@@ -30,8 +30,10 @@
 #define CHAR_BLOCK 8192
 /* A longer string has a block of its own, freed with the text. */
 #define LONG_STRING (CHAR_BLOCK / 4)
-/* How many blocks of each kind a pool keeps after a long text. */
-#define KEEP_BLOCKS 16
+/* How many blocks of each kind, and lists, a pool keeps after a long
+ * text: room for a few thousand sources. */
+#define KEEP_BLOCKS 64
+#define KEEP_LISTS 1024
 
 struct _CcSourcePool
 {
@@ -60,10 +62,11 @@ pool_free (gpointer data)
 static GPrivate thread_pool = G_PRIVATE_INIT (pool_free);
 
 static void
-trim_blocks (GPtrArray *blocks)
+trim_blocks (GPtrArray *blocks,
+             guint      keep)
 {
-  if (blocks->len > KEEP_BLOCKS)
-    g_ptr_array_set_size (blocks, KEEP_BLOCKS);
+  if (blocks->len > keep)
+    g_ptr_array_set_size (blocks, keep);
 }
 
 /* The thread's pool, emptied for the text of @doc when it first asks. */
@@ -83,9 +86,9 @@ doc_pool (CcDoc *doc)
       pool->lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       g_private_set (&thread_pool, pool);
     }
-  trim_blocks (pool->sources);
-  trim_blocks (pool->chars);
-  trim_blocks (pool->lists);
+  trim_blocks (pool->sources, KEEP_BLOCKS);
+  trim_blocks (pool->chars, KEEP_BLOCKS);
+  trim_blocks (pool->lists, KEEP_LISTS);
   g_ptr_array_set_size (pool->long_strings, 0);
   pool->n_sources = 0;
   pool->char_block = 0;

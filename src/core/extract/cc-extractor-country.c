@@ -253,6 +253,10 @@ find_article_countries (CcExtractor *self,
         }
     }
 
+  /* the dateline's country comes first: the lead need not be read */
+  if (doc->dateline_country != NULL)
+    return;
+
   /* names of countries and their adjectives are written with a capital;
    * the lead says what the article is about */
   for (guint i = 0; i < doc->tokens->len && i < LEAD_TOKENS; i++)

@@ -150,8 +150,9 @@ typedef struct
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;
-  /* the country of the dateline ("SEOUL, Nov. 5 –"), and the country the
-   * article names in more than half of its mentions; NULL for none */
+  /* the country of the dateline ("SEOUL, Nov. 5 –"), and, looked for only
+   * without one, the country the article names in more than half of its
+   * mentions; NULL for none */
   gboolean    countries_known;
   const char *dateline_country;
   const char *main_country;

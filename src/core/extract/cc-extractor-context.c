@@ -205,6 +205,9 @@ located (CcDoc      *doc,
 {
   static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
                                      "already", "now", "still", "reportedly", "]" };
+  static const char be_words[][CC_LIST_WORD] = { "are", "were", "is", "was", "remain", "remained",
+                                                 "currently", "already", "now", "still",
+                                                 "reportedly", "]" };
   static const char places[][CC_LIST_WORD] = { "territory", "soil", "region", "frontline", "frontlines",
                                          "front", "ground", "country", "oblast" };
   guint i = subject_last + 1;
@@ -217,8 +220,12 @@ located (CcDoc      *doc,
     {
       gboolean skip = FALSE;
 
-      for (guint k = 0; k < G_N_ELEMENTS (be); k++)
-        skip |= cc_is_word (doc, i, be[k]) || cc_is_punct (doc, i, be[k]);
+      /* a word is no punctuation: one look-up in the list for a word */
+      if (CC_TOK (doc, i)->kind == CC_TOK_WORD)
+        skip = CC_IS_ANY_WORD (doc, i, be_words);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (be); k++)
+          skip |= cc_is_punct (doc, i, be[k]);
       if (q->count_noun != 0 && i < q->first && !cc_is_word (doc, i, "in") && !cc_is_word (doc, i, "on"))
         skip = TRUE;
       if (skip)

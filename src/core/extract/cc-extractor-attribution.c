@@ -182,8 +182,7 @@ named_person_before (CcExtractor    *self,
       g_ptr_array_add (doc->relays, person);
       if (person->person)
         {
-          g_free (person->date);
-          person->date = g_strdup (src->date);
+          person->date = src->date;
           return person;
         }
     }
@@ -414,11 +413,10 @@ relay (CcDoc          *doc,
   if (inner == NULL || inner == outer || g_strcmp0 (inner->name, outer->name) == 0 ||
       strstr (outer->name, "(citing") != NULL)
     return outer;
-  src = g_new0 (CcSource, 1);
+  src = _cc_doc_new_source (doc);
   *src = *outer;
-  src->name = g_strdup_printf ("%s (citing %s)", outer->name, inner->name);
-  src->country = g_strdup (outer->country != NULL ? outer->country : inner->country);
-  src->date = g_strdup (outer->date);
+  src->name = _cc_doc_strconcat (doc, outer->name, " (citing ", inner->name, ")", NULL);
+  src->country = outer->country != NULL ? outer->country : inner->country;
   g_ptr_array_add (doc->relays, src);
   return src;
 }
@@ -521,8 +519,8 @@ count_owner (CcExtractor *self,
       if (prev->kind != CC_TOK_WORD || prev->upper ||
           (cc_token_in (self->lexicon->attribution_verbs, prev) &&
            !(i - 1 > start && is_article (CC_TOK (doc, i - 2)))) ||
-          !(is_article (prev) || g_str_has_suffix (prev->low, "ed") ||
-            g_str_has_suffix (prev->low, "al") || g_str_has_suffix (prev->low, "er") ||
+          !(is_article (prev) || cc_has_suffix (prev->low, "ed") ||
+            cc_has_suffix (prev->low, "al") || cc_has_suffix (prev->low, "er") ||
             cc_is_word (doc, i - 1, "own") ||
             cc_is_word (doc, i - 1, "latest") || cc_is_word (doc, i - 1, "new")))
         break;
@@ -552,7 +550,7 @@ count_owner (CcExtractor *self,
     ;
   else if (cc_is_punct (doc, i - 1, "'’") && i - 1 > start && CC_TOK (doc, i - 2)->kind == CC_TOK_WORD)
     src = _cc_source_before (self, doc, start, i - 2, i - 1);
-  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && g_str_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
+  else if (CC_TOK (doc, i - 1)->kind == CC_TOK_WORD && cc_has_suffix (CC_TOK (doc, i - 1)->low, "'s"))
     src = _cc_source_before (self, doc, start, i - 1, i - 1);
   /* a verb takes the counting noun with its determiner: "put the toll",
    * not "flood death toll" */
@@ -582,7 +580,7 @@ count_owner (CcExtractor *self,
        !cc_token_in (self->lexicon->source_words, CC_TOK (doc, src->last)) &&
        !cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, src->last)) &&
        !cc_token_in (self->lexicon->titles, CC_TOK (doc, src->last)) &&
-       !g_str_has_suffix (CC_TOK (doc, src->last)->low, "s")))
+       !cc_has_suffix (CC_TOK (doc, src->last)->low, "s")))
     return NULL;
   return src;
 }

@@ -136,13 +136,17 @@ crowd_verb (CcExtractor *self,
                                         "demonstrated", "attended", "protest", "march", "rally",
                                         "gather", "demonstrate", "attend" };
 
+  gboolean take = cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") ||
+                  cc_is_word (doc, i, "taking");
+
+  /* most words are none of these: the words before are read only then */
+  if (!take && !CC_IS_ANY_WORD (doc, i, verbs))
+    return FALSE;
   /* "the protest" is no verb */
   if (i > 0 && (cc_is_word (doc, i - 1, "the") || cc_is_word (doc, i - 1, "a") ||
                 cc_is_word (doc, i - 1, "this") || cc_is_word (doc, i - 1, "that")))
     return FALSE;
-  if (cc_is_word (doc, i, "take") || cc_is_word (doc, i, "took") || cc_is_word (doc, i, "taking"))
-    return cc_is_word (doc, i + 1, "part");
-  return CC_IS_ANY_WORD (doc, i, verbs);
+  return !take || cc_is_word (doc, i + 1, "part");
 }
 
 /* What the finite verb after the counted people says of them, when it is
@@ -201,6 +205,9 @@ located (CcDoc      *doc,
 {
   static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
                                      "already", "now", "still", "reportedly", "]" };
+  static const char be_words[][CC_LIST_WORD] = { "are", "were", "is", "was", "remain", "remained",
+                                                 "currently", "already", "now", "still",
+                                                 "reportedly", "]" };
   static const char places[][CC_LIST_WORD] = { "territory", "soil", "region", "frontline", "frontlines",
                                          "front", "ground", "country", "oblast" };
   guint i = subject_last + 1;
@@ -213,8 +220,12 @@ located (CcDoc      *doc,
     {
       gboolean skip = FALSE;
 
-      for (guint k = 0; k < G_N_ELEMENTS (be); k++)
-        skip |= cc_is_word (doc, i, be[k]) || cc_is_punct (doc, i, be[k]);
+      /* a word is no punctuation: one look-up in the list for a word */
+      if (CC_TOK (doc, i)->kind == CC_TOK_WORD)
+        skip = CC_IS_ANY_WORD (doc, i, be_words);
+      else
+        for (guint k = 0; k < G_N_ELEMENTS (be); k++)
+          skip |= cc_is_punct (doc, i, be[k]);
       if (q->count_noun != 0 && i < q->first && !cc_is_word (doc, i, "in") && !cc_is_word (doc, i, "on"))
         skip = TRUE;
       if (skip)
@@ -458,9 +469,10 @@ static gboolean
 clause_boundary (CcDoc *doc,
                  guint  i)
 {
-  return cc_is_punct (doc, i, ";") ||
-         (i > 0 && cc_is_punct (doc, i - 1, ",") &&
-          (cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")));
+  /* the words first: most tokens are none of them */
+  return ((cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
+          i > 0 && cc_is_punct (doc, i - 1, ",")) ||
+         cc_is_punct (doc, i, ";");
 }
 
 static gboolean
@@ -609,4 +621,21 @@ _cc_extractor_hedged (CcExtractor *self,
     }
 
   return FALSE;
+}
+
+/* Sets the bit of each word of @words in @filter; see CC_IS_ANY_WORD(). */
+void
+_cc_word_filter_make (CcWordFilter *filter,
+                      const char    words[][CC_LIST_WORD],
+                      gsize         n)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      char padded[CC_MAX_WORD] = { 0 };
+      guint bit;
+
+      memcpy (padded, words[k], CC_LIST_WORD);
+      bit = cc_word_filter_bit (padded);
+      filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
 }

@@ -29,17 +29,14 @@
 /* How many tokens of the lead tell the country an article is about. */
 #define LEAD_TOKENS 300
 
+/* _cc_country_at() of a word that may start a country's name. */
 const char *
-_cc_country_at (CcExtractor *self,
-                CcDoc       *doc,
-                guint        i,
-                guint       *n)
+_cc_country_at_slow (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        i,
+                     guint       *n)
 {
   CcCountryAt *at;
-
-  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
-      !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
-    return NULL;
 
   /* each token is matched once: the walks over modifiers ask again; a
    * bit per token says which are, so that the cache needs no clearing */
@@ -134,30 +131,31 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
-/* The first letter of each word, and of each capitalised word, a byte
- * per token, so that the walks over the article for other mentions read
- * one cache line per 64 tokens, not one per token. */
-static void
-make_initials (CcDoc *doc)
+/* The first byte of each token, so that the walks over the article for
+ * other mentions read one cache line per 64 tokens, not one per token.
+ * They are made up to the furthest token a walk has asked for. */
+void
+_cc_doc_make_initials (CcDoc *doc,
+                       guint  upto)
 {
   guint n = doc->tokens->len;
 
-  if (doc->initials_made)
-    return;
-  if (doc->initials_size < 2 * n + 2)
+  upto = MIN (upto, n);
+  if (doc->initials_len == 0 && doc->initials_size < n + 1)
     {
       g_free (doc->initials);
-      doc->initials_size = 2 * n + 2;
+      doc->initials_size = n + 1;
       doc->initials = g_malloc (doc->initials_size);
     }
-  doc->initials_made = TRUE;
-  doc->firsts = doc->initials + n + 1;
-  for (guint i = 0; i < n; i++)
+  if (doc->initials_len < upto)
     {
-      CcToken *tok = CC_TOK (doc, i);
+      /* in locals: a store through a char pointer may change any field */
+      const CcToken *tok = CC_TOK (doc, 0);
+      char *initials = doc->initials;
 
-      doc->firsts[i] = tok->kind == CC_TOK_WORD ? tok->low[0] : '\0';
-      doc->initials[i] = tok->upper ? doc->firsts[i] : '\0';
+      for (guint i = doc->initials_len; i < upto; i++)
+        initials[i] = tok[i].low[0];
+      doc->initials_len = upto;
     }
 }
 
@@ -175,13 +173,15 @@ _cc_person_country (CcExtractor *self,
 {
   const char *country;
 
+  /* keyed by strings of the text's pool */
   if (doc->country_cache == NULL)
-    doc->country_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->country_cache = g_hash_table_new (g_str_hash, g_str_equal);
   /* looked for before: "" says there was none */
   if (g_hash_table_lookup_extended (doc->country_cache, surname, NULL, (gpointer *)&country))
     return *country != '\0' ? country : NULL;
   country = person_country (self, doc, surname);
-  g_hash_table_insert (doc->country_cache, g_strdup (surname), (gpointer)(country ? country : ""));
+  g_hash_table_insert (doc->country_cache, _cc_doc_strdup (doc, surname),
+                       (gpointer)(country ? country : ""));
   return country;
 }
 
@@ -194,10 +194,10 @@ person_country (CcExtractor *self,
 
   if (surname[0] == '\0')
     return NULL;
-  make_initials (doc);
+  _cc_doc_make_initials (doc, n);
 
   /* the article's first mentions of a person carry their country; the
-   * capitalised words of its initial are found a block at a time */
+   * tokens of its initial are found a block at a time */
   for (guint i = 0; i < n; i++)
     {
       const char *at = memchr (doc->initials + i, surname[0], n - i);
@@ -209,7 +209,7 @@ person_country (CcExtractor *self,
         break;
       first = i = at - doc->initials;
       tok = CC_TOK (doc, i);
-      if (strcmp (tok->low, surname) != 0)
+      if (!tok->upper || tok->kind != CC_TOK_WORD || strcmp (tok->low, surname) != 0)
         continue;
       /* the given names before the surname */
       while (first > 0 && CC_TOK (doc, first - 1)->kind == CC_TOK_WORD &&
@@ -236,11 +236,13 @@ find_article_countries (CcExtractor *self,
 
   /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
    * its first paragraph after the headline */
-  for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1; i++)
+  for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1;
+       i = _cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
     {
       guint n;
       const char *country;
 
+      /* a paragraph begins with a sentence: the tokens of one are skipped */
       if (i > 0 && CC_PARAGRAPH (doc, i - 1) == CC_PARAGRAPH (doc, i))
         continue;
       if (CC_TOK (doc, i)->capitals && CC_TOK (doc, i)->kind == CC_TOK_WORD &&
@@ -250,6 +252,10 @@ find_article_countries (CcExtractor *self,
           break;
         }
     }
+
+  /* the dateline's country comes first: the lead need not be read */
+  if (doc->dateline_country != NULL)
+    return;
 
   /* names of countries and their adjectives are written with a capital;
    * the lead says what the article is about */
@@ -264,7 +270,8 @@ find_article_countries (CcExtractor *self,
         continue;
       /* each alias holds its own copy of the country's name; the same
        * alias again is the same copy */
-      for (k = 0; k < n_names && names[k] != country && strcmp (names[k], country) != 0; k++)
+      for (k = 0; k < n_names && names[k] != country &&
+                  (names[k][0] != country[0] || strcmp (names[k], country) != 0); k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
@@ -366,20 +373,20 @@ body_country (CcExtractor    *self,
   if (head == G_MAXUINT)
     return NULL;
 
-  make_initials (doc);
   end = MIN (doc->tokens->len, src->last + MENTION_REACH);
+  _cc_doc_make_initials (doc, end);
   for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
-      /* the words of the head's first letter, found a block at a time */
-      const char *at = memchr (doc->firsts + i, CC_TOK (doc, head)->low[0], end - i);
+      /* the tokens of the head's first letter, found a block at a time */
+      const char *at = memchr (doc->initials + i, CC_TOK (doc, head)->low[0], end - i);
       guint first;
       gboolean shared = FALSE;
       const char *country;
 
       if (at == NULL)
         break;
-      first = i = at - doc->firsts;
-      if (CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
+      first = i = at - doc->initials;
+      if (CC_TOK (doc, i)->kind != CC_TOK_WORD || CC_TOK (doc, i)->marks != CC_TOK (doc, head)->marks ||
           strcmp (CC_TOK (doc, i)->low, CC_TOK (doc, head)->low) != 0 ||
           (i >= src->first && i <= src->last))
         continue;
@@ -414,12 +421,14 @@ cached_body_country (CcExtractor    *self,
 {
   const char *country;
 
+  /* keyed by strings of the text's pool */
   if (doc->body_countries == NULL)
-    doc->body_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->body_countries = g_hash_table_new (g_str_hash, g_str_equal);
   if (g_hash_table_lookup_extended (doc->body_countries, src->name, NULL, (gpointer *)&country))
     return *country != '\0' ? country : NULL;
   country = body_country (self, doc, src);
-  g_hash_table_insert (doc->body_countries, g_strdup (src->name), (gpointer)(country ? country : ""));
+  g_hash_table_insert (doc->body_countries, _cc_doc_strdup (doc, src->name),
+                       (gpointer)(country ? country : ""));
   return country;
 }
 
@@ -503,17 +512,23 @@ _cc_source_settle_country (CcExtractor *self,
 
   if (src->country == NULL && src->person)
     {
-      g_auto(GStrv) names = g_strsplit (src->name, " ", -1);
-      g_autofree char *surname = g_ascii_strdown (names[0] ? names[g_strv_length (names) - 1] : "", -1);
+      /* the words of the name between single spaces, in lower case: one
+       * copy in the pool, cut at its spaces */
+      char *keys = _cc_doc_strdup (doc, src->name);
+      const char *end = keys + strlen (keys);
+      const char *surname = keys;
       const char *country = NULL;
 
-      /* a country found for another mention of the person */
-      for (guint k = 0; names[k] && country == NULL; k++)
-        {
-          g_autofree char *key = g_ascii_strdown (names[k], -1);
+      for (char *c = keys; *c != '\0'; c++)
+        if (*c == ' ')
+          *c = '\0', surname = c + 1;
+        else
+          *c = g_ascii_tolower (*c);
 
-          country = g_hash_table_lookup (doc->people_country, key);
-        }
+      /* a country found for another mention of the person */
+      for (const char *key = keys; *src->name != '\0' && key <= end && country == NULL;
+           key += strlen (key) + 1)
+        country = g_hash_table_lookup (doc->people_country, key);
       if (country == NULL)
         country = _cc_person_country (self, doc, surname);
 
@@ -525,9 +540,10 @@ _cc_source_settle_country (CcExtractor *self,
         country = recent_body_country (self, doc, src);
       if (country == NULL)
         country = article_country (self, doc);
-      src->country = g_strdup (country);
-      for (guint k = 0; names[k] && country != NULL; k++)
-        g_hash_table_replace (doc->people_country, g_ascii_strdown (names[k], -1), g_strdup (country));
+      src->country = country;
+      for (const char *key = keys; *src->name != '\0' && key <= end && country != NULL;
+           key += strlen (key) + 1)
+        g_hash_table_replace (doc->people_country, (char *)key, (char *)country);
     }
   else if (src->country == NULL)
     {
@@ -535,7 +551,7 @@ _cc_source_settle_country (CcExtractor *self,
 
       if (country == NULL)
         country = article_country (self, doc);
-      src->country = g_strdup (country);
+      src->country = country;
     }
 
   if (description && src->country != NULL)
@@ -550,14 +566,13 @@ _cc_source_settle_country (CcExtractor *self,
                             !CC_TOK (doc, src->first)->capitals;
           /* a country's government goes by the country: "Government of
            * Pakistan" */
-          char *named = g_ascii_strcasecmp (src->name, "government") == 0
-                          ? g_strdup_printf ("Government of %s", src->country)
-                          : g_strdup_printf ("%s %c%s", adjective,
-                                             common ? g_ascii_tolower (src->name[0]) : src->name[0],
-                                             src->name + (src->name[0] != '\0'));
+          char initial[2] = { common ? g_ascii_tolower (src->name[0]) : src->name[0], '\0' };
 
-          g_free (src->name);
-          src->name = named;
+          if (g_ascii_strcasecmp (src->name, "government") == 0)
+            src->name = _cc_doc_strconcat (doc, "Government of ", src->country, NULL);
+          else
+            src->name = _cc_doc_strconcat (doc, adjective, " ", initial,
+                                           src->name + (src->name[0] != '\0'), NULL);
         }
     }
 }

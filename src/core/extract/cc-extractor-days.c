@@ -48,18 +48,21 @@ has_day_words (CcDoc *doc,
   return cc_sentence_has (doc->day_words, sentence, CC_SENTENCE_DAY);
 }
 
-/* YYYY-MM-DD, written by hand for the years of four digits: printf() is
- * slow beside the rest of a claim's reading. */
-static char *
-format_ymd (int year,
-            int month,
-            int day)
+/* YYYY-MM-DD in the text's pool, written by hand for the years of four
+ * digits: printf() is slow beside the rest of a claim's reading. */
+static const char *
+format_ymd (CcDoc *doc,
+            int    year,
+            int    month,
+            int    day)
 {
-  char *out;
+  char out[64];
 
   if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  out = g_malloc (11);
+    {
+      g_snprintf (out, sizeof out, "%04d-%02d-%02d", year, month, day);
+      return _cc_doc_strdup (doc, out);
+    }
   out[0] = '0' + year / 1000;
   out[1] = '0' + year / 100 % 10;
   out[2] = '0' + year / 10 % 10;
@@ -70,12 +73,12 @@ format_ymd (int year,
   out[7] = '-';
   out[8] = '0' + day / 10;
   out[9] = '0' + day % 10;
-  out[10] = '\0';
-  return out;
+  return _cc_doc_strndup (doc, out, 10);
 }
 
-static char *
-format_day (gint32 day)
+static const char *
+format_day (CcDoc *doc,
+            gint32 day)
 {
   GDate date;
 
@@ -83,7 +86,7 @@ format_day (gint32 day)
     return NULL;
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
-  return format_ymd (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+  return format_ymd (doc, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
 }
 
 static int
@@ -172,11 +175,14 @@ find_day_in (CcExtractor *self,
 
   if (doc->published_day <= 0)
     return 0;
-  {
-    g_autoptr(GDate) published = g_date_new_julian (doc->published_day);
+  /* found once a text */
+  if (doc->published_weekday == G_DATE_BAD_WEEKDAY)
+    {
+      g_autoptr(GDate) published = g_date_new_julian (doc->published_day);
 
-    published_weekday = g_date_get_weekday (published);
-  }
+      doc->published_weekday = g_date_get_weekday (published);
+    }
+  published_weekday = doc->published_weekday;
 
   for (guint i = from; i < to && i < doc->tokens->len; i++)
     {
@@ -305,28 +311,30 @@ statement_day (CcExtractor    *self,
 /**
  * _cc_source_date:
  *
- * Returns: (transfer full) (nullable): the day @src made its statement,
- * YYYY-MM-DD
+ * Returns: (nullable): the day @src made its statement, YYYY-MM-DD, in
+ * the text's pool
  */
-char *
+const char *
 _cc_source_date (CcExtractor    *self,
                  CcDoc          *doc,
                  const CcSource *src)
 {
   if (doc->published_day <= 0 || src->verb >= doc->tokens->len)
     return NULL;
-  return format_day (statement_day (self, doc, src));
+  return format_day (doc, statement_day (self, doc, src));
 }
 
-/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won". */
-static char *
-principal (const char *name)
+/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won"; in the text's
+ * pool. */
+static const char *
+principal (CcDoc      *doc,
+           const char *name)
 {
   gsize len = strcspn (name, "(");
 
   while (len > 0 && name[len - 1] == ' ')
     len--;
-  return g_strndup (name, len);
+  return _cc_doc_strndup (doc, name, len);
 }
 
 static gboolean
@@ -377,24 +385,16 @@ neighbour_date (CcExtractor    *self,
 
 typedef struct
 {
-  guint  sentence;
-  char  *date;
+  guint       sentence;
+  const char *date;
 } SpeakerDay;
-
-static void
-speaker_day_free (gpointer data)
-{
-  SpeakerDay *day = data;
-
-  g_free (day->date);
-  g_free (day);
-}
 
 static GHashTable *
 speaker_days (CcDoc *doc)
 {
   if (doc->speaker_days == NULL)
-    doc->speaker_days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, speaker_day_free);
+    /* of keys and days in the text's pool */
+    doc->speaker_days = g_hash_table_new (g_str_hash, g_str_equal);
   return doc->speaker_days;
 }
 
@@ -457,10 +457,10 @@ sentence_date (CcExtractor    *self,
 /**
  * _cc_footer_date:
  *
- * Returns: (transfer full) (nullable): the full date ("January 11, 2025")
- * among the words from..to-1
+ * Returns: (nullable): the full date ("January 11, 2025") among the words
+ * from..to-1, as YYYY-MM-DD in the text's pool
  */
-char *
+const char *
 _cc_footer_date (CcDoc *doc,
                  guint  from,
                  guint  to)
@@ -474,7 +474,7 @@ _cc_footer_date (CcDoc *doc,
         continue;
       year = atoi (doc->text + CC_TOK (doc, i + 3)->start);
       if (g_date_valid_dmy (day, month, year))
-        return format_ymd (year, month, day);
+        return format_ymd (doc, year, month, day);
     }
   return NULL;
 }
@@ -514,22 +514,20 @@ _cc_extractor_claim_date (CcExtractor    *self,
   if (date == NULL)
     {
       /* the speaker's day found for a claim just before */
-      g_autofree char *speaker = principal (source->name);
-      const SpeakerDay *last = g_hash_table_lookup (speaker_days (doc), speaker);
+      const SpeakerDay *last = g_hash_table_lookup (speaker_days (doc), principal (doc, source->name));
 
       if (last != NULL && sentence - last->sentence <= STATEMENT_REACH + 1)
         date = last->date;
     }
   if (date != NULL)
     {
-      SpeakerDay *day = g_new0 (SpeakerDay, 1);
-      char *copy = g_strdup (date);
+      SpeakerDay *day = _cc_doc_alloc (doc, sizeof (SpeakerDay));
 
-      /* @date may be the entry replaced here */
+      /* @date lives in the pool, as long as the text */
       day->sentence = sentence;
-      day->date = g_strdup (copy);
-      g_hash_table_replace (speaker_days (doc), principal (source->name), day);
-      return copy;
+      day->date = date;
+      g_hash_table_replace (speaker_days (doc), (char *)principal (doc, source->name), day);
+      return g_strdup (date);
     }
   return NULL;
 }

@@ -53,8 +53,9 @@ name_key (NameKey    *nk,
 {
   char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
 
+  /* g_ascii_tolower(), inline */
   for (gsize i = 0; i < len; i++)
-    key[i] = g_ascii_tolower (word[i]);
+    key[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i];
   key[len] = '\0';
   if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
     key[len -= 2] = '\0';
@@ -121,7 +122,6 @@ remember_person (CcDoc      *doc,
 {
   /* the words as given: @full may become a longer spelling */
   const char *words = full;
-  g_autofree char *longer = NULL;
   const char *known = NULL;
   const char *last_word;
   NameKey nk = { 0 };
@@ -142,22 +142,25 @@ remember_person (CcDoc      *doc,
   /* A name seen before in a longer or other spelling keeps that one: a
    * name of one or two words */
   if (known != NULL && strchr (known, ' ') != NULL && strchr (words, ' ') == strrchr (words, ' '))
-    full = longer = g_strdup (known);
+    full = known;
 
   /* the same person again: "Zelensky said" ten times in an article */
   if (known != NULL && strcmp (known, full) == 0 && country == NULL)
     return known;
 
+  /* the tables hold strings of the text's pool: one copy of the name
+   * for all its words */
+  full = _cc_doc_strdup (doc, full);
   for (const char *word = words;;)
     {
       const char *space = strchr (word, ' ');
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
-      char *key = g_strdup (name_key (&nk, word, len));
+      char *key = _cc_doc_strdup (doc, name_key (&nk, word, len));
 
       name_key_clear (&nk);
-      g_hash_table_replace (doc->people, key, g_strdup (full));
+      g_hash_table_replace (doc->people, key, (char *)full);
       if (country != NULL)
-        g_hash_table_replace (doc->people_country, g_strdup (key), g_strdup (country));
+        g_hash_table_replace (doc->people_country, key, (char *)country);
       if (space == NULL)
         break;
       word = space + 1;
@@ -166,6 +169,30 @@ remember_person (CcDoc      *doc,
   known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
   name_key_clear (&nk);
   return known;
+}
+
+/* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;
+ * the initials are read 8 at a time, as the lexicon reads words. */
+static guint
+last_head (CcDoc *doc,
+           guint  from,
+           guint  to,
+           char   c)
+{
+  guint64 pattern = 0x0101010101010101ull * (guchar)c;
+  guint j = to;
+
+  while (j > from)
+    {
+      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->initials + j - 8, 0) ^ pattern))
+        {
+          j -= 8;
+          continue;
+        }
+      if (doc->initials[--j] == c)
+        return j;
+    }
+  return G_MAXUINT;
 }
 
 /* Looks for an earlier mention of the surname at @i with the given names
@@ -181,29 +208,30 @@ introduce_person (CcExtractor *self,
 
   /* where a search for this surname stopped before: no need to read the
    * text before it again */
+  /* keyed by the token's own word, which lives as long as the text */
   if (doc->introduced == NULL)
-    doc->introduced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    doc->introduced = g_hash_table_new (g_str_hash, g_str_equal);
   scanned = GPOINTER_TO_UINT (g_hash_table_lookup (doc->introduced, surname));
   if (scanned > i)
     scanned = 0;
   else
-    g_hash_table_replace (doc->introduced, g_strdup (surname), GUINT_TO_POINTER (i));
+    g_hash_table_replace (doc->introduced, (char *)surname, GUINT_TO_POINTER (i));
 
-  for (guint j = i; j-- > MAX (1, scanned) && i - j < 4000;)
+  /* the tokens of the surname's first letter, found 8 at a time */
+  _cc_doc_make_initials (doc, i);
+  for (guint j = i, from = MAX (MAX (1, scanned), i >= 3999 ? i - 3999 : 0);
+       (j = last_head (doc, from, j, surname[0])) != G_MAXUINT;)
     {
       guint k = j;
-      char *full;
 
-      if (CC_TOK (doc, j)->low[0] != surname[0] || strcmp (CC_TOK (doc, j)->low, surname) != 0)
+      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
         continue;
       while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
         k--;
       if (k == j)
         continue;
 
-      full = _cc_doc_span (doc, k, j);
-      remember_person (doc, full, _cc_country_before (self, doc, k));
-      g_free (full);
+      remember_person (doc, _cc_doc_pool_span (doc, k, j), _cc_country_before (self, doc, k));
       return TRUE;
     }
 
@@ -479,10 +507,10 @@ make_source_words (CcExtractor *self,
              guint        last,
              guint        verb)
 {
-  CcSource *src = g_new0 (CcSource, 1);
-  const CcPhraseValue *body = NULL;
+  CcSource *src = _cc_doc_new_source (doc);
+  const CcPhraseValue *body = NULL, *whole = NULL;
   guint name_first = last + 1;
-  guint n;
+  guint n, whole_n = 0;
 
   src->indefinite = cc_is_word (doc, first, "a") || cc_is_word (doc, first, "an") ||
                     (first > 0 && (cc_is_word (doc, first - 1, "a") || cc_is_word (doc, first - 1, "an")));
@@ -496,15 +524,17 @@ make_source_words (CcExtractor *self,
       cc_has_suffix (CC_TOK (doc, last - 1)->low, "'s") && CC_TOK (doc, last - 1)->upper)
     last--;
 
+  /* the first word's match is also the one of the whole phrase, below */
   for (guint i = first; i <= last && body == NULL; i++)
-    body = cc_doc_match (self->lexicon->bodies, doc, i, &n);
+    if ((body = cc_doc_match (self->lexicon->bodies, doc, i, &n)) != NULL && i == first)
+      whole = body, whole_n = n;
 
   /* "the administration of US President Joe Biden": a body of a person */
   if (first < last && cc_is_word (doc, first + 1, "of") &&
       cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, first)))
     {
-      src->name = _cc_doc_span (doc, first, last);
-      src->country = g_strdup (_cc_country_in (self, doc, first, last));
+      src->name = _cc_doc_pool_span (doc, first, last);
+      src->country = _cc_country_in (self, doc, first, last);
       src->named = TRUE;
       return src;
     }
@@ -522,24 +552,21 @@ make_source_words (CcExtractor *self,
       CC_TOK (doc, last)->upper)
     name_first = last;
 
-  src->country = g_strdup (_cc_country_in (self, doc, first, last));
+  src->country = _cc_country_in (self, doc, first, last);
 
   /* The whole phrase names a place or body: "Washington", "the United
    * Nations", "Israel". */
   {
-    const CcPhraseValue *whole = cc_phrase_set_match (self->lexicon->bodies, _cc_doc_word_at,
-                                                      doc, first, &n);
-
-    if (whole != NULL && first + n - 1 == last)
+    if (whole != NULL && first + whole_n - 1 == last)
       {
-        src->name = g_strdup (whole->str);
+        src->name = _cc_doc_strdup (doc, whole->str);
         src->named = TRUE;
         return src;
       }
     whole = cc_doc_match (self->lexicon->countries, doc, first, &n);
     if (whole != NULL && first + n - 1 == last)
       {
-        src->name = _cc_doc_span (doc, first, last);
+        src->name = _cc_doc_pool_span (doc, first, last);
         src->named = TRUE;
         return src;
       }
@@ -559,7 +586,7 @@ make_source_words (CcExtractor *self,
 
   if (name_first <= last)
     {
-      g_autofree char *raw = _cc_doc_span (doc, name_first, last);
+      char *raw = _cc_doc_pool_span (doc, name_first, last);
       NameKey nk = { 0 };
       const char *key;
       const char *country;
@@ -569,20 +596,20 @@ make_source_words (CcExtractor *self,
       key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
       src->person = TRUE;
       src->named = TRUE;
-      src->name = g_strdup (remember_person (doc, raw, src->country));
+      src->name = _cc_doc_strdup (doc, remember_person (doc, raw, src->country));
       if (src->name == NULL)
-        src->name = g_strdup (raw);
+        src->name = raw;
       if (src->country == NULL && (country = g_hash_table_lookup (doc->people_country, key)))
-        src->country = g_strdup (country);
+        src->country = country;
     }
   else if (body != NULL)
     {
-      src->name = g_strdup (body->str);
+      src->name = _cc_doc_strdup (doc, body->str);
       src->named = TRUE;
     }
   else
     {
-      src->name = _cc_doc_span (doc, first, last);
+      src->name = _cc_doc_pool_span (doc, first, last);
       /* "Washington", "Yonhap News", "Daily NK" name a body; "the
        * official" does not, nor "Relief officials" opening a sentence */
       for (guint i = first; i <= last && !src->named; i++)

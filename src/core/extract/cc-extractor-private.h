@@ -51,12 +51,14 @@ G_STATIC_ASSERT (CC_MAX_WORD == CC_LEXICON_WORD);
 /* A token is read many times over: one cache line each. */
 G_STATIC_ASSERT (sizeof (CcToken) <= 64);
 
-/* A source of claims found in a sentence: who said it, and where. */
+/* A source of claims found in a sentence: who said it, and where. It and
+ * its strings live in the text's pool (cc-extractor-source.c), or in the
+ * lexicon, for as long as the text is read. */
 typedef struct
 {
-  char     *name;      /* as it will be shown: a person's name or a body */
-  char     *country;
-  char     *date;      /* YYYY-MM-DD of the statement, or NULL */
+  char       *name;    /* as it will be shown: a person's name or a body */
+  const char *country;
+  const char *date;    /* YYYY-MM-DD of the statement, or NULL */
   gboolean  person;
   gboolean  named;     /* a proper name, not "the official" */
   gboolean  indefinite; /* "a government official": a new referent */
@@ -89,6 +91,8 @@ cc_sentence_has (const GArray *flags,
   return sentence < flags->len && (g_array_index (flags, guint8, sentence) & flag) != 0;
 }
 
+typedef struct _CcSourcePool CcSourcePool;
+
 typedef struct
 {
   CcLexicon  *lexicon;
@@ -101,12 +105,17 @@ typedef struct
   GArray     *paragraphs;
   /* the tokens that may start a quantity, in text order */
   GArray     *candidates;
-  /* per sentence: its sources, found on demand */
+  /* per sentence: its sources, found on demand; lists of the pool */
   GPtrArray  *sources;
-  /* sources made for relays ("X (citing Y)"), owned here */
+  /* sources made for relays ("X (citing Y)"), agents and owners */
   GPtrArray  *relays;
-  /* the Julian day of publication: 0 while not read, -1 when unknown */
+  /* where the sources of this text and their strings live: the thread's
+   * pool, emptied when the text first asks for it; NULL until then */
+  CcSourcePool *pool;
+  /* the Julian day of publication: 0 while not read, -1 when unknown;
+   * its day of the week, G_DATE_BAD_WEEKDAY until asked */
   gint32      published_day;
+  guint8      published_weekday;
   /* the attribution of the claim being read, before its pronoun or
    * description is resolved: its day is the claim's */
   const CcSource *direct;
@@ -123,19 +132,17 @@ typedef struct
   GHashTable *body_countries;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
-  /* per token up to MENTION_REACH, the first letter of a capitalised
-   * word, else 0; made on demand */
+  /* per token, the first byte of its look-up form; made on demand, for
+   * the first initials_len tokens */
   char       *initials;
-  /* per token, the first letter of a word, else 0; in the block of
-   * initials */
-  char       *firsts;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */
   guint8     *country_matched;
-  /* whether initials and the country bits are made for this text, and
-   * for how many tokens their buffers have room */
-  gboolean    initials_made;
+  /* for how many tokens the initials are made, whether the country
+   * bits are made for this text, and for how many tokens their buffers
+   * have room */
+  guint       initials_len;
   gboolean    countries_made;
   guint       initials_size;
   guint       countries_size;
@@ -144,8 +151,9 @@ typedef struct
   /* the people the article names: surname key → full name */
   GHashTable *people;
   GHashTable *people_country;
-  /* the country of the dateline ("SEOUL, Nov. 5 –"), and the country the
-   * article names in more than half of its mentions; NULL for none */
+  /* the country of the dateline ("SEOUL, Nov. 5 –"), and, looked for only
+   * without one, the country the article names in more than half of its
+   * mentions; NULL for none */
   gboolean    countries_known;
   const char *dateline_country;
   const char *main_country;
@@ -206,10 +214,10 @@ char          *_cc_extractor_claim_date  (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q,
                                           const CcSource *source);
-char          *_cc_footer_date           (CcDoc        *doc,
+const char    *_cc_footer_date           (CcDoc        *doc,
                                           guint         from,
                                           guint         to);
-char          *_cc_source_date           (CcExtractor  *self,
+const char    *_cc_source_date           (CcExtractor  *self,
                                           CcDoc        *doc,
                                           const CcSource *src);
 const CcSource *_cc_resolve_source       (CcExtractor  *self,
@@ -219,7 +227,20 @@ const CcSource *_cc_resolve_source       (CcExtractor  *self,
 const CcSource *_cc_extractor_source     (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcQuantity   *q);
-void           _cc_source_free           (gpointer      data);
+CcSource      *_cc_doc_new_source        (CcDoc        *doc);
+gpointer       _cc_doc_alloc             (CcDoc        *doc,
+                                          gsize         size);
+char          *_cc_doc_strndup           (CcDoc        *doc,
+                                          const char   *str,
+                                          gsize         len);
+char          *_cc_doc_strdup            (CcDoc        *doc,
+                                          const char   *str);
+char          *_cc_doc_pool_span         (CcDoc        *doc,
+                                          guint         first,
+                                          guint         last);
+char          *_cc_doc_strconcat         (CcDoc        *doc,
+                                          const char   *first,
+                                          ...) G_GNUC_NULL_TERMINATED;
 void           _cc_doc_clear             (CcDoc        *doc);
 void           _cc_doc_reset             (CcDoc        *doc);
 /* cc-extractor-phrase.c: source phrases and the sources made of them */
@@ -268,7 +289,7 @@ CcSource      *_cc_source_before         (CcExtractor  *self,
 gboolean       _cc_source_is_pronoun     (CcDoc        *doc,
                                           const CcSource *src);
 
-const char    *_cc_country_at            (CcExtractor  *self,
+const char    *_cc_country_at_slow       (CcExtractor  *self,
                                           CcDoc        *doc,
                                           guint         i,
                                           guint        *n);
@@ -278,6 +299,8 @@ const char    *_cc_country_before        (CcExtractor  *self,
 const char    *_cc_person_country        (CcExtractor  *self,
                                           CcDoc        *doc,
                                           const char   *surname);
+void           _cc_doc_make_initials     (CcDoc        *doc,
+                                          guint         upto);
 void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
@@ -341,8 +364,60 @@ gboolean cc_is_any_word (CcDoc      *doc,
                          const char  words[][CC_LIST_WORD],
                          gsize       n);
 
-#define CC_IS_ANY_WORD(doc, i, list) cc_is_any_word ((doc), (i), (list), G_N_ELEMENTS (list))
+/* A filter of a list's words by their first 8 bytes, a bit of 256 each,
+ * made the first time it is asked: most tokens fail it with one test,
+ * and only those that pass are compared with the list. */
+typedef struct
+{
+  gsize   made;
+  guint64 bits[4];
+} CcWordFilter;
 
+void _cc_word_filter_make (CcWordFilter *filter,
+                           const char    words[][CC_LIST_WORD],
+                           gsize         n);
+
+static inline guint
+cc_word_filter_bit (const char *padded)
+{
+  return (guint)((cc_lexicon_chunk (padded, 0) * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+static inline gboolean
+cc_is_any_word_filtered (CcDoc         *doc,
+                         guint          i,
+                         const char     words[][CC_LIST_WORD],
+                         gsize          n,
+                         CcWordFilter  *filter)
+{
+  const CcToken *tok;
+  guint bit;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  tok = CC_TOK (doc, i);
+  if (tok->kind != CC_TOK_WORD)
+    return FALSE;
+  if (g_once_init_enter (&filter->made))
+    {
+      _cc_word_filter_make (filter, words, n);
+      g_once_init_leave (&filter->made, 1);
+    }
+  bit = cc_word_filter_bit (tok->low);
+  if (!(filter->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
+    return FALSE;
+  return cc_is_any_word (doc, i, words, n);
+}
+
+/* Whether the token is one of the words of the array @list: each place
+ * that asks has its own filter of the list. */
+#define CC_IS_ANY_WORD(doc, i, list) \
+  (__extension__ ({ static CcWordFilter cc_filter_; \
+                    cc_is_any_word_filtered ((doc), (i), (list), G_N_ELEMENTS (list), &cc_filter_); }))
+
+/* Whether the token is punctuation that stands in @chars: a mark of one
+ * byte is looked for byte by byte, which the compiler unrolls for a
+ * literal @chars; a longer one ("“") as a substring. */
 static inline gboolean
 cc_is_punct (CcDoc      *doc,
              guint       i,
@@ -353,7 +428,31 @@ cc_is_punct (CcDoc      *doc,
   if (i >= doc->tokens->len)
     return FALSE;
   tok = CC_TOK (doc, i);
-  return tok->kind == CC_TOK_PUNCT && tok->low[0] != '\0' && strstr (chars, tok->low) != NULL;
+  if (tok->kind != CC_TOK_PUNCT || tok->low[0] == '\0')
+    return FALSE;
+  if (tok->low[1] == '\0')
+    {
+      for (const char *c = chars; *c != '\0'; c++)
+        if (*c == tok->low[0])
+          return TRUE;
+      return FALSE;
+    }
+  return strstr (chars, tok->low) != NULL;
+}
+
+/* The country whose name starts at token @i, its length in words to @n
+ * (may be NULL); most tokens start none, which their marks tell without
+ * a call. */
+static inline const char *
+_cc_country_at (CcExtractor *self,
+                CcDoc       *doc,
+                guint        i,
+                guint       *n)
+{
+  if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
+      !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
+    return NULL;
+  return _cc_country_at_slow (self, doc, i, n);
 }
 
 /* Whether the token is a one-word entry of @set; its marks answer "no"

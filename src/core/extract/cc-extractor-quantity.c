@@ -69,6 +69,17 @@ number_value (CcDoc *doc,
     }
   buf[j] = '\0';
 
+  /* digits alone, fewer than 16: an integer that a double holds exactly,
+   * as g_ascii_strtod() would give it */
+  if (j < 16 && memchr (buf, '.', j) == NULL)
+    {
+      guint64 whole = 0;
+
+      for (guint k = 0; k < j; k++)
+        whole = whole * 10 + (guint64)(buf[k] - '0');
+      return (double)whole * (tok->scale == 9 ? 1e9 : tok->scale == 6 ? 1e6 :
+                              tok->scale == 3 ? 1e3 : 1);
+    }
   return g_ascii_strtod (buf, NULL) * (tok->scale == 9 ? 1e9 : tok->scale == 6 ? 1e6 :
                                        tok->scale == 3 ? 1e3 : 1);
 }
@@ -338,8 +349,12 @@ agent_noun_at (CcExtractor *self,
       cc_token_in (self->lexicon->non_agent_nouns, tok))
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
-    if (g_str_has_suffix (tok->low, endings[k]))
-      return TRUE;
+    {
+      gsize n = strlen (endings[k]);
+
+      if (len >= n && memcmp (tok->low + len - n, endings[k], n) == 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -415,7 +430,7 @@ read_subject_after (CcExtractor *self,
       if (cc_token_in (self->lexicon->count_nouns, tok) && q->first > 0 &&
           (cc_is_word (doc, q->first - 1, "the") || cc_is_word (doc, q->first - 1, "a") ||
            (CC_TOK (doc, q->first - 1)->kind == CC_TOK_WORD &&
-            g_str_has_suffix (CC_TOK (doc, q->first - 1)->low, "'s"))) &&
+            cc_has_suffix (CC_TOK (doc, q->first - 1)->low, "'s"))) &&
           !cc_is_word (doc, i + 1, "of"))
         {
           q->subject_last = i;

@@ -20,25 +20,216 @@
 /* How long a relative clause between a source and its verb may be. */
 #define RELATIVE_REACH 24
 
-void
-_cc_source_free (gpointer data)
-{
-  CcSource *src = data;
+/* The pool ----------------------------------------------------------------- */
 
-  if (src == NULL)
-    return;
-  g_free (src->name);
-  g_free (src->country);
-  g_free (src->date);
-  g_free (src);
-}
+/* The sources of a text, their strings and the lists of each sentence
+ * live until the next text: they are taken from blocks the thread keeps
+ * and empties when a text first asks for one, not allocated and freed one
+ * by one. */
+#define SOURCE_BLOCK 64
+#define CHAR_BLOCK 8192
+/* A longer string has a block of its own, freed with the text. */
+#define LONG_STRING (CHAR_BLOCK / 4)
+/* How many blocks of each kind, and lists, a pool keeps after a long
+ * text: room for a few thousand sources. */
+#define KEEP_BLOCKS 64
+#define KEEP_LISTS 1024
+
+struct _CcSourcePool
+{
+  GPtrArray *sources;     /* blocks of SOURCE_BLOCK sources */
+  guint      n_sources;
+  GPtrArray *chars;       /* blocks of CHAR_BLOCK bytes */
+  guint      char_block;
+  gsize      char_used;
+  GPtrArray *long_strings;
+  GPtrArray *lists;       /* the sentences' lists of sources */
+  guint      n_lists;
+};
 
 static void
-free_sources (gpointer data)
+pool_free (gpointer data)
 {
-  if (data != NULL)
-    g_ptr_array_unref (data);
+  CcSourcePool *pool = data;
+
+  g_ptr_array_unref (pool->sources);
+  g_ptr_array_unref (pool->chars);
+  g_ptr_array_unref (pool->long_strings);
+  g_ptr_array_unref (pool->lists);
+  g_free (pool);
 }
+
+static GPrivate thread_pool = G_PRIVATE_INIT (pool_free);
+
+static void
+trim_blocks (GPtrArray *blocks,
+             guint      keep)
+{
+  if (blocks->len > keep)
+    g_ptr_array_set_size (blocks, keep);
+}
+
+/* The thread's pool, emptied for the text of @doc when it first asks. */
+static CcSourcePool *
+doc_pool (CcDoc *doc)
+{
+  CcSourcePool *pool = doc->pool;
+
+  if (G_LIKELY (pool != NULL))
+    return pool;
+  if ((pool = g_private_get (&thread_pool)) == NULL)
+    {
+      pool = g_new0 (CcSourcePool, 1);
+      pool->sources = g_ptr_array_new_with_free_func (g_free);
+      pool->chars = g_ptr_array_new_with_free_func (g_free);
+      pool->long_strings = g_ptr_array_new_with_free_func (g_free);
+      pool->lists = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+      g_private_set (&thread_pool, pool);
+    }
+  trim_blocks (pool->sources, KEEP_BLOCKS);
+  trim_blocks (pool->chars, KEEP_BLOCKS);
+  trim_blocks (pool->lists, KEEP_LISTS);
+  g_ptr_array_set_size (pool->long_strings, 0);
+  pool->n_sources = 0;
+  pool->char_block = 0;
+  pool->char_used = 0;
+  pool->n_lists = 0;
+  doc->pool = pool;
+  return pool;
+}
+
+/* A new source, all zero, that lives as long as the text. */
+CcSource *
+_cc_doc_new_source (CcDoc *doc)
+{
+  CcSourcePool *pool = doc_pool (doc);
+  CcSource *block;
+
+  if (pool->n_sources / SOURCE_BLOCK == pool->sources->len)
+    g_ptr_array_add (pool->sources, g_new (CcSource, SOURCE_BLOCK));
+  block = g_ptr_array_index (pool->sources, pool->n_sources / SOURCE_BLOCK);
+  block += pool->n_sources++ % SOURCE_BLOCK;
+  memset (block, 0, sizeof *block);
+  return block;
+}
+
+/* @size bytes that live as long as the text. */
+static char *
+pool_chars (CcDoc *doc,
+            gsize  size)
+{
+  CcSourcePool *pool = doc_pool (doc);
+  char *chars;
+
+  if (size > LONG_STRING)
+    {
+      chars = g_malloc (size);
+      g_ptr_array_add (pool->long_strings, chars);
+      return chars;
+    }
+  if (pool->char_block < pool->chars->len && pool->char_used + size > CHAR_BLOCK)
+    {
+      pool->char_block++;
+      pool->char_used = 0;
+    }
+  if (pool->char_block == pool->chars->len)
+    g_ptr_array_add (pool->chars, g_malloc (CHAR_BLOCK));
+  chars = (char *)g_ptr_array_index (pool->chars, pool->char_block) + pool->char_used;
+  pool->char_used += size;
+  return chars;
+}
+
+/* @size bytes, aligned for any field, that live as long as the text. */
+gpointer
+_cc_doc_alloc (CcDoc *doc,
+               gsize  size)
+{
+  CcSourcePool *pool = doc_pool (doc);
+
+  pool->char_used = (pool->char_used + 7) & ~(gsize)7;
+  return pool_chars (doc, size);
+}
+
+/* g_strndup() into the text's pool. */
+char *
+_cc_doc_strndup (CcDoc      *doc,
+                 const char *str,
+                 gsize       len)
+{
+  char *copy = pool_chars (doc, len + 1);
+
+  memcpy (copy, str, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+/* g_strdup() into the text's pool. */
+char *
+_cc_doc_strdup (CcDoc      *doc,
+                const char *str)
+{
+  return str != NULL ? _cc_doc_strndup (doc, str, strlen (str)) : NULL;
+}
+
+/* _cc_doc_span() into the text's pool. */
+char *
+_cc_doc_pool_span (CcDoc *doc,
+                   guint  first,
+                   guint  last)
+{
+  CcToken *a = CC_TOK (doc, first);
+  CcToken *b = CC_TOK (doc, last);
+
+  return _cc_doc_strndup (doc, doc->text + a->start, b->start + b->len - a->start);
+}
+
+/* g_strconcat() into the text's pool. */
+char *
+_cc_doc_strconcat (CcDoc      *doc,
+                   const char *first,
+                   ...)
+{
+  va_list args;
+  gsize len = 0;
+  char *out, *at;
+
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    len += strlen (part);
+  va_end (args);
+
+  at = out = pool_chars (doc, len + 1);
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    at = stpcpy (at, part);
+  va_end (args);
+  return out;
+}
+
+/* "X (citing Y)", in the text's pool. */
+static char *
+relay_name (CcDoc      *doc,
+            const char *name,
+            const char *cited)
+{
+  return _cc_doc_strconcat (doc, name, " (citing ", cited, ")", NULL);
+}
+
+/* An empty list of sources for a sentence, kept by the pool. */
+static GPtrArray *
+new_list (CcDoc *doc)
+{
+  CcSourcePool *pool = doc_pool (doc);
+  GPtrArray *list;
+
+  if (pool->n_lists == pool->lists->len)
+    g_ptr_array_add (pool->lists, g_ptr_array_new ());
+  list = g_ptr_array_index (pool->lists, pool->n_lists++);
+  g_ptr_array_set_size (list, 0);
+  return list;
+}
+
+/* Attributions ----------------------------------------------------------- */
 
 static CcSource *
 relative_subject (CcExtractor *self,
@@ -135,7 +326,7 @@ find_sources (CcExtractor *self,
               CcDoc       *doc,
               guint        sentence)
 {
-  GPtrArray *sources = g_ptr_array_new_with_free_func (_cc_source_free);
+  GPtrArray *sources = new_list (doc);
   guint start = _cc_doc_sentence_start (doc, sentence);
   guint end = _cc_doc_sentence_end (doc, sentence);
 
@@ -152,7 +343,7 @@ find_sources (CcExtractor *self,
       if (n == 1 && !cc_is_word (doc, v, "according") &&
           ((v > start && _cc_is_determiner (doc, v - 1)) ||
            (v + 1 < end && CC_TOK (doc, v + 1)->kind == CC_TOK_NUMBER &&
-            g_str_has_suffix (CC_TOK (doc, v)->low, "ed") &&
+            cc_has_suffix (CC_TOK (doc, v)->low, "ed") &&
             (v == start || cc_is_word (doc, v - 1, "with") || cc_is_word (doc, v - 1, "of") ||
              cc_is_word (doc, v - 1, "and") || cc_is_word (doc, v - 1, "by") ||
              cc_is_word (doc, v - 1, "to") || cc_is_word (doc, v - 1, "for")))))
@@ -200,13 +391,10 @@ find_sources (CcExtractor *self,
               else
                 {
                   CcSource *x = _cc_make_source (self, doc, xf, xl, v);
-                  char *relay = g_strdup_printf ("%s (citing %s)", x->name, y->name);
 
-                  g_free (x->name);
-                  x->name = relay;
+                  x->name = relay_name (doc, x->name, y->name);
                   if (x->country == NULL)
-                    x->country = g_strdup (y->country);
-                  _cc_source_free (y);
+                    x->country = y->country;
                   src = x;
                 }
             }
@@ -241,18 +429,15 @@ find_sources (CcExtractor *self,
           if (cited_last + 1 < v)
             {
               CcSource *cited = _cc_make_source (self, doc, src->last + 3, cited_last, v);
-              char *relay = g_strdup_printf ("%s (citing %s)", src->name, cited->name);
 
-              g_free (src->name);
-              src->name = relay;
-              _cc_source_free (cited);
+              src->name = relay_name (doc, src->name, cited->name);
             }
         }
 
       /* words before the verb that name no one ("killed, but the toll
        * is higher, said X") are no source */
       if (src != NULL && !plausible (self, doc, src))
-        g_clear_pointer (&src, _cc_source_free);
+        src = NULL;
 
       /* "…,” said Hong Jang-won" */
       if (src == NULL && v + 1 < end &&
@@ -274,9 +459,7 @@ find_sources (CcExtractor *self,
           /* the title after the name tells its country */
           if (src->country == NULL && cc_is_punct (doc, last + 1, ","))
             {
-              const char *country = _cc_country_in (self, doc, last + 2, MIN (end, last + 12) - 1);
-
-              src->country = g_strdup (country);
+              src->country = _cc_country_in (self, doc, last + 2, MIN (end, last + 12) - 1);
             }
         }
 
@@ -303,12 +486,13 @@ _cc_sentence_sources (CcExtractor *self,
 {
   GPtrArray *sources;
 
+  /* the tables hold strings of the pool, and the lists are the pool's */
   if (doc->people == NULL)
     {
-      doc->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      doc->people_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      doc->sources = g_ptr_array_new_with_free_func (free_sources);
-      doc->relays = g_ptr_array_new_with_free_func (_cc_source_free);
+      doc->people = g_hash_table_new (g_str_hash, g_str_equal);
+      doc->people_country = g_hash_table_new (g_str_hash, g_str_equal);
+      doc->sources = g_ptr_array_new ();
+      doc->relays = g_ptr_array_new ();
     }
   if (doc->sources->len <= sentence)
     g_ptr_array_set_size (doc->sources, doc->sentences->len);

@@ -158,6 +158,26 @@ get_thread_doc (void)
   return doc;
 }
 
+/* Whether a quantity may start at the word @i, which the tokenizer
+ * listed for its marks: only a vague amount or a number word can start
+ * one there, and most such words ("a", "the") start one only before
+ * certain words. FALSE when none can. */
+static gboolean
+may_start_quantity (CcExtractor *self,
+                    CcDoc       *doc,
+                    guint        i)
+{
+  CcWord first, second;
+  gboolean has_second;
+
+  _cc_doc_word_at (doc, i, &first);
+  has_second = _cc_doc_word_at (doc, i + 1, &second);
+  return cc_phrase_set_may_start (self->lexicon->vague_amounts, &first,
+                                  has_second ? &second : NULL) ||
+         cc_phrase_set_may_start (self->lexicon->number_words, &first,
+                                  has_second ? &second : NULL);
+}
+
 GPtrArray *
 cc_extractor_extract (CcExtractor *self,
                       const char  *text,
@@ -193,6 +213,11 @@ cc_extractor_extract (CcExtractor *self,
       guint next;
 
       if (i < resume)
+        continue;
+      /* a word that is not hyphenated starts a quantity only as the
+       * first of a vague amount or of a number's words */
+      if (CC_TOK (doc, i)->kind == CC_TOK_WORD && !CC_TOK (doc, i)->hyphen &&
+          !may_start_quantity (self, doc, i))
         continue;
       if (_cc_extractor_read_claim (self, doc, i, &q, &next))
         {

@@ -936,6 +936,25 @@ cc_phrase_set_lookup (CcPhraseSet *set,
 }
 
 gboolean
+cc_phrase_set_may_start (CcPhraseSet  *set,
+                         const CcWord *first,
+                         const CcWord *second)
+{
+  guint n_refs;
+  const PhraseRef *refs;
+  guint64 chunk = second != NULL ? cc_lexicon_chunk (second->low, 0) : 0;
+
+  if (!(first->marks & set->head.first_mark) ||
+      !(refs = first_word_phrases (set, first, &n_refs)))
+    return FALSE;
+  for (guint i = 0; i < n_refs; i++)
+    if ((!refs[i].capitals || first->capitals) &&
+        (refs[i].n_words == 1 || (second != NULL && refs[i].second == chunk)))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 cc_phrase_set_has_word (CcPhraseSet  *set,
                         const CcWord *word)
 {

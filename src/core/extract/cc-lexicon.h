@@ -133,6 +133,12 @@ const CcPhraseValue *cc_phrase_set_match       (CcPhraseSet  *set,
                                                 gpointer      user_data,
                                                 guint         index,
                                                 guint        *n_words);
+/* Whether a phrase of @set may start with @first, followed by @second
+ * (NULL at the end of the text): FALSE only when cc_phrase_set_match()
+ * surely finds none, from the phrases' first two words alone. */
+gboolean             cc_phrase_set_may_start   (CcPhraseSet  *set,
+                                                const CcWord *first,
+                                                const CcWord *second);
 /* Longest phrase of @set ending at word @last (inclusive). */
 const CcPhraseValue *cc_phrase_set_match_back  (CcPhraseSet  *set,
                                                 CcWordAt      word_at,

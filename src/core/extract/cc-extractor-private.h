@@ -26,6 +26,17 @@ typedef enum
   CC_TOK_PUNCT,
 } CcTokKind;
 
+/* A token's flags, in one byte: the same bits as CcToken's, in the same
+ * order. */
+typedef struct
+{
+  guint8 upper : 1;
+  guint8 capitals : 1;
+  guint8 space_after : 1;
+  guint8 in_quote : 1;
+  guint8 hyphen : 1;
+} CcTokenFlags;
+
 typedef struct
 {
   guint32 start;       /* byte offset */
@@ -34,13 +45,20 @@ typedef struct
   guint32 clen;        /* characters */
   guint32 sentence;    /* index of the sentence */
   guint8  kind;
-  guint8  scale;           /* a number's glued scale, as a power of ten: "1.5mn" 6 */
-  guint8  upper : 1;       /* starts with a capital letter */
-  guint8  capitals : 1;    /* every letter a capital */
-  guint8  space_after : 1; /* white space follows */
-  guint8  in_quote : 1;    /* inside quotation marks */
-  guint8  hyphen : 1;      /* a word with a hyphen inside: "twenty-five" */
-  guint16 word;            /* low's place in the lexicon plus one, 0 for none */
+  guint8  scale;               /* a number's glued scale, as a power of ten: "1.5mn" 6 */
+  union
+  {
+    CcTokenFlags flags;        /* the bits below at once, as the tokenizer writes them */
+    struct
+    {
+      guint8 upper : 1;        /* starts with a capital letter */
+      guint8 capitals : 1;     /* every letter a capital */
+      guint8 space_after : 1;  /* white space follows */
+      guint8 in_quote : 1;     /* inside quotation marks */
+      guint8 hyphen : 1;       /* a word with a hyphen inside: "twenty-five" */
+    };
+  };
+  guint16 word;                /* low's place in the lexicon plus one, 0 for none */
   guint32 marks;           /* cc_lexicon_marks() of low */
   char    low[CC_MAX_WORD];
 } CcToken;

@@ -367,7 +367,8 @@ static inline const char *
 read_short_ascii_word (CcToken    *tok,
                        const char *p,
                        const char *end,
-                       guint32    *hash)
+                       guint32    *hash,
+                       gboolean   *capitals)
 {
   const guchar *word = (const guchar *)p;
   __m128i v, x, letter, digit, upper, folded, keep;
@@ -420,7 +421,7 @@ read_short_ascii_word (CcToken    *tok,
 
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
-  tok->capitals = upper_bits != 0 && lower_bits == 0;
+  *capitals = upper_bits != 0 && lower_bits == 0;
   return p + len;
 }
 #endif
@@ -531,6 +532,7 @@ _cc_doc_tokenize (CcDoc *doc)
       const char *next;
       CcToken *tok;
       guint32 hash;
+      G_GNUC_UNUSED gboolean capitals;
 
       /* the commonest character, a plain space, first */
       if (*p == ' ')
@@ -601,13 +603,23 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->clen = tok->len;
           next = q;
         }
-      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
 #ifdef __SSE2__
-               ((next = read_short_ascii_word (tok, p, text_end, &hash)) != NULL ||
-                (next = read_ascii_word (tok, p, text_end, &hash)) != NULL))
-#else
-               (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
+      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
+               (next = read_short_ascii_word (tok, p, text_end, &hash, &capitals)) != NULL)
+        {
+          /* the commonest case: its flags in one store */
+          tok->flags = (CcTokenFlags) {
+            .upper = (byte_class[c] & BYTE_UPPER) != 0,
+            .capitals = capitals,
+            .in_quote = in_quote,
+          };
+          tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, tok->len, hash,
+                                               &tok->word);
+          goto stored;
+        }
 #endif
+      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
+               (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
         {
           /* the common case, read in one pass with its look-up form */
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;

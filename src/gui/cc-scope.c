@@ -79,13 +79,21 @@ filter_claim (gpointer item,
   return cc_scope_contains (user_data, cc_claim_get_article_id (item));
 }
 
+/* Both filters change as a whole. Without a story or a search they have
+ * no function, so they say that they match everything: a filter model
+ * then shows its whole model at once, without a look at any item. */
 static void
 refilter (CcScope *self)
 {
+  gboolean whole;
+
   g_assert (CC_IS_SCOPE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->article_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  whole = self->story == NULL && self->matches == NULL;
+  gtk_custom_filter_set_filter_func (self->article_filter, whole ? NULL : filter_article,
+                                     whole ? NULL : self, NULL);
+  gtk_custom_filter_set_filter_func (self->claim_filter, whole ? NULL : filter_claim,
+                                     whole ? NULL : self, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -380,8 +388,9 @@ cc_scope_class_init (CcScopeClass *klass)
 static void
 cc_scope_init (CcScope *self)
 {
-  self->article_filter = gtk_custom_filter_new (filter_article, self, NULL);
-  self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
+  /* Neither a story nor a search yet: the filters match everything. */
+  self->article_filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->claim_filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
   self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
   /* The articles and the claims (several an article) are filtered a

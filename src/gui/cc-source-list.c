@@ -9,7 +9,10 @@
  * search or story only filters the sorted list again, a hash lookup per
  * article, and never sorts. The titles' collation keys are made on a
  * worker before the library is first sorted, and that first sort goes a
- * step at a time from idles; the list shows the library once sorted. */
+ * step at a time from idles; the list shows the library once sorted.
+ * The list view shows the selection's rows through a CcPacedSelection,
+ * which a tick callback here lets through a page a frame after a change
+ * of most of them. */
 
 #define G_LOG_DOMAIN "cc-source-list"
 
@@ -22,6 +25,7 @@
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"
+#include "cc-paced-selection.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
@@ -43,6 +47,11 @@ struct _CcSourceList
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkCustomSorter    *sorter;
+
+  /* What the list view shows: the selection's rows, a page a frame
+   * after a change of the rows at the top. */
+  CcPacedSelection   *paced;
+  guint               pace_tick;
 
   /* The sort keys of the library's titles, on their way. */
   GCancellable       *keys_cancellable;
@@ -156,6 +165,17 @@ cc_source_list_dispose (GObject *object)
     {
       g_signal_handlers_disconnect_by_data (self->scope, self);
       g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+    }
+  /* The paced rows hold the selection: they go first, so that the
+   * template's models go with the template. */
+  if (self->pace_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pace_tick);
+  self->pace_tick = 0;
+  if (self->paced != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->paced, self);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->paced);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
@@ -322,10 +342,41 @@ cc_source_list_class_init (CcSourceListClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* One page more of the list's rows each frame, until they are all in. */
+static gboolean
+pace_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CcSourceList *self = user_data;
+
+  cc_paced_selection_show_more (self->paced);
+  if (cc_paced_selection_get_pending (self->paced) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pace_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paced_pending_cb (CcSourceList     *self,
+                  GParamSpec       *pspec,
+                  CcPacedSelection *paced)
+{
+  if (cc_paced_selection_get_pending (paced) > 0 && self->pace_tick == 0)
+    self->pace_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                    pace_tick_cb, self, NULL);
+}
+
 static void
 cc_source_list_init (CcSourceList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->paced = cc_paced_selection_new (GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->paced, "notify::pending",
+                           G_CALLBACK (paced_pending_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->paced));
 
   gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
   cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));

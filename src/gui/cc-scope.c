@@ -8,8 +8,8 @@
  * the whole library) that match the search, and their claims. One scope
  * per window, shared by every view as two filter models over the
  * library's own models, so that a view of a story or a search is the same
- * view as of the library. Whether an article is in scope is two hash
- * lookups: the story's set of ids and the search's. The search asks the
+ * view as of the library. Whether an article is in scope is two
+ * lookups: in the story's set of ids and in the search's. The search asks the
  * store's full-text index on a worker thread; a newer query cancels an
  * older one, and the filters change once the answer is back. */
 
@@ -24,6 +24,32 @@
 #include "cc-store.h"
 #include "cc-story.h"
 
+/* The ids of the articles matching a query: those from 0 to G_MAXUINT
+ * (every id the store gives, in practice) in a bitset, quick to fill and
+ * to ask, any other in a hash table. */
+typedef struct
+{
+  GtkBitset  *ids;
+  GHashTable *other_ids;
+} Matches;
+
+static void
+matches_free (Matches *matches)
+{
+  g_clear_pointer (&matches->ids, gtk_bitset_unref);
+  g_clear_pointer (&matches->other_ids, g_hash_table_unref);
+  g_free (matches);
+}
+
+static gboolean
+matches_contain (Matches *matches,
+                 gint64   id)
+{
+  if (id >= 0 && id <= G_MAXUINT)
+    return gtk_bitset_contains (matches->ids, (guint)id);
+  return matches->other_ids != NULL && g_hash_table_contains (matches->other_ids, &id);
+}
+
 struct _CcScope
 {
   GObject             parent_instance;
@@ -32,7 +58,7 @@ struct _CcScope
   CcStory            *story;
   char               *query;
   /* Ids of the articles matching the query, or NULL without one. */
-  GHashTable         *matches;
+  Matches            *matches;
   /* The search on its way, if any. */
   GCancellable       *search;
   /* Says ::changed again once the articles are all filtered. */
@@ -107,17 +133,28 @@ search_thread (GTask        *task,
   CcStore *store = g_object_get_data (G_OBJECT (task), "store");
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  GHashTable *set;
+  Matches *matches = g_new0 (Matches, 1);
 
   /* A query the index cannot read is still being typed: it matches
    * nothing, quietly. */
   if (!(ids = cc_store_search_unranked (store, task_data, &error)))
     g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
 
-  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  matches->ids = gtk_bitset_new_empty ();
   for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-  g_task_return_pointer (task, set, (GDestroyNotify)g_hash_table_unref);
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id >= 0 && id <= G_MAXUINT)
+        {
+          gtk_bitset_add (matches->ids, (guint)id);
+          continue;
+        }
+      if (matches->other_ids == NULL)
+        matches->other_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_add (matches->other_ids, g_memdup2 (&id, sizeof id));
+    }
+  g_task_return_pointer (task, matches, (GDestroyNotify)matches_free);
 }
 
 static void
@@ -126,14 +163,14 @@ search_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   CcScope *self = CC_SCOPE (object);
-  GHashTable *matches;
+  Matches *matches;
 
   /* A newer query, or none, took this one's place. */
   if (!(matches = g_task_propagate_pointer (G_TASK (result), NULL)))
     return;
 
   g_clear_object (&self->search);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->matches, matches_free);
   self->matches = matches;
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
@@ -168,7 +205,7 @@ run_query (CcScope *self)
     }
   else if (self->matches != NULL)
     {
-      g_clear_pointer (&self->matches, g_hash_table_unref);
+      g_clear_pointer (&self->matches, matches_free);
       refilter (self);
     }
 
@@ -272,7 +309,7 @@ cc_scope_dispose (GObject *object)
   g_clear_object (&self->claims);
   g_clear_object (&self->article_filter);
   g_clear_object (&self->claim_filter);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->matches, matches_free);
 
   G_OBJECT_CLASS (cc_scope_parent_class)->dispose (object);
 }
@@ -525,7 +562,7 @@ cc_scope_contains (CcScope *self,
 
   if (self->story != NULL && !cc_story_contains (self->story, article_id))
     return FALSE;
-  if (self->matches != NULL && !g_hash_table_contains (self->matches, &article_id))
+  if (self->matches != NULL && !matches_contain (self->matches, article_id))
     return FALSE;
   return TRUE;
 }
@@ -584,7 +621,9 @@ gboolean
 cc_scope_has_articles (CcScope *self)
 {
   GHashTableIter iter;
+  GtkBitsetIter bits;
   gpointer key;
+  guint id;
 
   g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
 
@@ -595,7 +634,13 @@ cc_scope_has_articles (CcScope *self)
    * found: the search's matches, the story's members, or the library. */
   if (self->matches != NULL)
     {
-      g_hash_table_iter_init (&iter, self->matches);
+      for (gboolean more = gtk_bitset_iter_init_first (&bits, self->matches->ids, &id);
+           more; more = gtk_bitset_iter_next (&bits, &id))
+        if (cc_scope_contains (self, id) && cc_library_lookup_article (self->library, id) != NULL)
+          return TRUE;
+      if (self->matches->other_ids == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->matches->other_ids);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         if (cc_scope_contains (self, *(gint64 *)key) &&
             cc_library_lookup_article (self->library, *(gint64 *)key) != NULL)

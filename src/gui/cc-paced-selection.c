@@ -14,7 +14,10 @@
  * does one page. The rows it shows are always the first ones of the
  * model, as many as its limit lets through: a change below the limit
  * changes nothing shown, and a change above it is passed on, clipped.
- * The owner calls cc_paced_selection_show_more() once a frame while
+ * A change that keeps most of the rows shown at the top, only moved (a
+ * search for a common word), is passed on whole: the list view finds
+ * their widgets again, which costs less than a page at a time. The
+ * owner calls cc_paced_selection_show_more() once a frame while
  * #CcPacedSelection:pending says rows are still to come.
  *
  * The selection model underneath sees every change whole, so it keeps
@@ -43,6 +46,8 @@ struct _CcPacedSelection
   guint              pending;
   /* The page a change showed has its frame to itself. */
   gboolean           paced;
+  /* The rows shown at the top, up to PACED_ROWS of them. */
+  GPtrArray         *head;
 };
 
 static void cc_paced_selection_list_model_init      (GListModelInterface        *iface);
@@ -79,6 +84,40 @@ update_pending (CcPacedSelection *self)
     return;
   self->pending = pending;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+/* Reads the rows shown at the top again, from @position on. */
+static void
+update_head (CcPacedSelection *self,
+             guint             position)
+{
+  guint n_shown = MIN (MIN (n_model_items (self), self->limit), PACED_ROWS);
+
+  if (position < self->head->len)
+    g_ptr_array_set_size (self->head, position);
+  for (guint i = self->head->len; i < n_shown; i++)
+    g_ptr_array_add (self->head, g_list_model_get_item (G_LIST_MODEL (self->model), i));
+}
+
+/* Whether the model's rows from @position on are mostly rows shown
+ * before the change, somewhere at the top. */
+static gboolean
+keeps_most_rows (CcPacedSelection *self,
+                 guint             position)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  guint n_items = MIN (n_model_items (self), PACED_ROWS);
+  guint kept = 0;
+
+  for (guint i = position; i < self->head->len; i++)
+    g_hash_table_add (shown, g_ptr_array_index (self->head, i));
+  for (guint i = position; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      kept += g_hash_table_contains (shown, item);
+    }
+  return n_items > position && kept * 2 >= n_items - position;
 }
 
 static GType
@@ -227,13 +266,14 @@ model_items_changed_cb (CcPacedSelection *self,
     }
 
   shown_before = MIN (n_before, self->limit);
-  if (position < PACED_ROWS && removed >= PAGE)
+  if (position < PACED_ROWS && removed >= PAGE && !keeps_most_rows (self, position))
     {
       self->limit = position + FIRST_PAGE;
       self->paced = TRUE;
     }
   shown_after = MIN (n_after, self->limit);
   update_pending (self);
+  update_head (self, position);
 
   if (shown_before > position || shown_after > position)
     g_list_model_items_changed (G_LIST_MODEL (self), position,
@@ -263,8 +303,19 @@ cc_paced_selection_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
+  g_ptr_array_set_size (self->head, 0);
 
   G_OBJECT_CLASS (cc_paced_selection_parent_class)->dispose (object);
+}
+
+static void
+cc_paced_selection_finalize (GObject *object)
+{
+  CcPacedSelection *self = (CcPacedSelection *)object;
+
+  g_ptr_array_unref (self->head);
+
+  G_OBJECT_CLASS (cc_paced_selection_parent_class)->finalize (object);
 }
 
 static void
@@ -308,6 +359,7 @@ cc_paced_selection_set_property (GObject      *object,
                                    G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (self->model, "selection-changed",
                                    G_CALLBACK (model_selection_changed_cb), self, G_CONNECT_SWAPPED);
+          update_head (self, 0);
         }
       break;
 
@@ -322,6 +374,7 @@ cc_paced_selection_class_init (CcPacedSelectionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = cc_paced_selection_dispose;
+  object_class->finalize = cc_paced_selection_finalize;
   object_class->get_property = cc_paced_selection_get_property;
   object_class->set_property = cc_paced_selection_set_property;
 
@@ -343,6 +396,7 @@ static void
 cc_paced_selection_init (CcPacedSelection *self)
 {
   self->limit = G_MAXUINT;
+  self->head = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -411,6 +465,7 @@ cc_paced_selection_show_more (CcPacedSelection *self)
   self->limit = self->limit + PAGE >= PACED_ROWS ? G_MAXUINT : self->limit + PAGE;
   shown_after = cc_paced_selection_get_n_items (G_LIST_MODEL (self));
   update_pending (self);
+  update_head (self, shown_before);
   if (shown_after > shown_before)
     g_list_model_items_changed (G_LIST_MODEL (self), shown_before, 0, shown_after - shown_before);
 }

@@ -921,6 +921,14 @@ test_load_claims_sliced (Fixture       *f,
   g_assert_true (cc_library_load (fresh, &error));
   assert_same_claims (claims, cc_library_get_claims (fresh));
   view_detach (&view, claims);
+
+  /* The worker lets go of the library just after its result arrived. */
+  for (guint i = 0; G_OBJECT (other)->ref_count > 1 && i < 5000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (g_steal_pointer (&other));
 }
 
 /* A duplicate in the middle of a batch leaves no row; the articles around

@@ -14,6 +14,7 @@
 #include "cc-article.h"
 #include "cc-claim.h"
 #include "cc-extractor.h"
+#include "cc-library-private.h"
 #include "cc-library.h"
 #include "cc-store.h"
 #include "cc-test-utils.h"
@@ -830,6 +831,106 @@ test_load_claims_async (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+static gboolean
+has_claims_of (GListModel *claims,
+               CcArticle  *article)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      if (cc_claim_get_article_id (claim) == cc_article_get_id (article))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The model that a worker's claims fill a slice at a time (one article a
+ * slice here) grows at its end, a change a slice, follows the articles
+ * already in it while the others wait, and ends with every claim not
+ * rejected, article after article, as the store has them. */
+static void
+test_load_claims_sliced (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcLibrary) other = NULL;
+  g_autoptr(CcLibrary) fresh = NULL;
+  g_autoptr(CcClaim) rejected = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *claims;
+  gboolean done = FALSE;
+  guint n_items = 0;
+  View view;
+
+  import_sample (f);
+  other = cc_library_new (f->store);
+  g_assert_true (cc_library_load (other, &error));
+  for (guint i = 0; i < 5; i++)
+    {
+      CcArticle *article = g_list_model_get_item (G_LIST_MODEL (other), i);
+
+      g_assert_cmpuint (cc_article_get_n_claims (article), >, 0);
+      g_ptr_array_add (articles, article);
+    }
+
+  _cc_library_claims_set_slice (other, 1, 0);
+  cc_library_load_claims_async (other, NULL, on_claims_loaded, &done);
+  claims = cc_library_get_claims (other);
+  view_attach (&view, claims);
+  g_assert_cmpuint (view.mirror->len, ==, 0);
+
+  /* The first two articles in, the others to come, each slice one change
+   * at the end. */
+  while (!has_claims_of (claims, g_ptr_array_index (articles, 1)))
+    {
+      g_assert_false (done);
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (g_list_model_get_n_items (claims), >=, n_items);
+      n_items = g_list_model_get_n_items (claims);
+    }
+  g_assert_false (done);
+  g_assert_cmpuint (view.n_signals, ==, 2);
+  g_assert_false (has_claims_of (claims, g_ptr_array_index (articles, 2)));
+
+  /* Meanwhile a claim in the model is rejected, and an article in it and
+   * one still to come are deleted. */
+  rejected = g_list_model_get_item (cc_article_get_claims (g_ptr_array_index (articles, 0)), 0);
+  g_assert_true (cc_library_set_claim_rejected (other, rejected, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (cc_library_remove_article (other, g_ptr_array_index (articles, 4), &error));
+  g_assert_true (cc_library_remove_article (other, g_ptr_array_index (articles, 1), &error));
+  g_assert_no_error (error);
+  view_assert_mirrors (&view, claims);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  view_assert_mirrors (&view, claims);
+  g_assert_cmpuint (view.n_signals, >, 4);
+  g_assert_false (has_claims_of (claims, g_ptr_array_index (articles, 1)));
+  g_assert_false (has_claims_of (claims, g_ptr_array_index (articles, 4)));
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(CcClaim) claim = g_list_model_get_item (claims, i);
+
+      g_assert_true (claim != rejected);
+    }
+
+  /* The same claims, in the same order, as a library reading them now. */
+  fresh = cc_library_new (f->store);
+  g_assert_true (cc_library_load (fresh, &error));
+  assert_same_claims (claims, cc_library_get_claims (fresh));
+  view_detach (&view, claims);
+
+  /* The worker lets go of the library just after its result arrived. */
+  for (guint i = 0; G_OBJECT (other)->ref_count > 1 && i < 5000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_finalize_object (g_steal_pointer (&other));
+}
+
 /* A duplicate in the middle of a batch leaves no row; the articles around
  * it are stored whole, with their claims. */
 static void
@@ -906,6 +1007,7 @@ main (int   argc,
   ADD ("/library/refresh-unread", test_refresh_unread);
   ADD ("/library/load-annotations", test_load_annotations);
   ADD ("/library/load-claims-async", test_load_claims_async);
+  ADD ("/library/load-claims-sliced", test_load_claims_sliced);
   ADD ("/library/import-batch-duplicate", test_import_batch_duplicate);
 
   return g_test_run ();

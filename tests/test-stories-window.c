@@ -82,6 +82,22 @@ lists_story (gpointer data)
          cc_story_get_n_articles (story);
 }
 
+/* The ids of the articles the list shows, in its order. */
+static GArray *
+dup_listed_ids (GtkSingleSelection *selection)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      gint64 id = cc_article_get_id (article);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 /* Chooses a story in the sidebar as a click does: activating its row. */
 static void
 choose_story (CcWindow   *window,
@@ -333,6 +349,7 @@ check_stories (CcApplication *app)
   CcTagView *tags;
   g_autoptr(CcAnnotation) note = cc_annotation_new ();
   g_autoptr(GArray) other_ids = NULL;
+  g_autoptr(GArray) listed = NULL;
   g_auto(GStrv) all_tags = NULL;
   g_auto(GStrv) sample_tags = NULL;
   g_autoptr(GError) error = NULL;
@@ -368,6 +385,10 @@ check_stories (CcApplication *app)
   g_assert_true (cc_test_wait_until (lists_library, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (library)));
+  /* Neither a story nor a search: the scope's filter says it matches
+   * every article, so that the list shows the library without filtering. */
+  g_assert_cmpint (gtk_filter_get_strictness (cc_scope_get_filter (scope)), ==, GTK_FILTER_MATCH_ALL);
+  listed = dup_listed_ids (selection);
   tags = cc_test_find_one (window, CC_TYPE_TAG_VIEW);
   cc_test_settle (300);
   all_tags = cc_tag_view_dup_tags (tags);
@@ -389,6 +410,19 @@ check_stories (CcApplication *app)
   sample_tags = cc_tag_view_dup_tags (tags);
   g_assert_false (strv_has (sample_tags, OTHER_TAG));
   cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "stories-sample.png");
+
+  g_assert_cmpint (gtk_filter_get_strictness (cc_scope_get_filter (scope)), ==, GTK_FILTER_MATCH_SOME);
+
+  /* All Articles again: every article, in the order they were listed. */
+  choose_story (window, "All Articles");
+  g_assert_null (cc_scope_get_story (scope));
+  g_assert_cmpint (gtk_filter_get_strictness (cc_scope_get_filter (scope)), ==, GTK_FILTER_MATCH_ALL);
+  g_assert_true (cc_test_wait_until (lists_library, window));
+  {
+    g_autoptr(GArray) again = dup_listed_ids (selection);
+
+    g_assert_cmpmem (again->data, again->len * sizeof (gint64), listed->data, listed->len * sizeof (gint64));
+  }
 
   /* The other story, and back. */
   choose_story (window, OTHER_STORY);

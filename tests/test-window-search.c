@@ -24,6 +24,7 @@
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"
+#include "cc-paced-selection.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-store.h"
@@ -148,6 +149,85 @@ typedef struct
   GArray   *expected;
 } Want;
 
+/* What the list view was told it shows, change by change. */
+static struct
+{
+  GPtrArray *rows;
+} shown;
+
+static void
+shown_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        gpointer    user_data)
+{
+  g_assert_cmpuint (position + removed, <=, shown.rows->len);
+  g_ptr_array_remove_range (shown.rows, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shown.rows, position + i, g_list_model_get_item (model, position + i));
+}
+
+static GListModel *
+list_view_model (CcWindow *window)
+{
+  GtkListView *view = cc_test_find_one (cc_test_find_one (window, CC_TYPE_SOURCE_LIST),
+                                        GTK_TYPE_LIST_VIEW);
+
+  return G_LIST_MODEL (gtk_list_view_get_model (view));
+}
+
+static void
+follow_list_view (CcWindow *window)
+{
+  GListModel *model = list_view_model (window);
+
+  g_assert_true (CC_IS_PACED_SELECTION (model));
+  shown.rows = g_ptr_array_new_with_free_func (g_object_unref);
+  shown_items_changed_cb (model, 0, 0, g_list_model_get_n_items (model), NULL);
+  g_signal_connect (model, "items-changed", G_CALLBACK (shown_items_changed_cb), NULL);
+}
+
+static gboolean
+list_view_caught_up (gpointer data)
+{
+  return cc_paced_selection_get_pending (CC_PACED_SELECTION (list_view_model (data))) == 0;
+}
+
+/* The list view's rows, page by page after a change of them all, are
+ * those of the selection, in order, with the same one selected; its
+ * changes said so at each step. */
+static void
+assert_list_view_follows (CcWindow *window)
+{
+  GListModel *model = list_view_model (window);
+  GListModel *list = G_LIST_MODEL (cc_window_get_selection (window));
+  guint n_items = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n_items, <=, g_list_model_get_n_items (list));
+  g_assert_cmpuint (shown.rows->len, ==, n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_assert_true (row == item);
+      g_assert_true (g_ptr_array_index (shown.rows, i) == row);
+      g_assert_cmpint (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (model), i), ==,
+                       gtk_selection_model_is_selected (GTK_SELECTION_MODEL (list), i));
+    }
+
+  g_assert_true (cc_test_wait_until (list_view_caught_up, window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, g_list_model_get_n_items (list));
+  g_assert_cmpuint (shown.rows->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < shown.rows->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_assert_true (g_ptr_array_index (shown.rows, i) == item);
+    }
+}
+
 static gboolean
 list_shows (gpointer data)
 {
@@ -191,6 +271,7 @@ assert_list_shows (CcWindow   *window,
         }
       g_assert_not_reached ();
     }
+  assert_list_view_follows (window);
 }
 
 static int
@@ -269,6 +350,7 @@ check_search (CcApplication *app)
 
   g_assert_true (cc_test_wait_until (is_mapped, window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, N_REPORTS);
+  follow_list_view (window);
 
   /* The whole library, sorted, once the titles' keys are made. */
   assert_list_shows (window, NULL, NULL);
@@ -321,6 +403,9 @@ check_search (CcApplication *app)
   assert_list_shows (window, is_odd, NULL);
   cc_story_list_set_story (story_list, NULL);
   assert_list_shows (window, NULL, NULL);
+
+  g_signal_handlers_disconnect_by_func (list_view_model (window), shown_items_changed_cb, NULL);
+  g_clear_pointer (&shown.rows, g_ptr_array_unref);
 
   /* A renamed article sorts by its new title: its key is made again. */
   {

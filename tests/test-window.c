@@ -21,6 +21,7 @@
 #include "cc-article.h"
 #include "cc-claim.h"
 #include "cc-library.h"
+#include "cc-paced-selection.h"
 #include "cc-reader.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
@@ -462,7 +463,8 @@ check_sample (CcApplication *app)
   list_view = find_one (find_one (window, CC_TYPE_SOURCE_LIST), GTK_TYPE_LIST_VIEW);
   model = G_LIST_MODEL (gtk_list_view_get_model (list_view));
   selection = cc_window_get_selection (window);
-  g_assert_true ((gpointer)model == (gpointer)selection);
+  g_assert_true (CC_IS_PACED_SELECTION (model));
+  g_assert_true ((gpointer)cc_paced_selection_get_model (CC_PACED_SELECTION (model)) == (gpointer)selection);
   /* Sorted off the main thread, the list follows the library shortly. */
   g_assert_true (wait_until (lists_sample, model));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_SAMPLE_ARTICLES);

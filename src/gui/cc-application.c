@@ -168,8 +168,8 @@ open_library (CcApplication  *self,
   self->library = g_steal_pointer (&library);
 
   /* Every claim, for the chart and the scope, read off the main thread:
-   * the window shows the list meanwhile, and the claims arrive as one
-   * change of the library's claims model. */
+   * the window shows the list meanwhile, and the claims join the
+   * library's claims model a slice at a time. */
   cc_library_load_claims_async (self->library, self->refresh, load_claims_cb,
                                 g_object_ref (self));
 

@@ -8,8 +8,8 @@
  * the whole library) that match the search, and their claims. One scope
  * per window, shared by every view as two filter models over the
  * library's own models, so that a view of a story or a search is the same
- * view as of the library. Whether an article is in scope is two hash
- * lookups: the story's set of ids and the search's. The search asks the
+ * view as of the library. Whether an article is in scope is two
+ * lookups: in the story's set of ids and in the search's. The search asks the
  * store's full-text index on a worker thread; a newer query cancels an
  * older one, and the filters change once the answer is back. */
 
@@ -24,6 +24,32 @@
 #include "cc-store.h"
 #include "cc-story.h"
 
+/* The ids of the articles matching a query: those from 0 to G_MAXUINT
+ * (every id the store gives, in practice) in a bitset, quick to fill and
+ * to ask, any other in a hash table. */
+typedef struct
+{
+  GtkBitset  *ids;
+  GHashTable *other_ids;
+} Matches;
+
+static void
+matches_free (Matches *matches)
+{
+  g_clear_pointer (&matches->ids, gtk_bitset_unref);
+  g_clear_pointer (&matches->other_ids, g_hash_table_unref);
+  g_free (matches);
+}
+
+static gboolean
+matches_contain (Matches *matches,
+                 gint64   id)
+{
+  if (id >= 0 && id <= G_MAXUINT)
+    return gtk_bitset_contains (matches->ids, (guint)id);
+  return matches->other_ids != NULL && g_hash_table_contains (matches->other_ids, &id);
+}
+
 struct _CcScope
 {
   GObject             parent_instance;
@@ -32,7 +58,7 @@ struct _CcScope
   CcStory            *story;
   char               *query;
   /* Ids of the articles matching the query, or NULL without one. */
-  GHashTable         *matches;
+  Matches            *matches;
   /* The search on its way, if any. */
   GCancellable       *search;
   /* Says ::changed again once the articles are all filtered. */
@@ -79,13 +105,21 @@ filter_claim (gpointer item,
   return cc_scope_contains (user_data, cc_claim_get_article_id (item));
 }
 
+/* Both filters change as a whole. Without a story or a search they have
+ * no function, so they say that they match everything: a filter model
+ * then shows its whole model at once, without a look at any item. */
 static void
 refilter (CcScope *self)
 {
+  gboolean whole;
+
   g_assert (CC_IS_SCOPE (self));
 
-  gtk_filter_changed (GTK_FILTER (self->article_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_filter_changed (GTK_FILTER (self->claim_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  whole = self->story == NULL && self->matches == NULL;
+  gtk_custom_filter_set_filter_func (self->article_filter, whole ? NULL : filter_article,
+                                     whole ? NULL : self, NULL);
+  gtk_custom_filter_set_filter_func (self->claim_filter, whole ? NULL : filter_claim,
+                                     whole ? NULL : self, NULL);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -99,17 +133,28 @@ search_thread (GTask        *task,
   CcStore *store = g_object_get_data (G_OBJECT (task), "store");
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  GHashTable *set;
+  Matches *matches = g_new0 (Matches, 1);
 
   /* A query the index cannot read is still being typed: it matches
    * nothing, quietly. */
   if (!(ids = cc_store_search_unranked (store, task_data, &error)))
     g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
 
-  set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  matches->ids = gtk_bitset_new_empty ();
   for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
-  g_task_return_pointer (task, set, (GDestroyNotify)g_hash_table_unref);
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id >= 0 && id <= G_MAXUINT)
+        {
+          gtk_bitset_add (matches->ids, (guint)id);
+          continue;
+        }
+      if (matches->other_ids == NULL)
+        matches->other_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_add (matches->other_ids, g_memdup2 (&id, sizeof id));
+    }
+  g_task_return_pointer (task, matches, (GDestroyNotify)matches_free);
 }
 
 static void
@@ -118,14 +163,14 @@ search_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   CcScope *self = CC_SCOPE (object);
-  GHashTable *matches;
+  Matches *matches;
 
   /* A newer query, or none, took this one's place. */
   if (!(matches = g_task_propagate_pointer (G_TASK (result), NULL)))
     return;
 
   g_clear_object (&self->search);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->matches, matches_free);
   self->matches = matches;
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
@@ -160,7 +205,7 @@ run_query (CcScope *self)
     }
   else if (self->matches != NULL)
     {
-      g_clear_pointer (&self->matches, g_hash_table_unref);
+      g_clear_pointer (&self->matches, matches_free);
       refilter (self);
     }
 
@@ -264,7 +309,7 @@ cc_scope_dispose (GObject *object)
   g_clear_object (&self->claims);
   g_clear_object (&self->article_filter);
   g_clear_object (&self->claim_filter);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->matches, matches_free);
 
   G_OBJECT_CLASS (cc_scope_parent_class)->dispose (object);
 }
@@ -380,8 +425,9 @@ cc_scope_class_init (CcScopeClass *klass)
 static void
 cc_scope_init (CcScope *self)
 {
-  self->article_filter = gtk_custom_filter_new (filter_article, self, NULL);
-  self->claim_filter = gtk_custom_filter_new (filter_claim, self, NULL);
+  /* Neither a story nor a search yet: the filters match everything. */
+  self->article_filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->claim_filter = gtk_custom_filter_new (NULL, NULL, NULL);
   self->articles = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->article_filter)));
   self->claims = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->claim_filter)));
   /* The articles and the claims (several an article) are filtered a
@@ -516,7 +562,7 @@ cc_scope_contains (CcScope *self,
 
   if (self->story != NULL && !cc_story_contains (self->story, article_id))
     return FALSE;
-  if (self->matches != NULL && !g_hash_table_contains (self->matches, &article_id))
+  if (self->matches != NULL && !matches_contain (self->matches, article_id))
     return FALSE;
   return TRUE;
 }
@@ -575,7 +621,9 @@ gboolean
 cc_scope_has_articles (CcScope *self)
 {
   GHashTableIter iter;
+  GtkBitsetIter bits;
   gpointer key;
+  guint id;
 
   g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
 
@@ -586,7 +634,13 @@ cc_scope_has_articles (CcScope *self)
    * found: the search's matches, the story's members, or the library. */
   if (self->matches != NULL)
     {
-      g_hash_table_iter_init (&iter, self->matches);
+      for (gboolean more = gtk_bitset_iter_init_first (&bits, self->matches->ids, &id);
+           more; more = gtk_bitset_iter_next (&bits, &id))
+        if (cc_scope_contains (self, id) && cc_library_lookup_article (self->library, id) != NULL)
+          return TRUE;
+      if (self->matches->other_ids == NULL)
+        return FALSE;
+      g_hash_table_iter_init (&iter, self->matches->other_ids);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         if (cc_scope_contains (self, *(gint64 *)key) &&
             cc_library_lookup_article (self->library, *(gint64 *)key) != NULL)

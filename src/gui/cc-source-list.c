@@ -5,11 +5,14 @@
  */
 
 /* The article list: the library's articles sorted newest first, then
- * kept to those of the window's scope. Sorting comes first so that a new
- * search or story only filters the sorted list again, a hash lookup per
- * article, and never sorts. The titles' collation keys are made on a
+ * kept to those of the window's scope by a CcScopeModel. Sorting comes
+ * first so that a new search or story only judges the sorted articles'
+ * ids again, a lookup per article, and never sorts. The titles' collation keys are made on a
  * worker before the library is first sorted, and that first sort goes a
- * step at a time from idles; the list shows the library once sorted. */
+ * step at a time from idles; the list shows the library once sorted.
+ * The list view shows the selection's rows through a CcPacedSelection,
+ * which a tick callback here lets through a page a frame after a change
+ * of most of them. */
 
 #define G_LOG_DOMAIN "cc-source-list"
 
@@ -22,6 +25,8 @@
 #include "cc-article.h"
 #include "cc-gui-utils.h"
 #include "cc-library.h"
+#include "cc-paced-selection.h"
+#include "cc-scope-model.h"
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
@@ -40,16 +45,19 @@ struct _CcSourceList
   GtkStack           *stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
+  CcScopeModel       *filter_model;
   GtkSortListModel   *sort_model;
   GtkCustomSorter    *sorter;
+
+  /* What the list view shows: the selection's rows, a page a frame
+   * after a change of the rows at the top. */
+  CcPacedSelection   *paced;
+  guint               pace_tick;
 
   /* The sort keys of the library's titles, on their way. */
   GCancellable       *keys_cancellable;
   /* Shows the list once the library's first sort is done. */
   guint               sorted_idle;
-  /* The story the list was last filtered for, only compared. */
-  gconstpointer       filtered_story;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -79,9 +87,7 @@ update_stack (CcSourceList *self)
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  /* Still filtering, a story is not empty yet. */
-  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0
-          && gtk_filter_list_model_get_pending (self->filter_model) == 0;
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
   if (empty && cc_scope_get_query (self->scope) != NULL)
     page = "no-results";
   else if (empty && cc_scope_get_story (self->scope) != NULL)
@@ -153,9 +159,17 @@ cc_source_list_dispose (GObject *object)
   g_clear_object (&self->keys_cancellable);
   g_clear_handle_id (&self->sorted_idle, g_source_remove);
   if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
+  /* The paced rows hold the selection: they go first, so that the
+   * template's models go with the template. */
+  if (self->pace_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pace_tick);
+  self->pace_tick = 0;
+  if (self->paced != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->scope, self);
-      g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+      g_signal_handlers_disconnect_by_data (self->paced, self);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->paced);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_SOURCE_LIST);
@@ -305,6 +319,7 @@ cc_source_list_class_init (CcSourceListClass *klass)
 
   g_type_ensure (CC_TYPE_ARTICLE);
   g_type_ensure (CC_TYPE_SOURCE_ROW);
+  g_type_ensure (CC_TYPE_SCOPE_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crosscheck/Crosscheck/ui/cc-source-list.ui");
@@ -322,16 +337,45 @@ cc_source_list_class_init (CcSourceListClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* One page more of the list's rows each frame, until they are all in. */
+static gboolean
+pace_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CcSourceList *self = user_data;
+
+  cc_paced_selection_show_more (self->paced);
+  if (cc_paced_selection_get_pending (self->paced) > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pace_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+paced_pending_cb (CcSourceList     *self,
+                  GParamSpec       *pspec,
+                  CcPacedSelection *paced)
+{
+  if (cc_paced_selection_get_pending (paced) > 0 && self->pace_tick == 0)
+    self->pace_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                    pace_tick_cb, self, NULL);
+}
+
 static void
 cc_source_list_init (CcSourceList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->paced = cc_paced_selection_new (GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->paced, "notify::pending",
+                           G_CALLBACK (paced_pending_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->paced));
+
   gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
   cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));
 
-  g_signal_connect_object (self->filter_model, "notify::pending",
-                           G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model,
                            "items-changed",
                            G_CALLBACK (filter_model_items_changed_cb),
@@ -372,7 +416,7 @@ show_sorted_cb (gpointer data)
 
   g_signal_handlers_disconnect_by_data (self->sort_model, self);
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
+  cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
   return G_SOURCE_REMOVE;
 }
 
@@ -419,7 +463,7 @@ cc_source_list_set_library (CcSourceList *self,
   g_clear_object (&self->keys_cancellable);
   g_signal_handlers_disconnect_by_func (self->sort_model, sort_pending_cb, self);
   g_clear_handle_id (&self->sorted_idle, g_source_remove);
-  gtk_filter_list_model_set_model (self->filter_model, NULL);
+  cc_scope_model_set_model (self->filter_model, NULL);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
   if (library != NULL)
     {
@@ -444,23 +488,6 @@ cc_source_list_get_scope (CcSourceList *self)
   return self->scope;
 }
 
-/* Run before the list's filter model hears of the change. A story
- * chosen changes the list as a whole: the model filters it a slice at a
- * time from idles, from the top, so that the newest of its articles
- * show first. Going back to every article, a search, its answer made on
- * a worker, and an edit filter at once. */
-static void
-filter_changed_cb (CcSourceList    *self,
-                   GtkFilterChange  change,
-                   GtkFilter       *filter)
-{
-  CcStory *story = self->scope != NULL ? cc_scope_get_story (self->scope) : NULL;
-
-  gtk_filter_list_model_set_incremental (self->filter_model,
-                                         story != NULL && (gconstpointer)story != self->filtered_story);
-  self->filtered_story = story;
-}
-
 void
 cc_source_list_set_scope (CcSourceList *self,
                           CcScope      *scope)
@@ -472,17 +499,10 @@ cc_source_list_set_scope (CcSourceList *self,
     return;
 
   if (self->scope != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->scope, self);
-      g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
-    }
+    g_signal_handlers_disconnect_by_data (self->scope, self);
   g_set_object (&self->scope, scope);
 
-  self->filtered_story = scope != NULL ? cc_scope_get_story (scope) : NULL;
-  if (scope != NULL)
-    g_signal_connect_object (cc_scope_get_filter (scope), "changed",
-                             G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_filter_list_model_set_filter (self->filter_model, scope ? cc_scope_get_filter (scope) : NULL);
+  cc_scope_model_set_scope (self->filter_model, scope);
   if (scope != NULL)
     g_signal_connect_object (scope, "changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   run_search (self);

@@ -6,12 +6,18 @@
 
 /* The library's flattened model of every claim that is not rejected. It
  * is filled the first time it is asked for, reading every claim in one
- * pass (on a worker with cc_library_load_claims_async()), and from then
- * on follows the articles' claims: each article's claims form one run,
- * the runs in the order of the articles, and a change of one article's
- * claims is one items-changed of exactly its run. Where a run starts is
- * a prefix sum over the runs before it, kept in a Fenwick tree, so that
- * finding it costs O(log n) in the library's size. */
+ * pass (on a worker with cc_library_load_claims_async(), which then adds
+ * the runs to the model a slice at a time), and from then on follows the
+ * articles' claims: each article's claims form one run, the runs in the
+ * order of the articles, and a change of one article's claims is one
+ * items-changed of exactly its run. Where a run starts is a prefix sum
+ * over the runs before it, kept in a Fenwick tree, so that finding it
+ * costs O(log n) in the library's size.
+ *
+ * While the model fills, the articles with a run are the first ones of
+ * the library, as many as there are runs; they are followed like those
+ * of a filled model, and the others get their runs, at the model's end,
+ * when the fill reaches them. */
 
 #define G_LOG_DOMAIN "cc-library"
 
@@ -125,18 +131,19 @@ watch (CcLibrary *self,
   _cc_article_set_observer (article, on_claims_changed, self);
 }
 
-/* Watching is for a filled model only: a library listed and never asked
- * for its claims connects nothing to its articles. */
+/* Watching is for articles with a run only: a library listed and never
+ * asked for its claims connects nothing to its articles. */
 void
 _cc_library_claims_unwatch (CcLibrary *self,
                             CcArticle *article)
 {
-  if (!self->claims_filled)
+  if (self->runs->len == 0)
     return;
   _cc_article_set_observer (article, NULL, NULL);
 }
 
-/* Runs for @articles, just appended to the library's articles. */
+/* Runs for @articles, just appended to the library's articles; a model
+ * still filling gives them theirs when it reaches them. */
 void
 _cc_library_claims_append (CcLibrary *self,
                            GPtrArray *articles)
@@ -170,10 +177,8 @@ _cc_library_claims_remove (CcLibrary  *self,
 {
   guint claim_pos = 0;
 
-  if (!self->claims_filled)
-    return;
-
-  for (guint i = 0; i < self->articles->len; i++)
+  /* Only the articles with a run, the first ones, are in the model. */
+  for (guint i = 0; i < self->runs->len; i++)
     {
       CcArticle *article = g_ptr_array_index (self->articles, i);
       guint run = g_array_index (self->runs, guint, i);
@@ -191,18 +196,22 @@ _cc_library_claims_remove (CcLibrary  *self,
     }
 }
 
-/* Makes the positions and the tree again once articles left, in O(n). */
+/* Makes the positions and the tree again once articles left, in O(n).
+ * The articles that kept their runs are the first ones still, in the
+ * same order. */
 void
 _cc_library_claims_reindex (CcLibrary *self)
 {
-  if (!self->claims_filled)
+  guint n_runs = g_hash_table_size (self->positions);
+
+  if (self->runs->len == 0)
     return;
 
   g_array_set_size (self->runs, 0);
   g_array_set_size (self->tree, 0);
   g_hash_table_remove_all (self->positions);
 
-  for (guint i = 0; i < self->articles->len; i++)
+  for (guint i = 0; i < n_runs; i++)
     {
       CcArticle *article = g_ptr_array_index (self->articles, i);
       g_autoptr(GPtrArray) run = g_ptr_array_new ();
@@ -214,33 +223,46 @@ _cc_library_claims_reindex (CcLibrary *self)
     }
 }
 
-/* Fills the model from @loaded, the claims of each article by id as
- * cc_store_load_claims() reads them: one items-changed for the whole. */
-static void
+/* Gives the articles without a run theirs, in the library's order, from
+ * @loaded, the claims of each article by id as cc_store_load_claims()
+ * reads them, until @deadline (a monotonic time) has passed: one
+ * items-changed at the model's end for them all. Returns whether the
+ * model is filled. */
+static gboolean
 fill (CcLibrary  *self,
-      GHashTable *loaded)
+      GHashTable *loaded,
+      gint64      deadline)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  guint n_claims = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
 
-  self->claims_filled = TRUE;
-  for (guint i = 0; i < self->articles->len; i++)
+  while (self->runs->len < self->articles->len)
     {
-      CcArticle *article = g_ptr_array_index (self->articles, i);
-      gint64 id = cc_article_get_id (article);
-      GPtrArray *claims = loaded ? g_hash_table_lookup (loaded, &id) : NULL;
-      guint before = all->len;
+      guint end = MIN (self->runs->len + self->fill_step, self->articles->len);
 
-      /* An article stored after the claims were read reads its own. */
-      if (claims != NULL)
-        _cc_article_fill_claims (article, claims);
-      g_hash_table_insert (self->positions, article, GUINT_TO_POINTER (i));
-      collect_run (article, all);
-      tree_push (self, all->len - before);
-      watch (self, article);
+      for (guint i = self->runs->len; i < end; i++)
+        {
+          CcArticle *article = g_ptr_array_index (self->articles, i);
+          gint64 id = cc_article_get_id (article);
+          GPtrArray *claims = loaded ? g_hash_table_lookup (loaded, &id) : NULL;
+          guint before = added->len;
+
+          /* An article stored after the claims were read reads its own. */
+          if (claims != NULL)
+            _cc_article_fill_claims (article, claims);
+          g_hash_table_insert (self->positions, article, GUINT_TO_POINTER (i));
+          collect_run (article, added);
+          tree_push (self, added->len - before);
+          watch (self, article);
+        }
+      if (g_get_monotonic_time () >= deadline)
+        break;
     }
 
-  g_list_store_splice (self->claims, 0, g_list_model_get_n_items (G_LIST_MODEL (self->claims)),
-                       all->pdata, all->len);
+  self->claims_filled = self->runs->len == self->articles->len;
+  if (added->len > 0)
+    g_list_store_splice (self->claims, n_claims, 0, added->pdata, added->len);
+  return self->claims_filled;
 }
 
 void
@@ -250,6 +272,22 @@ _cc_library_claims_init (CcLibrary *self)
   self->positions = g_hash_table_new (NULL, NULL);
   self->runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->tree = g_array_new (FALSE, FALSE, sizeof (guint));
+  _cc_library_claims_set_slice (self, 64, G_USEC_PER_SEC / 100);
+}
+
+/* Sets how the model fills from a worker's claims: @n_articles a step,
+ * and steps until @usec have passed, each slice; the tests take a slice
+ * of one article, to follow a fill that several slices make. */
+void
+_cc_library_claims_set_slice (CcLibrary *self,
+                              guint      n_articles,
+                              gint64     usec)
+{
+  g_return_if_fail (CC_IS_LIBRARY (self));
+  g_return_if_fail (n_articles > 0);
+
+  self->fill_step = n_articles;
+  self->fill_slice_usec = usec;
 }
 
 void
@@ -281,7 +319,7 @@ cc_library_load_claims (CcLibrary  *self,
     return TRUE;
   if (!(loaded = cc_store_load_claims (self->store, error)))
     return FALSE;
-  fill (self, loaded);
+  fill (self, loaded, G_MAXINT64);
   return TRUE;
 }
 
@@ -290,7 +328,9 @@ cc_library_load_claims (CcLibrary  *self,
  *
  * The claims are read, every one in one pass, the first time this is
  * called, unless cc_library_load_claims_async() is reading them: the
- * model is then empty until they are read, and fills in one change.
+ * model is then empty until they are read, and then fills a slice at a
+ * time, article after article in the library's order, each slice one
+ * items-changed at its end.
  *
  * Returns: (transfer none): a #GListModel of every #CcClaim of the library
  *   that is not rejected, article by article
@@ -302,31 +342,24 @@ cc_library_get_claims (CcLibrary *self)
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), NULL);
 
-  /* While a worker reads them, the model is empty and fills at once
-   * when it is done. */
+  /* While a worker reads them, the model is empty, or filling. */
   if (self->claims_reading == 0 && !cc_library_load_claims (self, &error))
     g_message ("Cannot read the library’s claims: %s", error->message);
   return G_LIST_MODEL (self->claims);
 }
 
-/* Reading every claim on a worker, then filling the articles on the
- * main context a slice at a time, so that the views stay responsive; the
- * flattened model is filled at the end, in one change. */
+/* Reading every claim on a worker, then filling the articles and the
+ * flattened model on the main context a slice at a time, so that the
+ * views stay responsive. */
 typedef struct
 {
   GHashTable *loaded;
-  GPtrArray  *articles;  /* the library's articles when the claims came */
-  guint       next;
 } FillJob;
-
-/* The longest the main context is kept busy by one slice. */
-#define SLICE_USEC (G_USEC_PER_SEC / 100)
 
 static void
 fill_job_free (FillJob *job)
 {
   g_clear_pointer (&job->loaded, g_hash_table_unref);
-  g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -354,33 +387,16 @@ fill_slice (gpointer user_data)
   GTask *task = user_data;
   CcLibrary *self = g_task_get_source_object (task);
   FillJob *job = g_task_get_task_data (task);
-  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+  gint64 deadline = g_get_monotonic_time () + self->fill_slice_usec;
 
+  /* A model left half filled fills the rest when next asked for. */
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
 
-  while (!self->claims_filled && job->next < job->articles->len &&
-         g_get_monotonic_time () < deadline)
-    {
-      guint end = MIN (job->next + 64, job->articles->len);
-
-      for (; job->next < end; job->next++)
-        {
-          CcArticle *article = g_ptr_array_index (job->articles, job->next);
-          gint64 id = cc_article_get_id (article);
-          GPtrArray *claims = g_hash_table_lookup (job->loaded, &id);
-
-          if (claims != NULL)
-            _cc_article_fill_claims (article, claims);
-        }
-    }
-
-  if (!self->claims_filled && job->next < job->articles->len)
+  /* The runs of the articles as they are now, those that came since too. */
+  if (!fill (self, job->loaded, deadline))
     return G_SOURCE_CONTINUE;
 
-  /* The runs of the articles as they are now, those that came since too. */
-  if (!self->claims_filled)
-    fill (self, job->loaded);
   g_task_return_boolean (task, TRUE);
   return G_SOURCE_REMOVE;
 }
@@ -391,7 +407,6 @@ on_claims_read (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CcLibrary *self = CC_LIBRARY (object);
   FillJob *job = g_task_get_task_data (task);
   g_autoptr(GSource) source = NULL;
   GError *error = NULL;
@@ -402,9 +417,6 @@ on_claims_read (GObject      *object,
       return;
     }
 
-  job->articles = g_ptr_array_copy (self->articles, (GCopyFunc)(void (*) (void))g_object_ref,
-                                    NULL);
-  g_ptr_array_set_free_func (job->articles, g_object_unref);
   source = g_idle_source_new ();
   g_task_attach_source (task, source, fill_slice);
 }
@@ -412,9 +424,10 @@ on_claims_read (GObject      *object,
 /**
  * cc_library_load_claims_async:
  *
- * As cc_library_load_claims(), reading on a worker; the articles are
- * filled on the caller's main context a slice at a time, and the
- * flattened model at the end, in one change, before @callback is called.
+ * As cc_library_load_claims(), reading on a worker; the articles and the
+ * flattened model are filled on the caller's main context a slice at a
+ * time, the model growing at its end, article after article in the
+ * library's order, and @callback is called once it is whole.
  */
 void
 cc_library_load_claims_async (CcLibrary           *self,

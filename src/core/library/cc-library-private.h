@@ -24,6 +24,10 @@ struct _CcLibrary
   GListStore  *claims;
   gboolean     claims_filled;
   guint        claims_reading;
+  /* How a fill on a worker's claims goes: articles a step, and the
+   * longest a slice of steps keeps the main context busy. */
+  guint        fill_step;
+  gint64       fill_slice_usec;
   GHashTable  *positions;
   GArray      *runs;
   GArray      *tree;
@@ -43,6 +47,9 @@ void     _cc_library_claims_append    (CcLibrary    *self,
 void     _cc_library_claims_remove    (CcLibrary    *self,
                                        GHashTable   *gone);
 void     _cc_library_claims_reindex   (CcLibrary    *self);
+void     _cc_library_claims_set_slice (CcLibrary    *self,
+                                       guint         n_articles,
+                                       gint64        usec);
 void     _cc_library_claims_unwatch   (CcLibrary    *self,
                                        CcArticle    *article);
 

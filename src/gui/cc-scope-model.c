@@ -1,0 +1,335 @@
+/* cc-scope-model.c
+ *
+ * Copyright 2026 The Crosscheck authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The articles of a model (the article list's sorted library) that are
+ * in a scope, in the model's order. It keeps the ids of the model's
+ * articles by position, so that a new search or story is judged on the
+ * ids alone, with cc_scope_contains(), without a look at any article:
+ * a pass over a hundred thousand articles then costs a few milliseconds,
+ * and the list follows it at once, in one change. Which positions are in
+ * scope is a bitset, as in a GtkFilterListModel. */
+
+#define G_LOG_DOMAIN "cc-scope-model"
+
+#include "config.h"
+
+#include "cc-article.h"
+#include "cc-scope-model.h"
+
+struct _CcScopeModel
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  CcScope    *scope;
+  /* The ids of the model's articles, by position. */
+  GArray     *ids;
+  /* The positions of the model in scope. */
+  GtkBitset  *matches;
+};
+
+static void cc_scope_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CcScopeModel, cc_scope_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      cc_scope_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SCOPE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+cc_scope_model_get_item_type (GListModel *model)
+{
+  return CC_TYPE_ARTICLE;
+}
+
+static guint
+cc_scope_model_get_n_items (GListModel *model)
+{
+  return gtk_bitset_get_size (CC_SCOPE_MODEL (model)->matches);
+}
+
+static gpointer
+cc_scope_model_get_item (GListModel *model,
+                         guint       position)
+{
+  CcScopeModel *self = CC_SCOPE_MODEL (model);
+
+  if (self->model == NULL || position >= gtk_bitset_get_size (self->matches))
+    return NULL;
+  return g_list_model_get_item (self->model, gtk_bitset_get_nth (self->matches, position));
+}
+
+static void
+cc_scope_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cc_scope_model_get_item_type;
+  iface->get_n_items = cc_scope_model_get_n_items;
+  iface->get_item = cc_scope_model_get_item;
+}
+
+/* Adds to @matches the positions from @position on, @n_items of them,
+ * whose articles are in scope. */
+static void
+match_range (CcScopeModel *self,
+             GtkBitset    *matches,
+             guint         position,
+             guint         n_items)
+{
+  if (self->scope == NULL ||
+      gtk_filter_get_strictness (cc_scope_get_filter (self->scope)) == GTK_FILTER_MATCH_ALL)
+    {
+      gtk_bitset_add_range (matches, position, n_items);
+      return;
+    }
+
+  for (guint i = position; i < position + n_items; i++)
+    if (cc_scope_contains (self->scope, g_array_index (self->ids, gint64, i)))
+      gtk_bitset_add (matches, i);
+}
+
+/* Judges every article again: one items-changed, from the first position
+ * that changed to the last. */
+static void
+refilter (CcScopeModel *self)
+{
+  g_autoptr(GtkBitset) old = self->matches;
+  g_autoptr(GtkBitset) changes = NULL;
+  guint first, last;
+
+  g_assert (CC_IS_SCOPE_MODEL (self));
+
+  self->matches = gtk_bitset_new_empty ();
+  match_range (self, self->matches, 0, self->ids->len);
+
+  changes = gtk_bitset_copy (self->matches);
+  gtk_bitset_difference (changes, old);
+  if (gtk_bitset_is_empty (changes))
+    return;
+
+  first = gtk_bitset_get_minimum (changes);
+  last = gtk_bitset_get_maximum (changes);
+  g_list_model_items_changed (G_LIST_MODEL (self),
+                              first > 0 ? gtk_bitset_get_size_in_range (self->matches, 0, first - 1) : 0,
+                              gtk_bitset_get_size_in_range (old, first, last),
+                              gtk_bitset_get_size_in_range (self->matches, first, last));
+}
+
+static void
+model_items_changed_cb (CcScopeModel *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *model)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint shown_position, shown_removed, shown_added;
+
+  g_assert (CC_IS_SCOPE_MODEL (self));
+
+  shown_position = position > 0 ? gtk_bitset_get_size_in_range (self->matches, 0, position - 1) : 0;
+  shown_removed = removed > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + removed - 1) : 0;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (model, position + i);
+      gint64 id = cc_article_get_id (article);
+
+      g_array_append_val (ids, id);
+    }
+  g_array_remove_range (self->ids, position, removed);
+  g_array_insert_vals (self->ids, position, ids->data, ids->len);
+
+  gtk_bitset_splice (self->matches, position, removed, added);
+  match_range (self, self->matches, position, added);
+  shown_added = added > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + added - 1) : 0;
+
+  if (shown_removed > 0 || shown_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown_position, shown_removed, shown_added);
+}
+
+static void
+filter_changed_cb (CcScopeModel    *self,
+                   GtkFilterChange  change,
+                   GtkFilter       *filter)
+{
+  refilter (self);
+}
+
+static void
+cc_scope_model_dispose (GObject *object)
+{
+  CcScopeModel *self = (CcScopeModel *)object;
+
+  /* Quietly: whoever listens is going too. */
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->scope);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (cc_scope_model_parent_class)->dispose (object);
+}
+
+static void
+cc_scope_model_finalize (GObject *object)
+{
+  CcScopeModel *self = (CcScopeModel *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->matches, gtk_bitset_unref);
+
+  G_OBJECT_CLASS (cc_scope_model_parent_class)->finalize (object);
+}
+
+static void
+cc_scope_model_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CcScopeModel *self = CC_SCOPE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL: g_value_set_object (value, self->model); break;
+    case PROP_SCOPE: g_value_set_object (value, self->scope); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_scope_model_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CcScopeModel *self = CC_SCOPE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL: cc_scope_model_set_model (self, g_value_get_object (value)); break;
+    case PROP_SCOPE: cc_scope_model_set_scope (self, g_value_get_object (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_scope_model_class_init (CcScopeModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cc_scope_model_dispose;
+  object_class->finalize = cc_scope_model_finalize;
+  object_class->get_property = cc_scope_model_get_property;
+  object_class->set_property = cc_scope_model_set_property;
+
+  /**
+   * CcScopeModel:model:
+   *
+   * The articles, in the order the model shows them.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CcScopeModel:scope:
+   *
+   * The scope whose articles are kept, or %NULL for every article.
+   */
+  properties[PROP_SCOPE] =
+    g_param_spec_object ("scope", NULL, NULL, CC_TYPE_SCOPE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cc_scope_model_init (CcScopeModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->matches = gtk_bitset_new_empty ();
+}
+
+CcScopeModel *
+cc_scope_model_new (void)
+{
+  return g_object_new (CC_TYPE_SCOPE_MODEL, NULL);
+}
+
+GListModel *
+cc_scope_model_get_model (CcScopeModel *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE_MODEL (self), NULL);
+
+  return self->model;
+}
+
+void
+cc_scope_model_set_model (CcScopeModel *self,
+                          GListModel   *model)
+{
+  guint n_items;
+
+  g_return_if_fail (CC_IS_SCOPE_MODEL (self));
+  g_return_if_fail (!model || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      model_items_changed_cb (self, 0, self->ids->len, 0, self->model);
+    }
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    {
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      n_items = g_list_model_get_n_items (model);
+      if (n_items > 0)
+        model_items_changed_cb (self, 0, 0, n_items, model);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+CcScope *
+cc_scope_model_get_scope (CcScopeModel *self)
+{
+  g_return_val_if_fail (CC_IS_SCOPE_MODEL (self), NULL);
+
+  return self->scope;
+}
+
+void
+cc_scope_model_set_scope (CcScopeModel *self,
+                          CcScope      *scope)
+{
+  g_return_if_fail (CC_IS_SCOPE_MODEL (self));
+  g_return_if_fail (!scope || CC_IS_SCOPE (scope));
+
+  if (self->scope == scope)
+    return;
+
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
+  g_set_object (&self->scope, scope);
+  if (scope != NULL)
+    g_signal_connect_object (cc_scope_get_filter (scope), "changed",
+                             G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
+}

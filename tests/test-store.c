@@ -375,6 +375,87 @@ test_migration_from_v4 (Fixture       *f,
 
 /* A library of a newer schema, which keeps a rollback journal: refused
  * before anything is written, its journal mode included. */
+/* Whether @data, NUL bytes and all, holds @text. */
+static gboolean
+holds_bytes (const char *data,
+             gsize       length,
+             const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (data[i] == text[0] && memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An article removed leaves no trace of its text in the file, where
+ * SQLite is built to clear what is deleted (Debian's is): the setting a
+ * batch of articles is stored with is put back after it. */
+static void
+test_removed_text_cleared (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  const guint versions[] = { 1, 1 };
+  const char *marker = "Qzvxkjw";
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int built_with = 0;
+  gsize length;
+  gint64 id;
+
+  /* the build's own setting, on a connection of its own */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    built_with = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (built_with != 1)
+    {
+      g_test_skip ("SQLite is built to leave deleted content in place");
+      return;
+    }
+
+  /* a text long enough to fill pages of its own */
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "%s%u said 1,500 troops crossed. ", marker, i);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (batch, make_article ("Kept", "About 3,000 soldiers were seen."));
+  g_ptr_array_add (batch, make_article ("Removed", text->str));
+  g_assert_cmpuint (cc_store_add_articles (store, batch, versions, 0, refusals, &error), ==, 2);
+  g_assert_no_error (error);
+
+  id = cc_article_get_id (g_ptr_array_index (batch, 1));
+
+  /* closing checkpoints the journal into the file, which then holds the
+   * text */
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (holds_bytes (contents, length, marker));
+  g_clear_pointer (&contents, g_free);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cc_store_delete_article (store, id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_false (holds_bytes (contents, length, marker));
+}
+
 static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
@@ -932,6 +1013,7 @@ main (int   argc,
   ADD ("/store/duplicate", test_duplicate);
   ADD ("/store/migration-from-v1", test_migration);
   ADD ("/store/migration-from-v4", test_migration_from_v4);
+  ADD ("/store/removed-text-cleared", test_removed_text_cleared);
   ADD ("/store/newer-schema", test_newer_schema);
   ADD ("/store/foreign-file", test_foreign_file);
   ADD ("/store/application-id", test_application_id);

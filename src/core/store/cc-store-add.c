@@ -253,8 +253,11 @@ cc_store_add_articles (CcStore      *self,
   g_array_set_size (ids, articles->len);
 
   locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  if (!_cc_store_begin (self, error))
-    return 0;
+  if (!_cc_store_begin_batch (self, error))
+    {
+      _cc_store_end_batch (self);
+      return 0;
+    }
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -297,10 +300,12 @@ cc_store_add_articles (CcStore      *self,
 
   if (!_cc_store_commit_or_rollback (self, TRUE, error))
     {
+      _cc_store_end_batch (self);
       g_clear_error (&stop);
       g_ptr_array_set_size (refusals, 0);
       return 0;
     }
+  _cc_store_end_batch (self);
 
   for (guint i = 0; i < refusals->len; i++)
     if (g_ptr_array_index (refusals, i) == NULL)
@@ -313,6 +318,7 @@ cc_store_add_articles (CcStore      *self,
 failed:
   /* The transaction cannot be trusted to hold whole articles. */
   _cc_store_exec (self, "ROLLBACK", NULL);
+  _cc_store_end_batch (self);
   g_ptr_array_set_size (refusals, 0);
   return 0;
 }

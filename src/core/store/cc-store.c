@@ -41,6 +41,8 @@ struct _CcStore
   char         *path;
   int           schema_version;
   gboolean      read_only;
+  /* PRAGMA secure_delete as SQLite was built, put back after a batch */
+  int           secure_delete;
 };
 
 G_DEFINE_FINAL_TYPE (CcStore, cc_store, G_TYPE_OBJECT)
@@ -208,6 +210,27 @@ _cc_store_commit_or_rollback (CcStore   *self,
                               GError   **error)
 {
   return commit_or_rollback (self, ok, error);
+}
+
+/* A batch of new articles frees only pages of the search index's
+ * segments, which its merges replace: zeroing them, as SQLite built for
+ * deletions that leave no trace does, wrote each merge's pages once
+ * more. FAST still clears what is deleted from the pages that stay in
+ * use, at no extra write. Outside batches, a deleted article's text is
+ * cleared as SQLite was built to. */
+gboolean
+_cc_store_begin_batch (CcStore  *self,
+                       GError  **error)
+{
+  return exec_sql (self, "PRAGMA secure_delete = FAST", error) && _cc_store_begin (self, error);
+}
+
+void
+_cc_store_end_batch (CcStore *self)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA secure_delete = %d", self->secure_delete);
+
+  exec_sql (self, sql, NULL);
 }
 
 gboolean
@@ -459,15 +482,14 @@ cc_store_new (const char  *path,
    * merges) is copied to the file once for several of them; the journal
    * is cut back to 32 MB when it starts over after a checkpoint.
    * SQLite as some distributions build it (Debian's) zeroes every page
-   * it frees, which made each merge of the search index's segments write
-   * the pages of the merged segments once more; FAST still clears what
-   * is deleted from the pages that stay in use, at no extra write. */
+   * it frees; a batch of articles is stored with FAST (see
+   * _cc_store_begin_batch()), and everything else as SQLite was built. */
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA synchronous = NORMAL", error) ||
       !exec_sql (self, "PRAGMA cache_size = -16384", error) ||
       !exec_sql (self, "PRAGMA wal_autocheckpoint = 32768", error) ||
       !exec_sql (self, "PRAGMA journal_size_limit = 33554432", error) ||
-      !exec_sql (self, "PRAGMA secure_delete = FAST", error) ||
+      !query_int (self, "PRAGMA secure_delete", &self->secure_delete, error) ||
       !exec_sql (self, "PRAGMA temp_store = MEMORY", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !migrate (self, version, app_id, error))

@@ -309,8 +309,153 @@ exec_sqlite (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* A library of schema 4 indexed new articles for search by a trigger;
+ * from schema 5 the store indexes them, once, alone or in a batch. */
+static void
+test_migration_from_v4 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcArticle) old = make_article ("Old estimate", "About 3,000 soldiers were seen.");
+  g_autoptr(CcArticle) single = make_article ("Pentagon estimate",
+                                              "The Pentagon said 10,000 troops.");
+  g_autoptr(CcArticle) spy = make_article ("Spy agency",
+                                           "The spy agency said 1,500 special forces.");
+  g_autoptr(CcArticle) again = make_article ("Duplicate heading",
+                                             "About 3,000 soldiers were seen.");
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new ();
+  const guint versions[] = { 1, 1 };
+  const char *words[] = { "soldiers", "pentagon", "spy", "said", "duplicate" };
+  const guint n_found[] = { 1, 1, 1, 2, 0 };
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cc_store_add_article (store, old, 1, &error));
+  g_clear_object (&store);
+  exec_sqlite (f->path,
+               "DROP TRIGGER IF EXISTS articles_ai;"
+               "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN"
+               "  INSERT INTO articles_fts (rowid, title, outlet, text)"
+               "    VALUES (new.id, new.title, new.outlet, new.text);"
+               "END;"
+               "PRAGMA user_version = 4;");
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (f->path, "SELECT count(*) FROM sqlite_master "
+                                        "WHERE name = 'articles_ai'"), ==, 0);
+
+  g_assert_true (cc_store_add_article (store, single, 1, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (batch, spy);
+  g_ptr_array_add (batch, again);
+  g_assert_cmpuint (cc_store_add_articles (store, batch, versions, 0, refusals, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_null (g_ptr_array_index (refusals, 0));
+  g_assert_error ((GError *)g_ptr_array_index (refusals, 1), CC_STORE_ERROR,
+                  CC_STORE_ERROR_DUPLICATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autoptr(GArray) hits = cc_store_search (store, words[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, n_found[i]);
+    }
+
+  /* The index counted each article once: its row count, the first
+   * varint of its averages record, is the articles' (a search hides
+   * an article indexed twice). */
+  g_assert_cmpint (count_rows (f->path, "SELECT CAST (hex (substr (block, 1, 1)) AS INTEGER) "
+                                        "FROM articles_fts_data WHERE id = 1"), ==, 3);
+}
+
 /* A library of a newer schema, which keeps a rollback journal: refused
  * before anything is written, its journal mode included. */
+/* Whether @data, NUL bytes and all, holds @text. */
+static gboolean
+holds_bytes (const char *data,
+             gsize       length,
+             const char *text)
+{
+  gsize n = strlen (text);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (data[i] == text[0] && memcmp (data + i, text, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* An article removed leaves no trace of its text in the file, where
+ * SQLite is built to clear what is deleted (Debian's is): the setting a
+ * batch of articles is stored with is put back after it. */
+static void
+test_removed_text_cleared (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) refusals = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  const guint versions[] = { 1, 1 };
+  const char *marker = "Qzvxkjw";
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int built_with = 0;
+  gsize length;
+  gint64 id;
+
+  /* the build's own setting, on a connection of its own */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA secure_delete", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    built_with = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  if (built_with != 1)
+    {
+      g_test_skip ("SQLite is built to leave deleted content in place");
+      return;
+    }
+
+  /* a text long enough to fill pages of its own */
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "%s%u said 1,500 troops crossed. ", marker, i);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (batch, make_article ("Kept", "About 3,000 soldiers were seen."));
+  g_ptr_array_add (batch, make_article ("Removed", text->str));
+  g_assert_cmpuint (cc_store_add_articles (store, batch, versions, 0, refusals, &error), ==, 2);
+  g_assert_no_error (error);
+
+  id = cc_article_get_id (g_ptr_array_index (batch, 1));
+
+  /* closing checkpoints the journal into the file, which then holds the
+   * text */
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (holds_bytes (contents, length, marker));
+  g_clear_pointer (&contents, g_free);
+
+  store = cc_store_new (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cc_store_delete_article (store, id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_false (holds_bytes (contents, length, marker));
+}
+
 static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
@@ -867,6 +1012,8 @@ main (int   argc,
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/duplicate", test_duplicate);
   ADD ("/store/migration-from-v1", test_migration);
+  ADD ("/store/migration-from-v4", test_migration_from_v4);
+  ADD ("/store/removed-text-cleared", test_removed_text_cleared);
   ADD ("/store/newer-schema", test_newer_schema);
   ADD ("/store/foreign-file", test_foreign_file);
   ADD ("/store/application-id", test_application_id);

@@ -6,7 +6,11 @@
 
 /* Storing new articles: one with its claims, annotations and stories in
  * a transaction, or a batch of them in one transaction, each inside a
- * savepoint of its own. */
+ * savepoint of its own. The store puts new articles in the full-text
+ * index itself, a batch's after its savepoints: the index writes what it
+ * holds in memory as a new segment at every savepoint, so that articles
+ * indexed one per savepoint made one segment each, which it then merged
+ * over and over. */
 
 #define G_LOG_DOMAIN "cc-store"
 
@@ -119,6 +123,27 @@ add_article_locked (CcStore             *self,
   return ok;
 }
 
+/* Puts @article, stored as @id, in the full-text index, with the values
+ * add_article_locked() gave its row. */
+static gboolean
+index_article_locked (CcStore    *self,
+                      CcArticle  *article,
+                      gint64      id,
+                      GError    **error)
+{
+  const char *title = cc_article_get_title (article);
+  const char *text = cc_article_get_text (article);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _cc_store_get_stmt (self, STMT_INDEX_ARTICLE, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _cc_store_bind_text (stmt, 2, title ? title : "");
+  _cc_store_bind_text (stmt, 3, cc_article_get_outlet (article));
+  _cc_store_bind_text (stmt, 4, text ? text : "");
+  return _cc_store_step_done (self, stmt, error);
+}
+
 gboolean
 cc_store_add_article_full (CcStore             *self,
                            CcArticle           *article,
@@ -144,7 +169,8 @@ cc_store_add_article_full (CcStore             *self,
   if (!_cc_store_begin (self, error))
     return FALSE;
   ok = add_article_locked (self, article, hash, extractor_version, story_ids, n_story_ids,
-                           story_titles, &id, error);
+                           story_titles, &id, error) &&
+       index_article_locked (self, article, id, error);
   if (!_cc_store_commit_or_rollback (self, ok, error))
     return FALSE;
 
@@ -187,12 +213,14 @@ clear_refusal (gpointer data)
  *
  * Stores many articles in one transaction, each one inside a savepoint
  * of its own, so that an article refused leaves no row and a process
- * killed at any moment leaves whole articles only. Each stored article
- * gets its id once the transaction is committed.
+ * killed at any moment leaves whole articles only; the stored ones join
+ * the search index after the last savepoint, in the same transaction.
+ * Each stored article gets its id once the transaction is committed.
  *
  * Returns: how many articles were handled, from the first; fewer than
  *   all, with @error set, when an error of the library (a full disk, say)
- *   stopped the batch, and 0 when the transaction could not be committed
+ *   stopped the batch, and 0 when the articles could not be indexed or
+ *   the transaction committed
  */
 guint
 cc_store_add_articles (CcStore      *self,
@@ -225,8 +253,11 @@ cc_store_add_articles (CcStore      *self,
   g_array_set_size (ids, articles->len);
 
   locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  if (!_cc_store_begin (self, error))
-    return 0;
+  if (!_cc_store_begin_batch (self, error))
+    {
+      _cc_store_end_batch (self);
+      return 0;
+    }
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -258,12 +289,23 @@ cc_store_add_articles (CcStore      *self,
       g_ptr_array_add (refusals, refusal);
     }
 
+  for (guint i = 0; i < refusals->len; i++)
+    if (g_ptr_array_index (refusals, i) == NULL &&
+        !index_article_locked (self, g_ptr_array_index (articles, i),
+                               g_array_index (ids, gint64, i), error))
+      {
+        g_clear_error (&stop);
+        goto failed;
+      }
+
   if (!_cc_store_commit_or_rollback (self, TRUE, error))
     {
+      _cc_store_end_batch (self);
       g_clear_error (&stop);
       g_ptr_array_set_size (refusals, 0);
       return 0;
     }
+  _cc_store_end_batch (self);
 
   for (guint i = 0; i < refusals->len; i++)
     if (g_ptr_array_index (refusals, i) == NULL)
@@ -276,6 +318,7 @@ cc_store_add_articles (CcStore      *self,
 failed:
   /* The transaction cannot be trusted to hold whole articles. */
   _cc_store_exec (self, "ROLLBACK", NULL);
+  _cc_store_end_batch (self);
   g_ptr_array_set_size (refusals, 0);
   return 0;
 }

@@ -51,6 +51,7 @@ typedef enum
   STMT_REMOVE_STORY_ARTICLE,
   STMT_ARTICLE_STORIES,
   STMT_ARTICLE_VERSION,
+  STMT_INDEX_ARTICLE,
   N_STMTS
 } StmtId;
 
@@ -73,6 +74,11 @@ gboolean      _cc_store_step_done            (CcStore       *self,
                                               GError       **error);
 gboolean      _cc_store_begin                (CcStore       *self,
                                               GError       **error);
+/* A transaction for a batch of new articles, and the end of one, after
+ * its commit or rollback. */
+gboolean      _cc_store_begin_batch          (CcStore       *self,
+                                              GError       **error);
+void          _cc_store_end_batch            (CcStore       *self);
 gboolean      _cc_store_commit_or_rollback   (CcStore       *self,
                                               gboolean       ok,
                                               GError       **error);

@@ -97,6 +97,9 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_ARTICLE_STORIES] =
     "SELECT story_id FROM story_articles WHERE article_id = ?1 ORDER BY story_id",
   [STMT_ARTICLE_VERSION] = "SELECT extractor_version FROM articles WHERE id = ?1",
+  /* A new article into the full-text index, with the values of its row. */
+  [STMT_INDEX_ARTICLE] =
+    "INSERT INTO articles_fts (rowid, title, outlet, text) VALUES (?1, ?2, ?3, ?4)",
 };
 
 /* The search index merges its segments eight at a time rather than
@@ -114,7 +117,10 @@ const char * const _cc_store_sql[N_STMTS] = {
  * _cc_store_migrate_stories, which knows the file's name); version 4
  * added each article's count of claims not rejected and an index holding
  * what the article list shows, so that a library opens without reading
- * its texts. */
+ * its texts; version 5 dropped the trigger that indexed a new article
+ * for search, which the store now does itself: inside the savepoint of
+ * each article of a batch, the trigger made the index write a segment
+ * per article. */
 const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   /* 0 → 1 */
   "CREATE TABLE articles ("
@@ -219,6 +225,9 @@ const char * const _cc_store_migrations[CC_STORE_SCHEMA_VERSION] = {
   "CREATE INDEX articles_list ON articles "
   "  (id, title, outlet, url, published, language, source_file, imported, n_claims);"
   SEARCH_INDEX_MERGE,
+
+  /* 4 → 5 */
+  "DROP TRIGGER IF EXISTS articles_ai;",
 };
 
 /* The full-text index made again from the articles (reindex), as the

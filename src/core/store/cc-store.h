@@ -36,7 +36,7 @@ typedef enum
 #define CC_STORE_APPLICATION_ID 0x4363686b
 
 /* The schema version this build writes; older files are migrated. */
-#define CC_STORE_SCHEMA_VERSION 4
+#define CC_STORE_SCHEMA_VERSION 5
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 

@@ -517,6 +517,12 @@ _cc_doc_tokenize (CcDoc *doc)
                                  cc_phrase_set_first_mark (doc->lexicon->number_words);
   const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
   const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
+  /* kept in locals: the bytes stored into tokens could be anything to
+   * the compiler, which would read these again after each */
+  const CcLexicon *lexicon = doc->lexicon;
+  const CcMarkTable marks = cc_lexicon_mark_table (lexicon);
+  CcToken *tokens = (CcToken *)(void *)doc->tokens->data;
+  guint room = doc->tokens->len;
 
   /* a reused doc keeps its arrays, emptied */
   if (doc->day_words == NULL)
@@ -576,9 +582,13 @@ _cc_doc_tokenize (CcDoc *doc)
           push_uint (doc->sentences, &n_sentences, n_tokens);
           new_sentence = FALSE;
         }
-      if (n_tokens == doc->tokens->len)
-        g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
-      tok = prev = CC_TOK (doc, n_tokens++);
+      if (n_tokens == room)
+        {
+          g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
+          tokens = (CcToken *)(void *)doc->tokens->data;
+          room = doc->tokens->len;
+        }
+      tok = prev = &tokens[n_tokens++];
       memset (tok, 0, sizeof *tok);
       tok->start = p - text;
       tok->cstart = cpos;
@@ -613,8 +623,7 @@ _cc_doc_tokenize (CcDoc *doc)
             .capitals = capitals,
             .in_quote = in_quote,
           };
-          tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, tok->len, hash,
-                                               &tok->word);
+          tok->marks = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
           goto stored;
         }
 #endif
@@ -625,8 +634,7 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
           tok->in_quote = in_quote;
           if (tok->low[0] != '\0')
-            tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, tok->len, hash,
-                                                 &tok->word);
+            tok->marks = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
           goto stored;
         }
       else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
@@ -637,8 +645,8 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->len = tok->clen = 1;
           tok->in_quote = in_quote;
           tok->low[0] = c;
-          tok->marks = doc->lexicon->ascii_marks[c];
-          tok->word = doc->lexicon->ascii_words[c];
+          tok->marks = lexicon->ascii_marks[c];
+          tok->word = lexicon->ascii_words[c];
           goto stored;
         }
       else if (is_word_char (c))
@@ -671,7 +679,7 @@ _cc_doc_tokenize (CcDoc *doc)
         guint len = token_set_low (tok, text, &hash);
 
         if (tok->kind != CC_TOK_NUMBER && len > 0)
-          tok->marks = cc_lexicon_find_hashed (doc->lexicon, tok->low, len, hash, &tok->word);
+          tok->marks = cc_mark_table_find (&marks, tok->low, len, hash, &tok->word);
       }
     stored:
       /* a token that may start a quantity */

@@ -240,24 +240,39 @@ cc_lexicon_tag (guint32 hash)
  * plus one, or 0, to @word, by which phrase sets find its phrases without
  * a look-up of their own: inline, as the tokenizer asks it of every
  * word. */
-static inline guint32
-cc_lexicon_find_hashed (const CcLexicon *lexicon,
-                        const char      *padded,
-                        gsize            len,
-                        guint32          hash,
-                        guint16         *word)
+/* What a look-up of marks reads of the lexicon, for a caller to keep in
+ * a local of its own: the compiler then need not read it again after
+ * every byte the caller stores. */
+typedef struct
 {
-  guint mask = lexicon->n_slots - 1;
+  const guint32    *slots;
+  const CcMarkSlot *words;
+  guint             mask;
+} CcMarkTable;
+
+static inline CcMarkTable
+cc_lexicon_mark_table (const CcLexicon *lexicon)
+{
+  return (CcMarkTable) { lexicon->slots, lexicon->words, lexicon->n_slots - 1 };
+}
+
+static inline guint32
+cc_mark_table_find (const CcMarkTable *table,
+                    const char        *padded,
+                    gsize              len,
+                    guint32            hash,
+                    guint16           *word)
+{
   guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
 
-  for (guint i = hash & mask; (e = lexicon->slots[i]) != 0; i = (i + 1) & mask)
+  for (guint i = hash & table->mask; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
     {
       const CcMarkSlot *slot;
       gsize k = 0;
 
       if ((e & 0xFFFF0000u) != tag)
         continue;
-      slot = &lexicon->words[e & 0xFFFF];
+      slot = &table->words[e & 0xFFFF];
       if (slot->hash != hash || slot->len != len)
         continue;
       while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
@@ -271,6 +286,18 @@ cc_lexicon_find_hashed (const CcLexicon *lexicon,
 
   *word = 0;
   return 0;
+}
+
+static inline guint32
+cc_lexicon_find_hashed (const CcLexicon *lexicon,
+                        const char      *padded,
+                        gsize            len,
+                        guint32          hash,
+                        guint16         *word)
+{
+  CcMarkTable table = cc_lexicon_mark_table (lexicon);
+
+  return cc_mark_table_find (&table, padded, len, hash, word);
 }
 
 static inline guint32

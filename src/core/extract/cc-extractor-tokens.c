@@ -482,6 +482,22 @@ read_ascii_word (CcToken    *tok,
   return p + len;
 }
 
+/* Notes in @sentence's flags the rare words @marks says a word is. */
+static void
+mark_sentence (CcDoc   *doc,
+               guint32  sentence,
+               guint32  marks,
+               guint32  day_mark,
+               guint32  withdraw_mark)
+{
+  guint8 flags = ((marks & day_mark) ? CC_SENTENCE_DAY : 0) |
+                 ((marks & withdraw_mark) ? CC_SENTENCE_WITHDRAW : 0);
+
+  if (doc->day_words->len <= sentence)
+    g_array_set_size (doc->day_words, sentence + 1);
+  g_array_index (doc->day_words, guint8, sentence) |= flags;
+}
+
 /* Appends @value to @array, of which the first @n elements are in use:
  * the array grows ahead in doublings and is cut to @n at the end, so that
  * an append is a store. */
@@ -617,14 +633,23 @@ _cc_doc_tokenize (CcDoc *doc)
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
                (next = read_short_ascii_word (tok, p, text_end, &hash, &capitals)) != NULL)
         {
-          /* the commonest case: its flags in one store */
+          /* the commonest case, through to its end: its flags in one
+           * store, its marks kept at hand for the lists below */
+          guint32 m;
+
           tok->flags = (CcTokenFlags) {
             .upper = (byte_class[c] & BYTE_UPPER) != 0,
             .capitals = capitals,
             .in_quote = in_quote,
           };
-          tok->marks = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
-          goto stored;
+          tok->marks = m = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
+          if (m & quantity_marks)
+            push_uint (doc->candidates, &n_candidates, n_tokens - 1);
+          if (m & (day_mark | withdraw_mark))
+            mark_sentence (doc, sentence, m, day_mark, withdraw_mark);
+          cpos += next - p;
+          p = next;
+          continue;
         }
 #endif
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
@@ -687,17 +712,7 @@ _cc_doc_tokenize (CcDoc *doc)
           (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
         push_uint (doc->candidates, &n_candidates, n_tokens - 1);
       if ((tok->marks & (day_mark | withdraw_mark)) != 0)
-        {
-          guint8 flags = ((tok->marks & day_mark) ? CC_SENTENCE_DAY : 0) |
-                         ((tok->marks & withdraw_mark) ? CC_SENTENCE_WITHDRAW : 0);
-
-          if (flags != 0)
-            {
-              if (doc->day_words->len <= sentence)
-                g_array_set_size (doc->day_words, sentence + 1);
-              g_array_index (doc->day_words, guint8, sentence) |= flags;
-            }
-        }
+        mark_sentence (doc, sentence, tok->marks, day_mark, withdraw_mark);
       cpos += tok->clen;
       p = next;
 

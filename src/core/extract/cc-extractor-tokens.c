@@ -511,6 +511,38 @@ push_uint (GArray *array,
   g_array_index (array, guint, (*n)++) = value;
 }
 
+/* The Julian day of @published, against which "on Thursday" is read, or
+ * -1. A date written YYYY-MM-DD, as nearly all are, is read by hand,
+ * without sscanf() and an allocated GDate for every text. */
+static gint32
+published_day (const char *published)
+{
+  int y, m, d;
+  GDate date;
+
+  if (published == NULL)
+    return -1;
+  if (strlen (published) == 10 && published[4] == '-' && published[7] == '-' &&
+      g_ascii_isdigit (published[0]) && g_ascii_isdigit (published[1]) &&
+      g_ascii_isdigit (published[2]) && g_ascii_isdigit (published[3]) &&
+      g_ascii_isdigit (published[5]) && g_ascii_isdigit (published[6]) &&
+      g_ascii_isdigit (published[8]) && g_ascii_isdigit (published[9]))
+    {
+      y = (published[0] - '0') * 1000 + (published[1] - '0') * 100 +
+          (published[2] - '0') * 10 + (published[3] - '0');
+      m = (published[5] - '0') * 10 + (published[6] - '0');
+      d = (published[8] - '0') * 10 + (published[9] - '0');
+    }
+  else if (sscanf (published, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return -1;
+
+  if (!g_date_valid_dmy (d, m, y))
+    return -1;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
 gboolean
 _cc_doc_tokenize (CcDoc *doc)
 {
@@ -749,20 +781,7 @@ _cc_doc_tokenize (CcDoc *doc)
   g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
-  /* the publication day, against which "on Thursday" is read */
-  {
-    int y, m, d;
-
-    doc->published_day = -1;
-    if (doc->published != NULL && sscanf (doc->published, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-        g_date_valid_dmy (d, m, y))
-      {
-        g_autoptr(GDate) date = g_date_new_dmy (d, m, y);
-
-        doc->published_day = g_date_get_julian (date);
-      }
-  }
-
+  doc->published_day = published_day (doc->published);
   return valid;
 }
 

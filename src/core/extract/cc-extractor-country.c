@@ -26,8 +26,6 @@
 #define MENTION_REACH 4000
 /* How far around a source its sentence is read for a body it relays. */
 #define SENTENCE_REACH 64
-/* How many tokens of the lead tell the country an article is about. */
-#define LEAD_TOKENS 300
 
 /* _cc_country_at() of a word that may start a country's name. */
 const char *
@@ -259,15 +257,17 @@ find_article_countries (CcExtractor *self,
 
   /* names of countries and their adjectives are written with a capital;
    * the lead says what the article is about */
-  for (guint i = 0; i < doc->tokens->len && i < LEAD_TOKENS; i++)
+  for (guint s = 0, after = 0; s < doc->country_starts->len; s++)
     {
+      guint i = g_array_index (doc->country_starts, guint, s);
       guint n, k;
       const char *country;
 
-      if (!CC_TOK (doc, i)->upper ||
-          !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks) ||
-          !(country = _cc_country_at (self, doc, i, &n)))
+      /* the capitalised words that may start a country's name, as the
+       * tokenizer listed them, but for those inside the last name */
+      if (i < after || !(country = _cc_country_at (self, doc, i, &n)))
         continue;
+      after = i + n;
       /* each alias holds its own copy of the country's name; the same
        * alias again is the same copy */
       for (k = 0; k < n_names && names[k] != country &&
@@ -284,7 +284,6 @@ find_article_countries (CcExtractor *self,
           doc->main_country = country;
         }
       total++;
-      i += n - 1;
     }
 
   /* one mention, or two, may be the place of a claim, not the story's */

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 /* How many sentences back a pronoun, a description or a lone quotation
  * may reach for its source. */
 #define CARRY_REACH 4
+/* How many tokens of the lead tell the country an article is about. */
+#define CC_LEAD_TOKENS 300
 
 typedef enum
 {
@@ -123,6 +125,9 @@ typedef struct
   GArray     *paragraphs;
   /* the tokens that may start a quantity, in text order */
   GArray     *candidates;
+  /* the capitalised words that may start a country's name, in text
+   * order, up to the end of the lead the article's country is read from */
+  GArray     *country_starts;
   /* per sentence: its sources, found on demand; lists of the pool */
   GPtrArray  *sources;
   /* sources made for relays ("X (citing Y)"), agents and owners */

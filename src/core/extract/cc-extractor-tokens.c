@@ -557,7 +557,7 @@ _cc_doc_tokenize (CcDoc *doc)
   gboolean valid = TRUE;
   /* tokens, sentences, paragraphs and candidates are written in place;
    * their arrays grow ahead of them */
-  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0;
+  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0, n_country_starts = 0;
   /* the last token, which white space marks; a stand-in before the first */
   CcToken before_first = { 0 }, *prev = &before_first;
   /* the marks of words that may start a quantity or flag a sentence */
@@ -565,6 +565,7 @@ _cc_doc_tokenize (CcDoc *doc)
                                  cc_phrase_set_first_mark (doc->lexicon->number_words);
   const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
   const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
+  const guint32 country_mark = cc_phrase_set_first_mark (doc->lexicon->countries);
   /* kept in locals: the bytes stored into tokens could be anything to
    * the compiler, which would read these again after each */
   const CcLexicon *lexicon = doc->lexicon;
@@ -578,6 +579,7 @@ _cc_doc_tokenize (CcDoc *doc)
       doc->day_words = g_array_new (FALSE, TRUE, sizeof (guint8));
       doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
       doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+      doc->country_starts = g_array_new (FALSE, FALSE, sizeof (guint));
     }
 
   while (*p != '\0')
@@ -677,6 +679,8 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->marks = m = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
           if (m & quantity_marks)
             push_uint (doc->candidates, &n_candidates, n_tokens - 1);
+          if ((m & country_mark) && tok->upper && n_tokens <= CC_LEAD_TOKENS)
+            push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
           if (m & (day_mark | withdraw_mark))
             mark_sentence (doc, sentence, m, day_mark, withdraw_mark);
           cpos += next - p;
@@ -743,6 +747,8 @@ _cc_doc_tokenize (CcDoc *doc)
       if (tok->kind == CC_TOK_NUMBER ||
           (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
         push_uint (doc->candidates, &n_candidates, n_tokens - 1);
+      if ((tok->marks & country_mark) && tok->upper && n_tokens <= CC_LEAD_TOKENS)
+        push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
       if ((tok->marks & (day_mark | withdraw_mark)) != 0)
         mark_sentence (doc, sentence, tok->marks, day_mark, withdraw_mark);
       cpos += tok->clen;
@@ -778,6 +784,7 @@ _cc_doc_tokenize (CcDoc *doc)
   g_array_set_size (doc->tokens, n_tokens);
   g_array_set_size (doc->paragraphs, n_paragraphs);
   g_array_set_size (doc->candidates, n_candidates);
+  g_array_set_size (doc->country_starts, n_country_starts);
   g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
@@ -801,6 +808,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->sentences, g_array_unref);
   g_clear_pointer (&doc->paragraphs, g_array_unref);
   g_clear_pointer (&doc->candidates, g_array_unref);
+  g_clear_pointer (&doc->country_starts, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
   g_clear_pointer (&doc->relays, g_ptr_array_unref);
   g_clear_pointer (&doc->people, g_hash_table_unref);
@@ -839,6 +847,7 @@ _cc_doc_reset (CcDoc *doc)
       kept.day_words = g_array_set_size (doc->day_words, 0);
       kept.paragraphs = g_array_set_size (doc->paragraphs, 0);
       kept.candidates = g_array_set_size (doc->candidates, 0);
+      kept.country_starts = g_array_set_size (doc->country_starts, 0);
     }
   if (doc->people != NULL)
     {

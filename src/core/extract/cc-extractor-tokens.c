@@ -679,7 +679,8 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->marks = m = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
           if (m & quantity_marks)
             push_uint (doc->candidates, &n_candidates, n_tokens - 1);
-          if ((m & country_mark) && tok->upper && n_tokens <= CC_LEAD_TOKENS)
+          if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (m & country_mark) &&
+              (byte_class[c] & BYTE_UPPER))
             push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
           if (m & (day_mark | withdraw_mark))
             mark_sentence (doc, sentence, m, day_mark, withdraw_mark);
@@ -747,7 +748,7 @@ _cc_doc_tokenize (CcDoc *doc)
       if (tok->kind == CC_TOK_NUMBER ||
           (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
         push_uint (doc->candidates, &n_candidates, n_tokens - 1);
-      if ((tok->marks & country_mark) && tok->upper && n_tokens <= CC_LEAD_TOKENS)
+      if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (tok->marks & country_mark) && tok->upper)
         push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
       if ((tok->marks & (day_mark | withdraw_mark)) != 0)
         mark_sentence (doc, sentence, tok->marks, day_mark, withdraw_mark);

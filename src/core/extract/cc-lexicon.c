@@ -639,9 +639,10 @@ cc_lexicon_marks (CcLexicon  *lexicon,
 {
   gsize len = strlen (word);
   g_autofree char *padded = g_malloc0 (len + 8);
+  guint16 place;
 
   memcpy (padded, word, len);
-  return cc_lexicon_marks_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len));
+  return cc_lexicon_find_hashed (lexicon, padded, len, cc_lexicon_hash_padded (padded, len), &place);
 }
 
 CcLexicon *
@@ -965,12 +966,5 @@ cc_phrase_set_has_word (CcPhraseSet  *set,
     if (refs[i].n_words == 1)
       return TRUE;
   return FALSE;
-}
-
-gboolean
-cc_phrase_set_contains (CcPhraseSet *set,
-                        const char  *word)
-{
-  return cc_phrase_set_lookup (set, word) != NULL;
 }
 

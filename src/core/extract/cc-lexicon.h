@@ -119,7 +119,7 @@ typedef gboolean (*CcWordAt) (gpointer  user_data,
  * end a phrase of. Zero for most words of a text. */
 guint32              cc_lexicon_marks          (CcLexicon    *lexicon,
                                                 const char   *word);
-/* The hash cc_lexicon_marks_hashed() wants, 8 bytes a step. */
+/* The hash cc_lexicon_find_hashed() wants, 8 bytes a step. */
 guint32              cc_lexicon_hash           (const char   *word,
                                                 gsize         len);
 CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *lexicon,
@@ -147,8 +147,6 @@ const CcPhraseValue *cc_phrase_set_match_back  (CcPhraseSet  *set,
                                                 guint        *n_words);
 /* The value of the one-word phrase @word. */
 const CcPhraseValue *cc_phrase_set_lookup      (CcPhraseSet  *set,
-                                                const char   *word);
-gboolean             cc_phrase_set_contains    (CcPhraseSet  *set,
                                                 const char   *word);
 /* Whether @word, as a word-at function gives it, is a one-word phrase
  * of @set: found by its place in the lexicon when it has one. */
@@ -298,17 +296,6 @@ cc_lexicon_find_hashed (const CcLexicon *lexicon,
   CcMarkTable table = cc_lexicon_mark_table (lexicon);
 
   return cc_mark_table_find (&table, padded, len, hash, word);
-}
-
-static inline guint32
-cc_lexicon_marks_hashed (const CcLexicon *lexicon,
-                         const char      *padded,
-                         gsize            len,
-                         guint32          hash)
-{
-  guint16 word;
-
-  return cc_lexicon_find_hashed (lexicon, padded, len, hash, &word);
 }
 
 /* The bit of the marks of words that start a phrase of @set. */

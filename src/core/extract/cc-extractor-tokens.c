@@ -374,7 +374,7 @@ read_short_ascii_word (CcToken    *tok,
   __m128i v, x, letter, digit, upper, folded, keep;
   guint alnum, upper_bits, lower_bits, len;
   guint8 cls;
-  guint64 h, chunk;
+  guint64 h;
 
   if (end - p < 16)
     return NULL;
@@ -406,18 +406,11 @@ read_short_ascii_word (CcToken    *tok,
   upper_bits = (guint)_mm_movemask_epi8 (upper) & ((1u << len) - 1);
   lower_bits = (guint)_mm_movemask_epi8 (letter) & ((1u << len) - 1) & ~upper_bits;
 
-  /* cc_lexicon_hash_padded() of the folded word */
-  h = 0x9E3779B97F4A7C15ull ^ len;
-  chunk = (guint64)_mm_cvtsi128_si64 (folded);
-  h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-  h ^= h >> 29;
+  /* cc_lexicon_hash_padded() of the folded word, from its register */
+  h = cc_lexicon_hash_mix (CC_LEXICON_HASH_SEED ^ len, (guint64)_mm_cvtsi128_si64 (folded));
   if (len > 8)
-    {
-      chunk = (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded));
-      h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 29;
-    }
-  *hash = (guint32)(h ^ (h >> 32));
+    h = cc_lexicon_hash_mix (h, (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
+  *hash = cc_lexicon_hash_fold (h);
 
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;

@@ -191,23 +191,40 @@ cc_lexicon_padded_equal (const char *a,
   return TRUE;
 }
 
+/* The steps of the lexicon's hashes, 8 bytes of a word a step: begun
+ * with a seed, each block mixed in, then folded to 32 bits. */
+static inline guint64
+cc_lexicon_hash_mix (guint64 h,
+                     guint64 block)
+{
+  h = (h ^ block) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 29);
+}
+
+static inline guint32
+cc_lexicon_hash_fold (guint64 h)
+{
+  return (guint32)(h ^ (h >> 32));
+}
+
+#define CC_LEXICON_HASH_SEED 0x9E3779B97F4A7C15ull
+
 /* A hash of a word zero-padded to CC_LEXICON_WORD bytes and shorter than
  * that, of its blocks up to the one that ends it. */
 static inline guint32
 cc_lexicon_hash_word (const char *padded)
 {
-  guint64 h = 0x9E3779B97F4A7C15ull;
+  guint64 h = CC_LEXICON_HASH_SEED;
 
   for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
     {
       guint64 v = cc_lexicon_chunk (padded, k);
 
-      h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 29;
+      h = cc_lexicon_hash_mix (h, v);
       if (cc_lexicon_chunk_ends (v))
         break;
     }
-  return (guint32)(h ^ (h >> 32));
+  return cc_lexicon_hash_fold (h);
 }
 
 /* cc_lexicon_hash() of a zero-padded word. */
@@ -215,14 +232,11 @@ static inline guint32
 cc_lexicon_hash_padded (const char *padded,
                         gsize       len)
 {
-  guint64 h = 0x9E3779B97F4A7C15ull ^ len;
+  guint64 h = CC_LEXICON_HASH_SEED ^ len;
 
   for (gsize k = 0; k < len; k += 8)
-    {
-      h = (h ^ cc_lexicon_chunk (padded, k)) * 0xFF51AFD7ED558CCDull;
-      h ^= h >> 29;
-    }
-  return (guint32)(h ^ (h >> 32));
+    h = cc_lexicon_hash_mix (h, cc_lexicon_chunk (padded, k));
+  return cc_lexicon_hash_fold (h);
 }
 
 /* The tag of a word in the table of marks: the bits of @hash its index

@@ -68,10 +68,8 @@ struct _CcPhraseSet
   FirstWord  *firsts;
   guint       n_firsts;
   PhraseRef  *refs;
-  /* by the place of a word in the lexicon's words: the slot of firsts
-   * it has, plus one, or 0; and the list of by_last it ends, or NULL
-   * (sets matched backwards only) */
-  guint16    *first_by_word;
+  /* by the place of a word in the lexicon's words: the list of by_last
+   * it ends, or NULL (sets matched backwards only) */
   GPtrArray **last_by_word;
   /* the lexicon's ranges of phrases by word (see CcLexicon), and the
    * bits of the first words of the sets marked before this one */
@@ -124,7 +122,6 @@ phrase_set_free (CcPhraseSet *set)
   g_ptr_array_unref (set->phrases);
   g_free (set->firsts);
   g_free (set->refs);
-  g_free (set->first_by_word);
   g_free (set->last_by_word);
   g_free (set);
 }
@@ -437,6 +434,21 @@ count_bits (guint32 v)
   return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
 }
 
+/* The entry of @set's table of first words for @padded, a word
+ * zero-padded to CC_LEXICON_WORD bytes, or NULL. */
+static const FirstWord *
+find_first_word (const CcPhraseSet *set,
+                 const char        *padded)
+{
+  guint mask = set->n_firsts - 1;
+
+  for (guint i = cc_lexicon_hash_word (padded) & mask; set->firsts[i].n_refs != 0;
+       i = (i + 1) & mask)
+    if (cc_lexicon_padded_equal (set->firsts[i].word, padded))
+      return &set->firsts[i];
+  return NULL;
+}
+
 /* The phrases of @set that start with @word, longest first; their number
  * goes to @n_refs. A word the lexicon knows is found by its place in it,
  * any other by its text, zero-padded to CC_LEXICON_WORD bytes. */
@@ -445,8 +457,7 @@ first_word_phrases (const CcPhraseSet *set,
                     const CcWord      *word,
                     guint             *n_refs)
 {
-  guint mask = set->n_firsts - 1;
-  const FirstWord *first = NULL;
+  const FirstWord *first;
 
   if (word->word != 0 && set->ranges != NULL)
     {
@@ -464,18 +475,8 @@ first_word_phrases (const CcPhraseSet *set,
       *n_refs = range & 0xFF;
       return *n_refs != 0 ? set->refs + (range >> 8) : NULL;
     }
-  else
-    {
-      for (guint i = cc_lexicon_hash_word (word->low) & mask; set->firsts[i].n_refs != 0;
-           i = (i + 1) & mask)
-        if (cc_lexicon_padded_equal (set->firsts[i].word, word->low))
-          {
-            first = &set->firsts[i];
-            break;
-          }
-    }
 
-  if (first == NULL)
+  if ((first = find_first_word (set, word->low)) == NULL)
     {
       *n_refs = 0;
       return NULL;
@@ -484,31 +485,15 @@ first_word_phrases (const CcPhraseSet *set,
   return set->refs + first->start;
 }
 
-/* Fills the tables of @set by the place of a word in the lexicon, once
- * its table of marks is made. */
+/* Fills the table of @set's last words by the place of a word in the
+ * lexicon, once its table of marks is made: sets matched backwards only. */
 static void
-index_set_words (CcLexicon   *lexicon,
-                 CcPhraseSet *set)
+index_last_words (CcLexicon   *lexicon,
+                  CcPhraseSet *set)
 {
   guint n_words = lexicon->n_words;
   GHashTableIter iter;
   gpointer key, value;
-
-  set->first_by_word = g_new0 (guint16, MAX (n_words, 1));
-  g_assert (set->n_firsts <= G_MAXUINT16);
-  for (guint i = 0; i < set->n_firsts; i++)
-    {
-      guint16 word;
-
-      if (set->firsts[i].n_refs == 0)
-        continue;
-      cc_lexicon_find_hashed (lexicon, set->firsts[i].word, strlen (set->firsts[i].word),
-                              cc_lexicon_hash_padded (set->firsts[i].word,
-                                                      strlen (set->firsts[i].word)),
-                              &word);
-      if (word != 0)
-        set->first_by_word[word - 1] = i + 1;
-    }
 
   if (set->head.last_mark == 0)
     return;
@@ -547,13 +532,14 @@ index_word_ranges (CcLexicon    *lexicon,
       for (guint k = 0; k < n_sets; k++)
         if (lexicon->words[w].marks & sets[k]->head.first_mark)
           {
-            guint slot = sets[k]->first_by_word[w];
+            const FirstWord *first = NULL;
             guint32 range = 0;
 
-            if (slot != 0)
+            /* the sets' tables of first words hold none too long for a token */
+            if (lexicon->words[w].len < CC_LEXICON_WORD)
+              first = find_first_word (sets[k], lexicon->words[w].word);
+            if (first != NULL)
               {
-                const FirstWord *first = &sets[k]->firsts[slot - 1];
-
                 g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
                 range = first->start << 8 | first->n_refs;
               }
@@ -569,7 +555,6 @@ index_word_ranges (CcLexicon    *lexicon,
       sets[k]->ranges = lexicon->ranges;
       sets[k]->first_bits_below = below;
       below |= sets[k]->head.first_mark;
-      g_clear_pointer (&sets[k]->first_by_word, g_free);
     }
 }
 
@@ -723,10 +708,10 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
         index_first_words (sets[i]);
       }
     build_mark_table (lexicon);
-    index_set_words (lexicon, lexicon->qualifiers);
+    index_last_words (lexicon, lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
       {
-        index_set_words (lexicon, sets[i]);
+        index_last_words (lexicon, sets[i]);
         in_order[i + 1] = sets[i];
       }
     index_word_ranges (lexicon, in_order, G_N_ELEMENTS (in_order));

@@ -485,6 +485,20 @@ first_word_phrases (const CcPhraseSet *set,
   return set->refs + first->start;
 }
 
+/* The value of the one-word phrase @word of @set, or NULL. */
+static const CcPhraseValue *
+one_word_phrase (const CcPhraseSet *set,
+                 const CcWord      *word)
+{
+  guint n_refs;
+  const PhraseRef *refs = first_word_phrases (set, word, &n_refs);
+
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].n_words == 1)
+      return &refs[i].phrase->value;
+  return NULL;
+}
+
 /* Fills the table of @set's last words by the place of a word in the
  * lexicon, once its table of marks is made: sets matched backwards only. */
 static void
@@ -897,13 +911,9 @@ cc_phrase_set_lookup (CcPhraseSet *set,
 
   if (len < CC_LEXICON_WORD)
     {
-      guint n_refs;
       CcWord w = { .low = memcpy (padded, word, len) };
-      const PhraseRef *refs = first_word_phrases (set, &w, &n_refs);
 
-      for (guint i = 0; i < n_refs; i++)
-        if (refs[i].n_words == 1)
-          return &refs[i].phrase->value;
+      return one_word_phrase (set, &w);
     }
   else
     {
@@ -944,12 +954,6 @@ gboolean
 cc_phrase_set_has_word (CcPhraseSet  *set,
                         const CcWord *word)
 {
-  guint n_refs;
-  const PhraseRef *refs = first_word_phrases (set, word, &n_refs);
-
-  for (guint i = 0; i < n_refs; i++)
-    if (refs[i].n_words == 1)
-      return TRUE;
-  return FALSE;
+  return one_word_phrase (set, word) != NULL;
 }
 

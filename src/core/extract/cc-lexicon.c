@@ -572,16 +572,6 @@ index_word_ranges (CcLexicon    *lexicon,
     }
 }
 
-guint32
-cc_lexicon_hash (const char *word,
-                 gsize       len)
-{
-  g_autofree char *padded = g_malloc0 (len + 8);
-
-  memcpy (padded, word, len);
-  return cc_lexicon_hash_padded (padded, len);
-}
-
 /* The marks live in an open-addressing table keyed by the hash the
  * tokenizer computes as it folds a word: a look-up per word of text is
  * the extractor's hottest path. Its words are kept zero-padded, so that

@@ -119,9 +119,6 @@ typedef gboolean (*CcWordAt) (gpointer  user_data,
  * end a phrase of. Zero for most words of a text. */
 guint32              cc_lexicon_marks          (CcLexicon    *lexicon,
                                                 const char   *word);
-/* The hash cc_lexicon_find_hashed() wants, 8 bytes a step. */
-guint32              cc_lexicon_hash           (const char   *word,
-                                                gsize         len);
 CcLexicon           *cc_lexicon_new_from_bytes (GBytes       *lexicon,
                                                 GBytes       *gazetteer,
                                                 GError      **error);
@@ -227,7 +224,8 @@ cc_lexicon_hash_word (const char *padded)
   return cc_lexicon_hash_fold (h);
 }
 
-/* cc_lexicon_hash() of a zero-padded word. */
+/* The hash cc_lexicon_find_hashed() wants, of a word of @len bytes
+ * zero-padded to a multiple of 8, 8 bytes a step. */
 static inline guint32
 cc_lexicon_hash_padded (const char *padded,
                         gsize       len)
@@ -248,7 +246,7 @@ cc_lexicon_tag (guint32 hash)
 }
 
 /* cc_lexicon_marks() of the zero-padded word @padded of @len bytes, whose
- * cc_lexicon_hash() the caller has, with the word's place in the lexicon
+ * cc_lexicon_hash_padded() the caller has, with the word's place in the lexicon
  * plus one, or 0, to @word, by which phrase sets find its phrases without
  * a look-up of their own: inline, as the tokenizer asks it of every
  * word. */

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "cc-test-gui.h"
+#include "cc-test-utils.h"
 
 #define WAIT_SECONDS 30
 
@@ -207,4 +208,15 @@ cc_test_run_app (const char     *db_path,
   g_assert_cmpint (status, ==, 0);
   g_assert_true (run.checked);
   g_clear_object (&run.app);
+}
+
+int
+cc_test_gui_run (char *tmpdir)
+{
+  int ret = g_test_run ();
+
+  if (ret == 0)
+    cc_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+  return ret;
 }

@@ -40,6 +40,10 @@ typedef void (*CcTestAppCheck) (CcApplication *app);
 char      *cc_test_gui_init        (int             *argc,
                                     char          ***argv,
                                     const char      *name);
+/* The end of a window test's main(): runs the tests added, removes the
+ * folder cc_test_gui_init() made when they all passed (it stays to look
+ * at otherwise) and frees @tmpdir. Returns the tests' status. */
+int        cc_test_gui_run         (char            *tmpdir);
 /* Runs the application on the library file @db_path; once it is
  * activated, @check runs from an idle (animations off), then every window
  * is closed and the application quits. Fails unless the check ran and the

@@ -863,8 +863,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   g_setenv ("GTK_A11Y", "test", TRUE);
   if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-reader")))
     return 77;
@@ -872,11 +870,5 @@ main (int   argc,
   g_test_add_func ("/reader/sample", test_reader_sample);
   g_test_add_func ("/reader/reopen", test_reader_reopen);
 
-  ret = g_test_run ();
-
-  if (ret == 0)
-    cc_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-
-  return ret;
+  return cc_test_gui_run (tmpdir);
 }

@@ -708,19 +708,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-stories-window")))
     return 77;
 
   g_test_add_func ("/stories/window", test_stories_window);
   g_test_add_func ("/stories/suggestion", test_stories_suggestion);
 
-  ret = g_test_run ();
-
-  if (ret == 0)
-    cc_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-
-  return ret;
+  return cc_test_gui_run (tmpdir);
 }

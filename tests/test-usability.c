@@ -1499,7 +1499,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *xdotool = NULL;
-  int ret;
 
   g_setenv ("GTK_A11Y", "test", TRUE);
   /* As the tests may run: the C locale has no thousands separator. */
@@ -1521,11 +1520,5 @@ main (int   argc,
   g_test_add_func ("/usability/small-things", test_small_things);
   g_test_add_func ("/usability/screenshots", test_screenshots);
 
-  ret = g_test_run ();
-
-  if (ret == 0)
-    cc_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-
-  return ret;
+  return cc_test_gui_run (tmpdir);
 }

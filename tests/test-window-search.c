@@ -447,18 +447,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   if (!(tmpdir = cc_test_gui_init (&argc, &argv, "test-window-search")))
     return 77;
 
   g_test_add_func ("/window/search", test_window_search);
 
-  ret = g_test_run ();
-
-  if (ret == 0)
-    cc_test_remove_tree (tmpdir);
-  g_free (tmpdir);
-
-  return ret;
+  return cc_test_gui_run (tmpdir);
 }

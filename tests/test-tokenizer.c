@@ -138,6 +138,60 @@ test_paths_agree (void)
   _cc_doc_clear (&doc);
 }
 
+/* Whether @p starts with white space, as the tokenizer judges it. */
+static gboolean
+space_at (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
+         c == 0x2009 || c == 0x2002 || c == 0x2003 || c == 0x200B;
+}
+
+/* Every token's place in characters, its length and whether white space
+ * follows it must agree with the text, in runs of words and at their
+ * ends, whatever path read the token. */
+static void
+test_places (void)
+{
+  static const char *texts[] = {
+    "the troops said that the officials were sent to the front on Monday",
+    "NATO's chief said: \"Twenty-five thousand troops, maybe 12,000 men.\" Then more.",
+    "Words  with  two spaces\tand a tab\r\nand lines\n\nand paragraphs end here.",
+    "Kyiv’s mayor, Vitali Klitschko, said 1.5mn people fled. U.S. officials (and others) agreed!",
+    "naïve café words between plain ones: résumé, Zelenskyy, Ж and more plain words to go",
+    "abcdefghijklmno abcdefghijklmnop abcdefgh abcdefghi a b c d e f g h i j k l m n o p",
+    "x",
+    "ends with a space ",
+  };
+  CcDoc doc = { 0 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      const char *text = texts[t];
+
+      doc_read (&doc, text);
+      for (guint i = 0; i < doc.tokens->len; i++)
+        {
+          const CcToken *tok = CC_TOK (&doc, i);
+          const char *end = text + tok->start + tok->len;
+          gboolean space = *end != '\0' && space_at (end);
+
+          g_assert_cmpuint (tok->cstart, ==, g_utf8_pointer_to_offset (text, text + tok->start));
+          if (tok->kind == CC_TOK_WORD)
+            g_assert_cmpuint (tok->clen, ==, g_utf8_strlen (text + tok->start, tok->len));
+          if (tok->space_after != space)
+            g_error ("token %u (\"%.*s\") of \"%s\": space after %u, expected %u", i,
+                     (int)tok->len, text + tok->start, text, tok->space_after, space);
+          /* a token after another starts past it */
+          if (i > 0)
+            g_assert_cmpuint (tok->start, >=, CC_TOK (&doc, i - 1)->start + CC_TOK (&doc, i - 1)->len);
+        }
+    }
+
+  _cc_doc_clear (&doc);
+}
+
 /* What some words must give, whichever path reads them. */
 static void
 test_words (void)
@@ -203,6 +257,7 @@ main (int   argc,
 
   g_test_add_func ("/tokenizer/paths-agree", test_paths_agree);
   g_test_add_func ("/tokenizer/words", test_words);
+  g_test_add_func ("/tokenizer/places", test_places);
 
   return g_test_run ();
 }

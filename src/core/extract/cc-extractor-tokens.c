@@ -358,29 +358,65 @@ static const guint8 prefix_bytes[17][16] = {
 #undef P
 };
 
-/* The commonest word, of fewer than 16 ASCII letters and digits and
- * ended by a byte that does not join it to more, read 16 bytes at once:
- * its look-up form, cases and hash as read_ascii_word() makes them. NULL
- * for any other word, or with fewer than 16 bytes of text left: @tok is
- * then as it was. */
-static inline const char *
-read_short_ascii_word (CcToken    *tok,
-                       const char *p,
-                       const char *end,
-                       guint32    *hash,
-                       gboolean   *capitals)
+/* The marks of a word of fewer than 16 bytes, folded and zero-padded in
+ * @folded, whose hash is @hash: cc_mark_table_find() with the word
+ * compared as one block of 16 bytes, whose zeros tell its length: a
+ * longer word of the lexicon has none among its first 16. */
+static inline guint32
+find_short_marks (const CcMarkTable *table,
+                  __m128i            folded,
+                  guint32            hash,
+                  guint16           *word)
+{
+  guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
+
+  for (guint i = hash >> table->shift; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
+    {
+      const CcMarkSlot *slot;
+      __m128i same;
+
+      if ((e & 0xFFFF0000u) != tag)
+        continue;
+      slot = &table->words[e & 0xFFFF];
+      same = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(const void *)slot->word), folded);
+      if (_mm_movemask_epi8 (same) == 0xFFFF)
+        {
+          *word = (e & 0xFFFF) + 1;
+          return slot->marks;
+        }
+    }
+
+  *word = 0;
+  return 0;
+}
+
+/* The commonest word, of fewer than 16 ASCII letters and digits, the
+ * first a letter, and ended by a byte that does not join it to more,
+ * read 16 bytes at once into @tok, which must be zeroed: its kind,
+ * lengths, look-up form, marks and word as read_ascii_word() and a
+ * look-up make them, and to @capitals whether it is all capitals. Its
+ * place, sentence and flags are the caller's to store. Returns the
+ * word's length, or 0 for any other word or with fewer than 16 bytes of
+ * text left; @tok is then as it was. */
+static inline guint
+read_short_word (CcToken           *tok,
+                 const char        *p,
+                 const char        *end,
+                 const CcMarkTable *table,
+                 gboolean          *capitals)
 {
   const guchar *word = (const guchar *)p;
-  __m128i v, x, letter, digit, upper, folded, keep;
-  guint alnum, upper_bits, lower_bits, len;
+  const __m128i case_bit = _mm_set1_epi8 (0x20);
+  __m128i v, x, letter, digit, lower, folded;
+  guint alnum, len;
   guint8 cls;
-  guint64 h;
+  guint32 hash;
 
   if (end - p < 16)
-    return NULL;
-  v = _mm_loadu_si128 ((const __m128i *)word);
+    return 0;
+  v = _mm_loadu_si128 ((const __m128i *)(const void *)word);
   /* signed compares: bytes past ASCII are negative and match nothing */
-  x = _mm_or_si128 (v, _mm_set1_epi8 (0x20));
+  x = _mm_or_si128 (v, case_bit);
   letter = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('a' - 1)),
                           _mm_cmplt_epi8 (x, _mm_set1_epi8 ('z' + 1)));
   digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
@@ -388,34 +424,32 @@ read_short_ascii_word (CcToken    *tok,
   alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
   len = (guint)__builtin_ctz (~alnum);
   if (len >= 16)
-    return NULL;
+    return 0;
   /* the byte after: a join followed by a letter, or any byte past
    * ASCII, is for the other paths */
   cls = byte_class[word[len]];
   if (cls & BYTE_HIGH)
-    return NULL;
+    return 0;
   if ((cls & BYTE_JOIN) && (byte_class[word[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
-    return NULL;
+    return 0;
 
-  upper = _mm_andnot_si128 (_mm_cmpeq_epi8 (_mm_and_si128 (v, _mm_set1_epi8 (0x20)),
-                                            _mm_set1_epi8 (0x20)), letter);
-  keep = _mm_loadu_si128 ((const __m128i *)prefix_bytes[len]);
-  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))), keep);
-  _mm_storeu_si128 ((__m128i *)tok->low, folded);
+  /* a letter is lower case where setting its case bit changes nothing;
+   * the first byte is a letter, so that a word without a lower-case
+   * one is all capitals */
+  lower = _mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x));
+  *capitals = ((guint)_mm_movemask_epi8 (lower) & ((1u << len) - 1)) == 0;
+  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
+                          _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
+  _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
 
-  upper_bits = (guint)_mm_movemask_epi8 (upper) & ((1u << len) - 1);
-  lower_bits = (guint)_mm_movemask_epi8 (letter) & ((1u << len) - 1) & ~upper_bits;
-
-  /* cc_lexicon_hash_padded() of the folded word, from its register */
-  h = cc_lexicon_hash_mix (CC_LEXICON_HASH_SEED ^ len, (guint64)_mm_cvtsi128_si64 (folded));
-  if (len > 8)
-    h = cc_lexicon_hash_mix (h, (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
-  *hash = cc_lexicon_hash_fold (h);
-
+  /* cc_lexicon_hash_padded() of the folded word, from its register: the
+   * high half is zero for a word of up to 8 bytes */
+  hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
+                               (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
+  tok->marks = find_short_marks (table, folded, hash, &tok->word);
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
-  *capitals = upper_bits != 0 && lower_bits == 0;
-  return p + len;
+  return len;
 }
 #endif
 
@@ -536,6 +570,97 @@ published_day (const char *published)
   return g_date_get_julian (&date);
 }
 
+/* The lists the tokenizer makes besides its tokens, with the marks that
+ * put a word on them. */
+typedef struct
+{
+  guint   n_candidates;
+  guint   n_country_starts;
+  guint32 quantity_marks;  /* a word that may start a quantity */
+  guint32 country_mark;    /* one that may start a country's name */
+  guint32 day_mark;        /* one that flags its sentence */
+  guint32 withdraw_mark;
+} Lists;
+
+/* Puts the word @index, of @marks, on the lists that want it: out of
+ * line, as one word in several is. */
+static G_GNUC_NO_INLINE void
+list_word (CcDoc   *doc,
+           Lists   *lists,
+           guint    index,
+           guint32  marks,
+           gboolean upper,
+           guint32  sentence)
+{
+  if (marks & lists->quantity_marks)
+    push_uint (doc->candidates, &lists->n_candidates, index);
+  if (index < CC_LEAD_TOKENS && (marks & lists->country_mark) && upper)
+    push_uint (doc->country_starts, &lists->n_country_starts, index);
+  if (marks & (lists->day_mark | lists->withdraw_mark))
+    mark_sentence (doc, sentence, marks, lists->day_mark, lists->withdraw_mark);
+}
+
+#ifdef __SSE2__
+/* Reads the run of short ASCII words, each followed by one plain space,
+ * that starts at *@p, into the tokens from *@tok up to @limit, as
+ * read_short_word() reads each; stops at the first of anything else,
+ * after a word without a space, or at @limit. The commonest stretch of a
+ * text goes through this loop alone, with its state in registers. */
+static inline void
+read_word_run (CcDoc             *doc,
+               Lists             *lists,
+               const CcMarkTable *table,
+               CcToken          **tokp,
+               CcToken           *limit,
+               const char       **pp,
+               const char        *end,
+               guint32           *cposp,
+               guint32            sentence,
+               gboolean           in_quote)
+{
+  const char *text = doc->text;
+  const char *p = *pp;
+  CcToken *tok = *tokp;
+  CcToken *first = (CcToken *)(void *)doc->tokens->data;
+  guint32 cpos = *cposp;
+  /* the country starts are listed in the lead only */
+  guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
+                   (tok - first < CC_LEAD_TOKENS ? lists->country_mark : 0);
+
+  while (tok < limit && (byte_class[(guchar)*p] & BYTE_ALPHA))
+    {
+      gboolean capitals, upper, space;
+      guint len;
+
+      memset (tok, 0, sizeof *tok);
+      if ((len = read_short_word (tok, p, end, table, &capitals)) == 0)
+        break;
+      upper = (byte_class[(guchar)*p] & BYTE_UPPER) != 0;
+      space = p[len] == ' ';
+      tok->start = p - text;
+      tok->cstart = cpos;
+      tok->sentence = sentence;
+      tok->flags = (CcTokenFlags) {
+        .upper = upper,
+        .capitals = capitals,
+        .space_after = space,
+        .in_quote = in_quote,
+      };
+      if (G_UNLIKELY (tok->marks & listed))
+        list_word (doc, lists, tok - first, tok->marks, upper, sentence);
+      tok++;
+      p += len + space;
+      cpos += len + space;
+      if (!space)
+        break;
+    }
+
+  *tokp = tok;
+  *pp = p;
+  *cposp = cpos;
+}
+#endif
+
 gboolean
 _cc_doc_tokenize (CcDoc *doc)
 {
@@ -550,15 +675,17 @@ _cc_doc_tokenize (CcDoc *doc)
   gboolean valid = TRUE;
   /* tokens, sentences, paragraphs and candidates are written in place;
    * their arrays grow ahead of them */
-  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0, n_candidates = 0, n_country_starts = 0;
+  guint n_tokens = 0, n_sentences = 0, n_paragraphs = 0;
   /* the last token, which white space marks; a stand-in before the first */
   CcToken before_first = { 0 }, *prev = &before_first;
   /* the marks of words that may start a quantity or flag a sentence */
-  const guint32 quantity_marks = cc_phrase_set_first_mark (doc->lexicon->vague_amounts) |
-                                 cc_phrase_set_first_mark (doc->lexicon->number_words);
-  const guint32 day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words);
-  const guint32 withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs);
-  const guint32 country_mark = cc_phrase_set_first_mark (doc->lexicon->countries);
+  Lists lists = {
+    .quantity_marks = cc_phrase_set_first_mark (doc->lexicon->vague_amounts) |
+                      cc_phrase_set_first_mark (doc->lexicon->number_words),
+    .country_mark = cc_phrase_set_first_mark (doc->lexicon->countries),
+    .day_mark = cc_phrase_set_first_mark (doc->lexicon->day_words),
+    .withdraw_mark = cc_phrase_set_first_mark (doc->lexicon->withdraw_verbs),
+  };
   /* kept in locals: the bytes stored into tokens could be anything to
    * the compiler, which would read these again after each */
   const CcLexicon *lexicon = doc->lexicon;
@@ -577,14 +704,13 @@ _cc_doc_tokenize (CcDoc *doc)
 
   while (*p != '\0')
     {
-      gunichar c, after;
-      const char *next;
+      gunichar c = (guchar)*p, after;
+      const char *next = p + 1;
       CcToken *tok;
       guint32 hash;
-      G_GNUC_UNUSED gboolean capitals;
 
       /* the commonest character, a plain space, first */
-      if (*p == ' ')
+      if (c == ' ')
         {
           prev->space_after = TRUE;
           p++;
@@ -592,31 +718,36 @@ _cc_doc_tokenize (CcDoc *doc)
           continue;
         }
 
-      next = p + decode_char (p, &c);
-      if (next == p)
+      /* an ASCII letter starts a word: anything else is decoded, and
+       * white space makes no token */
+      if (!(byte_class[c] & BYTE_ALPHA))
         {
-          valid = FALSE;
-          break;
-        }
-
-      if (is_space (c))
-        {
-          if (c == '\n')
+          next = p + decode_char (p, &c);
+          if (next == p)
             {
-              if (n_tokens > 0 &&
-                  g_array_index (doc->paragraphs, guint32, prev->sentence) == paragraph)
-                paragraph++;
-              if (!new_sentence)
-                {
-                  sentence++;
-                  new_sentence = TRUE;
-                }
-              in_quote = FALSE;
+              valid = FALSE;
+              break;
             }
-          prev->space_after = TRUE;
-          p = next;
-          cpos++;
-          continue;
+
+          if (is_space (c))
+            {
+              if (c == '\n')
+                {
+                  if (n_tokens > 0 &&
+                      g_array_index (doc->paragraphs, guint32, prev->sentence) == paragraph)
+                    paragraph++;
+                  if (!new_sentence)
+                    {
+                      sentence++;
+                      new_sentence = TRUE;
+                    }
+                  in_quote = FALSE;
+                }
+              prev->space_after = TRUE;
+              p = next;
+              cpos++;
+              continue;
+            }
         }
 
       if (new_sentence)
@@ -631,6 +762,22 @@ _cc_doc_tokenize (CcDoc *doc)
           tokens = (CcToken *)(void *)doc->tokens->data;
           room = doc->tokens->len;
         }
+#ifdef __SSE2__
+      /* the commonest tokens: a run of short words */
+      if (c < 0x80 && (byte_class[c] & BYTE_ALPHA))
+        {
+          CcToken *run = tokens + n_tokens;
+
+          read_word_run (doc, &lists, &marks, &run, tokens + room, &p, text_end, &cpos,
+                         sentence, in_quote);
+          if (run > tokens + n_tokens)
+            {
+              n_tokens = run - tokens;
+              prev = run - 1;
+              continue;
+            }
+        }
+#endif
       tok = prev = &tokens[n_tokens++];
       memset (tok, 0, sizeof *tok);
       tok->start = p - text;
@@ -656,32 +803,6 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->clen = tok->len;
           next = q;
         }
-#ifdef __SSE2__
-      else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
-               (next = read_short_ascii_word (tok, p, text_end, &hash, &capitals)) != NULL)
-        {
-          /* the commonest case, through to its end: its flags in one
-           * store, its marks kept at hand for the lists below */
-          guint32 m;
-
-          tok->flags = (CcTokenFlags) {
-            .upper = (byte_class[c] & BYTE_UPPER) != 0,
-            .capitals = capitals,
-            .in_quote = in_quote,
-          };
-          tok->marks = m = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
-          if (m & quantity_marks)
-            push_uint (doc->candidates, &n_candidates, n_tokens - 1);
-          if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (m & country_mark) &&
-              (byte_class[c] & BYTE_UPPER))
-            push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
-          if (m & (day_mark | withdraw_mark))
-            mark_sentence (doc, sentence, m, day_mark, withdraw_mark);
-          cpos += next - p;
-          p = next;
-          continue;
-        }
-#endif
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
                (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
         {
@@ -738,13 +859,14 @@ _cc_doc_tokenize (CcDoc *doc)
       }
     stored:
       /* a token that may start a quantity */
-      if (tok->kind == CC_TOK_NUMBER ||
-          (tok->kind == CC_TOK_WORD && (tok->hyphen || (tok->marks & quantity_marks) != 0)))
-        push_uint (doc->candidates, &n_candidates, n_tokens - 1);
-      if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (tok->marks & country_mark) && tok->upper)
-        push_uint (doc->country_starts, &n_country_starts, n_tokens - 1);
-      if ((tok->marks & (day_mark | withdraw_mark)) != 0)
-        mark_sentence (doc, sentence, tok->marks, day_mark, withdraw_mark);
+      if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD && tok->hyphen))
+        push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
+      else if (tok->kind == CC_TOK_WORD && (tok->marks & lists.quantity_marks))
+        push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
+      if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (tok->marks & lists.country_mark) && tok->upper)
+        push_uint (doc->country_starts, &lists.n_country_starts, n_tokens - 1);
+      if ((tok->marks & (lists.day_mark | lists.withdraw_mark)) != 0)
+        mark_sentence (doc, sentence, tok->marks, lists.day_mark, lists.withdraw_mark);
       cpos += tok->clen;
       p = next;
 
@@ -777,8 +899,8 @@ _cc_doc_tokenize (CcDoc *doc)
 
   g_array_set_size (doc->tokens, n_tokens);
   g_array_set_size (doc->paragraphs, n_paragraphs);
-  g_array_set_size (doc->candidates, n_candidates);
-  g_array_set_size (doc->country_starts, n_country_starts);
+  g_array_set_size (doc->candidates, lists.n_candidates);
+  g_array_set_size (doc->country_starts, lists.n_country_starts);
   g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 

@@ -581,13 +581,19 @@ build_mark_table (CcLexicon *lexicon)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint size = 1, n = 0;
+  guint size = 1, n = 0, bits = 1;
 
   /* an index of 16 bits for each word */
   g_assert (g_hash_table_size (lexicon->marks) <= G_MAXUINT16 + 1u);
-  while (size < g_hash_table_size (lexicon->marks) * 4)
+
+  while (size < g_hash_table_size (lexicon->marks) * 4 || size < 2)
     size <<= 1;
+  /* the index, the high bits of a hash, leaves its low 16 to the tag */
+  g_assert (size <= G_MAXUINT16 + 1u);
+  while ((1u << bits) < size)
+    bits++;
   lexicon->n_slots = size;
+  lexicon->slot_shift = 32 - bits;
   lexicon->slots = g_new0 (guint32, size);
   lexicon->words = g_new0 (CcMarkSlot, MAX (g_hash_table_size (lexicon->marks), 1));
 
@@ -605,7 +611,7 @@ build_mark_table (CcLexicon *lexicon)
       slot->len = len;
       slot->hash = cc_lexicon_hash_padded (slot->word, len);
       slot->marks = GPOINTER_TO_UINT (value);
-      i = slot->hash & (size - 1);
+      i = slot->hash >> lexicon->slot_shift;
       while (lexicon->slots[i] != 0)
         i = (i + 1) & (size - 1);
       lexicon->slots[i] = ((guint32)cc_lexicon_tag (slot->hash) << 16) | n++;

@@ -74,12 +74,14 @@ typedef struct
   /* word → the sets it starts or ends a phrase of (bits), so that most
    * words are dismissed with one look-up */
   GHashTable  *marks;
-  /* an open-addressing table of n_slots entries, each 0 for none or
-   * cc_lexicon_tag() of a word's hash in its high 16 bits and the word's
+  /* an open-addressing table of n_slots entries, a word's first the
+   * one its hash's high bits give (hash >> slot_shift), each 0 for none
+   * or cc_lexicon_tag() of a word's hash in its high 16 bits and the word's
    * index in words in its low 16: the table fits in the processor's
    * first cache, and a word is read only when its tag matches */
   guint32     *slots;
   guint        n_slots;
+  guint        slot_shift; /* 32 less the bits of a slot's index */
   CcMarkSlot  *words;
   guint        n_words;
   /* for each word, where its ranges start: one for each set it starts
@@ -224,25 +226,41 @@ cc_lexicon_hash_word (const char *padded)
   return cc_lexicon_hash_fold (h);
 }
 
+/* The hash of the table of marks, of a word zero-padded to a multiple
+ * of 8: the sum of its 8-byte blocks, each multiplied by an odd constant
+ * of its own, of which the high 32 bits are kept. The products carry
+ * every bit of a block into those high bits. The zero blocks past a
+ * word's end add nothing, so that a word of up to 16 bytes is hashed
+ * from a register in two products (cc_lexicon_hash_pair()). */
+#define CC_LEXICON_HASH_KEY(k) (0x9E3779B97F4A7C15ull + (guint64)(k) * 0x85EBCA77C2B2AE3Eull)
+
+static inline guint32
+cc_lexicon_hash_pair (guint64 first,
+                      guint64 second)
+{
+  return (guint32)((first * CC_LEXICON_HASH_KEY (0) + second * CC_LEXICON_HASH_KEY (1)) >> 32);
+}
+
 /* The hash cc_lexicon_find_hashed() wants, of a word of @len bytes
- * zero-padded to a multiple of 8, 8 bytes a step. */
+ * zero-padded to a multiple of 8. */
 static inline guint32
 cc_lexicon_hash_padded (const char *padded,
                         gsize       len)
 {
-  guint64 h = CC_LEXICON_HASH_SEED ^ len;
+  guint64 h = 0;
 
   for (gsize k = 0; k < len; k += 8)
-    h = cc_lexicon_hash_mix (h, cc_lexicon_chunk (padded, k));
-  return cc_lexicon_hash_fold (h);
+    h += cc_lexicon_chunk (padded, k) * CC_LEXICON_HASH_KEY (k / 8);
+  return (guint32)(h >> 32);
 }
 
-/* The tag of a word in the table of marks: the bits of @hash its index
- * does not use (the table has at most 65,536 slots), never 0. */
+/* The tag of a word in the table of marks: the low bits of @hash, which
+ * its index, taken from the high bits of a table of at most 65,536
+ * slots, does not use; never 0. */
 static inline guint16
 cc_lexicon_tag (guint32 hash)
 {
-  return (guint16)(hash >> 16) | 1;
+  return (guint16)hash | 1;
 }
 
 /* cc_lexicon_marks() of the zero-padded word @padded of @len bytes, whose
@@ -258,12 +276,14 @@ typedef struct
   const guint32    *slots;
   const CcMarkSlot *words;
   guint             mask;
+  guint             shift;   /* the slot of a hash: hash >> shift */
 } CcMarkTable;
 
 static inline CcMarkTable
 cc_lexicon_mark_table (const CcLexicon *lexicon)
 {
-  return (CcMarkTable) { lexicon->slots, lexicon->words, lexicon->n_slots - 1 };
+  return (CcMarkTable) { lexicon->slots, lexicon->words, lexicon->n_slots - 1,
+                         lexicon->slot_shift };
 }
 
 static inline guint32
@@ -275,7 +295,7 @@ cc_mark_table_find (const CcMarkTable *table,
 {
   guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
 
-  for (guint i = hash & table->mask; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
+  for (guint i = hash >> table->shift; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
     {
       const CcMarkSlot *slot;
       gsize k = 0;

@@ -167,8 +167,19 @@ may_start_quantity (CcExtractor *self,
                     CcDoc       *doc,
                     guint        i)
 {
+  const CcLexicon *lexicon = self->lexicon;
   CcWord first, second;
   gboolean has_second;
+
+  /* Most such words start a quantity of several words only, and the
+   * word after is none of their second words: one test of marks. A word
+   * after of 8 bytes or more is left to the sets, which tell words apart
+   * by their first 8. */
+  if (!(CC_TOK (doc, i)->marks & lexicon->quantity_alone_mark) &&
+      (i + 1 >= doc->tokens->len ||
+       (!(CC_TOK (doc, i + 1)->marks & lexicon->quantity_second_mark) &&
+        CC_TOK (doc, i + 1)->len < 8)))
+    return FALSE;
 
   _cc_doc_word_at (doc, i, &first);
   has_second = _cc_doc_word_at (doc, i + 1, &second);

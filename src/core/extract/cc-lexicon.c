@@ -379,6 +379,33 @@ mark_set (GHashTable  *marks,
     }
 }
 
+/* Gives the words of quantities two more marks: a word that is a
+ * quantity of one of @sets on its own ("one", "dozens"), and the second
+ * word of a longer one ("few" of "a few hundred"). A word such as "a"
+ * starts a quantity only before a word of the second mark. */
+static void
+mark_quantity_words (CcLexicon    *lexicon,
+                     CcPhraseSet **sets,
+                     guint         n_sets,
+                     guint        *bit)
+{
+  g_assert (*bit + 1 < 32);
+  lexicon->quantity_alone_mark = 1u << (*bit)++;
+  lexicon->quantity_second_mark = 1u << (*bit)++;
+
+  for (guint k = 0; k < n_sets; k++)
+    for (guint i = 0; i < sets[k]->phrases->len; i++)
+      {
+        Phrase *phrase = g_ptr_array_index (sets[k]->phrases, i);
+        const char *word = phrase->words[phrase->n_words == 1 ? 0 : 1];
+        guint32 mark = phrase->n_words == 1 ? lexicon->quantity_alone_mark
+                                            : lexicon->quantity_second_mark;
+        guint32 have = GPOINTER_TO_UINT (g_hash_table_lookup (lexicon->marks, word));
+
+        g_hash_table_insert (lexicon->marks, g_strdup (word), GUINT_TO_POINTER (have | mark));
+      }
+}
+
 /* Fills the set's table of first words, once all its phrases are in.
  * Words too long for a token are left to by_first alone. */
 static void
@@ -717,6 +744,8 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
         mark_set (lexicon->marks, sets[i], FALSE, &bit);
         index_first_words (sets[i]);
       }
+    mark_quantity_words (lexicon, (CcPhraseSet *[]) { lexicon->number_words, lexicon->vague_amounts },
+                         2, &bit);
     build_mark_table (lexicon);
     index_last_words (lexicon, lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)

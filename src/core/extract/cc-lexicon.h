@@ -89,6 +89,10 @@ typedef struct
    * set's references (high 24 bits) and their number (low 8) */
   guint16     *range_of_word;
   guint32     *ranges;
+  /* the marks of a word that is a quantity of number_words or
+   * vague_amounts alone, and of the second word of a longer one */
+  guint32      quantity_alone_mark;
+  guint32      quantity_second_mark;
   /* the marks of each one-byte ASCII word, punctuation above all, and
    * its place in words plus one, or 0 */
   guint32      ascii_marks[128];

@@ -192,6 +192,36 @@ test_places (void)
   _cc_doc_clear (&doc);
 }
 
+/* The tokenizer stores a token's flags as one byte of bits: they must be
+ * the bits of its bit-fields. */
+static void
+test_flag_bits (void)
+{
+  static const struct
+  {
+    guint bit;
+    guint upper, capitals, space_after, in_quote, hyphen;
+  } bits[] = {
+    { CC_TOKEN_UPPER, 1, 0, 0, 0, 0 },
+    { CC_TOKEN_CAPITALS, 0, 1, 0, 0, 0 },
+    { CC_TOKEN_SPACE_AFTER, 0, 0, 1, 0, 0 },
+    { CC_TOKEN_IN_QUOTE, 0, 0, 0, 1, 0 },
+    { CC_TOKEN_HYPHEN, 0, 0, 0, 0, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    {
+      CcToken tok = { 0 };
+
+      tok.flag_bits = bits[i].bit;
+      g_assert_cmpuint (tok.upper, ==, bits[i].upper);
+      g_assert_cmpuint (tok.capitals, ==, bits[i].capitals);
+      g_assert_cmpuint (tok.space_after, ==, bits[i].space_after);
+      g_assert_cmpuint (tok.in_quote, ==, bits[i].in_quote);
+      g_assert_cmpuint (tok.hyphen, ==, bits[i].hyphen);
+    }
+}
+
 /* What some words must give, whichever path reads them. */
 static void
 test_words (void)
@@ -258,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/tokenizer/paths-agree", test_paths_agree);
   g_test_add_func ("/tokenizer/words", test_words);
   g_test_add_func ("/tokenizer/places", test_places);
+  g_test_add_func ("/tokenizer/flag-bits", test_flag_bits);
 
   return g_test_run ();
 }

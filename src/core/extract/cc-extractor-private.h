@@ -28,16 +28,17 @@ typedef enum
   CC_TOK_PUNCT,
 } CcTokKind;
 
-/* A token's flags, in one byte: the same bits as CcToken's, in the same
- * order. */
-typedef struct
+/* The bits of a token's flags in its flag_bits, the same as its
+ * bit-fields: C compilers for little-endian machines lay bit-fields out
+ * from the lowest bit, and test-tokenizer checks that they do. */
+enum
 {
-  guint8 upper : 1;
-  guint8 capitals : 1;
-  guint8 space_after : 1;
-  guint8 in_quote : 1;
-  guint8 hyphen : 1;
-} CcTokenFlags;
+  CC_TOKEN_UPPER       = 1 << 0,
+  CC_TOKEN_CAPITALS    = 1 << 1,
+  CC_TOKEN_SPACE_AFTER = 1 << 2,
+  CC_TOKEN_IN_QUOTE    = 1 << 3,
+  CC_TOKEN_HYPHEN      = 1 << 4,
+};
 
 typedef struct
 {
@@ -50,7 +51,7 @@ typedef struct
   guint8  scale;               /* a number's glued scale, as a power of ten: "1.5mn" 6 */
   union
   {
-    CcTokenFlags flags;        /* the bits below at once, as the tokenizer writes them */
+    guint8 flag_bits;          /* the bits below at once, as the tokenizer writes them */
     struct
     {
       guint8 upper : 1;        /* starts with a capital letter */

@@ -394,21 +394,21 @@ find_short_marks (const CcMarkTable *table,
  * first a letter, and ended by a byte that does not join it to more,
  * read 16 bytes at once into @tok, which must be zeroed: its kind,
  * lengths, look-up form, marks and word as read_ascii_word() and a
- * look-up make them, and to @capitals whether it is all capitals. Its
- * place, sentence and flags are the caller's to store. Returns the
- * word's length, or 0 for any other word or with fewer than 16 bytes of
- * text left; @tok is then as it was. */
+ * look-up make them. Its place, sentence and flags are the caller's to
+ * store. Returns the word's length with CC_TOKEN_UPPER and
+ * CC_TOKEN_CAPITALS as they are for it, shifted 8 bits up; 0 for any
+ * other word or with fewer than 16 bytes of text left, and @tok is then
+ * as it was. */
 static inline guint
 read_short_word (CcToken           *tok,
                  const char        *p,
                  const char        *end,
-                 const CcMarkTable *table,
-                 gboolean          *capitals)
+                 const CcMarkTable *table)
 {
   const guchar *word = (const guchar *)p;
   const __m128i case_bit = _mm_set1_epi8 (0x20);
-  __m128i v, x, letter, digit, lower, folded;
-  guint alnum, len;
+  __m128i v, x, letter, digit, folded;
+  guint alnum, len, lower, capitals, upper;
   guint8 cls;
   guint32 hash;
 
@@ -423,7 +423,7 @@ read_short_word (CcToken           *tok,
                          _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
   alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
   len = (guint)__builtin_ctz (~alnum);
-  if (len >= 16)
+  if (len >= 16 || !(_mm_movemask_epi8 (letter) & 1))
     return 0;
   /* the byte after: a join followed by a letter, or any byte past
    * ASCII, is for the other paths */
@@ -436,8 +436,9 @@ read_short_word (CcToken           *tok,
   /* a letter is lower case where setting its case bit changes nothing;
    * the first byte is a letter, so that a word without a lower-case
    * one is all capitals */
-  lower = _mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x));
-  *capitals = ((guint)_mm_movemask_epi8 (lower) & ((1u << len) - 1)) == 0;
+  lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
+  upper = !(lower & 1);
+  capitals = (lower & ((1u << len) - 1)) == 0;
   folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
                           _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
   _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
@@ -449,7 +450,7 @@ read_short_word (CcToken           *tok,
   tok->marks = find_short_marks (table, folded, hash, &tok->word);
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
-  return len;
+  return len | (upper ? CC_TOKEN_UPPER << 8 : 0) | (capitals ? CC_TOKEN_CAPITALS << 8 : 0);
 }
 #endif
 
@@ -623,35 +624,32 @@ read_word_run (CcDoc             *doc,
   CcToken *tok = *tokp;
   CcToken *first = (CcToken *)(void *)doc->tokens->data;
   guint32 cpos = *cposp;
+  guint quoted = in_quote ? CC_TOKEN_IN_QUOTE : 0;
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
                    (tok - first < CC_LEAD_TOKENS ? lists->country_mark : 0);
 
-  while (tok < limit && (byte_class[(guchar)*p] & BYTE_ALPHA))
+  while (tok < limit)
     {
-      gboolean capitals, upper, space;
-      guint len;
+      guint read, len, flags;
 
       memset (tok, 0, sizeof *tok);
-      if ((len = read_short_word (tok, p, end, table, &capitals)) == 0)
+      if ((read = read_short_word (tok, p, end, table)) == 0)
         break;
-      upper = (byte_class[(guchar)*p] & BYTE_UPPER) != 0;
-      space = p[len] == ' ';
+      len = read & 0xFF;
+      flags = (read >> 8) | quoted | (p[len] == ' ' ? CC_TOKEN_SPACE_AFTER : 0);
       tok->start = p - text;
       tok->cstart = cpos;
       tok->sentence = sentence;
-      tok->flags = (CcTokenFlags) {
-        .upper = upper,
-        .capitals = capitals,
-        .space_after = space,
-        .in_quote = in_quote,
-      };
+      tok->flag_bits = flags;
       if (G_UNLIKELY (tok->marks & listed))
-        list_word (doc, lists, tok - first, tok->marks, upper, sentence);
+        list_word (doc, lists, tok - first, tok->marks, flags & CC_TOKEN_UPPER, sentence);
       tok++;
-      p += len + space;
-      cpos += len + space;
-      if (!space)
+      /* the space after, with the word */
+      len += (flags & CC_TOKEN_SPACE_AFTER) != 0;
+      p += len;
+      cpos += len;
+      if (!(flags & CC_TOKEN_SPACE_AFTER))
         break;
     }
 

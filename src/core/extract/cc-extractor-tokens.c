@@ -359,7 +359,10 @@ static const guint8 prefix_bytes[17][16] = {
 };
 
 /* The marks of a word of fewer than 16 bytes, folded and zero-padded in
- * @folded, whose hash is @hash: cc_mark_table_find() with the word
+ * @folded, whose hash is @hash: cc_mark_table_find() without a branch.
+ * Of the word's two slots, the one with its tag is taken (the table
+ * holds no two words of a tag in the two slots of either), or the first
+ * word of the table, which stays in the cache, for neither; the word is
  * compared as one block of 16 bytes, whose zeros tell its length: a
  * longer word of the lexicon has none among its first 16. */
 static inline guint32
@@ -368,26 +371,22 @@ find_short_marks (const CcMarkTable *table,
                   guint32            hash,
                   guint16           *word)
 {
-  guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
+  guint16 tag = cc_lexicon_tag (hash);
+  guint i = hash >> table->shift;
+  guint32 first = table->slots[i];
+  guint32 other = table->slots[cc_mark_table_other (i, tag, table->mask)];
+  /* masks, not branches: which slot holds the word is as hard to
+   * foresee as the word */
+  guint32 in_first = -(guint32)((first >> 16) == tag);
+  guint32 in_other = -(guint32)((other >> 16) == tag) & ~in_first;
+  guint32 e = (first & in_first) | (other & in_other);
+  const CcMarkSlot *slot = &table->words[e & 0xFFFF];
+  __m128i same = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(const void *)slot->word),
+                                 folded);
+  guint32 keep = -(guint32)((e != 0) & (_mm_movemask_epi8 (same) == 0xFFFF));
 
-  for (guint i = hash >> table->shift; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
-    {
-      const CcMarkSlot *slot;
-      __m128i same;
-
-      if ((e & 0xFFFF0000u) != tag)
-        continue;
-      slot = &table->words[e & 0xFFFF];
-      same = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(const void *)slot->word), folded);
-      if (_mm_movemask_epi8 (same) == 0xFFFF)
-        {
-          *word = (e & 0xFFFF) + 1;
-          return slot->marks;
-        }
-    }
-
-  *word = 0;
-  return 0;
+  *word = ((e & 0xFFFF) + 1) & keep;
+  return slot->marks & keep;
 }
 
 /* The commonest word, of fewer than 16 ASCII letters and digits, the

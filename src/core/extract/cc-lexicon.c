@@ -599,29 +599,69 @@ index_word_ranges (CcLexicon    *lexicon,
     }
 }
 
-/* The marks live in an open-addressing table keyed by the hash the
- * tokenizer computes as it folds a word: a look-up per word of text is
- * the extractor's hottest path. Its words are kept zero-padded, so that
- * they are compared 8 bytes at a time. */
+/* Puts the words of the lexicon in a table of marks of @size slots, each
+ * in one of its two (cc_mark_table_other()), moving the words in the
+ * way to their other slots as cuckoo hashing does. FALSE when some word
+ * finds no room, or when the other slot of a word holds one of the same
+ * tag: a look-up then takes the slot whose tag matches without a
+ * branch. */
+static gboolean
+place_words (CcLexicon *lexicon,
+             guint      size)
+{
+  guint bits = 1;
+
+  while ((1u << bits) < size)
+    bits++;
+  lexicon->n_slots = size;
+  lexicon->slot_shift = 32 - bits;
+  g_free (lexicon->slots);
+  lexicon->slots = g_new0 (guint32, size);
+
+  for (guint n = 0; n < lexicon->n_words; n++)
+    {
+      guint32 e = ((guint32)cc_lexicon_tag (lexicon->words[n].hash) << 16) | n;
+      guint i = lexicon->words[n].hash >> lexicon->slot_shift;
+      guint kicks = 0;
+
+      if (lexicon->slots[i] != 0)
+        i = cc_mark_table_other (i, e >> 16, size - 1);
+      while (lexicon->slots[i] != 0)
+        {
+          guint32 out = lexicon->slots[i];
+
+          if (++kicks > 4 * size)
+            return FALSE;
+          lexicon->slots[i] = e;
+          e = out;
+          i = cc_mark_table_other (i, e >> 16, size - 1);
+        }
+      lexicon->slots[i] = e;
+    }
+
+  for (guint i = 0; i < size; i++)
+    {
+      guint32 e = lexicon->slots[i];
+
+      if (e != 0 && lexicon->slots[cc_mark_table_other (i, e >> 16, size - 1)] >> 16 == e >> 16)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The marks live in a table keyed by the hash the tokenizer computes as
+ * it folds a word: a look-up per word of text is the extractor's hottest
+ * path. Its words are kept zero-padded, so that they are compared 8
+ * bytes at a time. */
 static void
 build_mark_table (CcLexicon *lexicon)
 {
   GHashTableIter iter;
   gpointer key, value;
-  guint size = 1, n = 0, bits = 1;
+  guint size = 2, n = 0;
 
   /* an index of 16 bits for each word */
   g_assert (g_hash_table_size (lexicon->marks) <= G_MAXUINT16 + 1u);
-
-  while (size < g_hash_table_size (lexicon->marks) * 4 || size < 2)
-    size <<= 1;
-  /* the index, the high bits of a hash, leaves its low 16 to the tag */
-  g_assert (size <= G_MAXUINT16 + 1u);
-  while ((1u << bits) < size)
-    bits++;
-  lexicon->n_slots = size;
-  lexicon->slot_shift = 32 - bits;
-  lexicon->slots = g_new0 (guint32, size);
   lexicon->words = g_new0 (CcMarkSlot, MAX (g_hash_table_size (lexicon->marks), 1));
 
   g_hash_table_iter_init (&iter, lexicon->marks);
@@ -629,7 +669,6 @@ build_mark_table (CcLexicon *lexicon)
     {
       gsize len = strlen (key);
       CcMarkSlot *slot = &lexicon->words[n];
-      guint i;
 
       /* a word too long to be kept is one no text's word can be */
       if (len >= CC_LEXICON_WORD_MARKED)
@@ -638,12 +677,16 @@ build_mark_table (CcLexicon *lexicon)
       slot->len = len;
       slot->hash = cc_lexicon_hash_padded (slot->word, len);
       slot->marks = GPOINTER_TO_UINT (value);
-      i = slot->hash >> lexicon->slot_shift;
-      while (lexicon->slots[i] != 0)
-        i = (i + 1) & (size - 1);
-      lexicon->slots[i] = ((guint32)cc_lexicon_tag (slot->hash) << 16) | n++;
+      n++;
     }
   lexicon->n_words = n;
+
+  /* a quarter of the slots in use or fewer; the index, the high bits of
+   * a hash, leaves its low 16 to the tag */
+  while (size < n * 4)
+    size <<= 1;
+  for (; !place_words (lexicon, size); size <<= 1)
+    g_assert (size < G_MAXUINT16 + 1u);
 
   for (guint c = 1; c < G_N_ELEMENTS (lexicon->ascii_marks); c++)
     {

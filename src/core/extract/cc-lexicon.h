@@ -290,6 +290,17 @@ cc_lexicon_mark_table (const CcLexicon *lexicon)
                          lexicon->slot_shift };
 }
 
+/* A word of the table of marks sits in one of two slots: the one the
+ * high bits of its hash give, or the other, this one's index with bits
+ * of its tag flipped, as this gives it from either. */
+static inline guint
+cc_mark_table_other (guint   slot,
+                     guint16 tag,
+                     guint   mask)
+{
+  return slot ^ ((((guint32)tag * 0x9E3779B1u) >> 16 | 1) & mask);
+}
+
 static inline guint32
 cc_mark_table_find (const CcMarkTable *table,
                     const char        *padded,
@@ -297,21 +308,23 @@ cc_mark_table_find (const CcMarkTable *table,
                     guint32            hash,
                     guint16           *word)
 {
-  guint32 tag = (guint32)cc_lexicon_tag (hash) << 16, e;
+  guint16 tag = cc_lexicon_tag (hash);
+  guint i = hash >> table->shift;
 
-  for (guint i = hash >> table->shift; (e = table->slots[i]) != 0; i = (i + 1) & table->mask)
+  for (guint k = 0; k < 2; k++, i = cc_mark_table_other (i, tag, table->mask))
     {
+      guint32 e = table->slots[i];
       const CcMarkSlot *slot;
-      gsize k = 0;
+      gsize b = 0;
 
-      if ((e & 0xFFFF0000u) != tag)
+      if ((e >> 16) != tag)
         continue;
       slot = &table->words[e & 0xFFFF];
       if (slot->hash != hash || slot->len != len)
         continue;
-      while (k < len && cc_lexicon_chunk (slot->word, k) == cc_lexicon_chunk (padded, k))
-        k += 8;
-      if (k >= len)
+      while (b < len && cc_lexicon_chunk (slot->word, b) == cc_lexicon_chunk (padded, b))
+        b += 8;
+      if (b >= len)
         {
           *word = (e & 0xFFFF) + 1;
           return slot->marks;

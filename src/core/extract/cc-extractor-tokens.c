@@ -360,33 +360,27 @@ static const guint8 prefix_bytes[17][16] = {
 
 /* The marks of a word of fewer than 16 bytes, folded and zero-padded in
  * @folded, whose hash is @hash: cc_mark_table_find() without a branch.
- * Of the word's two slots, the one with its tag is taken (the table
- * holds no two words of a tag in the two slots of either), or the first
- * word of the table, which stays in the cache, for neither; the word is
- * compared as one block of 16 bytes, whose zeros tell its length: a
- * longer word of the lexicon has none among its first 16. */
+ * The word is compared at once with the short words in its two slots,
+ * which lie in the same cache line as their marks: whether a word is in
+ * the lexicon, and where, is as hard to foresee as the word. A longer
+ * word of the lexicon is in no short slot. */
 static inline guint32
 find_short_marks (const CcMarkTable *table,
                   __m128i            folded,
                   guint32            hash,
                   guint16           *word)
 {
-  guint16 tag = cc_lexicon_tag (hash);
   guint i = hash >> table->shift;
-  guint32 first = table->slots[i];
-  guint32 other = table->slots[cc_mark_table_other (i, tag, table->mask)];
-  /* masks, not branches: which slot holds the word is as hard to
-   * foresee as the word */
-  guint32 in_first = -(guint32)((first >> 16) == tag);
-  guint32 in_other = -(guint32)((other >> 16) == tag) & ~in_first;
-  guint32 e = (first & in_first) | (other & in_other);
-  const CcMarkSlot *slot = &table->words[e & 0xFFFF];
-  __m128i same = _mm_cmpeq_epi8 (_mm_loadu_si128 ((const __m128i *)(const void *)slot->word),
-                                 folded);
-  guint32 keep = -(guint32)((e != 0) & (_mm_movemask_epi8 (same) == 0xFFFF));
+  const CcShortSlot *first = &table->short_slots[i];
+  const CcShortSlot *other = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash),
+                                                                      table->mask)];
+  __m128i a = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)first->word), folded);
+  __m128i b = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)other->word), folded);
+  guint32 in_first = -(guint32)(_mm_movemask_epi8 (a) == 0xFFFF);
+  guint32 in_other = -(guint32)(_mm_movemask_epi8 (b) == 0xFFFF);
 
-  *word = ((e & 0xFFFF) + 1) & keep;
-  return slot->marks & keep;
+  *word = (first->place & in_first) | (other->place & in_other);
+  return (first->marks & in_first) | (other->marks & in_other);
 }
 
 /* The commonest word, of fewer than 16 ASCII letters and digits, the

@@ -646,6 +646,20 @@ place_words (CcLexicon *lexicon,
       if (e != 0 && lexicon->slots[cc_mark_table_other (i, e >> 16, size - 1)] >> 16 == e >> 16)
         return FALSE;
     }
+
+  g_aligned_free (lexicon->short_slots);
+  lexicon->short_slots = g_aligned_alloc0 (size, sizeof (CcShortSlot), 64);
+  for (guint i = 0; i < size; i++)
+    {
+      const CcMarkSlot *word = &lexicon->words[lexicon->slots[i] & 0xFFFF];
+
+      if (lexicon->slots[i] != 0 && word->len < sizeof lexicon->short_slots[i].word)
+        {
+          memcpy (lexicon->short_slots[i].word, word->word, sizeof lexicon->short_slots[i].word);
+          lexicon->short_slots[i].marks = word->marks;
+          lexicon->short_slots[i].place = (lexicon->slots[i] & 0xFFFF) + 1;
+        }
+    }
   return TRUE;
 }
 
@@ -835,6 +849,7 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
   g_free (lexicon->words);
+  g_aligned_free (lexicon->short_slots);
   g_free (lexicon->range_of_word);
   g_free (lexicon->ranges);
   g_free (lexicon);

@@ -40,6 +40,17 @@ typedef struct
   char        word[CC_LEXICON_WORD_MARKED]; /* zero-padded */
 } CcMarkSlot;
 
+/* A word of fewer than 16 bytes in the table of marks, in the slot of
+ * the table it holds: its look-up form and what a look-up gives, read
+ * at once. */
+typedef struct
+{
+  char        word[16];  /* zero-padded; all zero in an empty slot */
+  guint32     marks;
+  guint16     place;     /* the word's place in words plus one */
+  guint8      unused[10];
+} CcShortSlot;
+
 typedef struct
 {
   /* lexicon.json */
@@ -83,6 +94,10 @@ typedef struct
   guint        n_slots;
   guint        slot_shift; /* 32 less the bits of a slot's index */
   CcMarkSlot  *words;
+  /* the words of fewer than 16 bytes again, each in the slot it holds
+   * in slots, so that a look-up of a short word compares the word in
+   * its two slots at once */
+  CcShortSlot *short_slots;
   guint        n_words;
   /* for each word, where its ranges start: one for each set it starts
    * a phrase of, in the order of the sets' bits, each the first of the
@@ -279,6 +294,7 @@ typedef struct
 {
   const guint32    *slots;
   const CcMarkSlot *words;
+  const CcShortSlot *short_slots;
   guint             mask;
   guint             shift;   /* the slot of a hash: hash >> shift */
 } CcMarkTable;
@@ -286,8 +302,8 @@ typedef struct
 static inline CcMarkTable
 cc_lexicon_mark_table (const CcLexicon *lexicon)
 {
-  return (CcMarkTable) { lexicon->slots, lexicon->words, lexicon->n_slots - 1,
-                         lexicon->slot_shift };
+  return (CcMarkTable) { lexicon->slots, lexicon->words, lexicon->short_slots,
+                         lexicon->n_slots - 1, lexicon->slot_shift };
 }
 
 /* A word of the table of marks sits in one of two slots: the one the

@@ -192,6 +192,62 @@ test_places (void)
   _cc_doc_clear (&doc);
 }
 
+/* Every word of the lexicon, read from a text, must be found with its
+ * marks and place, in the run of short words and at the end of a text,
+ * where the byte-by-byte path reads it; and a word one letter off must
+ * not be. */
+static void
+test_lexicon_words (void)
+{
+  const CcLexicon *lexicon = cc_extractor_get_default ()->lexicon;
+  CcDoc doc = { 0 };
+  guint checked = 0;
+
+  for (guint n = 0; n < lexicon->n_words; n++)
+    {
+      const CcMarkSlot *slot = &lexicon->words[n];
+      gboolean plain = slot->len > 0 && slot->len < CC_MAX_WORD;
+
+      for (guint k = 0; k < slot->len && plain; k++)
+        plain = g_ascii_isalpha (slot->word[k]) && g_ascii_islower (slot->word[k]);
+      if (!plain)
+        continue;
+
+      for (guint where = 0; where < 2; where++)
+        {
+          g_autofree char *text = where == 0 ? g_strconcat ("x ", slot->word, " and more words after it", NULL)
+                                             : g_strconcat ("x ", slot->word, NULL);
+          const CcToken *tok;
+
+          doc_read (&doc, text);
+          tok = CC_TOK (&doc, 1);
+          g_assert_cmpstr (tok->low, ==, slot->word);
+          g_assert_cmpuint (tok->word, ==, n + 1);
+          g_assert_cmpuint (tok->marks, ==, slot->marks);
+        }
+
+      /* the same word with its last letter changed, unless that too is a word */
+      {
+        g_autofree char *other = g_strdup (slot->word);
+        g_autofree char *text = NULL;
+
+        other[slot->len - 1] = other[slot->len - 1] == 'z' ? 'y' : 'z';
+        if (cc_lexicon_marks ((CcLexicon *)lexicon, other) == 0)
+          {
+            text = g_strconcat ("x ", other, " and more words after it", NULL);
+            doc_read (&doc, text);
+            g_assert_cmpuint (CC_TOK (&doc, 1)->word, ==, 0);
+            g_assert_cmpuint (CC_TOK (&doc, 1)->marks, ==, 0);
+          }
+      }
+      checked++;
+    }
+
+  /* the lexicon's own words, nearly all of them */
+  g_assert_cmpuint (checked, >, lexicon->n_words / 2);
+  _cc_doc_clear (&doc);
+}
+
 /* The tokenizer stores a token's flags as one byte of bits: they must be
  * the bits of its bit-fields. */
 static void
@@ -289,6 +345,7 @@ main (int   argc,
   g_test_add_func ("/tokenizer/words", test_words);
   g_test_add_func ("/tokenizer/places", test_places);
   g_test_add_func ("/tokenizer/flag-bits", test_flag_bits);
+  g_test_add_func ("/tokenizer/lexicon-words", test_lexicon_words);
 
   return g_test_run ();
 }

@@ -564,6 +564,21 @@ published_day (const char *published)
   return g_date_get_julian (&date);
 }
 
+/* Gives the initials room for @room tokens and the NUL after them: the
+ * tokenizer notes each token's first byte of its look-up form there as
+ * it stores the token, so that the searches for a name's mentions read
+ * a byte a token, not the token's cache line. */
+static void
+reserve_initials (CcDoc *doc,
+                  guint  room)
+{
+  if (doc->initials_size < room + 1)
+    {
+      doc->initials_size = MAX (room + 1, 2 * doc->initials_size);
+      doc->initials = g_realloc (doc->initials, doc->initials_size);
+    }
+}
+
 /* The lists the tokenizer makes besides its tokens, with the marks that
  * put a word on them. */
 typedef struct
@@ -635,6 +650,7 @@ read_word_run (CcDoc             *doc,
       tok->cstart = cpos;
       tok->sentence = sentence;
       tok->flag_bits = flags;
+      doc->initials[tok - first] = tok->low[0];
       if (G_UNLIKELY (tok->marks & listed))
         list_word (doc, lists, tok - first, tok->marks, flags & CC_TOKEN_UPPER, sentence);
       tok++;
@@ -692,6 +708,7 @@ _cc_doc_tokenize (CcDoc *doc)
       doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
       doc->country_starts = g_array_new (FALSE, FALSE, sizeof (guint));
     }
+  reserve_initials (doc, room);
 
   while (*p != '\0')
     {
@@ -752,6 +769,7 @@ _cc_doc_tokenize (CcDoc *doc)
           g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
           tokens = (CcToken *)(void *)doc->tokens->data;
           room = doc->tokens->len;
+          reserve_initials (doc, room);
         }
 #ifdef __SSE2__
       /* the commonest tokens: a run of short words */
@@ -849,6 +867,7 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->marks = cc_mark_table_find (&marks, tok->low, len, hash, &tok->word);
       }
     stored:
+      doc->initials[n_tokens - 1] = tok->low[0];
       /* a token that may start a quantity */
       if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD && tok->hyphen))
         push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
@@ -889,6 +908,8 @@ _cc_doc_tokenize (CcDoc *doc)
     }
 
   g_array_set_size (doc->tokens, n_tokens);
+  doc->initials[n_tokens] = '\0';
+  doc->initials_len = n_tokens;
   g_array_set_size (doc->paragraphs, n_paragraphs);
   g_array_set_size (doc->candidates, lists.n_candidates);
   g_array_set_size (doc->country_starts, lists.n_country_starts);

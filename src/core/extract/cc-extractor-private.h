@@ -156,9 +156,12 @@ typedef struct
   GHashTable *body_countries;
   /* a person's surname → country, "" for none found */
   GHashTable *country_cache;
-  /* per token, the first byte of its look-up form; made on demand, for
-   * the first initials_len tokens */
+  /* per token, the first byte of its look-up form, and a NUL after the
+   * last, and its marks: the tokenizer notes both beside the token, for
+   * scans that read only them (initials_len tokens, initials_size of
+   * room) */
   char       *initials;
+  guint32    *marks;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */

@@ -564,18 +564,21 @@ published_day (const char *published)
   return g_date_get_julian (&date);
 }
 
-/* Gives the initials room for @room tokens and the NUL after them: the
- * tokenizer notes each token's first byte of its look-up form there as
- * it stores the token, so that the searches for a name's mentions read
- * a byte a token, not the token's cache line. */
+/* Gives the initials and marks room for @room tokens, and the initials
+ * a NUL after them: the tokenizer notes there each token's first byte of
+ * its look-up form and its marks as it stores the token, so that the
+ * searches for a name's mentions and the scans of a sentence for the
+ * words of a list read a byte or four a token, not the token's cache
+ * line. */
 static void
-reserve_initials (CcDoc *doc,
-                  guint  room)
+reserve_per_token (CcDoc *doc,
+                   guint  room)
 {
   if (doc->initials_size < room + 1)
     {
       doc->initials_size = MAX (room + 1, 2 * doc->initials_size);
       doc->initials = g_realloc (doc->initials, doc->initials_size);
+      doc->marks = g_renew (guint32, doc->marks, doc->initials_size);
     }
 }
 
@@ -651,6 +654,7 @@ read_word_run (CcDoc             *doc,
       tok->sentence = sentence;
       tok->flag_bits = flags;
       doc->initials[tok - first] = tok->low[0];
+      doc->marks[tok - first] = tok->marks;
       if (G_UNLIKELY (tok->marks & listed))
         list_word (doc, lists, tok - first, tok->marks, flags & CC_TOKEN_UPPER, sentence);
       tok++;
@@ -708,7 +712,7 @@ _cc_doc_tokenize (CcDoc *doc)
       doc->candidates = g_array_new (FALSE, FALSE, sizeof (guint));
       doc->country_starts = g_array_new (FALSE, FALSE, sizeof (guint));
     }
-  reserve_initials (doc, room);
+  reserve_per_token (doc, room);
 
   while (*p != '\0')
     {
@@ -769,7 +773,7 @@ _cc_doc_tokenize (CcDoc *doc)
           g_array_set_size (doc->tokens, MAX (64, 2 * n_tokens));
           tokens = (CcToken *)(void *)doc->tokens->data;
           room = doc->tokens->len;
-          reserve_initials (doc, room);
+          reserve_per_token (doc, room);
         }
 #ifdef __SSE2__
       /* the commonest tokens: a run of short words */
@@ -868,6 +872,7 @@ _cc_doc_tokenize (CcDoc *doc)
       }
     stored:
       doc->initials[n_tokens - 1] = tok->low[0];
+      doc->marks[n_tokens - 1] = tok->marks;
       /* a token that may start a quantity */
       if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD && tok->hyphen))
         push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
@@ -948,6 +953,7 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->countries, g_free);
   g_clear_pointer (&doc->country_matched, g_free);
   g_clear_pointer (&doc->initials, g_free);
+  g_clear_pointer (&doc->marks, g_free);
   g_clear_pointer (&doc->day_words, g_array_unref);
 }
 
@@ -996,6 +1002,7 @@ _cc_doc_reset (CcDoc *doc)
   kept.country_matched = doc->country_matched;
   kept.countries_size = doc->countries_size;
   kept.initials = doc->initials;
+  kept.marks = doc->marks;
   kept.initials_size = doc->initials_size;
   *doc = kept;
 }

@@ -368,11 +368,16 @@ cc_doc_match (CcPhraseSet *set,
               guint        i,
               guint       *n)
 {
+  const CcToken *tok;
+  CcWord first;
   guint dummy;
 
   if (i >= doc->tokens->len || !cc_phrase_set_starts (set, CC_TOK (doc, i)->marks))
     return NULL;
-  return cc_phrase_set_match (set, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
+  /* the word as _cc_doc_word_at() gives it, without the call */
+  tok = CC_TOK (doc, i);
+  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
+  return cc_phrase_set_match_word (set, &first, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
 }
 
 /* The size of the words of the short lists that code names: each, of at

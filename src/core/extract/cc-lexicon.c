@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -36,14 +37,27 @@ typedef struct
 } Phrase;
 
 /* What a match tries of a phrase before it reads the phrase itself: the
- * phrases of one first word lie side by side, longest first. */
+ * phrases of one first word lie side by side, longest first, so that
+ * those of more than one word come before the others. */
 typedef struct
 {
   guint64  second;   /* Phrase.second */
-  guint32  n_words;
-  guint32  capitals;
   Phrase  *phrase;
+  guint16  n_words;
+  guint16  capitals;
+  /* in the first of a first word's phrases: how many of them have more
+   * than one word */
+  guint32  n_multi;
 } PhraseRef;
+
+/* The phrases of more than one word of a first word, again, by their
+ * second word: a match looks its second word up among them instead of
+ * trying them all ("south" starts dozens of countries' names). */
+typedef struct
+{
+  guint64  second;
+  guint32  ref;      /* the phrase's place among the first word's */
+} SecondRef;
 
 typedef struct
 {
@@ -68,6 +82,9 @@ struct _CcPhraseSet
   FirstWord  *firsts;
   guint       n_firsts;
   PhraseRef  *refs;
+  /* for the phrases of each first word at refs[start], their SecondRefs at
+   * by_second[start], sorted by second word and then by place */
+  SecondRef  *by_second;
   /* by the place of a word in the lexicon's words: the list of by_last
    * it ends, or NULL (sets matched backwards only) */
   GPtrArray **last_by_word;
@@ -122,6 +139,7 @@ phrase_set_free (CcPhraseSet *set)
   g_ptr_array_unref (set->phrases);
   g_free (set->firsts);
   g_free (set->refs);
+  g_free (set->by_second);
   g_free (set->last_by_word);
   g_free (set);
 }
@@ -379,6 +397,18 @@ mark_set (GHashTable  *marks,
     }
 }
 
+static int
+by_second_word (const void *a,
+                const void *b)
+{
+  const SecondRef *ra = a;
+  const SecondRef *rb = b;
+
+  if (ra->second != rb->second)
+    return ra->second < rb->second ? -1 : 1;
+  return ra->ref < rb->ref ? -1 : ra->ref > rb->ref;
+}
+
 /* Fills the set's table of first words, once all its phrases are in.
  * Words too long for a token are left to by_first alone. */
 static void
@@ -393,12 +423,15 @@ index_first_words (CcPhraseSet *set)
   set->n_firsts = size;
   set->firsts = g_new0 (FirstWord, size);
   set->refs = g_new0 (PhraseRef, MAX (set->phrases->len, 1));
+  set->by_second = g_new0 (SecondRef, MAX (set->phrases->len, 1));
 
   g_hash_table_iter_init (&iter, set->by_first);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       char word[CC_LEXICON_WORD] = { 0 };
       GPtrArray *list = value;
+      PhraseRef *run;
+      SecondRef *seconds;
       guint i;
 
       if (strlen (key) >= CC_LEXICON_WORD)
@@ -410,17 +443,27 @@ index_first_words (CcPhraseSet *set)
       memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
       set->firsts[i].start = n_refs;
       set->firsts[i].n_refs = list->len;
+      run = set->refs + n_refs;
+      seconds = set->by_second + n_refs;
+
       for (guint k = 0; k < list->len; k++)
         {
           Phrase *phrase = g_ptr_array_index (list, k);
 
+          g_assert (phrase->n_words <= G_MAXUINT16);
           set->refs[n_refs++] = (PhraseRef) {
             .second = phrase->second,
             .n_words = phrase->n_words,
             .capitals = phrase->capitals,
             .phrase = phrase,
           };
+          if (phrase->n_words == 1)
+            continue;
+          /* longest first: the phrases of one word come last */
+          g_assert (run[0].n_multi == k);
+          seconds[run[0].n_multi++] = (SecondRef) { .second = phrase->second, .ref = k };
         }
+      qsort (seconds, run[0].n_multi, sizeof (SecondRef), by_second_word);
     }
 }
 
@@ -493,9 +536,9 @@ one_word_phrase (const CcPhraseSet *set,
   guint n_refs;
   const PhraseRef *refs = first_word_phrases (set, word, &n_refs);
 
-  for (guint i = 0; i < n_refs; i++)
-    if (refs[i].n_words == 1)
-      return &refs[i].phrase->value;
+  /* the phrases of one word come after the others */
+  if (refs != NULL && refs[0].n_multi < n_refs)
+    return &refs[refs[0].n_multi].phrase->value;
   return NULL;
 }
 
@@ -762,8 +805,107 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_free (lexicon);
 }
 
-/* How many words after the first cc_phrase_set_match() keeps at hand. */
-#define NEXT_WORDS 8
+/* The first of the @n SecondRefs at @seconds whose second word is
+ * @second, or @n: they are sorted by it. */
+static guint
+first_with_second (const SecondRef *seconds,
+                   guint            n,
+                   guint64          second)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (seconds[mid].second < second)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && seconds[lo].second == second ? lo : n;
+}
+
+/* Whether the words after the first at @index are those of @ref, whose
+ * second word the caller has in @second. */
+static gboolean
+rest_matches (const PhraseRef *ref,
+              const CcWord    *second,
+              CcWordAt         word_at,
+              gpointer         user_data,
+              guint            index)
+{
+  const Phrase *phrase = ref->phrase;
+
+  for (guint j = 1; j < ref->n_words; j++)
+    {
+      CcWord other;
+      const CcWord *word = second;
+
+      if (j > 1)
+        {
+          if (!word_at (user_data, index + j, &other))
+            return FALSE;
+          word = &other;
+        }
+      if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
+          (ref->capitals && !word->capitals))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const CcPhraseValue *
+cc_phrase_set_match_word (CcPhraseSet  *set,
+                          const CcWord *first,
+                          CcWordAt      word_at,
+                          gpointer      user_data,
+                          guint         index,
+                          guint        *n_words)
+{
+  const PhraseRef *refs;
+  guint n_refs, n_multi;
+
+  if (!(first->marks & set->head.first_mark) ||
+      !(refs = first_word_phrases (set, first, &n_refs)))
+    return NULL;
+
+  /* the longest phrase that matches: of those with the second word that
+   * follows, in their order, then of those of one word */
+  n_multi = refs[0].n_multi;
+  if (n_multi > 0)
+    {
+      const SecondRef *seconds = set->by_second + (refs - set->refs);
+      CcWord second;
+      guint64 chunk;
+
+      if (word_at (user_data, index + 1, &second))
+        {
+          chunk = cc_lexicon_chunk (second.low, 0);
+          for (guint k = first_with_second (seconds, n_multi, chunk);
+               k < n_multi && seconds[k].second == chunk; k++)
+            {
+              const PhraseRef *ref = &refs[seconds[k].ref];
+
+              if (ref->capitals && !first->capitals)
+                continue;
+              if (rest_matches (ref, &second, word_at, user_data, index))
+                {
+                  *n_words = ref->n_words;
+                  return &ref->phrase->value;
+                }
+            }
+        }
+    }
+
+  for (guint i = n_multi; i < n_refs; i++)
+    if (!refs[i].capitals || first->capitals)
+      {
+        *n_words = 1;
+        return &refs[i].phrase->value;
+      }
+  return NULL;
+}
 
 const CcPhraseValue *
 cc_phrase_set_match (CcPhraseSet *set,
@@ -773,72 +915,12 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint       *n_words)
 {
   CcWord first;
-  /* the words after the first, each fetched once for all the phrases */
-  CcWord next[NEXT_WORDS];
-  guint n_next = 0, n_refs;
-  gboolean at_end = FALSE;
-  const PhraseRef *refs;
+  guint dummy;
 
-  guint64 second = 0;
-
-  if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(refs = first_word_phrases (set, &first, &n_refs)))
+  if (!word_at (user_data, index, &first))
     return NULL;
-
-  /* the second word, when the longest phrase has one */
-  if (refs[0].n_words > 1)
-    {
-      if (word_at (user_data, index + 1, &next[0]))
-        {
-          n_next = 1;
-          second = cc_lexicon_chunk (next[0].low, 0);
-        }
-      else
-        at_end = TRUE;
-    }
-
-  for (guint i = 0; i < n_refs; i++)
-    {
-      const PhraseRef *ref = &refs[i];
-      Phrase *phrase;
-      guint j;
-
-      if (ref->capitals && !first.capitals)
-        continue;
-      if (ref->n_words > 1 && (at_end || ref->second != second))
-        continue;
-
-      phrase = ref->phrase;
-      /* the phrase itself is read only for its words after the first */
-      for (j = 1; j < ref->n_words; j++)
-        {
-          CcWord other;
-          const CcWord *word = &other;
-
-          if (j - 1 < n_next)
-            word = &next[j - 1];
-          else if (at_end || !word_at (user_data, index + j, &other))
-            {
-              at_end = j - 1 == n_next;
-              break;
-            }
-          else if (j - 1 == n_next && n_next < NEXT_WORDS)
-            word = memcpy (&next[n_next++], &other, sizeof other);
-
-          if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
-              (ref->capitals && !word->capitals))
-            break;
-        }
-
-      if (j == ref->n_words)
-        {
-          if (n_words != NULL)
-            *n_words = ref->n_words;
-          return &phrase->value;
-        }
-    }
-
-  return NULL;
+  return cc_phrase_set_match_word (set, &first, word_at, user_data, index,
+                                   n_words != NULL ? n_words : &dummy);
 }
 
 const CcPhraseValue *
@@ -926,17 +1008,26 @@ cc_phrase_set_may_start (CcPhraseSet  *set,
                          const CcWord *first,
                          const CcWord *second)
 {
-  guint n_refs;
+  guint n_refs, n_multi;
   const PhraseRef *refs;
-  guint64 chunk = second != NULL ? cc_lexicon_chunk (second->low, 0) : 0;
 
   if (!(first->marks & set->head.first_mark) ||
       !(refs = first_word_phrases (set, first, &n_refs)))
     return FALSE;
-  for (guint i = 0; i < n_refs; i++)
-    if ((!refs[i].capitals || first->capitals) &&
-        (refs[i].n_words == 1 || (second != NULL && refs[i].second == chunk)))
+  n_multi = refs[0].n_multi;
+  for (guint i = n_multi; i < n_refs; i++)
+    if (!refs[i].capitals || first->capitals)
       return TRUE;
+  if (second != NULL && n_multi > 0)
+    {
+      const SecondRef *seconds = set->by_second + (refs - set->refs);
+      guint64 chunk = cc_lexicon_chunk (second->low, 0);
+
+      for (guint k = first_with_second (seconds, n_multi, chunk);
+           k < n_multi && seconds[k].second == chunk; k++)
+        if (!refs[seconds[k].ref].capitals || first->capitals)
+          return TRUE;
+    }
   return FALSE;
 }
 

@@ -130,6 +130,13 @@ const CcPhraseValue *cc_phrase_set_match       (CcPhraseSet  *set,
                                                 gpointer      user_data,
                                                 guint         index,
                                                 guint        *n_words);
+/* cc_phrase_set_match() of a caller that has the first word at hand. */
+const CcPhraseValue *cc_phrase_set_match_word  (CcPhraseSet  *set,
+                                                const CcWord *first,
+                                                CcWordAt      word_at,
+                                                gpointer      user_data,
+                                                guint         index,
+                                                guint        *n_words);
 /* Whether a phrase of @set may start with @first, followed by @second
  * (NULL at the end of the text): FALSE only when cc_phrase_set_match()
  * surely finds none, from the phrases' first two words alone. */

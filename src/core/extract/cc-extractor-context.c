@@ -444,7 +444,7 @@ range_hedged (CcExtractor *self,
               guint        end,
               guint        modal_limit)
 {
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, end)) < end; i++)
     {
       guint n;
 
@@ -571,7 +571,7 @@ _cc_extractor_hedged (CcExtractor *self,
         break;
       }
 
-  for (guint i = first; i < last; i++)
+  for (guint i = first; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, last)) < last; i++)
     {
       guint n;
 

@@ -380,6 +380,24 @@ cc_doc_match (CcPhraseSet *set,
   return cc_phrase_set_match_word (set, &first, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
 }
 
+/* The first token of @i..@end-1 that may start a phrase of @set, by its
+ * marks, or @end: the scans over a sentence for the few words that do
+ * read one field of each token. */
+static inline guint
+cc_doc_next_start (CcPhraseSet *set,
+                   CcDoc       *doc,
+                   guint        i,
+                   guint        end)
+{
+  const CcToken *tokens = CC_TOK (doc, 0);
+  guint32 mark = cc_phrase_set_first_mark (set);
+  guint n = MIN (end, doc->tokens->len);
+
+  while (i < n && !(tokens[i].marks & mark))
+    i++;
+  return i < n ? i : end;
+}
+
 /* The size of the words of the short lists that code names: each, of at
  * most 15 letters, is zero-padded to it and compared as two 8-byte
  * blocks with a token's look-up form. */

@@ -330,7 +330,7 @@ find_sources (CcExtractor *self,
   guint start = _cc_doc_sentence_start (doc, sentence);
   guint end = _cc_doc_sentence_end (doc, sentence);
 
-  for (guint v = start; v < end; v++)
+  for (guint v = start; (v = cc_doc_next_start (self->lexicon->attribution_verbs, doc, v, end)) < end; v++)
     {
       guint n, first, last;
       CcSource *src = NULL;

@@ -166,9 +166,8 @@ remember_person (CcDoc      *doc,
       word = space + 1;
     }
 
-  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
-  name_key_clear (&nk);
-  return known;
+  /* the last word's key, the last one put, now stands for @full */
+  return full;
 }
 
 /* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;

@@ -469,10 +469,18 @@ static gboolean
 clause_boundary (CcDoc *doc,
                  guint  i)
 {
-  /* the words first: most tokens are none of them */
-  return ((cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
-          i > 0 && cc_is_punct (doc, i - 1, ",")) ||
-         cc_is_punct (doc, i, ";");
+  const CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  /* one look at the token: most are none of these */
+  tok = CC_TOK (doc, i);
+  if (tok->kind == CC_TOK_PUNCT)
+    return tok->low[0] == ';' && tok->low[1] == '\0';
+  if (tok->kind != CC_TOK_WORD || (tok->low[0] != 'w' && tok->low[0] != 'b'))
+    return FALSE;
+  return (cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
+         i > 0 && cc_is_punct (doc, i - 1, ",");
 }
 
 static gboolean
@@ -503,12 +511,13 @@ withdrawn_later (CcExtractor *self,
     return FALSE;
   for (guint s = sentence + 1; s + 1 < doc->sentences->len && s <= sentence + WITHDRAW_REACH; s++)
     {
-      guint start = _cc_doc_sentence_start (doc, s);
-      guint end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
+      guint start, end;
       gboolean same = FALSE, withdrawn = FALSE;
 
       if (!cc_sentence_has (doc->day_words, s, CC_SENTENCE_WITHDRAW))
         continue;
+      start = _cc_doc_sentence_start (doc, s);
+      end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
 
       for (guint i = start; i < end; i++)
         {

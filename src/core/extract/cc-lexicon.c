@@ -806,24 +806,26 @@ cc_lexicon_free (CcLexicon *lexicon)
 }
 
 /* The first of the @n SecondRefs at @seconds whose second word is
- * @second, or @n: they are sorted by it. */
+ * @second, or @n: they are sorted by it. The halving picks its half
+ * without a branch, which the processor could not predict. */
 static guint
 first_with_second (const SecondRef *seconds,
                    guint            n,
                    guint64          second)
 {
-  guint lo = 0, hi = n;
+  const SecondRef *base = seconds;
+  guint len = n;
 
-  while (lo < hi)
+  if (n == 0)
+    return n;
+  while (len > 1)
     {
-      guint mid = (lo + hi) / 2;
+      guint half = len / 2;
 
-      if (seconds[mid].second < second)
-        lo = mid + 1;
-      else
-        hi = mid;
+      base = base[half - 1].second < second ? base + half : base;
+      len -= half;
     }
-  return lo < n && seconds[lo].second == second ? lo : n;
+  return base->second == second ? (guint)(base - seconds) : n;
 }
 
 /* Whether the words after the first at @index are those of @ref, whose

@@ -11,6 +11,7 @@
  * them: a person remembered under each word of the name, a known body, a
  * place, or a description, with its country settled. */
 
+#define _GNU_SOURCE /* memrchr() */
 #define G_LOG_DOMAIN "cc-extractor"
 
 #include "config.h"
@@ -171,27 +172,18 @@ remember_person (CcDoc      *doc,
 }
 
 /* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;
- * the initials are read 8 at a time, as the lexicon reads words. */
+ * memrchr() reads the initials a vector at a time. */
 static guint
 last_head (CcDoc *doc,
            guint  from,
            guint  to,
            char   c)
 {
-  guint64 pattern = 0x0101010101010101ull * (guchar)c;
-  guint j = to;
+  const char *at;
 
-  while (j > from)
-    {
-      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->initials + j - 8, 0) ^ pattern))
-        {
-          j -= 8;
-          continue;
-        }
-      if (doc->initials[--j] == c)
-        return j;
-    }
-  return G_MAXUINT;
+  if (to <= from || (at = memrchr (doc->initials + from, c, to - from)) == NULL)
+    return G_MAXUINT;
+  return at - doc->initials;
 }
 
 /* Looks for an earlier mention of the surname at @i with the given names
@@ -223,7 +215,7 @@ introduce_person (CcExtractor *self,
     {
       guint k = j;
 
-      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
+      if (!cc_lexicon_padded_equal (CC_TOK (doc, j)->low, surname))
         continue;
       while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
         k--;

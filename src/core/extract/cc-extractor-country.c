@@ -444,7 +444,7 @@ sentence_body_country (CcExtractor    *self,
 
   if (src->first > start + SENTENCE_REACH)
     start = src->first - SENTENCE_REACH;
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->bodies, doc, i, end)) < end; i++)
     {
       guint n;
 

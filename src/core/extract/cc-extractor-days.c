@@ -434,7 +434,7 @@ sentence_date (CcExtractor    *self,
   if (q_first > start + VERB_REACH * 8)
     start = q_first - VERB_REACH * 8;
   end = MIN (end, q_first + VERB_REACH * 8);
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->bodies, doc, i, end)) < end; i++)
     {
       const CcPhraseValue *body;
       guint n;

@@ -254,7 +254,7 @@ relative_subject (CcExtractor *self,
        * no other attribution within */
       if (cc_is_punct (doc, before, ","))
         {
-          for (guint j = k + 1; j < v; j++)
+          for (guint j = k + 1; (j = cc_doc_next_start (self->lexicon->attribution_verbs, doc, j, v)) < v; j++)
             if (cc_doc_match (self->lexicon->attribution_verbs, doc, j, NULL))
               return NULL;
           if (before == start)

@@ -369,15 +369,18 @@ cc_doc_match (CcPhraseSet *set,
               guint       *n)
 {
   const CcToken *tok;
-  CcWord first;
+  CcWord first, second;
   guint dummy;
 
   if (i >= doc->tokens->len || !cc_phrase_set_starts (set, CC_TOK (doc, i)->marks))
     return NULL;
-  /* the word as _cc_doc_word_at() gives it, without the call */
+  /* the words as _cc_doc_word_at() gives them, without the calls */
   tok = CC_TOK (doc, i);
   first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
-  return cc_phrase_set_match_word (set, &first, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
+  if (i + 1 < doc->tokens->len)
+    second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
+  return cc_phrase_set_match_words (set, &first, i + 1 < doc->tokens->len ? &second : NULL,
+                                    _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
 }
 
 /* The first token of @i..@end-1 that may start a phrase of @set, by its

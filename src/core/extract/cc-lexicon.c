@@ -495,7 +495,7 @@ find_first_word (const CcPhraseSet *set,
 /* The phrases of @set that start with @word, longest first; their number
  * goes to @n_refs. A word the lexicon knows is found by its place in it,
  * any other by its text, zero-padded to CC_LEXICON_WORD bytes. */
-static const PhraseRef *
+static inline const PhraseRef *
 first_word_phrases (const CcPhraseSet *set,
                     const CcWord      *word,
                     guint             *n_refs)
@@ -828,29 +828,56 @@ first_with_second (const SecondRef *seconds,
   return base->second == second ? (guint)(base - seconds) : n;
 }
 
-/* Whether the words after the first at @index are those of @ref, whose
- * second word the caller has in @second. */
+/* How many words after the second a match keeps at hand, each fetched
+ * once for all the phrases it tries. */
+#define LATER_WORDS 6
+
+typedef struct
+{
+  CcWordAt  word_at;
+  gpointer  user_data;
+  guint     index;       /* of the first word */
+  guint     n_fetched;   /* words after the second fetched, or tried past the end */
+  gboolean  at_end;      /* the last fetch found none */
+  CcWord    later[LATER_WORDS];
+} LaterWords;
+
+/* The word @j places after the first (@j > 1), or NULL past the end. */
+static const CcWord *
+later_word (LaterWords *later,
+            guint       j,
+            CcWord     *scratch)
+{
+  guint k = j - 2;
+
+  if (k < later->n_fetched)
+    return later->at_end && k == later->n_fetched - 1 ? NULL : &later->later[k];
+  if (later->at_end)
+    return NULL;
+  if (k >= LATER_WORDS)
+    return later->word_at (later->user_data, later->index + j, scratch) ? scratch : NULL;
+  /* the words before it are fetched first: k == n_fetched */
+  if (!later->word_at (later->user_data, later->index + j, &later->later[k]))
+    later->at_end = TRUE;
+  later->n_fetched++;
+  return later->at_end ? NULL : &later->later[k];
+}
+
+/* Whether the words after the first are those of @ref, whose second word
+ * the caller has in @second. */
 static gboolean
 rest_matches (const PhraseRef *ref,
               const CcWord    *second,
-              CcWordAt         word_at,
-              gpointer         user_data,
-              guint            index)
+              LaterWords      *later)
 {
   const Phrase *phrase = ref->phrase;
 
   for (guint j = 1; j < ref->n_words; j++)
     {
-      CcWord other;
-      const CcWord *word = second;
+      CcWord scratch;
+      const CcWord *word = j == 1 ? second : later_word (later, j, &scratch);
 
-      if (j > 1)
-        {
-          if (!word_at (user_data, index + j, &other))
-            return FALSE;
-          word = &other;
-        }
-      if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
+      if (word == NULL || !cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
           (ref->capitals && !word->capitals))
         return FALSE;
     }
@@ -858,12 +885,13 @@ rest_matches (const PhraseRef *ref,
 }
 
 const CcPhraseValue *
-cc_phrase_set_match_word (CcPhraseSet  *set,
-                          const CcWord *first,
-                          CcWordAt      word_at,
-                          gpointer      user_data,
-                          guint         index,
-                          guint        *n_words)
+cc_phrase_set_match_words (CcPhraseSet  *set,
+                           const CcWord *first,
+                           const CcWord *second,
+                           CcWordAt      word_at,
+                           gpointer      user_data,
+                           guint         index,
+                           guint        *n_words)
 {
   const PhraseRef *refs;
   guint n_refs, n_multi;
@@ -875,27 +903,30 @@ cc_phrase_set_match_word (CcPhraseSet  *set,
   /* the longest phrase that matches: of those with the second word that
    * follows, in their order, then of those of one word */
   n_multi = refs[0].n_multi;
-  if (n_multi > 0)
+  if (n_multi > 0 && second != NULL)
     {
       const SecondRef *seconds = set->by_second + (refs - set->refs);
-      CcWord second;
-      guint64 chunk;
+      guint64 chunk = cc_lexicon_chunk (second->low, 0);
+      LaterWords later;
 
-      if (word_at (user_data, index + 1, &second))
+      /* not the words themselves: they are fetched as they are asked */
+      later.word_at = word_at;
+      later.user_data = user_data;
+      later.index = index;
+      later.n_fetched = 0;
+      later.at_end = FALSE;
+
+      for (guint k = first_with_second (seconds, n_multi, chunk);
+           k < n_multi && seconds[k].second == chunk; k++)
         {
-          chunk = cc_lexicon_chunk (second.low, 0);
-          for (guint k = first_with_second (seconds, n_multi, chunk);
-               k < n_multi && seconds[k].second == chunk; k++)
-            {
-              const PhraseRef *ref = &refs[seconds[k].ref];
+          const PhraseRef *ref = &refs[seconds[k].ref];
 
-              if (ref->capitals && !first->capitals)
-                continue;
-              if (rest_matches (ref, &second, word_at, user_data, index))
-                {
-                  *n_words = ref->n_words;
-                  return &ref->phrase->value;
-                }
+          if (ref->capitals && !first->capitals)
+            continue;
+          if (rest_matches (ref, second, &later))
+            {
+              *n_words = ref->n_words;
+              return &ref->phrase->value;
             }
         }
     }
@@ -916,13 +947,14 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint        index,
                      guint       *n_words)
 {
-  CcWord first;
+  CcWord first, second;
   guint dummy;
 
   if (!word_at (user_data, index, &first))
     return NULL;
-  return cc_phrase_set_match_word (set, &first, word_at, user_data, index,
-                                   n_words != NULL ? n_words : &dummy);
+  return cc_phrase_set_match_words (set, &first,
+                                    word_at (user_data, index + 1, &second) ? &second : NULL,
+                                    word_at, user_data, index, n_words != NULL ? n_words : &dummy);
 }
 
 const CcPhraseValue *

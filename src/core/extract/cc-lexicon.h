@@ -130,9 +130,11 @@ const CcPhraseValue *cc_phrase_set_match       (CcPhraseSet  *set,
                                                 gpointer      user_data,
                                                 guint         index,
                                                 guint        *n_words);
-/* cc_phrase_set_match() of a caller that has the first word at hand. */
-const CcPhraseValue *cc_phrase_set_match_word  (CcPhraseSet  *set,
+/* cc_phrase_set_match() of a caller that has the first two words at
+ * hand (@second NULL at the end); @word_at gives the words after them. */
+const CcPhraseValue *cc_phrase_set_match_words (CcPhraseSet  *set,
                                                 const CcWord *first,
+                                                const CcWord *second,
                                                 CcWordAt      word_at,
                                                 gpointer      user_data,
                                                 guint         index,

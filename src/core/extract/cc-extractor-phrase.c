@@ -40,7 +40,8 @@ without_possessive (const char *str)
 /* A key under which spellings of one name meet: lower case, no
  * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
  * (Zelenskyy, Zelenskiy, Zelensky). It is made in a buffer of the
- * caller's, on the heap only for a word too long for it. */
+ * caller's, on the heap only for a word too long for it; name_key()
+ * fills the whole of it, so a caller's need not be set before. */
 typedef struct
 {
   char  buf[64];
@@ -52,7 +53,10 @@ name_key (NameKey    *nk,
           const char *word,
           gsize       len)
 {
-  char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
+  char *key;
+
+  nk->heap = len < sizeof nk->buf ? NULL : g_malloc (len + 1);
+  key = nk->heap != NULL ? nk->heap : nk->buf;
 
   /* g_ascii_tolower(), inline */
   for (gsize i = 0; i < len; i++)
@@ -125,7 +129,7 @@ remember_person (CcDoc      *doc,
   const char *words = full;
   const char *known = NULL;
   const char *last_word;
-  NameKey nk = { 0 };
+  NameKey nk;
 
   if (*full == '\0')
     return NULL;
@@ -567,7 +571,7 @@ make_source_words (CcExtractor *self,
    * person in full before ("Rutte"); else it is a group ("Organizers"). */
   if (name_first == last)
     {
-      NameKey nk = { 0 };
+      NameKey nk;
       const char *key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
 
       if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
@@ -578,7 +582,7 @@ make_source_words (CcExtractor *self,
   if (name_first <= last)
     {
       char *raw = _cc_doc_pool_span (doc, name_first, last);
-      NameKey nk = { 0 };
+      NameKey nk;
       const char *key;
       const char *country;
 

@@ -88,11 +88,10 @@ struct _CcPhraseSet
   /* by the place of a word in the lexicon's words: the list of by_last
    * it ends, or NULL (sets matched backwards only) */
   GPtrArray **last_by_word;
-  /* the lexicon's ranges of phrases by word (see CcLexicon), and the
-   * bits of the first words of the sets marked before this one */
-  const guint16 *range_of_word;
-  const guint32 *ranges;
-  guint32        first_bits_below;
+  /* by the place of a word in the lexicon's words: the phrases it starts,
+   * the first of refs (high 24 bits) and their number (low 8), 0 for
+   * none; one look-up for a token, which knows its word's place */
+  guint32    *range_by_word;
 };
 
 static void
@@ -141,6 +140,7 @@ phrase_set_free (CcPhraseSet *set)
   g_free (set->refs);
   g_free (set->by_second);
   g_free (set->last_by_word);
+  g_free (set->range_by_word);
   g_free (set);
 }
 
@@ -467,16 +467,6 @@ index_first_words (CcPhraseSet *set)
     }
 }
 
-/* The bits set in @v, inline: without an instruction of its own on every
- * x86-64 processor, __builtin_popcount() is a call. */
-static inline guint
-count_bits (guint32 v)
-{
-  v = v - ((v >> 1) & 0x55555555u);
-  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
-  return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
-}
-
 /* The entry of @set's table of first words for @padded, a word
  * zero-padded to CC_LEXICON_WORD bytes, or NULL. */
 static const FirstWord *
@@ -502,7 +492,7 @@ first_word_phrases (const CcPhraseSet *set,
 {
   const FirstWord *first;
 
-  if (word->word != 0 && set->ranges != NULL)
+  if (word->word != 0 && set->range_by_word != NULL)
     {
       guint32 range;
 
@@ -511,10 +501,7 @@ first_word_phrases (const CcPhraseSet *set,
           *n_refs = 0;
           return NULL;
         }
-      /* the word's ranges lie side by side, one per set it starts a
-       * phrase of, in the order of the sets' bits */
-      range = set->ranges[set->range_of_word[word->word - 1] +
-                          count_bits (word->marks & set->first_bits_below)];
+      range = set->range_by_word[word->word - 1];
       *n_refs = range & 0xFF;
       return *n_refs != 0 ? set->refs + (range >> 8) : NULL;
     }
@@ -571,47 +558,24 @@ index_last_words (CcLexicon   *lexicon,
     }
 }
 
-/* Lays out, for each word of the lexicon, the ranges of phrases it
- * starts in each of @sets, given in the order of their bits. */
+/* Lays out, for each word of the lexicon, the phrases of @set it starts,
+ * once its table of marks is made. */
 static void
-index_word_ranges (CcLexicon    *lexicon,
-                   CcPhraseSet **sets,
-                   guint         n_sets)
+index_word_ranges (CcLexicon   *lexicon,
+                   CcPhraseSet *set)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 below = 0;
-
-  lexicon->range_of_word = g_new0 (guint16, MAX (lexicon->n_words, 1));
+  set->range_by_word = g_new0 (guint32, MAX (lexicon->n_words, 1));
   for (guint w = 0; w < lexicon->n_words; w++)
     {
-      g_assert (ranges->len <= G_MAXUINT16);
-      lexicon->range_of_word[w] = ranges->len;
-      for (guint k = 0; k < n_sets; k++)
-        if (lexicon->words[w].marks & sets[k]->head.first_mark)
-          {
-            const FirstWord *first = NULL;
-            guint32 range = 0;
+      const FirstWord *first = NULL;
 
-            /* the sets' tables of first words hold none too long for a token */
-            if (lexicon->words[w].len < CC_LEXICON_WORD)
-              first = find_first_word (sets[k], lexicon->words[w].word);
-            if (first != NULL)
-              {
-                g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
-                range = first->start << 8 | first->n_refs;
-              }
-            g_array_append_val (ranges, range);
-          }
-    }
-  lexicon->ranges = (guint32 *)g_array_free (ranges, FALSE);
-
-  for (guint k = 0; k < n_sets; k++)
-    {
-      g_assert (k == 0 || sets[k]->head.first_mark > sets[k - 1]->head.first_mark);
-      sets[k]->range_of_word = lexicon->range_of_word;
-      sets[k]->ranges = lexicon->ranges;
-      sets[k]->first_bits_below = below;
-      below |= sets[k]->head.first_mark;
+      /* the set's table of first words holds none too long for a token */
+      if ((lexicon->words[w].marks & set->head.first_mark) && lexicon->words[w].len < CC_LEXICON_WORD)
+        first = find_first_word (set, lexicon->words[w].word);
+      if (first == NULL)
+        continue;
+      g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
+      set->range_by_word[w] = first->start << 8 | first->n_refs;
     }
 }
 
@@ -742,7 +706,6 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
-    CcPhraseSet *in_order[G_N_ELEMENTS (sets) + 1] = { lexicon->qualifiers };
     guint bit = 0;
 
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -756,12 +719,12 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       }
     build_mark_table (lexicon);
     index_last_words (lexicon, lexicon->qualifiers);
+    index_word_ranges (lexicon, lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
       {
         index_last_words (lexicon, sets[i]);
-        in_order[i + 1] = sets[i];
+        index_word_ranges (lexicon, sets[i]);
       }
-    index_word_ranges (lexicon, in_order, G_N_ELEMENTS (in_order));
   }
 
   return lexicon;
@@ -800,8 +763,6 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_clear_pointer (&lexicon->marks, g_hash_table_unref);
   g_free (lexicon->slots);
   g_free (lexicon->words);
-  g_free (lexicon->range_of_word);
-  g_free (lexicon->ranges);
   g_free (lexicon);
 }
 

@@ -82,11 +82,6 @@ typedef struct
   guint        n_slots;
   CcMarkSlot  *words;
   guint        n_words;
-  /* for each word, where its ranges start: one for each set it starts
-   * a phrase of, in the order of the sets' bits, each the first of the
-   * set's references (high 24 bits) and their number (low 8) */
-  guint16     *range_of_word;
-  guint32     *ranges;
   /* the marks of each one-byte ASCII word, punctuation above all, and
    * its place in words plus one, or 0 */
   guint32      ascii_marks[128];

@@ -369,13 +369,21 @@ cc_doc_match (CcPhraseSet *set,
               guint       *n)
 {
   const CcToken *tok;
+  const CcPhraseValue *alone;
   CcWord first, second;
   guint dummy;
 
   if (i >= doc->tokens->len || !cc_phrase_set_starts (set, CC_TOK (doc, i)->marks))
     return NULL;
-  /* the words as _cc_doc_word_at() gives them, without the calls */
   tok = CC_TOK (doc, i);
+  /* most words that start a phrase start only one, of themselves */
+  if ((alone = cc_phrase_set_alone (set, tok->word)) != NULL)
+    {
+      if (n != NULL)
+        *n = 1;
+      return alone;
+    }
+  /* the words as _cc_doc_word_at() gives them, without the calls */
   first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
   if (i + 1 < doc->tokens->len)
     second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
@@ -512,7 +520,8 @@ cc_token_in (CcPhraseSet   *set,
 {
   CcWord word = { .low = tok->low, .marks = tok->marks, .word = tok->word };
 
-  return cc_phrase_set_starts (set, tok->marks) && cc_phrase_set_has_word (set, &word);
+  return cc_phrase_set_starts (set, tok->marks) &&
+         (cc_phrase_set_alone (set, tok->word) != NULL || cc_phrase_set_has_word (set, &word));
 }
 
 static inline gboolean

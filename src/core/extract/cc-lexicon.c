@@ -141,6 +141,7 @@ phrase_set_free (CcPhraseSet *set)
   g_free (set->by_second);
   g_free (set->last_by_word);
   g_free (set->range_by_word);
+  g_free ((gpointer)set->head.alone);
   g_free (set);
 }
 
@@ -564,10 +565,14 @@ static void
 index_word_ranges (CcLexicon   *lexicon,
                    CcPhraseSet *set)
 {
+  const CcPhraseValue **alone = g_new0 (const CcPhraseValue *, MAX (lexicon->n_words, 1));
+
   set->range_by_word = g_new0 (guint32, MAX (lexicon->n_words, 1));
+  set->head.alone = alone;
   for (guint w = 0; w < lexicon->n_words; w++)
     {
       const FirstWord *first = NULL;
+      const PhraseRef *refs;
 
       /* the set's table of first words holds none too long for a token */
       if ((lexicon->words[w].marks & set->head.first_mark) && lexicon->words[w].len < CC_LEXICON_WORD)
@@ -576,6 +581,11 @@ index_word_ranges (CcLexicon   *lexicon,
         continue;
       g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
       set->range_by_word[w] = first->start << 8 | first->n_refs;
+      /* what cc_phrase_set_match_words() finds for a word that starts
+       * phrases of one word only, written in any case */
+      refs = set->refs + first->start;
+      if (refs[0].n_multi == 0 && !refs[0].capitals)
+        alone[w] = &refs[0].phrase->value;
     }
 }
 

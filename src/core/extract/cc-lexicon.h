@@ -16,14 +16,6 @@ G_BEGIN_DECLS
  * matched word by word against a token stream. */
 typedef struct _CcPhraseSet CcPhraseSet;
 
-/* The head every phrase set begins with: its bits in the lexicon's marks,
- * for words that start or end one of its phrases. */
-typedef struct
-{
-  guint32 first_mark;
-  guint32 last_mark;
-} CcPhraseSetMarks;
-
 /* The size of a word's look-up buffer: words are kept zero-padded to it. */
 #define CC_LEXICON_WORD 32
 /* The room for a word in the table of marks, zero-padded: a word fills
@@ -95,6 +87,19 @@ typedef struct
   const char *str;
   int         status;
 } CcPhraseValue;
+
+/* The head every phrase set begins with, read inline: its bits in the
+ * lexicon's marks, for words that start or end one of its phrases, and,
+ * by the place of a word in the lexicon (CcWord.word - 1), the phrase of
+ * one word it is when that is all a match can find there: it starts no
+ * longer phrase, and the phrase is not one of capitals only. NULL for
+ * any other word, which only a match can tell. */
+typedef struct
+{
+  guint32                      first_mark;
+  guint32                      last_mark;
+  const CcPhraseValue * const *alone;
+} CcPhraseSetMarks;
 
 
 typedef struct
@@ -319,6 +324,18 @@ static inline guint32
 cc_phrase_set_first_mark (CcPhraseSet *set)
 {
   return ((const CcPhraseSetMarks *)set)->first_mark;
+}
+
+/* The phrase of @set that a word, of the place @word in the lexicon plus
+ * one (0 for none) and marked as starting one, is alone, or NULL when
+ * only cc_phrase_set_match() can tell (see CcPhraseSetMarks). */
+static inline const CcPhraseValue *
+cc_phrase_set_alone (CcPhraseSet *set,
+                     guint        word)
+{
+  const CcPhraseSetMarks *head = (const CcPhraseSetMarks *)set;
+
+  return word != 0 && head->alone != NULL ? head->alone[word - 1] : NULL;
 }
 
 /* Whether a word with @marks may start a phrase of @set; inline, as it is

@@ -56,6 +56,7 @@ typedef struct
 typedef struct
 {
   guint64  second;
+  guint64  third;    /* the first 8 bytes of the third word, 0 for none */
   guint32  ref;      /* the phrase's place among the first word's */
 } SecondRef;
 
@@ -462,7 +463,11 @@ index_first_words (CcPhraseSet *set)
             continue;
           /* longest first: the phrases of one word come last */
           g_assert (run[0].n_multi == k);
-          seconds[run[0].n_multi++] = (SecondRef) { .second = phrase->second, .ref = k };
+          seconds[run[0].n_multi++] = (SecondRef) {
+            .second = phrase->second,
+            .third = phrase->n_words > 2 ? cc_lexicon_chunk (phrase->padded[2], 0) : 0,
+            .ref = k,
+          };
         }
       qsort (seconds, run[0].n_multi, sizeof (SecondRef), by_second_word);
     }
@@ -894,6 +899,15 @@ cc_phrase_set_match_words (CcPhraseSet  *set,
 
           if (ref->capitals && !first->capitals)
             continue;
+          /* most longer phrases part from the text at their third word */
+          if (ref->n_words > 2)
+            {
+              CcWord scratch;
+              const CcWord *third = later_word (&later, 2, &scratch);
+
+              if (third == NULL || cc_lexicon_chunk (third->low, 0) != seconds[k].third)
+                continue;
+            }
           if (rest_matches (ref, second, &later))
             {
               *n_words = ref->n_words;

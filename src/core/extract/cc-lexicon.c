@@ -798,7 +798,8 @@ first_with_second (const SecondRef *seconds,
     {
       guint half = len / 2;
 
-      base = base[half - 1].second < second ? base + half : base;
+      /* arithmetic, which the compiler keeps free of a jump */
+      base += half & -(guint)(base[half - 1].second < second);
       len -= half;
     }
   return base->second == second ? (guint)(base - seconds) : n;

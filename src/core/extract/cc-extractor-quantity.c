@@ -127,7 +127,10 @@ read_number (CcExtractor *self,
       if (dash == NULL)
         return FALSE;
       memcpy (before, low, dash - low);
-      tens = cc_phrase_set_lookup (self->lexicon->number_words, before);
+      /* most hyphenated words ("so-called") are no number: the word
+       * after is looked up only after one before */
+      if ((tens = cc_phrase_set_lookup (self->lexicon->number_words, before)) == NULL)
+        return FALSE;
       unit = cc_phrase_set_lookup (self->lexicon->number_words, dash + 1);
       /* "six-thousand" */
       if (tens != NULL && unit == NULL &&

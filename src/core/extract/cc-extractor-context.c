@@ -165,16 +165,25 @@ decisive_after (CcExtractor *self,
 
   for (guint i = subject_last + 1; i < end && i <= subject_last + 2 * STATUS_REACH; i++)
     {
+      const CcToken *tok = CC_TOK (doc, i);
       const CcPhraseValue *pv;
       guint n;
 
-      if (clause_break (doc, i) || is_subordinator (doc, i) || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
-          /* "12 people were arrested and four officers were injured" */
-          cc_phrase_set_starts (self->lexicon->number_words, CC_TOK (doc, i)->marks) ||
-          (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
-           !cc_is_word (doc, i + 1, "including")))
+      /* the clause ends at another number ("12 people were arrested and
+       * four officers were injured"), at punctuation that closes it, and
+       * at a subordinate clause; each kind of token is asked its own */
+      if (tok->kind == CC_TOK_NUMBER || cc_phrase_set_starts (self->lexicon->number_words, tok->marks))
         break;
-      if (crowd_verb (self, doc, i))
+      if (tok->kind == CC_TOK_PUNCT)
+        {
+          if (clause_break (doc, i) ||
+              (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
+               !cc_is_word (doc, i + 1, "including")))
+            break;
+        }
+      else if (is_subordinator (doc, i))
+        break;
+      else if (crowd_verb (self, doc, i))
         return CC_CLAIM_STATUS_OTHER;
       if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;

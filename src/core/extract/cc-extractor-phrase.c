@@ -76,14 +76,6 @@ name_key_clear (NameKey *nk)
   g_clear_pointer (&nk->heap, g_free);
 }
 
-gboolean
-_cc_is_title (CcExtractor *self,
-          CcDoc       *doc,
-          guint        i)
-{
-  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
-}
-
 /* The first country named by the words first..last. */
 const char *
 _cc_country_in (CcExtractor *self,
@@ -455,16 +447,6 @@ trim_phrase (CcDoc *doc,
     *last -= 3;
 }
 
-gboolean
-_cc_is_pronoun (CcDoc *doc,
-            guint  first,
-            guint  last)
-{
-  static const char pronouns[][CC_LIST_WORD] = { "he", "she", "they", "it", "we", "i" };
-
-  return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
-}
-
 /* Makes a source of the phrase first..last: a person ("Mark Rutte", with
  * the country of "NATO Secretary General"), a known body ("National
  * Intelligence Service" for "South Korea's spy agency") or a group
@@ -618,16 +600,6 @@ make_source_words (CcExtractor *self,
     }
 
   return src;
-}
-
-gboolean
-_cc_is_determiner (CcDoc *doc,
-               guint  i)
-{
-  static const char determiners[][CC_LIST_WORD] = { "a", "an", "the", "its", "their", "his", "her",
-                                              "this", "these", "those", "our", "your" };
-
-  return CC_IS_ANY_WORD (doc, i, determiners);
 }
 
 /* "the State Department, which confirmed …", "a government official who

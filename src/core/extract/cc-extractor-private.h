@@ -284,14 +284,6 @@ CcSource      *_cc_make_source           (CcExtractor  *self,
                                           guint         first,
                                           guint         last,
                                           guint         verb);
-gboolean       _cc_is_pronoun            (CcDoc        *doc,
-                                          guint         first,
-                                          guint         last);
-gboolean       _cc_is_determiner         (CcDoc        *doc,
-                                          guint         i);
-gboolean       _cc_is_title              (CcExtractor  *self,
-                                          CcDoc        *doc,
-                                          guint         i);
 gboolean       _cc_appositive_name       (CcExtractor  *self,
                                           CcDoc        *doc,
                                           guint         first,
@@ -309,8 +301,6 @@ CcSource      *_cc_source_before         (CcExtractor  *self,
                                           guint         start,
                                           guint         last,
                                           guint         verb);
-gboolean       _cc_source_is_pronoun     (CcDoc        *doc,
-                                          const CcSource *src);
 
 const char    *_cc_country_at_slow       (CcExtractor  *self,
                                           CcDoc        *doc,
@@ -531,6 +521,43 @@ cc_same_sentence (CcDoc *doc,
 {
   return a < doc->tokens->len && b < doc->tokens->len &&
          CC_TOK (doc, a)->sentence == CC_TOK (doc, b)->sentence;
+}
+
+/* The few words that the walks over source phrases ask of nearly every
+ * token, inline: a call would cost more than the answer. */
+static inline gboolean
+_cc_is_pronoun (CcDoc *doc,
+                guint  first,
+                guint  last)
+{
+  static const char pronouns[][CC_LIST_WORD] = { "he", "she", "they", "it", "we", "i" };
+
+  return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
+}
+
+static inline gboolean
+_cc_source_is_pronoun (CcDoc          *doc,
+                       const CcSource *src)
+{
+  return _cc_is_pronoun (doc, src->first, src->last);
+}
+
+static inline gboolean
+_cc_is_determiner (CcDoc *doc,
+                   guint  i)
+{
+  static const char determiners[][CC_LIST_WORD] = { "a", "an", "the", "its", "their", "his", "her",
+                                                    "this", "these", "those", "our", "your" };
+
+  return CC_IS_ANY_WORD (doc, i, determiners);
+}
+
+static inline gboolean
+_cc_is_title (CcExtractor *self,
+              CcDoc       *doc,
+              guint        i)
+{
+  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
 G_END_DECLS

@@ -533,10 +533,3 @@ _cc_source_before (CcExtractor *self,
   src->date = _cc_source_date (self, doc, src);
   return src;
 }
-
-gboolean
-_cc_source_is_pronoun (CcDoc          *doc,
-                       const CcSource *src)
-{
-  return _cc_is_pronoun (doc, src->first, src->last);
-}

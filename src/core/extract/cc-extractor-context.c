@@ -212,8 +212,8 @@ located (CcDoc      *doc,
          guint       subject_last,
          guint       end)
 {
-  static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
-                                     "already", "now", "still", "reportedly", "]" };
+  /* the words that may stand between the people and where they are, and
+   * the bracket that closes an insertion ("[troops] are") */
   static const char be_words[][CC_LIST_WORD] = { "are", "were", "is", "was", "remain", "remained",
                                                  "currently", "already", "now", "still",
                                                  "reportedly", "]" };
@@ -229,12 +229,12 @@ located (CcDoc      *doc,
     {
       gboolean skip = FALSE;
 
-      /* a word is no punctuation: one look-up in the list for a word */
+      /* a word is looked up in the list; of its entries only "]" can be
+       * punctuation, which holds no letter */
       if (CC_TOK (doc, i)->kind == CC_TOK_WORD)
         skip = CC_IS_ANY_WORD (doc, i, be_words);
       else
-        for (guint k = 0; k < G_N_ELEMENTS (be); k++)
-          skip |= cc_is_punct (doc, i, be[k]);
+        skip = cc_is_punct (doc, i, "]");
       if (q->count_noun != 0 && i < q->first && !cc_is_word (doc, i, "in") && !cc_is_word (doc, i, "on"))
         skip = TRUE;
       if (skip)

@@ -819,8 +819,9 @@ typedef struct
   CcWord    later[LATER_WORDS];
 } LaterWords;
 
-/* The word @j places after the first (@j > 1), or NULL past the end. */
-static const CcWord *
+/* The word @j places after the first (@j > 1), or NULL past the end;
+ * inline, as it is mostly a word at hand. */
+static inline const CcWord *
 later_word (LaterWords *later,
             guint       j,
             CcWord     *scratch)

@@ -227,7 +227,11 @@ introduce_person (CcExtractor *self,
 
 /* Source phrases ----------------------------------------------------------- */
 
-static gboolean
+/* A word that may stand in a source phrase: a name, a title, a noun of
+ * sources or people, a country, or the marks within a name ("U.S.").
+ * Inline, as loose_word(): the walks over a phrase ask them of every
+ * word. */
+static inline gboolean
 np_word (CcExtractor *self,
          CcDoc       *doc,
          guint        i)
@@ -252,7 +256,7 @@ np_word (CcExtractor *self,
 
 /* A lower-case word that may stand inside a source phrase ("UN refugee
  * agency", "civil defence spokesman"): not a stop word, not an adverb. */
-static gboolean
+static inline gboolean
 loose_word (CcExtractor *self,
             CcDoc       *doc,
             guint        i)

@@ -268,8 +268,8 @@ _cc_extractor_status (CcExtractor *self,
                       CcQuantity  *q)
 {
   guint sentence = CC_TOK (doc, q->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   Cue best = { CC_CLAIM_STATUS_OTHER, G_MAXUINT, 0 };
   gboolean found, killed = FALSE, injured = FALSE;
   CcClaimStatus status;
@@ -526,8 +526,8 @@ withdrawn_later (CcExtractor *self,
 
       if (!cc_sentence_has (doc->day_words, s, CC_SENTENCE_WITHDRAW))
         continue;
-      start = _cc_doc_sentence_start (doc, s);
-      end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
+      start = cc_doc_sentence_start (doc, s);
+      end = MIN (cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
 
       for (guint i = start; i < end; i++)
         {
@@ -565,8 +565,8 @@ _cc_extractor_hedged (CcExtractor *self,
                                CcQuantity  *q)
 {
   guint sentence = CC_TOK (doc, q->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   guint first = start, last = end;
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
 
@@ -611,7 +611,7 @@ _cc_extractor_hedged (CcExtractor *self,
   if (sentence + 1 < doc->sentences->len - 1)
     {
       guint next_start = end;
-      guint next_end = MIN (_cc_doc_sentence_end (doc, sentence + 1), end + HEDGE_REACH);
+      guint next_end = MIN (cc_doc_sentence_end (doc, sentence + 1), end + HEDGE_REACH);
 
       guint k = next_start;
 

@@ -97,7 +97,7 @@ _cc_country_before (CcExtractor *self,
 
   if (first == 0 || first >= doc->tokens->len)
     return NULL;
-  start = _cc_doc_sentence_start (doc, CC_TOK (doc, first)->sentence);
+  start = cc_doc_sentence_start (doc, CC_TOK (doc, first)->sentence);
 
   for (guint i = first; i-- > start && first - i <= MODIFIER_REACH;)
     {
@@ -235,7 +235,7 @@ find_article_countries (CcExtractor *self,
   /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
    * its first paragraph after the headline */
   for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1;
-       i = _cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
+       i = cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
     {
       guint n;
       const char *country;
@@ -439,8 +439,8 @@ sentence_body_country (CcExtractor    *self,
                        const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = MIN (_cc_doc_sentence_end (doc, sentence), src->last + SENTENCE_REACH);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = MIN (cc_doc_sentence_end (doc, sentence), src->last + SENTENCE_REACH);
 
   if (src->first > start + SENTENCE_REACH)
     start = src->first - SENTENCE_REACH;
@@ -475,7 +475,7 @@ recent_body_country (CcExtractor    *self,
                      const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
+  guint first = cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
 
   if (src->first > first + MENTION_REACH / 8)
     first = src->first - MENTION_REACH / 8;
@@ -561,7 +561,7 @@ _cc_source_settle_country (CcExtractor *self,
         {
           /* "Organizers said" is "French organizers" */
           gboolean common = src->name[0] != '\0' && g_ascii_isupper (src->name[0]) &&
-                            src->first == _cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
+                            src->first == cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
                             !CC_TOK (doc, src->first)->capitals;
           /* a country's government goes by the country: "Government of
            * Pakistan" */

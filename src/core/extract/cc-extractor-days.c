@@ -159,9 +159,9 @@ last_named_day (CcExtractor *self,
 
       if (!has_day_words (doc, s))
         continue;
-      day = find_day_in (self, doc, _cc_doc_sentence_start (doc, s),
-                         MIN (_cc_doc_sentence_end (doc, s),
-                              _cc_doc_sentence_start (doc, s) + VERB_REACH * 8));
+      day = find_day_in (self, doc, cc_doc_sentence_start (doc, s),
+                         MIN (cc_doc_sentence_end (doc, s),
+                              cc_doc_sentence_start (doc, s) + VERB_REACH * 8));
 
       if (day > 0)
         return day;
@@ -279,8 +279,8 @@ statement_day (CcExtractor    *self,
                const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->verb)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   guint from = src->verb;
   guint to;
   gint32 day;
@@ -415,8 +415,8 @@ sentence_date (CcExtractor    *self,
                const CcSource *source)
 {
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
 
   for (guint k = 0; k < sources->len; k++)
     {

@@ -596,7 +596,7 @@ make_source_words (CcExtractor *self,
       for (guint i = first; i <= last && !src->named; i++)
         src->named = _cc_country_at (self, doc, i, &n) != NULL ||
                      (CC_TOK (doc, i)->upper &&
-                     (i > _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
+                     (i > cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
                       !(cc_token_in (self->lexicon->source_words, CC_TOK (doc, i)) ||
                         cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)) ||
                         cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i)) ||

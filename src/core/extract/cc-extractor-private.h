@@ -318,6 +318,23 @@ void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
 
+/* _cc_doc_sentence_start() and _cc_doc_sentence_end(), inline: the
+ * first token of @sentence and the one after its last, as the array of
+ * sentences keeps them. */
+static inline guint
+cc_doc_sentence_start (CcDoc *doc,
+                       guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence);
+}
+
+static inline guint
+cc_doc_sentence_end (CcDoc *doc,
+                     guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence + 1);
+}
+
 /* Whether token @i is the word @word (lower case). A literal @word, as
  * most are, is compared as a block of known length, which the compiler
  * turns into a load and a compare or two instead of a call. */

@@ -597,7 +597,7 @@ read_subject_before (CcExtractor *self,
     "poised", "are", "were", "have", "had", "being", "set", "expected", "due", "already",
     "now", "still", "reportedly", "of", "in",
   };
-  guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
+  guint start = cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
   gboolean verb = FALSE;
   guint n;
 

@@ -327,8 +327,8 @@ find_sources (CcExtractor *self,
               guint        sentence)
 {
   GPtrArray *sources = new_list (doc);
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
 
   for (guint v = start; (v = cc_doc_next_start (self->lexicon->attribution_verbs, doc, v, end)) < end; v++)
     {

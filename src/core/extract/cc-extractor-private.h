@@ -411,6 +411,10 @@ cc_doc_next_start (CcPhraseSet *set,
   guint32 mark = cc_phrase_set_first_mark (set);
   guint n = MIN (end, doc->tokens->len);
 
+  /* four tokens a step, their marks tested at once */
+  while (i + 4 <= n &&
+         !((tokens[i].marks | tokens[i + 1].marks | tokens[i + 2].marks | tokens[i + 3].marks) & mark))
+    i += 4;
   while (i < n && !(tokens[i].marks & mark))
     i++;
   return i < n ? i : end;
@@ -525,10 +529,14 @@ static inline gboolean
 cc_token_in (CcPhraseSet   *set,
              const CcToken *tok)
 {
-  CcWord word = { .low = tok->low, .marks = tok->marks, .word = tok->word };
+  CcWord word;
 
-  return cc_phrase_set_starts (set, tok->marks) &&
-         (cc_phrase_set_alone (set, tok->word) != NULL || cc_phrase_set_has_word (set, &word));
+  if (!cc_phrase_set_starts (set, tok->marks))
+    return FALSE;
+  if (cc_phrase_set_alone (set, tok->word) != NULL)
+    return TRUE;
+  word = (CcWord) { .low = tok->low, .marks = tok->marks, .word = tok->word };
+  return cc_phrase_set_has_word (set, &word);
 }
 
 static inline gboolean

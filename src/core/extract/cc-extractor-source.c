@@ -241,8 +241,12 @@ relative_subject (CcExtractor *self,
 
   for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
     {
+      const CcToken *tok = CC_TOK (doc, k);
       guint before = k - 1;
 
+      /* most tokens are words that cannot be "who" or "which": one look */
+      if (tok->kind == CC_TOK_WORD ? tok->low[0] != 'w' : tok->kind != CC_TOK_PUNCT)
+        continue;
       if (cc_is_punct (doc, k, ";:“”\""))
         return NULL;
       if (!cc_is_word (doc, k, "who") && !cc_is_word (doc, k, "which"))

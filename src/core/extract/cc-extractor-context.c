@@ -656,5 +656,7 @@ _cc_word_filter_make (CcWordFilter *filter,
       memcpy (padded, words[k], CC_LIST_WORD);
       bit = cc_word_filter_bit (padded);
       filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+      filter->word[bit] = filter->word[bit] == 0 && k + 1 < CC_WORD_FILTER_SHARED ? k + 1
+                                                                                 : CC_WORD_FILTER_SHARED;
     }
 }

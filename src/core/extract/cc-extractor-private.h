@@ -434,12 +434,18 @@ gboolean cc_is_any_word (CcDoc      *doc,
 
 /* A filter of a list's words by their first 8 bytes, a bit of 256 each,
  * made the first time it is asked: most tokens fail it with one test,
- * and only those that pass are compared with the list. */
+ * and one that passes is compared with the word of its bit, or with the
+ * whole list when several words share the bit. */
 typedef struct
 {
   gsize   made;
   guint64 bits[4];
+  /* by bit: the place of its word in the list plus one, 0 for none,
+   * CC_WORD_FILTER_SHARED for several */
+  guint8  word[256];
 } CcWordFilter;
+
+#define CC_WORD_FILTER_SHARED 0xFF
 
 void _cc_word_filter_make (CcWordFilter *filter,
                            const char    words[][CC_LIST_WORD],
@@ -474,7 +480,11 @@ cc_is_any_word_filtered (CcDoc         *doc,
   bit = cc_word_filter_bit (tok->low);
   if (!(filter->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
     return FALSE;
-  return cc_is_any_word (doc, i, words, n);
+  if (filter->word[bit] == CC_WORD_FILTER_SHARED)
+    return cc_is_any_word (doc, i, words, n);
+  /* zero-padded, as cc_is_any_word() compares them */
+  return cc_lexicon_chunk (tok->low, 0) == cc_lexicon_chunk (words[filter->word[bit] - 1], 0) &&
+         cc_lexicon_chunk (tok->low, 8) == cc_lexicon_chunk (words[filter->word[bit] - 1], 8);
 }
 
 /* Whether the token is one of the words of the array @list: each place

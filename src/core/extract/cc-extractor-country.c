@@ -268,10 +268,8 @@ find_article_countries (CcExtractor *self,
       if (i < after || !(country = _cc_country_at (self, doc, i, &n)))
         continue;
       after = i + n;
-      /* each alias holds its own copy of the country's name; the same
-       * alias again is the same copy */
-      for (k = 0; k < n_names && names[k] != country &&
-                  (names[k][0] != country[0] || strcmp (names[k], country) != 0); k++)
+      /* the aliases of a country share one copy of its name */
+      for (k = 0; k < n_names && names[k] != country; k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {

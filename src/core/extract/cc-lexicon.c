@@ -78,6 +78,9 @@ struct _CcPhraseSet
   /* last word → GPtrArray of Phrase, longest first */
   GHashTable *by_last;
   GPtrArray  *phrases;
+  /* the phrases' strings, one copy of each: a country's aliases share
+   * its name, which a caller may compare as a pointer */
+  GHashTable *strings;
   /* by_first again, keyed by the zero-padded word: the look-up of every
    * match, a hash of four 8-byte blocks and a compare of as many */
   FirstWord  *firsts;
@@ -102,7 +105,6 @@ phrase_free (gpointer data)
 
   g_strfreev (phrase->words);
   g_free (phrase->padded);
-  g_free ((char *)phrase->value.str);
   g_free (phrase);
 }
 
@@ -126,6 +128,7 @@ phrase_set_new (void)
   set->by_last = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify)g_ptr_array_unref);
   set->phrases = g_ptr_array_new_with_free_func (phrase_free);
+  set->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return set;
 }
 
@@ -137,6 +140,7 @@ phrase_set_free (CcPhraseSet *set)
   g_hash_table_unref (set->by_first);
   g_hash_table_unref (set->by_last);
   g_ptr_array_unref (set->phrases);
+  g_hash_table_unref (set->strings);
   g_free (set->firsts);
   g_free (set->refs);
   g_free (set->by_second);
@@ -198,7 +202,14 @@ phrase_set_add (CcPhraseSet         *set,
   if (phrase->n_words > 1)
     phrase->second = cc_lexicon_chunk (phrase->padded[1], 0);
   phrase->value = *value;
-  phrase->value.str = g_strdup (value->str);
+  if (value->str != NULL)
+    {
+      char *shared = g_hash_table_lookup (set->strings, value->str);
+
+      if (shared == NULL)
+        g_hash_table_add (set->strings, shared = g_strdup (value->str));
+      phrase->value.str = shared;
+    }
   g_ptr_array_add (set->phrases, phrase);
   index_phrase (set->by_first, phrase->words[0], phrase);
   index_phrase (set->by_last, phrase->words[phrase->n_words - 1], phrase);

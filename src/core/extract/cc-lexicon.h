@@ -84,7 +84,7 @@ typedef struct
 {
   double      low;
   double      high;
-  const char *str;
+  const char *str;      /* one copy in a set for all its phrases of the same */
   int         status;
 } CcPhraseValue;
 

@@ -694,15 +694,17 @@ adjunct_between (CcDoc *doc,
 
   for (guint i = verb + 1; i < first; i++)
     {
-      gboolean sub, not_clause;
+      gboolean not_clause;
 
       if (cc_is_word (doc, i, "that") || cc_is_punct (doc, i, ":“\""))
         return FALSE;
-      sub = CC_IS_ANY_WORD (doc, i, subordinators);
+      /* the words around are read only for a subordinator */
+      if (i == verb + 1 || !CC_IS_ANY_WORD (doc, i, subordinators))
+        continue;
       /* "as many as", "as high as": a qualifier, not a clause */
       not_clause = CC_IS_ANY_WORD (doc, i + 1, not_clauses) || CC_IS_ANY_WORD (doc, i - 1, not_clauses);
       not_clause |= i + 1 < doc->tokens->len && CC_TOK (doc, i + 1)->kind == CC_TOK_NUMBER;
-      if (sub && !not_clause && i > verb + 1)
+      if (!not_clause)
         return TRUE;
     }
   return FALSE;

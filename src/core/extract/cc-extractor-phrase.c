@@ -48,6 +48,23 @@ typedef struct
   char *heap;
 } NameKey;
 
+/* Makes the key of the @len bytes at @key, a copy of the word, in place. */
+static char *
+fold_name_key (char  *key,
+               gsize  len)
+{
+  /* g_ascii_tolower(), inline */
+  for (gsize i = 0; i < len; i++)
+    key[i] = key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i];
+  key[len] = '\0';
+  if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
+    key[len -= 2] = '\0';
+  /* only an ending in "y", "i" or "j" is ever folded */
+  if (len > 0 && (key[len - 1] == 'y' || key[len - 1] == 'i' || key[len - 1] == 'j'))
+    cc_fold_name_ending (key);
+  return key;
+}
+
 static const char *
 name_key (NameKey    *nk,
           const char *word,
@@ -57,17 +74,8 @@ name_key (NameKey    *nk,
 
   nk->heap = len < sizeof nk->buf ? NULL : g_malloc (len + 1);
   key = nk->heap != NULL ? nk->heap : nk->buf;
-
-  /* g_ascii_tolower(), inline */
-  for (gsize i = 0; i < len; i++)
-    key[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i];
-  key[len] = '\0';
-  if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
-    key[len -= 2] = '\0';
-  /* only an ending in "y", "i" or "j" is ever folded */
-  if (len > 0 && (key[len - 1] == 'y' || key[len - 1] == 'i' || key[len - 1] == 'j'))
-    cc_fold_name_ending (key);
-  return key;
+  memcpy (key, word, len);
+  return fold_name_key (key, len);
 }
 
 static void
@@ -152,9 +160,9 @@ remember_person (CcDoc      *doc,
     {
       const char *space = strchr (word, ' ');
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
-      char *key = _cc_doc_strdup (doc, name_key (&nk, word, len));
+      /* made in the pool, where the table's keys live */
+      char *key = fold_name_key (_cc_doc_strndup (doc, word, len), len);
 
-      name_key_clear (&nk);
       g_hash_table_replace (doc->people, key, (char *)full);
       if (country != NULL)
         g_hash_table_replace (doc->people_country, key, (char *)country);

@@ -593,7 +593,7 @@ read_subject_before (CcExtractor *self,
                      guint        next,
                      CcQuantity  *q)
 {
-  static const char * const verbs[] = {
+  static const char verbs[][CC_LIST_WORD] = {
     "poised", "are", "were", "have", "had", "being", "set", "expected", "due", "already",
     "now", "still", "reportedly", "of", "in",
   };
@@ -605,8 +605,7 @@ read_subject_before (CcExtractor *self,
   if (next >= doc->tokens->len || !cc_same_sentence (doc, q->first, next))
     return read_count_noun (self, doc, start, q);
 
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    verb |= cc_is_word (doc, next, verbs[k]);
+  verb = CC_IS_ANY_WORD (doc, next, verbs);
 
   /* "of whom", "in the low thousands" come with their own words */
   if (cc_is_word (doc, next, "of") && !cc_is_word (doc, next + 1, "them") &&
@@ -681,14 +680,11 @@ is_source_phrase (CcExtractor *self,
                   CcDoc       *doc,
                   CcQuantity  *q)
 {
-  static const char * const nouns[] = { "officials", "sources", "people", "diplomats",
-                                        "experts", "analysts", "witnesses", "residents" };
+  static const char nouns[][CC_LIST_WORD] = { "officials", "sources", "people", "diplomats",
+                                              "experts", "analysts", "witnesses", "residents" };
   guint n;
-  gboolean source_noun = FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    source_noun |= cc_is_word (doc, q->subject_last, nouns[k]);
-  if (!source_noun)
+  if (!CC_IS_ANY_WORD (doc, q->subject_last, nouns))
     return FALSE;
 
   for (guint i = q->subject_last + 1; i <= q->subject_last + 3 && i < doc->tokens->len; i++)

@@ -41,7 +41,6 @@ typedef struct
  * those of more than one word come before the others. */
 typedef struct
 {
-  guint64  second;   /* Phrase.second */
   Phrase  *phrase;
   guint16  n_words;
   guint16  capitals;
@@ -465,7 +464,6 @@ index_first_words (CcPhraseSet *set)
 
           g_assert (phrase->n_words <= G_MAXUINT16);
           set->refs[n_refs++] = (PhraseRef) {
-            .second = phrase->second,
             .n_words = phrase->n_words,
             .capitals = phrase->capitals,
             .phrase = phrase,

@@ -42,9 +42,14 @@ void
 cc_fold_name_ending (char *word)
 {
   gsize len = strlen (word);
+  char a, b;
 
-  if (len > 3 && (g_str_has_suffix (word, "yy") || g_str_has_suffix (word, "iy") ||
-                  g_str_has_suffix (word, "ii") || g_str_has_suffix (word, "ij")))
+  if (len <= 3)
+    return;
+  /* the endings "yy", "iy", "ii" and "ij", read as two bytes */
+  a = word[len - 2];
+  b = word[len - 1];
+  if ((a == 'y' && b == 'y') || (a == 'i' && (b == 'y' || b == 'i' || b == 'j')))
     {
       word[len - 2] = 'y';
       word[len - 1] = '\0';

@@ -162,7 +162,7 @@ named_person_before (CcExtractor    *self,
                      const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
+  guint first = cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
 
   if (src->first > first + SOURCE_REACH)
     first = src->first - SOURCE_REACH;
@@ -173,9 +173,9 @@ named_person_before (CcExtractor    *self,
       /* two capitalised words in a row, not opening a sentence */
       if (!CC_TOK (doc, i)->upper || !CC_TOK (doc, i - 1)->upper ||
           CC_TOK (doc, i)->kind != CC_TOK_WORD || CC_TOK (doc, i - 1)->kind != CC_TOK_WORD ||
-          i - 1 == _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence))
+          i - 1 == cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence))
         continue;
-      person = _cc_source_before (self, doc, _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence),
+      person = _cc_source_before (self, doc, cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence),
                                   i, src->verb);
       if (person == NULL)
         continue;
@@ -356,7 +356,7 @@ proper (CcExtractor    *self,
       /* an acronym ("NIS") names a body; "northern Pakistan" a place */
       if (tok->kind == CC_TOK_WORD && tok->upper &&
           (tok->capitals || src->first == src->last || _cc_country_at (self, doc, i, NULL) == NULL) &&
-          !(i == _cc_doc_sentence_start (doc, tok->sentence) &&
+          !(i == cc_doc_sentence_start (doc, tok->sentence) &&
             (cc_token_in (self->lexicon->source_words, tok) ||
              cc_token_in (self->lexicon->source_org_words, tok) ||
              cc_token_in (self->lexicon->people_nouns, tok) || (i < src->last && !CC_TOK (doc, i + 1)->upper))))
@@ -468,7 +468,7 @@ passive_agent (CcExtractor *self,
     "documented", "verified", "released", "published", "given", "issued", "provided", "tallied",
     "announced", "cited", "put", "made", "set",
   };
-  guint end = _cc_doc_sentence_end (doc, CC_TOK (doc, q->first)->sentence);
+  guint end = cc_doc_sentence_end (doc, CC_TOK (doc, q->first)->sentence);
   guint i = MAX (q->last, q->subject_last) + 1;
   guint first, last;
 
@@ -498,7 +498,7 @@ count_owner (CcExtractor *self,
              CcDoc       *doc,
              CcQuantity  *q)
 {
-  guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
+  guint start = cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
   guint i = q->count_noun;
   CcSource *src = NULL;
   gboolean people, determined = FALSE;
@@ -592,11 +592,11 @@ closing_attribution (CcExtractor *self,
                      CcDoc       *doc,
                      guint        sentence)
 {
-  guint paragraph = CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, sentence));
+  guint paragraph = CC_PARAGRAPH (doc, cc_doc_sentence_start (doc, sentence));
 
   for (guint s = sentence + 1; s < sentence + QUOTE_REACH && s + 1 < doc->sentences->len; s++)
     {
-      guint first = _cc_doc_sentence_start (doc, s);
+      guint first = cc_doc_sentence_start (doc, s);
       GPtrArray *sources;
 
       if (CC_PARAGRAPH (doc, first) != paragraph || !CC_TOK (doc, first)->in_quote)
@@ -620,14 +620,14 @@ signature (CcExtractor *self,
            CcDoc       *doc,
            guint        sentence)
 {
-  guint paragraph = CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, sentence));
+  guint paragraph = CC_PARAGRAPH (doc, cc_doc_sentence_start (doc, sentence));
   guint s = sentence, end, dash, name_end;
   CcSource *src;
 
   while (s + 2 < doc->sentences->len && s < sentence + QUOTE_REACH &&
-         CC_PARAGRAPH (doc, _cc_doc_sentence_start (doc, s + 1)) == paragraph)
+         CC_PARAGRAPH (doc, cc_doc_sentence_start (doc, s + 1)) == paragraph)
     s++;
-  end = _cc_doc_sentence_end (doc, s);
+  end = cc_doc_sentence_end (doc, s);
   for (dash = end; dash-- > 0 && end - dash <= SIGNATURE_REACH;)
     if (cc_is_punct (doc, dash, "—–"))
       break;
@@ -666,7 +666,7 @@ framing_source (CcExtractor *self,
                 CcDoc       *doc,
                 guint        sentence)
 {
-  guint start = _cc_doc_sentence_start (doc, sentence - 1);
+  guint start = cc_doc_sentence_start (doc, sentence - 1);
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence - 1);
 
   if (_cc_sentence_sources (self, doc, sentence)->len > 0 || !cc_is_word (doc, start, "according"))
@@ -694,15 +694,17 @@ adjunct_between (CcDoc *doc,
 
   for (guint i = verb + 1; i < first; i++)
     {
-      gboolean sub, not_clause;
+      gboolean not_clause;
 
       if (cc_is_word (doc, i, "that") || cc_is_punct (doc, i, ":“\""))
         return FALSE;
-      sub = CC_IS_ANY_WORD (doc, i, subordinators);
+      /* the words around are read only for a subordinator */
+      if (i == verb + 1 || !CC_IS_ANY_WORD (doc, i, subordinators))
+        continue;
       /* "as many as", "as high as": a qualifier, not a clause */
       not_clause = CC_IS_ANY_WORD (doc, i + 1, not_clauses) || CC_IS_ANY_WORD (doc, i - 1, not_clauses);
       not_clause |= i + 1 < doc->tokens->len && CC_TOK (doc, i + 1)->kind == CC_TOK_NUMBER;
-      if (sub && !not_clause && i > verb + 1)
+      if (!not_clause)
         return TRUE;
     }
   return FALSE;

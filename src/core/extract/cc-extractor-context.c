@@ -165,16 +165,25 @@ decisive_after (CcExtractor *self,
 
   for (guint i = subject_last + 1; i < end && i <= subject_last + 2 * STATUS_REACH; i++)
     {
+      const CcToken *tok = CC_TOK (doc, i);
       const CcPhraseValue *pv;
       guint n;
 
-      if (clause_break (doc, i) || is_subordinator (doc, i) || CC_TOK (doc, i)->kind == CC_TOK_NUMBER ||
-          /* "12 people were arrested and four officers were injured" */
-          cc_phrase_set_starts (self->lexicon->number_words, CC_TOK (doc, i)->marks) ||
-          (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
-           !cc_is_word (doc, i + 1, "including")))
+      /* the clause ends at another number ("12 people were arrested and
+       * four officers were injured"), at punctuation that closes it, and
+       * at a subordinate clause; each kind of token is asked its own */
+      if (tok->kind == CC_TOK_NUMBER || cc_phrase_set_starts (self->lexicon->number_words, tok->marks))
         break;
-      if (crowd_verb (self, doc, i))
+      if (tok->kind == CC_TOK_PUNCT)
+        {
+          if (clause_break (doc, i) ||
+              (cc_is_punct (doc, i, ",") && !cc_is_word (doc, i + 1, "though") &&
+               !cc_is_word (doc, i + 1, "including")))
+            break;
+        }
+      else if (is_subordinator (doc, i))
+        break;
+      else if (crowd_verb (self, doc, i))
         return CC_CLAIM_STATUS_OTHER;
       if (!(pv = cc_doc_match (self->lexicon->status_words, doc, i, &n)))
         continue;
@@ -203,8 +212,8 @@ located (CcDoc      *doc,
          guint       subject_last,
          guint       end)
 {
-  static const char * const be[] = { "are", "were", "is", "was", "remain", "remained", "currently",
-                                     "already", "now", "still", "reportedly", "]" };
+  /* the words that may stand between the people and where they are, and
+   * the bracket that closes an insertion ("[troops] are") */
   static const char be_words[][CC_LIST_WORD] = { "are", "were", "is", "was", "remain", "remained",
                                                  "currently", "already", "now", "still",
                                                  "reportedly", "]" };
@@ -220,12 +229,12 @@ located (CcDoc      *doc,
     {
       gboolean skip = FALSE;
 
-      /* a word is no punctuation: one look-up in the list for a word */
+      /* a word is looked up in the list; of its entries only "]" can be
+       * punctuation, which holds no letter */
       if (CC_TOK (doc, i)->kind == CC_TOK_WORD)
         skip = CC_IS_ANY_WORD (doc, i, be_words);
       else
-        for (guint k = 0; k < G_N_ELEMENTS (be); k++)
-          skip |= cc_is_punct (doc, i, be[k]);
+        skip = cc_is_punct (doc, i, "]");
       if (q->count_noun != 0 && i < q->first && !cc_is_word (doc, i, "in") && !cc_is_word (doc, i, "on"))
         skip = TRUE;
       if (skip)
@@ -259,8 +268,8 @@ _cc_extractor_status (CcExtractor *self,
                       CcQuantity  *q)
 {
   guint sentence = CC_TOK (doc, q->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   Cue best = { CC_CLAIM_STATUS_OTHER, G_MAXUINT, 0 };
   gboolean found, killed = FALSE, injured = FALSE;
   CcClaimStatus status;
@@ -444,7 +453,7 @@ range_hedged (CcExtractor *self,
               guint        end,
               guint        modal_limit)
 {
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, end)) < end; i++)
     {
       guint n;
 
@@ -464,15 +473,24 @@ range_hedged (CcExtractor *self,
 }
 
 /* Does a clause end or begin at @i: ";", or a contrast ("while",
- * "whereas", "but") after a comma? */
-static gboolean
+ * "whereas", "but") after a comma? Inline: the walks over a claim's
+ * clause ask it of every token. */
+static inline gboolean
 clause_boundary (CcDoc *doc,
                  guint  i)
 {
-  /* the words first: most tokens are none of them */
-  return ((cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
-          i > 0 && cc_is_punct (doc, i - 1, ",")) ||
-         cc_is_punct (doc, i, ";");
+  const CcToken *tok;
+
+  if (i >= doc->tokens->len)
+    return FALSE;
+  /* one look at the token: most are none of these */
+  tok = CC_TOK (doc, i);
+  if (tok->kind == CC_TOK_PUNCT)
+    return tok->low[0] == ';' && tok->low[1] == '\0';
+  if (tok->kind != CC_TOK_WORD || (tok->low[0] != 'w' && tok->low[0] != 'b'))
+    return FALSE;
+  return (cc_is_word (doc, i, "while") || cc_is_word (doc, i, "whereas") || cc_is_word (doc, i, "but")) &&
+         i > 0 && cc_is_punct (doc, i - 1, ",");
 }
 
 static gboolean
@@ -503,12 +521,13 @@ withdrawn_later (CcExtractor *self,
     return FALSE;
   for (guint s = sentence + 1; s + 1 < doc->sentences->len && s <= sentence + WITHDRAW_REACH; s++)
     {
-      guint start = _cc_doc_sentence_start (doc, s);
-      guint end = MIN (_cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
+      guint start, end;
       gboolean same = FALSE, withdrawn = FALSE;
 
       if (!cc_sentence_has (doc->day_words, s, CC_SENTENCE_WITHDRAW))
         continue;
+      start = cc_doc_sentence_start (doc, s);
+      end = MIN (cc_doc_sentence_end (doc, s), start + WITHDRAW_WORDS);
 
       for (guint i = start; i < end; i++)
         {
@@ -546,8 +565,8 @@ _cc_extractor_hedged (CcExtractor *self,
                                CcQuantity  *q)
 {
   guint sentence = CC_TOK (doc, q->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   guint first = start, last = end;
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
 
@@ -571,7 +590,7 @@ _cc_extractor_hedged (CcExtractor *self,
         break;
       }
 
-  for (guint i = first; i < last; i++)
+  for (guint i = first; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, last)) < last; i++)
     {
       guint n;
 
@@ -592,7 +611,7 @@ _cc_extractor_hedged (CcExtractor *self,
   if (sentence + 1 < doc->sentences->len - 1)
     {
       guint next_start = end;
-      guint next_end = MIN (_cc_doc_sentence_end (doc, sentence + 1), end + HEDGE_REACH);
+      guint next_end = MIN (cc_doc_sentence_end (doc, sentence + 1), end + HEDGE_REACH);
 
       guint k = next_start;
 
@@ -637,5 +656,7 @@ _cc_word_filter_make (CcWordFilter *filter,
       memcpy (padded, words[k], CC_LIST_WORD);
       bit = cc_word_filter_bit (padded);
       filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+      filter->word[bit] = filter->word[bit] == 0 && k + 1 < CC_WORD_FILTER_SHARED ? k + 1
+                                                                                 : CC_WORD_FILTER_SHARED;
     }
 }

@@ -97,7 +97,7 @@ _cc_country_before (CcExtractor *self,
 
   if (first == 0 || first >= doc->tokens->len)
     return NULL;
-  start = _cc_doc_sentence_start (doc, CC_TOK (doc, first)->sentence);
+  start = cc_doc_sentence_start (doc, CC_TOK (doc, first)->sentence);
 
   for (guint i = first; i-- > start && first - i <= MODIFIER_REACH;)
     {
@@ -235,7 +235,7 @@ find_article_countries (CcExtractor *self,
   /* "SEOUL, November 5 (AJP) -": a place in capitals opens the text, or
    * its first paragraph after the headline */
   for (guint i = 0; i < doc->tokens->len && CC_PARAGRAPH (doc, i) <= 1;
-       i = _cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
+       i = cc_doc_sentence_end (doc, CC_TOK (doc, i)->sentence))
     {
       guint n;
       const char *country;
@@ -268,10 +268,8 @@ find_article_countries (CcExtractor *self,
       if (i < after || !(country = _cc_country_at (self, doc, i, &n)))
         continue;
       after = i + n;
-      /* each alias holds its own copy of the country's name; the same
-       * alias again is the same copy */
-      for (k = 0; k < n_names && names[k] != country &&
-                  (names[k][0] != country[0] || strcmp (names[k], country) != 0); k++)
+      /* the aliases of a country share one copy of its name */
+      for (k = 0; k < n_names && names[k] != country; k++)
         ;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
@@ -439,12 +437,12 @@ sentence_body_country (CcExtractor    *self,
                        const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = MIN (_cc_doc_sentence_end (doc, sentence), src->last + SENTENCE_REACH);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = MIN (cc_doc_sentence_end (doc, sentence), src->last + SENTENCE_REACH);
 
   if (src->first > start + SENTENCE_REACH)
     start = src->first - SENTENCE_REACH;
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->bodies, doc, i, end)) < end; i++)
     {
       guint n;
 
@@ -475,7 +473,7 @@ recent_body_country (CcExtractor    *self,
                      const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->first)->sentence;
-  guint first = _cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
+  guint first = cc_doc_sentence_start (doc, sentence > CARRY_REACH ? sentence - CARRY_REACH : 0);
 
   if (src->first > first + MENTION_REACH / 8)
     first = src->first - MENTION_REACH / 8;
@@ -561,7 +559,7 @@ _cc_source_settle_country (CcExtractor *self,
         {
           /* "Organizers said" is "French organizers" */
           gboolean common = src->name[0] != '\0' && g_ascii_isupper (src->name[0]) &&
-                            src->first == _cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
+                            src->first == cc_doc_sentence_start (doc, CC_TOK (doc, src->first)->sentence) &&
                             !CC_TOK (doc, src->first)->capitals;
           /* a country's government goes by the country: "Government of
            * Pakistan" */

@@ -94,14 +94,19 @@ month_at (CcDoc *doc,
           guint  i)
 {
   CcToken *tok;
+  gsize len;
 
   if (i >= doc->tokens->len)
     return 0;
   tok = CC_TOK (doc, i);
   if (!tok->upper || tok->kind != CC_TOK_WORD)
     return 0;
+  /* the name or its first three letters or more: "Oct" */
+  len = strlen (tok->low);
+  if (len < 3)
+    return 0;
   for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
-    if (g_str_has_prefix (month_names[m], tok->low) && strlen (tok->low) >= 3)
+    if (month_names[m][0] == tok->low[0] && strncmp (month_names[m], tok->low, len) == 0)
       return m + 1;
   return 0;
 }
@@ -154,9 +159,9 @@ last_named_day (CcExtractor *self,
 
       if (!has_day_words (doc, s))
         continue;
-      day = find_day_in (self, doc, _cc_doc_sentence_start (doc, s),
-                         MIN (_cc_doc_sentence_end (doc, s),
-                              _cc_doc_sentence_start (doc, s) + VERB_REACH * 8));
+      day = find_day_in (self, doc, cc_doc_sentence_start (doc, s),
+                         MIN (cc_doc_sentence_end (doc, s),
+                              cc_doc_sentence_start (doc, s) + VERB_REACH * 8));
 
       if (day > 0)
         return day;
@@ -200,7 +205,7 @@ find_day_in (CcExtractor *self,
           {
             int back;
 
-            if (strcmp (w, weekdays[d]) != 0)
+            if (w[0] != weekdays[d][0] || strcmp (w, weekdays[d]) != 0)
               continue;
             /* "next Friday" is no day a statement was made on */
             if (i > from && (cc_is_word (doc, i - 1, "next") || cc_is_word (doc, i - 1, "until")))
@@ -211,18 +216,18 @@ find_day_in (CcExtractor *self,
             return doc->published_day - back;
           }
 
-      if (!strcmp (w, "yesterday"))
+      if (cc_is_word (doc, i, "yesterday"))
         return doc->published_day - 1;
-      if (!strcmp (w, "today") || !strcmp (w, "tonight"))
+      if (cc_is_word (doc, i, "today") || cc_is_word (doc, i, "tonight"))
         return doc->published_day;
 
       /* "the previous day", "the day before", "a day earlier" */
-      if (!strcmp (w, "day") && i > from &&
+      if (cc_is_word (doc, i, "day") && i > from &&
           ((cc_is_word (doc, i - 1, "previous") && cc_is_word (doc, i - 2, "the")) ||
            cc_is_word (doc, i + 1, "before") || cc_is_word (doc, i + 1, "earlier")))
         return doc->published_day - 1;
       /* "the same day", "a day later", "the next day" */
-      if (!strcmp (w, "day") && i > from &&
+      if (cc_is_word (doc, i, "day") && i > from &&
           ((cc_is_word (doc, i - 1, "same") && cc_is_word (doc, i - 2, "the")) ||
            cc_is_word (doc, i + 1, "later") || cc_is_word (doc, i - 1, "next") ||
            cc_is_word (doc, i - 1, "following")))
@@ -233,7 +238,7 @@ find_day_in (CcExtractor *self,
         }
 
       /* "on October 8", "on Oct. 8", "on 15 March" */
-      if (!strcmp (w, "on"))
+      if (cc_is_word (doc, i, "on"))
         {
           guint j = i + 2;
 
@@ -274,8 +279,8 @@ statement_day (CcExtractor    *self,
                const CcSource *src)
 {
   guint sentence = CC_TOK (doc, src->verb)->sentence;
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
   guint from = src->verb;
   guint to;
   gint32 day;
@@ -410,8 +415,8 @@ sentence_date (CcExtractor    *self,
                const CcSource *source)
 {
   GPtrArray *sources = _cc_sentence_sources (self, doc, sentence);
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
 
   for (guint k = 0; k < sources->len; k++)
     {
@@ -429,7 +434,7 @@ sentence_date (CcExtractor    *self,
   if (q_first > start + VERB_REACH * 8)
     start = q_first - VERB_REACH * 8;
   end = MIN (end, q_first + VERB_REACH * 8);
-  for (guint i = start; i < end; i++)
+  for (guint i = start; (i = cc_doc_next_start (self->lexicon->bodies, doc, i, end)) < end; i++)
     {
       const CcPhraseValue *body;
       guint n;

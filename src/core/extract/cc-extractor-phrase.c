@@ -11,6 +11,7 @@
  * them: a person remembered under each word of the name, a known body, a
  * place, or a description, with its country settled. */
 
+#define _GNU_SOURCE /* memrchr() */
 #define G_LOG_DOMAIN "cc-extractor"
 
 #include "config.h"
@@ -39,23 +40,22 @@ without_possessive (const char *str)
 /* A key under which spellings of one name meet: lower case, no
  * possessive, and "-yy", "-iy", "-ii" endings folded to "-y"
  * (Zelenskyy, Zelenskiy, Zelensky). It is made in a buffer of the
- * caller's, on the heap only for a word too long for it. */
+ * caller's, on the heap only for a word too long for it; name_key()
+ * fills the whole of it, so a caller's need not be set before. */
 typedef struct
 {
   char  buf[64];
   char *heap;
 } NameKey;
 
-static const char *
-name_key (NameKey    *nk,
-          const char *word,
-          gsize       len)
+/* Makes the key of the @len bytes at @key, a copy of the word, in place. */
+static char *
+fold_name_key (char  *key,
+               gsize  len)
 {
-  char *key = len < sizeof nk->buf ? nk->buf : (nk->heap = g_malloc (len + 1));
-
   /* g_ascii_tolower(), inline */
   for (gsize i = 0; i < len; i++)
-    key[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i];
+    key[i] = key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i];
   key[len] = '\0';
   if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
     key[len -= 2] = '\0';
@@ -65,18 +65,23 @@ name_key (NameKey    *nk,
   return key;
 }
 
+static const char *
+name_key (NameKey    *nk,
+          const char *word,
+          gsize       len)
+{
+  char *key;
+
+  nk->heap = len < sizeof nk->buf ? NULL : g_malloc (len + 1);
+  key = nk->heap != NULL ? nk->heap : nk->buf;
+  memcpy (key, word, len);
+  return fold_name_key (key, len);
+}
+
 static void
 name_key_clear (NameKey *nk)
 {
   g_clear_pointer (&nk->heap, g_free);
-}
-
-gboolean
-_cc_is_title (CcExtractor *self,
-          CcDoc       *doc,
-          guint        i)
-{
-  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
 /* The first country named by the words first..last. */
@@ -124,7 +129,7 @@ remember_person (CcDoc      *doc,
   const char *words = full;
   const char *known = NULL;
   const char *last_word;
-  NameKey nk = { 0 };
+  NameKey nk;
 
   if (*full == '\0')
     return NULL;
@@ -155,9 +160,9 @@ remember_person (CcDoc      *doc,
     {
       const char *space = strchr (word, ' ');
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
-      char *key = _cc_doc_strdup (doc, name_key (&nk, word, len));
+      /* made in the pool, where the table's keys live */
+      char *key = fold_name_key (_cc_doc_strndup (doc, word, len), len);
 
-      name_key_clear (&nk);
       g_hash_table_replace (doc->people, key, (char *)full);
       if (country != NULL)
         g_hash_table_replace (doc->people_country, key, (char *)country);
@@ -166,33 +171,23 @@ remember_person (CcDoc      *doc,
       word = space + 1;
     }
 
-  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
-  name_key_clear (&nk);
-  return known;
+  /* the last word's key, the last one put, now stands for @full */
+  return full;
 }
 
 /* The last token of from..to-1 whose first byte is @c, or G_MAXUINT;
- * the initials are read 8 at a time, as the lexicon reads words. */
+ * memrchr() reads the initials a vector at a time. */
 static guint
 last_head (CcDoc *doc,
            guint  from,
            guint  to,
            char   c)
 {
-  guint64 pattern = 0x0101010101010101ull * (guchar)c;
-  guint j = to;
+  const char *at;
 
-  while (j > from)
-    {
-      if (j - from >= 8 && !cc_lexicon_chunk_ends (cc_lexicon_chunk (doc->initials + j - 8, 0) ^ pattern))
-        {
-          j -= 8;
-          continue;
-        }
-      if (doc->initials[--j] == c)
-        return j;
-    }
-  return G_MAXUINT;
+  if (to <= from || (at = memrchr (doc->initials + from, c, to - from)) == NULL)
+    return G_MAXUINT;
+  return at - doc->initials;
 }
 
 /* Looks for an earlier mention of the surname at @i with the given names
@@ -224,7 +219,7 @@ introduce_person (CcExtractor *self,
     {
       guint k = j;
 
-      if (strcmp (CC_TOK (doc, j)->low, surname) != 0)
+      if (!cc_lexicon_padded_equal (CC_TOK (doc, j)->low, surname))
         continue;
       while (k > 0 && is_name_word (self, doc, k - 1) && j - k < 3)
         k--;
@@ -240,7 +235,11 @@ introduce_person (CcExtractor *self,
 
 /* Source phrases ----------------------------------------------------------- */
 
-static gboolean
+/* A word that may stand in a source phrase: a name, a title, a noun of
+ * sources or people, a country, or the marks within a name ("U.S.").
+ * Inline, as loose_word(): the walks over a phrase ask them of every
+ * word. */
+static inline gboolean
 np_word (CcExtractor *self,
          CcDoc       *doc,
          guint        i)
@@ -265,7 +264,7 @@ np_word (CcExtractor *self,
 
 /* A lower-case word that may stand inside a source phrase ("UN refugee
  * agency", "civil defence spokesman"): not a stop word, not an adverb. */
-static gboolean
+static inline gboolean
 loose_word (CcExtractor *self,
             CcDoc       *doc,
             guint        i)
@@ -460,16 +459,6 @@ trim_phrase (CcDoc *doc,
     *last -= 3;
 }
 
-gboolean
-_cc_is_pronoun (CcDoc *doc,
-            guint  first,
-            guint  last)
-{
-  static const char pronouns[][CC_LIST_WORD] = { "he", "she", "they", "it", "we", "i" };
-
-  return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
-}
-
 /* Makes a source of the phrase first..last: a person ("Mark Rutte", with
  * the country of "NATO Secretary General"), a known body ("National
  * Intelligence Service" for "South Korea's spy agency") or a group
@@ -576,7 +565,7 @@ make_source_words (CcExtractor *self,
    * person in full before ("Rutte"); else it is a group ("Organizers"). */
   if (name_first == last)
     {
-      NameKey nk = { 0 };
+      NameKey nk;
       const char *key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
 
       if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
@@ -587,7 +576,7 @@ make_source_words (CcExtractor *self,
   if (name_first <= last)
     {
       char *raw = _cc_doc_pool_span (doc, name_first, last);
-      NameKey nk = { 0 };
+      NameKey nk;
       const char *key;
       const char *country;
 
@@ -615,7 +604,7 @@ make_source_words (CcExtractor *self,
       for (guint i = first; i <= last && !src->named; i++)
         src->named = _cc_country_at (self, doc, i, &n) != NULL ||
                      (CC_TOK (doc, i)->upper &&
-                     (i > _cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
+                     (i > cc_doc_sentence_start (doc, CC_TOK (doc, i)->sentence) ||
                       !(cc_token_in (self->lexicon->source_words, CC_TOK (doc, i)) ||
                         cc_token_in (self->lexicon->source_org_words, CC_TOK (doc, i)) ||
                         cc_token_in (self->lexicon->people_nouns, CC_TOK (doc, i)) ||
@@ -623,16 +612,6 @@ make_source_words (CcExtractor *self,
     }
 
   return src;
-}
-
-gboolean
-_cc_is_determiner (CcDoc *doc,
-               guint  i)
-{
-  static const char determiners[][CC_LIST_WORD] = { "a", "an", "the", "its", "their", "his", "her",
-                                              "this", "these", "those", "our", "your" };
-
-  return CC_IS_ANY_WORD (doc, i, determiners);
 }
 
 /* "the State Department, which confirmed …", "a government official who

@@ -288,14 +288,6 @@ CcSource      *_cc_make_source           (CcExtractor  *self,
                                           guint         first,
                                           guint         last,
                                           guint         verb);
-gboolean       _cc_is_pronoun            (CcDoc        *doc,
-                                          guint         first,
-                                          guint         last);
-gboolean       _cc_is_determiner         (CcDoc        *doc,
-                                          guint         i);
-gboolean       _cc_is_title              (CcExtractor  *self,
-                                          CcDoc        *doc,
-                                          guint         i);
 gboolean       _cc_appositive_name       (CcExtractor  *self,
                                           CcDoc        *doc,
                                           guint         first,
@@ -313,8 +305,6 @@ CcSource      *_cc_source_before         (CcExtractor  *self,
                                           guint         start,
                                           guint         last,
                                           guint         verb);
-gboolean       _cc_source_is_pronoun     (CcDoc        *doc,
-                                          const CcSource *src);
 
 const char    *_cc_country_at_slow       (CcExtractor  *self,
                                           CcDoc        *doc,
@@ -331,6 +321,23 @@ void           _cc_doc_make_initials     (CcDoc        *doc,
 void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
+
+/* _cc_doc_sentence_start() and _cc_doc_sentence_end(), inline: the
+ * first token of @sentence and the one after its last, as the array of
+ * sentences keeps them. */
+static inline guint
+cc_doc_sentence_start (CcDoc *doc,
+                       guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence);
+}
+
+static inline guint
+cc_doc_sentence_end (CcDoc *doc,
+                     guint  sentence)
+{
+  return g_array_index (doc->sentences, guint, sentence + 1);
+}
 
 /* Whether token @i is the word @word (lower case). A literal @word, as
  * most are, is compared as a block of known length, which the compiler
@@ -372,11 +379,49 @@ cc_doc_match (CcPhraseSet *set,
               guint        i,
               guint       *n)
 {
+  const CcToken *tok;
+  const CcPhraseValue *alone;
+  CcWord first, second;
   guint dummy;
 
   if (i >= doc->tokens->len || !cc_phrase_set_starts (set, CC_TOK (doc, i)->marks))
     return NULL;
-  return cc_phrase_set_match (set, _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
+  tok = CC_TOK (doc, i);
+  /* most words that start a phrase start only one, of themselves */
+  if ((alone = cc_phrase_set_alone (set, tok->word)) != NULL)
+    {
+      if (n != NULL)
+        *n = 1;
+      return alone;
+    }
+  /* the words as _cc_doc_word_at() gives them, without the calls */
+  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
+  if (i + 1 < doc->tokens->len)
+    second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
+  return cc_phrase_set_match_words (set, &first, i + 1 < doc->tokens->len ? &second : NULL,
+                                    _cc_doc_word_at, doc, i, n != NULL ? n : &dummy);
+}
+
+/* The first token of @i..@end-1 that may start a phrase of @set, by its
+ * marks, or @end: the scans over a sentence for the few words that do
+ * read one field of each token. */
+static inline guint
+cc_doc_next_start (CcPhraseSet *set,
+                   CcDoc       *doc,
+                   guint        i,
+                   guint        end)
+{
+  const CcToken *tokens = CC_TOK (doc, 0);
+  guint32 mark = cc_phrase_set_first_mark (set);
+  guint n = MIN (end, doc->tokens->len);
+
+  /* four tokens a step, their marks tested at once */
+  while (i + 4 <= n &&
+         !((tokens[i].marks | tokens[i + 1].marks | tokens[i + 2].marks | tokens[i + 3].marks) & mark))
+    i += 4;
+  while (i < n && !(tokens[i].marks & mark))
+    i++;
+  return i < n ? i : end;
 }
 
 /* The size of the words of the short lists that code names: each, of at
@@ -393,12 +438,18 @@ gboolean cc_is_any_word (CcDoc      *doc,
 
 /* A filter of a list's words by their first 8 bytes, a bit of 256 each,
  * made the first time it is asked: most tokens fail it with one test,
- * and only those that pass are compared with the list. */
+ * and one that passes is compared with the word of its bit, or with the
+ * whole list when several words share the bit. */
 typedef struct
 {
   gsize   made;
   guint64 bits[4];
+  /* by bit: the place of its word in the list plus one, 0 for none,
+   * CC_WORD_FILTER_SHARED for several */
+  guint8  word[256];
 } CcWordFilter;
+
+#define CC_WORD_FILTER_SHARED 0xFF
 
 void _cc_word_filter_make (CcWordFilter *filter,
                            const char    words[][CC_LIST_WORD],
@@ -433,7 +484,11 @@ cc_is_any_word_filtered (CcDoc         *doc,
   bit = cc_word_filter_bit (tok->low);
   if (!(filter->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
     return FALSE;
-  return cc_is_any_word (doc, i, words, n);
+  if (filter->word[bit] == CC_WORD_FILTER_SHARED)
+    return cc_is_any_word (doc, i, words, n);
+  /* zero-padded, as cc_is_any_word() compares them */
+  return cc_lexicon_chunk (tok->low, 0) == cc_lexicon_chunk (words[filter->word[bit] - 1], 0) &&
+         cc_lexicon_chunk (tok->low, 8) == cc_lexicon_chunk (words[filter->word[bit] - 1], 8);
 }
 
 /* Whether the token is one of the words of the array @list: each place
@@ -488,9 +543,14 @@ static inline gboolean
 cc_token_in (CcPhraseSet   *set,
              const CcToken *tok)
 {
-  CcWord word = { .low = tok->low, .marks = tok->marks, .word = tok->word };
+  CcWord word;
 
-  return cc_phrase_set_starts (set, tok->marks) && cc_phrase_set_has_word (set, &word);
+  if (!cc_phrase_set_starts (set, tok->marks))
+    return FALSE;
+  if (cc_phrase_set_alone (set, tok->word) != NULL)
+    return TRUE;
+  word = (CcWord) { .low = tok->low, .marks = tok->marks, .word = tok->word };
+  return cc_phrase_set_has_word (set, &word);
 }
 
 static inline gboolean
@@ -500,6 +560,43 @@ cc_same_sentence (CcDoc *doc,
 {
   return a < doc->tokens->len && b < doc->tokens->len &&
          CC_TOK (doc, a)->sentence == CC_TOK (doc, b)->sentence;
+}
+
+/* The few words that the walks over source phrases ask of nearly every
+ * token, inline: a call would cost more than the answer. */
+static inline gboolean
+_cc_is_pronoun (CcDoc *doc,
+                guint  first,
+                guint  last)
+{
+  static const char pronouns[][CC_LIST_WORD] = { "he", "she", "they", "it", "we", "i" };
+
+  return first == last && CC_IS_ANY_WORD (doc, first, pronouns);
+}
+
+static inline gboolean
+_cc_source_is_pronoun (CcDoc          *doc,
+                       const CcSource *src)
+{
+  return _cc_is_pronoun (doc, src->first, src->last);
+}
+
+static inline gboolean
+_cc_is_determiner (CcDoc *doc,
+                   guint  i)
+{
+  static const char determiners[][CC_LIST_WORD] = { "a", "an", "the", "its", "their", "his", "her",
+                                                    "this", "these", "those", "our", "your" };
+
+  return CC_IS_ANY_WORD (doc, i, determiners);
+}
+
+static inline gboolean
+_cc_is_title (CcExtractor *self,
+              CcDoc       *doc,
+              guint        i)
+{
+  return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
 G_END_DECLS

@@ -127,7 +127,10 @@ read_number (CcExtractor *self,
       if (dash == NULL)
         return FALSE;
       memcpy (before, low, dash - low);
-      tens = cc_phrase_set_lookup (self->lexicon->number_words, before);
+      /* most hyphenated words ("so-called") are no number: the word
+       * after is looked up only after one before */
+      if ((tens = cc_phrase_set_lookup (self->lexicon->number_words, before)) == NULL)
+        return FALSE;
       unit = cc_phrase_set_lookup (self->lexicon->number_words, dash + 1);
       /* "six-thousand" */
       if (tens != NULL && unit == NULL &&
@@ -590,11 +593,11 @@ read_subject_before (CcExtractor *self,
                      guint        next,
                      CcQuantity  *q)
 {
-  static const char * const verbs[] = {
+  static const char verbs[][CC_LIST_WORD] = {
     "poised", "are", "were", "have", "had", "being", "set", "expected", "due", "already",
     "now", "still", "reportedly", "of", "in",
   };
-  guint start = _cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
+  guint start = cc_doc_sentence_start (doc, CC_TOK (doc, q->first)->sentence);
   gboolean verb = FALSE;
   guint n;
 
@@ -602,8 +605,7 @@ read_subject_before (CcExtractor *self,
   if (next >= doc->tokens->len || !cc_same_sentence (doc, q->first, next))
     return read_count_noun (self, doc, start, q);
 
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    verb |= cc_is_word (doc, next, verbs[k]);
+  verb = CC_IS_ANY_WORD (doc, next, verbs);
 
   /* "of whom", "in the low thousands" come with their own words */
   if (cc_is_word (doc, next, "of") && !cc_is_word (doc, next + 1, "them") &&
@@ -678,14 +680,11 @@ is_source_phrase (CcExtractor *self,
                   CcDoc       *doc,
                   CcQuantity  *q)
 {
-  static const char * const nouns[] = { "officials", "sources", "people", "diplomats",
-                                        "experts", "analysts", "witnesses", "residents" };
+  static const char nouns[][CC_LIST_WORD] = { "officials", "sources", "people", "diplomats",
+                                              "experts", "analysts", "witnesses", "residents" };
   guint n;
-  gboolean source_noun = FALSE;
 
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    source_noun |= cc_is_word (doc, q->subject_last, nouns[k]);
-  if (!source_noun)
+  if (!CC_IS_ANY_WORD (doc, q->subject_last, nouns))
     return FALSE;
 
   for (guint i = q->subject_last + 1; i <= q->subject_last + 3 && i < doc->tokens->len; i++)

@@ -241,8 +241,12 @@ relative_subject (CcExtractor *self,
 
   for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
     {
+      const CcToken *tok = CC_TOK (doc, k);
       guint before = k - 1;
 
+      /* most tokens are words that cannot be "who" or "which": one look */
+      if (tok->kind == CC_TOK_WORD ? tok->low[0] != 'w' : tok->kind != CC_TOK_PUNCT)
+        continue;
       if (cc_is_punct (doc, k, ";:“”\""))
         return NULL;
       if (!cc_is_word (doc, k, "who") && !cc_is_word (doc, k, "which"))
@@ -254,7 +258,7 @@ relative_subject (CcExtractor *self,
        * no other attribution within */
       if (cc_is_punct (doc, before, ","))
         {
-          for (guint j = k + 1; j < v; j++)
+          for (guint j = k + 1; (j = cc_doc_next_start (self->lexicon->attribution_verbs, doc, j, v)) < v; j++)
             if (cc_doc_match (self->lexicon->attribution_verbs, doc, j, NULL))
               return NULL;
           if (before == start)
@@ -327,10 +331,10 @@ find_sources (CcExtractor *self,
               guint        sentence)
 {
   GPtrArray *sources = new_list (doc);
-  guint start = _cc_doc_sentence_start (doc, sentence);
-  guint end = _cc_doc_sentence_end (doc, sentence);
+  guint start = cc_doc_sentence_start (doc, sentence);
+  guint end = cc_doc_sentence_end (doc, sentence);
 
-  for (guint v = start; v < end; v++)
+  for (guint v = start; (v = cc_doc_next_start (self->lexicon->attribution_verbs, doc, v, end)) < end; v++)
     {
       guint n, first, last;
       CcSource *src = NULL;
@@ -532,11 +536,4 @@ _cc_source_before (CcExtractor *self,
   src = _cc_make_source (self, doc, first, last, verb);
   src->date = _cc_source_date (self, doc, src);
   return src;
-}
-
-gboolean
-_cc_source_is_pronoun (CcDoc          *doc,
-                       const CcSource *src)
-{
-  return _cc_is_pronoun (doc, src->first, src->last);
 }

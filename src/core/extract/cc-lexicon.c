@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -36,14 +37,27 @@ typedef struct
 } Phrase;
 
 /* What a match tries of a phrase before it reads the phrase itself: the
- * phrases of one first word lie side by side, longest first. */
+ * phrases of one first word lie side by side, longest first, so that
+ * those of more than one word come before the others. */
 typedef struct
 {
-  guint64  second;   /* Phrase.second */
-  guint32  n_words;
-  guint32  capitals;
   Phrase  *phrase;
+  guint16  n_words;
+  guint16  capitals;
+  /* in the first of a first word's phrases: how many of them have more
+   * than one word */
+  guint32  n_multi;
 } PhraseRef;
+
+/* The phrases of more than one word of a first word, again, by their
+ * second word: a match looks its second word up among them instead of
+ * trying them all ("south" starts dozens of countries' names). */
+typedef struct
+{
+  guint64  second;
+  guint64  third;    /* the first 8 bytes of the third word, 0 for none */
+  guint32  ref;      /* the phrase's place among the first word's */
+} SecondRef;
 
 typedef struct
 {
@@ -63,19 +77,24 @@ struct _CcPhraseSet
   /* last word → GPtrArray of Phrase, longest first */
   GHashTable *by_last;
   GPtrArray  *phrases;
+  /* the phrases' strings, one copy of each: a country's aliases share
+   * its name, which a caller may compare as a pointer */
+  GHashTable *strings;
   /* by_first again, keyed by the zero-padded word: the look-up of every
    * match, a hash of four 8-byte blocks and a compare of as many */
   FirstWord  *firsts;
   guint       n_firsts;
   PhraseRef  *refs;
+  /* for the phrases of each first word at refs[start], their SecondRefs at
+   * by_second[start], sorted by second word and then by place */
+  SecondRef  *by_second;
   /* by the place of a word in the lexicon's words: the list of by_last
    * it ends, or NULL (sets matched backwards only) */
   GPtrArray **last_by_word;
-  /* the lexicon's ranges of phrases by word (see CcLexicon), and the
-   * bits of the first words of the sets marked before this one */
-  const guint16 *range_of_word;
-  const guint32 *ranges;
-  guint32        first_bits_below;
+  /* by the place of a word in the lexicon's words: the phrases it starts,
+   * the first of refs (high 24 bits) and their number (low 8), 0 for
+   * none; one look-up for a token, which knows its word's place */
+  guint32    *range_by_word;
 };
 
 static void
@@ -85,7 +104,6 @@ phrase_free (gpointer data)
 
   g_strfreev (phrase->words);
   g_free (phrase->padded);
-  g_free ((char *)phrase->value.str);
   g_free (phrase);
 }
 
@@ -109,6 +127,7 @@ phrase_set_new (void)
   set->by_last = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify)g_ptr_array_unref);
   set->phrases = g_ptr_array_new_with_free_func (phrase_free);
+  set->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return set;
 }
 
@@ -120,9 +139,13 @@ phrase_set_free (CcPhraseSet *set)
   g_hash_table_unref (set->by_first);
   g_hash_table_unref (set->by_last);
   g_ptr_array_unref (set->phrases);
+  g_hash_table_unref (set->strings);
   g_free (set->firsts);
   g_free (set->refs);
+  g_free (set->by_second);
   g_free (set->last_by_word);
+  g_free (set->range_by_word);
+  g_free ((gpointer)set->head.alone);
   g_free (set);
 }
 
@@ -178,7 +201,14 @@ phrase_set_add (CcPhraseSet         *set,
   if (phrase->n_words > 1)
     phrase->second = cc_lexicon_chunk (phrase->padded[1], 0);
   phrase->value = *value;
-  phrase->value.str = g_strdup (value->str);
+  if (value->str != NULL)
+    {
+      char *shared = g_hash_table_lookup (set->strings, value->str);
+
+      if (shared == NULL)
+        g_hash_table_add (set->strings, shared = g_strdup (value->str));
+      phrase->value.str = shared;
+    }
   g_ptr_array_add (set->phrases, phrase);
   index_phrase (set->by_first, phrase->words[0], phrase);
   index_phrase (set->by_last, phrase->words[phrase->n_words - 1], phrase);
@@ -379,6 +409,18 @@ mark_set (GHashTable  *marks,
     }
 }
 
+static int
+by_second_word (const void *a,
+                const void *b)
+{
+  const SecondRef *ra = a;
+  const SecondRef *rb = b;
+
+  if (ra->second != rb->second)
+    return ra->second < rb->second ? -1 : 1;
+  return ra->ref < rb->ref ? -1 : ra->ref > rb->ref;
+}
+
 /* Gives the words of quantities two more marks: a word that is a
  * quantity of one of @sets on its own ("one", "dozens"), and the second
  * word of a longer one ("few" of "a few hundred"). A word such as "a"
@@ -420,12 +462,15 @@ index_first_words (CcPhraseSet *set)
   set->n_firsts = size;
   set->firsts = g_new0 (FirstWord, size);
   set->refs = g_new0 (PhraseRef, MAX (set->phrases->len, 1));
+  set->by_second = g_new0 (SecondRef, MAX (set->phrases->len, 1));
 
   g_hash_table_iter_init (&iter, set->by_first);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       char word[CC_LEXICON_WORD] = { 0 };
       GPtrArray *list = value;
+      PhraseRef *run;
+      SecondRef *seconds;
       guint i;
 
       if (strlen (key) >= CC_LEXICON_WORD)
@@ -437,28 +482,31 @@ index_first_words (CcPhraseSet *set)
       memcpy (set->firsts[i].word, word, CC_LEXICON_WORD);
       set->firsts[i].start = n_refs;
       set->firsts[i].n_refs = list->len;
+      run = set->refs + n_refs;
+      seconds = set->by_second + n_refs;
+
       for (guint k = 0; k < list->len; k++)
         {
           Phrase *phrase = g_ptr_array_index (list, k);
 
+          g_assert (phrase->n_words <= G_MAXUINT16);
           set->refs[n_refs++] = (PhraseRef) {
-            .second = phrase->second,
             .n_words = phrase->n_words,
             .capitals = phrase->capitals,
             .phrase = phrase,
           };
+          if (phrase->n_words == 1)
+            continue;
+          /* longest first: the phrases of one word come last */
+          g_assert (run[0].n_multi == k);
+          seconds[run[0].n_multi++] = (SecondRef) {
+            .second = phrase->second,
+            .third = phrase->n_words > 2 ? cc_lexicon_chunk (phrase->padded[2], 0) : 0,
+            .ref = k,
+          };
         }
+      qsort (seconds, run[0].n_multi, sizeof (SecondRef), by_second_word);
     }
-}
-
-/* The bits set in @v, inline: without an instruction of its own on every
- * x86-64 processor, __builtin_popcount() is a call. */
-static inline guint
-count_bits (guint32 v)
-{
-  v = v - ((v >> 1) & 0x55555555u);
-  v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
-  return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
 }
 
 /* The entry of @set's table of first words for @padded, a word
@@ -479,14 +527,14 @@ find_first_word (const CcPhraseSet *set,
 /* The phrases of @set that start with @word, longest first; their number
  * goes to @n_refs. A word the lexicon knows is found by its place in it,
  * any other by its text, zero-padded to CC_LEXICON_WORD bytes. */
-static const PhraseRef *
+static inline const PhraseRef *
 first_word_phrases (const CcPhraseSet *set,
                     const CcWord      *word,
                     guint             *n_refs)
 {
   const FirstWord *first;
 
-  if (word->word != 0 && set->ranges != NULL)
+  if (word->word != 0 && set->range_by_word != NULL)
     {
       guint32 range;
 
@@ -495,10 +543,7 @@ first_word_phrases (const CcPhraseSet *set,
           *n_refs = 0;
           return NULL;
         }
-      /* the word's ranges lie side by side, one per set it starts a
-       * phrase of, in the order of the sets' bits */
-      range = set->ranges[set->range_of_word[word->word - 1] +
-                          count_bits (word->marks & set->first_bits_below)];
+      range = set->range_by_word[word->word - 1];
       *n_refs = range & 0xFF;
       return *n_refs != 0 ? set->refs + (range >> 8) : NULL;
     }
@@ -520,9 +565,9 @@ one_word_phrase (const CcPhraseSet *set,
   guint n_refs;
   const PhraseRef *refs = first_word_phrases (set, word, &n_refs);
 
-  for (guint i = 0; i < n_refs; i++)
-    if (refs[i].n_words == 1)
-      return &refs[i].phrase->value;
+  /* the phrases of one word come after the others */
+  if (refs != NULL && refs[0].n_multi < n_refs)
+    return &refs[refs[0].n_multi].phrase->value;
   return NULL;
 }
 
@@ -555,47 +600,33 @@ index_last_words (CcLexicon   *lexicon,
     }
 }
 
-/* Lays out, for each word of the lexicon, the ranges of phrases it
- * starts in each of @sets, given in the order of their bits. */
+/* Lays out, for each word of the lexicon, the phrases of @set it starts,
+ * once its table of marks is made. */
 static void
-index_word_ranges (CcLexicon    *lexicon,
-                   CcPhraseSet **sets,
-                   guint         n_sets)
+index_word_ranges (CcLexicon   *lexicon,
+                   CcPhraseSet *set)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 below = 0;
+  const CcPhraseValue **alone = g_new0 (const CcPhraseValue *, MAX (lexicon->n_words, 1));
 
-  lexicon->range_of_word = g_new0 (guint16, MAX (lexicon->n_words, 1));
+  set->range_by_word = g_new0 (guint32, MAX (lexicon->n_words, 1));
+  set->head.alone = alone;
   for (guint w = 0; w < lexicon->n_words; w++)
     {
-      g_assert (ranges->len <= G_MAXUINT16);
-      lexicon->range_of_word[w] = ranges->len;
-      for (guint k = 0; k < n_sets; k++)
-        if (lexicon->words[w].marks & sets[k]->head.first_mark)
-          {
-            const FirstWord *first = NULL;
-            guint32 range = 0;
+      const FirstWord *first = NULL;
+      const PhraseRef *refs;
 
-            /* the sets' tables of first words hold none too long for a token */
-            if (lexicon->words[w].len < CC_LEXICON_WORD)
-              first = find_first_word (sets[k], lexicon->words[w].word);
-            if (first != NULL)
-              {
-                g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
-                range = first->start << 8 | first->n_refs;
-              }
-            g_array_append_val (ranges, range);
-          }
-    }
-  lexicon->ranges = (guint32 *)g_array_free (ranges, FALSE);
-
-  for (guint k = 0; k < n_sets; k++)
-    {
-      g_assert (k == 0 || sets[k]->head.first_mark > sets[k - 1]->head.first_mark);
-      sets[k]->range_of_word = lexicon->range_of_word;
-      sets[k]->ranges = lexicon->ranges;
-      sets[k]->first_bits_below = below;
-      below |= sets[k]->head.first_mark;
+      /* the set's table of first words holds none too long for a token */
+      if ((lexicon->words[w].marks & set->head.first_mark) && lexicon->words[w].len < CC_LEXICON_WORD)
+        first = find_first_word (set, lexicon->words[w].word);
+      if (first == NULL)
+        continue;
+      g_assert (first->n_refs <= 0xFF && first->start < (1u << 24));
+      set->range_by_word[w] = first->start << 8 | first->n_refs;
+      /* what cc_phrase_set_match_words() finds for a word that starts
+       * phrases of one word only, written in any case */
+      refs = set->refs + first->start;
+      if (refs[0].n_multi == 0 && !refs[0].capitals)
+        alone[w] = &refs[0].phrase->value;
     }
 }
 
@@ -789,7 +820,6 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
       lexicon->countries, lexicon->bodies, lexicon->demonyms,
       lexicon->titles,
     };
-    CcPhraseSet *in_order[G_N_ELEMENTS (sets) + 1] = { lexicon->qualifiers };
     guint bit = 0;
 
     lexicon->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -805,12 +835,12 @@ cc_lexicon_new_from_bytes (GBytes  *lexicon_bytes,
                          2, &bit);
     build_mark_table (lexicon);
     index_last_words (lexicon, lexicon->qualifiers);
+    index_word_ranges (lexicon, lexicon->qualifiers);
     for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
       {
         index_last_words (lexicon, sets[i]);
-        in_order[i + 1] = sets[i];
+        index_word_ranges (lexicon, sets[i]);
       }
-    index_word_ranges (lexicon, in_order, G_N_ELEMENTS (in_order));
   }
 
   return lexicon;
@@ -850,13 +880,154 @@ cc_lexicon_free (CcLexicon *lexicon)
   g_free (lexicon->slots);
   g_free (lexicon->words);
   g_aligned_free (lexicon->short_slots);
-  g_free (lexicon->range_of_word);
-  g_free (lexicon->ranges);
   g_free (lexicon);
 }
 
-/* How many words after the first cc_phrase_set_match() keeps at hand. */
-#define NEXT_WORDS 8
+/* The first of the @n SecondRefs at @seconds whose second word is
+ * @second, or @n: they are sorted by it. The halving picks its half
+ * without a branch, which the processor could not predict. */
+static guint
+first_with_second (const SecondRef *seconds,
+                   guint            n,
+                   guint64          second)
+{
+  const SecondRef *base = seconds;
+  guint len = n;
+
+  if (n == 0)
+    return n;
+  while (len > 1)
+    {
+      guint half = len / 2;
+
+      /* arithmetic, which the compiler keeps free of a jump */
+      base += half & -(guint)(base[half - 1].second < second);
+      len -= half;
+    }
+  return base->second == second ? (guint)(base - seconds) : n;
+}
+
+/* How many words after the second a match keeps at hand, each fetched
+ * once for all the phrases it tries. */
+#define LATER_WORDS 6
+
+typedef struct
+{
+  CcWordAt  word_at;
+  gpointer  user_data;
+  guint     index;       /* of the first word */
+  guint     n_fetched;   /* words after the second fetched, or tried past the end */
+  gboolean  at_end;      /* the last fetch found none */
+  CcWord    later[LATER_WORDS];
+} LaterWords;
+
+/* The word @j places after the first (@j > 1), or NULL past the end;
+ * inline, as it is mostly a word at hand. */
+static inline const CcWord *
+later_word (LaterWords *later,
+            guint       j,
+            CcWord     *scratch)
+{
+  guint k = j - 2;
+
+  if (k < later->n_fetched)
+    return later->at_end && k == later->n_fetched - 1 ? NULL : &later->later[k];
+  if (later->at_end)
+    return NULL;
+  if (k >= LATER_WORDS)
+    return later->word_at (later->user_data, later->index + j, scratch) ? scratch : NULL;
+  /* the words before it are fetched first: k == n_fetched */
+  if (!later->word_at (later->user_data, later->index + j, &later->later[k]))
+    later->at_end = TRUE;
+  later->n_fetched++;
+  return later->at_end ? NULL : &later->later[k];
+}
+
+/* Whether the words after the first are those of @ref, whose second word
+ * the caller has in @second. */
+static gboolean
+rest_matches (const PhraseRef *ref,
+              const CcWord    *second,
+              LaterWords      *later)
+{
+  const Phrase *phrase = ref->phrase;
+
+  for (guint j = 1; j < ref->n_words; j++)
+    {
+      CcWord scratch;
+      const CcWord *word = j == 1 ? second : later_word (later, j, &scratch);
+
+      if (word == NULL || !cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
+          (ref->capitals && !word->capitals))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const CcPhraseValue *
+cc_phrase_set_match_words (CcPhraseSet  *set,
+                           const CcWord *first,
+                           const CcWord *second,
+                           CcWordAt      word_at,
+                           gpointer      user_data,
+                           guint         index,
+                           guint        *n_words)
+{
+  const PhraseRef *refs;
+  guint n_refs, n_multi;
+
+  if (!(first->marks & set->head.first_mark) ||
+      !(refs = first_word_phrases (set, first, &n_refs)))
+    return NULL;
+
+  /* the longest phrase that matches: of those with the second word that
+   * follows, in their order, then of those of one word */
+  n_multi = refs[0].n_multi;
+  if (n_multi > 0 && second != NULL)
+    {
+      const SecondRef *seconds = set->by_second + (refs - set->refs);
+      guint64 chunk = cc_lexicon_chunk (second->low, 0);
+      LaterWords later;
+
+      /* not the words themselves: they are fetched as they are asked */
+      later.word_at = word_at;
+      later.user_data = user_data;
+      later.index = index;
+      later.n_fetched = 0;
+      later.at_end = FALSE;
+
+      for (guint k = first_with_second (seconds, n_multi, chunk);
+           k < n_multi && seconds[k].second == chunk; k++)
+        {
+          const PhraseRef *ref = &refs[seconds[k].ref];
+
+          if (ref->capitals && !first->capitals)
+            continue;
+          /* most longer phrases part from the text at their third word */
+          if (ref->n_words > 2)
+            {
+              CcWord scratch;
+              const CcWord *third = later_word (&later, 2, &scratch);
+
+              if (third == NULL || cc_lexicon_chunk (third->low, 0) != seconds[k].third)
+                continue;
+            }
+          if (rest_matches (ref, second, &later))
+            {
+              *n_words = ref->n_words;
+              return &ref->phrase->value;
+            }
+        }
+    }
+
+  for (guint i = n_multi; i < n_refs; i++)
+    if (!refs[i].capitals || first->capitals)
+      {
+        *n_words = 1;
+        return &refs[i].phrase->value;
+      }
+  return NULL;
+}
 
 const CcPhraseValue *
 cc_phrase_set_match (CcPhraseSet *set,
@@ -865,73 +1036,14 @@ cc_phrase_set_match (CcPhraseSet *set,
                      guint        index,
                      guint       *n_words)
 {
-  CcWord first;
-  /* the words after the first, each fetched once for all the phrases */
-  CcWord next[NEXT_WORDS];
-  guint n_next = 0, n_refs;
-  gboolean at_end = FALSE;
-  const PhraseRef *refs;
+  CcWord first, second;
+  guint dummy;
 
-  guint64 second = 0;
-
-  if (!word_at (user_data, index, &first) || !(first.marks & set->head.first_mark) ||
-      !(refs = first_word_phrases (set, &first, &n_refs)))
+  if (!word_at (user_data, index, &first))
     return NULL;
-
-  /* the second word, when the longest phrase has one */
-  if (refs[0].n_words > 1)
-    {
-      if (word_at (user_data, index + 1, &next[0]))
-        {
-          n_next = 1;
-          second = cc_lexicon_chunk (next[0].low, 0);
-        }
-      else
-        at_end = TRUE;
-    }
-
-  for (guint i = 0; i < n_refs; i++)
-    {
-      const PhraseRef *ref = &refs[i];
-      Phrase *phrase;
-      guint j;
-
-      if (ref->capitals && !first.capitals)
-        continue;
-      if (ref->n_words > 1 && (at_end || ref->second != second))
-        continue;
-
-      phrase = ref->phrase;
-      /* the phrase itself is read only for its words after the first */
-      for (j = 1; j < ref->n_words; j++)
-        {
-          CcWord other;
-          const CcWord *word = &other;
-
-          if (j - 1 < n_next)
-            word = &next[j - 1];
-          else if (at_end || !word_at (user_data, index + j, &other))
-            {
-              at_end = j - 1 == n_next;
-              break;
-            }
-          else if (j - 1 == n_next && n_next < NEXT_WORDS)
-            word = memcpy (&next[n_next++], &other, sizeof other);
-
-          if (!cc_lexicon_padded_equal (word->low, phrase->padded[j]) ||
-              (ref->capitals && !word->capitals))
-            break;
-        }
-
-      if (j == ref->n_words)
-        {
-          if (n_words != NULL)
-            *n_words = ref->n_words;
-          return &phrase->value;
-        }
-    }
-
-  return NULL;
+  return cc_phrase_set_match_words (set, &first,
+                                    word_at (user_data, index + 1, &second) ? &second : NULL,
+                                    word_at, user_data, index, n_words != NULL ? n_words : &dummy);
 }
 
 const CcPhraseValue *
@@ -1019,17 +1131,26 @@ cc_phrase_set_may_start (CcPhraseSet  *set,
                          const CcWord *first,
                          const CcWord *second)
 {
-  guint n_refs;
+  guint n_refs, n_multi;
   const PhraseRef *refs;
-  guint64 chunk = second != NULL ? cc_lexicon_chunk (second->low, 0) : 0;
 
   if (!(first->marks & set->head.first_mark) ||
       !(refs = first_word_phrases (set, first, &n_refs)))
     return FALSE;
-  for (guint i = 0; i < n_refs; i++)
-    if ((!refs[i].capitals || first->capitals) &&
-        (refs[i].n_words == 1 || (second != NULL && refs[i].second == chunk)))
+  n_multi = refs[0].n_multi;
+  for (guint i = n_multi; i < n_refs; i++)
+    if (!refs[i].capitals || first->capitals)
       return TRUE;
+  if (second != NULL && n_multi > 0)
+    {
+      const SecondRef *seconds = set->by_second + (refs - set->refs);
+      guint64 chunk = cc_lexicon_chunk (second->low, 0);
+
+      for (guint k = first_with_second (seconds, n_multi, chunk);
+           k < n_multi && seconds[k].second == chunk; k++)
+        if (!refs[seconds[k].ref].capitals || first->capitals)
+          return TRUE;
+    }
   return FALSE;
 }
 

@@ -16,14 +16,6 @@ G_BEGIN_DECLS
  * matched word by word against a token stream. */
 typedef struct _CcPhraseSet CcPhraseSet;
 
-/* The head every phrase set begins with: its bits in the lexicon's marks,
- * for words that start or end one of its phrases. */
-typedef struct
-{
-  guint32 first_mark;
-  guint32 last_mark;
-} CcPhraseSetMarks;
-
 /* The size of a word's look-up buffer: words are kept zero-padded to it. */
 #define CC_LEXICON_WORD 32
 /* The room for a word in the table of marks, zero-padded: a word fills
@@ -99,11 +91,6 @@ typedef struct
    * its two slots at once */
   CcShortSlot *short_slots;
   guint        n_words;
-  /* for each word, where its ranges start: one for each set it starts
-   * a phrase of, in the order of the sets' bits, each the first of the
-   * set's references (high 24 bits) and their number (low 8) */
-  guint16     *range_of_word;
-  guint32     *ranges;
   /* the marks of a word that is a quantity of number_words or
    * vague_amounts alone, and of the second word of a longer one */
   guint32      quantity_alone_mark;
@@ -118,9 +105,22 @@ typedef struct
 {
   double      low;
   double      high;
-  const char *str;
+  const char *str;      /* one copy in a set for all its phrases of the same */
   int         status;
 } CcPhraseValue;
+
+/* The head every phrase set begins with, read inline: its bits in the
+ * lexicon's marks, for words that start or end one of its phrases, and,
+ * by the place of a word in the lexicon (CcWord.word - 1), the phrase of
+ * one word it is when that is all a match can find there: it starts no
+ * longer phrase, and the phrase is not one of capitals only. NULL for
+ * any other word, which only a match can tell. */
+typedef struct
+{
+  guint32                      first_mark;
+  guint32                      last_mark;
+  const CcPhraseValue * const *alone;
+} CcPhraseSetMarks;
 
 
 typedef struct
@@ -147,6 +147,15 @@ void                 cc_lexicon_free           (CcLexicon    *lexicon);
 /* Longest phrase of @set starting at word @index; its length in words goes
  * to @n_words. */
 const CcPhraseValue *cc_phrase_set_match       (CcPhraseSet  *set,
+                                                CcWordAt      word_at,
+                                                gpointer      user_data,
+                                                guint         index,
+                                                guint        *n_words);
+/* cc_phrase_set_match() of a caller that has the first two words at
+ * hand (@second NULL at the end); @word_at gives the words after them. */
+const CcPhraseValue *cc_phrase_set_match_words (CcPhraseSet  *set,
+                                                const CcWord *first,
+                                                const CcWord *second,
                                                 CcWordAt      word_at,
                                                 gpointer      user_data,
                                                 guint         index,
@@ -368,6 +377,18 @@ static inline guint32
 cc_phrase_set_first_mark (CcPhraseSet *set)
 {
   return ((const CcPhraseSetMarks *)set)->first_mark;
+}
+
+/* The phrase of @set that a word, of the place @word in the lexicon plus
+ * one (0 for none) and marked as starting one, is alone, or NULL when
+ * only cc_phrase_set_match() can tell (see CcPhraseSetMarks). */
+static inline const CcPhraseValue *
+cc_phrase_set_alone (CcPhraseSet *set,
+                     guint        word)
+{
+  const CcPhraseSetMarks *head = (const CcPhraseSetMarks *)set;
+
+  return word != 0 && head->alone != NULL ? head->alone[word - 1] : NULL;
 }
 
 /* Whether a word with @marks may start a phrase of @set; inline, as it is

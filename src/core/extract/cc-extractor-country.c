@@ -129,34 +129,6 @@ _cc_country_before (CcExtractor *self,
   return NULL;
 }
 
-/* The first byte of each token, so that the walks over the article for
- * other mentions read one cache line per 64 tokens, not one per token.
- * They are made up to the furthest token a walk has asked for. */
-void
-_cc_doc_make_initials (CcDoc *doc,
-                       guint  upto)
-{
-  guint n = doc->tokens->len;
-
-  upto = MIN (upto, n);
-  if (doc->initials_len == 0 && doc->initials_size < n + 1)
-    {
-      g_free (doc->initials);
-      doc->initials_size = n + 1;
-      doc->initials = g_malloc (doc->initials_size);
-    }
-  if (doc->initials_len < upto)
-    {
-      /* in locals: a store through a char pointer may change any field */
-      const CcToken *tok = CC_TOK (doc, 0);
-      char *initials = doc->initials;
-
-      for (guint i = doc->initials_len; i < upto; i++)
-        initials[i] = tok[i].low[0];
-      doc->initials_len = upto;
-    }
-}
-
 static const char *person_country (CcExtractor *self,
                                    CcDoc       *doc,
                                    const char  *surname);
@@ -192,7 +164,6 @@ person_country (CcExtractor *self,
 
   if (surname[0] == '\0')
     return NULL;
-  _cc_doc_make_initials (doc, n);
 
   /* the article's first mentions of a person carry their country; the
    * tokens of its initial are found a block at a time */
@@ -371,7 +342,6 @@ body_country (CcExtractor    *self,
     return NULL;
 
   end = MIN (doc->tokens->len, src->last + MENTION_REACH);
-  _cc_doc_make_initials (doc, end);
   for (guint i = src->first > MENTION_REACH ? src->first - MENTION_REACH : 0; i < end; i++)
     {
       /* the tokens of the head's first letter, found a block at a time */

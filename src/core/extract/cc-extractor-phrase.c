@@ -213,7 +213,6 @@ introduce_person (CcExtractor *self,
     g_hash_table_replace (doc->introduced, (char *)surname, GUINT_TO_POINTER (i));
 
   /* the tokens of the surname's first letter, found 8 at a time */
-  _cc_doc_make_initials (doc, i);
   for (guint j = i, from = MAX (MAX (1, scanned), i >= 3999 ? i - 3999 : 0);
        (j = last_head (doc, from, j, surname[0])) != G_MAXUINT;)
     {

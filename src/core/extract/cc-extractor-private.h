@@ -158,18 +158,15 @@ typedef struct
   GHashTable *country_cache;
   /* per token, the first byte of its look-up form, and a NUL after the
    * last, and its marks: the tokenizer notes both beside the token, for
-   * scans that read only them (initials_len tokens, initials_size of
-   * room) */
+   * the scans that read only them; room for initials_size - 1 tokens */
   char       *initials;
   guint32    *marks;
   /* per token, the country phrase it starts, matched on demand */
   CcCountryAt *countries;
   /* a bit per token: whether its entry in countries is made */
   guint8     *country_matched;
-  /* for how many tokens the initials are made, whether the country
-   * bits are made for this text, and for how many tokens their buffers
-   * have room */
-  guint       initials_len;
+  /* whether the country bits are made for this text, and for how many
+   * tokens the buffers have room */
   gboolean    countries_made;
   guint       initials_size;
   guint       countries_size;
@@ -316,8 +313,6 @@ const char    *_cc_country_before        (CcExtractor  *self,
 const char    *_cc_person_country        (CcExtractor  *self,
                                           CcDoc        *doc,
                                           const char   *surname);
-void           _cc_doc_make_initials     (CcDoc        *doc,
-                                          guint         upto);
 void           _cc_source_settle_country (CcExtractor  *self,
                                           CcDoc        *doc,
                                           CcSource     *src);
@@ -404,22 +399,22 @@ cc_doc_match (CcPhraseSet *set,
 
 /* The first token of @i..@end-1 that may start a phrase of @set, by its
  * marks, or @end: the scans over a sentence for the few words that do
- * read one field of each token. */
+ * read the marks the tokenizer noted beside the tokens, sixteen to a
+ * cache line. */
 static inline guint
 cc_doc_next_start (CcPhraseSet *set,
                    CcDoc       *doc,
                    guint        i,
                    guint        end)
 {
-  const CcToken *tokens = CC_TOK (doc, 0);
+  const guint32 *marks = doc->marks;
   guint32 mark = cc_phrase_set_first_mark (set);
   guint n = MIN (end, doc->tokens->len);
 
   /* four tokens a step, their marks tested at once */
-  while (i + 4 <= n &&
-         !((tokens[i].marks | tokens[i + 1].marks | tokens[i + 2].marks | tokens[i + 3].marks) & mark))
+  while (i + 4 <= n && !((marks[i] | marks[i + 1] | marks[i + 2] | marks[i + 3]) & mark))
     i += 4;
-  while (i < n && !(tokens[i].marks & mark))
+  while (i < n && !(marks[i] & mark))
     i++;
   return i < n ? i : end;
 }

@@ -914,7 +914,6 @@ _cc_doc_tokenize (CcDoc *doc)
 
   g_array_set_size (doc->tokens, n_tokens);
   doc->initials[n_tokens] = '\0';
-  doc->initials_len = n_tokens;
   g_array_set_size (doc->paragraphs, n_paragraphs);
   g_array_set_size (doc->candidates, lists.n_candidates);
   g_array_set_size (doc->country_starts, lists.n_country_starts);

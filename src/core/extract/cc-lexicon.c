@@ -726,9 +726,10 @@ build_mark_table (CcLexicon *lexicon)
     }
   lexicon->n_words = n;
 
-  /* a quarter of the slots in use or fewer; the index, the high bits of
-   * a hash, leaves its low 16 to the tag */
-  while (size < n * 4)
+  /* half the slots in use or fewer, as two slots a word allow, with
+   * more when the words do not fit; the index, the high bits of a hash,
+   * leaves its low 16 to the tag */
+  while (size < n * 2)
     size <<= 1;
   for (; !place_words (lexicon, size); size <<= 1)
     g_assert (size < G_MAXUINT16 + 1u);

@@ -7,9 +7,12 @@
 /* The article list: the library's articles sorted newest first, then
  * kept to those of the window's scope by a CcScopeModel. Sorting comes
  * first so that a new search or story only judges the sorted articles'
- * ids again, a lookup per article, and never sorts. The titles' collation keys are made on a
- * worker before the library is first sorted, and that first sort goes a
- * step at a time from idles; the list shows the library once sorted.
+ * ids again, a lookup per article, and never sorts. The titles' collation
+ * keys are made on a worker before the library is first sorted, and that
+ * first sort goes a step at a time from idles. Meanwhile the list shows
+ * the first articles of the sort, which the worker finds before it makes
+ * the keys; the whole sorted library then takes over below them, in one
+ * change that keeps the selection and the scroll position.
  * The list view shows the selection's rows through a CcPacedSelection,
  * which a tick callback here lets through a page a frame after a change
  * of most of them. */
@@ -30,6 +33,10 @@
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
+
+/* The first articles of the library's sort, shown until it is done: more
+ * than a window shows, and as many as a list view keeps rows for. */
+#define NEWEST_ROWS 256
 
 struct _CcSourceList
 {
@@ -87,7 +94,10 @@ update_stack (CcSourceList *self)
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  /* Only the whole library, sorted, says that nothing is in scope. */
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
+          (self->library == NULL ||
+           cc_scope_model_get_model (self->filter_model) == G_LIST_MODEL (self->sort_model));
   if (empty && cc_scope_get_query (self->scope) != NULL)
     page = "no-results";
   else if (empty && cc_scope_get_story (self->scope) != NULL)
@@ -404,7 +414,9 @@ cc_source_list_get_library (CcSourceList *self)
 }
 
 /* The first sort is done: from now on the list follows the library,
- * sorting at once the few articles a change brings. */
+ * sorting at once the few articles a change brings. The sorted library
+ * begins with the newest articles shown so far: only what follows them
+ * comes in. */
 static gboolean
 show_sorted_cb (gpointer data)
 {
@@ -417,6 +429,7 @@ show_sorted_cb (gpointer data)
   g_signal_handlers_disconnect_by_data (self->sort_model, self);
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
+  update_stack (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -429,6 +442,25 @@ sort_pending_cb (CcSourceList     *self,
 {
   if (gtk_sort_list_model_get_pending (sort_model) == 0 && self->sorted_idle == 0)
     self->sorted_idle = g_idle_add (show_sorted_cb, self);
+}
+
+/* The first articles of the sort, found before the keys are all made:
+ * the list shows them until the library is sorted. */
+static void
+newest_cb (GPtrArray *newest,
+           gpointer   user_data)
+{
+  CcSourceList *self = user_data;
+  g_autoptr(GListStore) store = NULL;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  if (cc_scope_model_get_model (self->filter_model) != NULL)
+    return;
+
+  store = g_list_store_new (CC_TYPE_ARTICLE);
+  g_list_store_splice (store, 0, 0, newest->pdata, newest->len);
+  cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (store));
 }
 
 static void
@@ -468,8 +500,9 @@ cc_source_list_set_library (CcSourceList *self,
   if (library != NULL)
     {
       self->keys_cancellable = g_cancellable_new ();
-      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), self->keys_cancellable,
-                                        sort_keys_cb, g_object_ref (self));
+      /* The task holds the list until newest_cb() can no longer come. */
+      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), NEWEST_ROWS, newest_cb, self, NULL,
+                                        self->keys_cancellable, sort_keys_cb, g_object_ref (self));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }

@@ -160,7 +160,15 @@ typedef struct
   CcNewestFunc        newest_func;
   gpointer            newest_data;
   GDestroyNotify      newest_destroy;
+  /* How far the main thread's slices went: the articles copied, and
+   * given their keys. */
+  guint               n_copied;
+  guint               n_given;
 } KeysData;
+
+/* The main thread's part goes a slice at a time, this long at most, at
+ * idle priority, so that the window draws its frames in between. */
+#define SLICE_USEC 4000
 
 static void
 keys_data_free (gpointer data)
@@ -301,13 +309,76 @@ newest_found_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs @func from idles on the task's context until it is done. */
 static void
-make_keys_thread (GTask        *task,
+run_slices (GTask       *task,
+            GSourceFunc  func)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, func, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, "[crosscheck] article sort keys");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+/* Gives the articles the keys made for them, a slice at a time, unless
+ * their titles changed meanwhile; then the task is done. */
+static gboolean
+give_keys_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  KeysData *data = g_task_get_task_data (task);
+  gint64 end = g_get_monotonic_time () + SLICE_USEC;
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+
+  for (; data->n_given < data->articles->len; data->n_given++)
+    {
+      guint i = data->n_given;
+      CcArticle *article = g_ptr_array_index (data->articles, i);
+      const Entry *entry = &g_array_index (data->entries, Entry, i);
+      const char *title = data->strings->str + entry->title;
+
+      if (i % 256 == 255 && g_get_monotonic_time () >= end)
+        return G_SOURCE_CONTINUE;
+      if (entry->has_key || strcmp (title, article_title (article)) != 0 ||
+          g_object_get_qdata (G_OBJECT (article), sort_key_quark ()) != NULL)
+        continue;
+      g_object_set_qdata_full (G_OBJECT (article), sort_key_quark (),
+                               sort_key_new (cc_article_get_published (article), title,
+                                             g_steal_pointer (&data->keys->pdata[i])),
+                               sort_key_free);
+    }
+  g_task_return_boolean (task, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keys_made_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, error);
+  else
+    run_slices (task, give_keys_cb);
+}
+
+/* The worker's task has the caller's task for its data. */
+static void
+make_keys_thread (GTask        *worker,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  KeysData *data = task_data;
+  GTask *task = task_data;
+  KeysData *data = g_task_get_task_data (task);
 
   if (data->n_newest > 0)
     {
@@ -320,12 +391,56 @@ make_keys_thread (GTask        *task,
     {
       if (i % 1024 == 0 && g_cancellable_is_cancelled (cancellable))
         {
-          g_task_return_error_if_cancelled (task);
+          g_task_return_error_if_cancelled (worker);
           return;
         }
       entry_key (data, i);
     }
-  g_task_return_boolean (task, TRUE);
+  g_task_return_boolean (worker, TRUE);
+}
+
+/* Copies the titles and dates of the articles, a slice at a time, then
+ * hands them to the worker. */
+static gboolean
+copy_articles_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  KeysData *data = g_task_get_task_data (task);
+  gint64 end = g_get_monotonic_time () + SLICE_USEC;
+  GTask *worker;
+
+  if (g_task_return_error_if_cancelled (task))
+    return G_SOURCE_REMOVE;
+
+  for (; data->n_copied < data->articles->len; data->n_copied++)
+    {
+      CcArticle *article = g_ptr_array_index (data->articles, data->n_copied);
+      SortKey *key = g_object_get_qdata (G_OBJECT (article), sort_key_quark ());
+      const char *published = cc_article_get_published (article);
+      Entry entry = { cc_article_get_id (article), 0, -1, key != NULL };
+      const char *title;
+
+      if (data->n_copied % 256 == 255 && g_get_monotonic_time () >= end)
+        return G_SOURCE_CONTINUE;
+      if (key != NULL)
+        key = get_sort_key (article);
+      if (published != NULL)
+        {
+          entry.published = data->strings->len;
+          g_string_append_len (data->strings, published, strlen (published) + 1);
+        }
+      entry.title = data->strings->len;
+      title = key ? key->title_key : article_title (article);
+      g_string_append_len (data->strings, title, strlen (title) + 1);
+      g_array_append_val (data->entries, entry);
+    }
+
+  worker = g_task_new (NULL, g_task_get_cancellable (task), keys_made_cb, g_object_ref (task));
+  g_task_set_source_tag (worker, make_keys_thread);
+  g_task_set_task_data (worker, task, NULL);
+  g_task_run_in_thread (worker, make_keys_thread);
+  g_object_unref (worker);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -341,8 +456,8 @@ make_keys_thread (GTask        *task,
  *
  * Makes the collation keys of the titles of @articles that have none, on
  * a worker thread, so that sorting them afterwards compares bytes. Only
- * copies of the titles and dates are read there; the keys join the
- * articles in cc_articles_make_sort_keys_finish(), on the main thread.
+ * copies of the titles and dates are read there, taken on the main
+ * thread a slice at a time, as the keys join the articles afterwards.
  * First, the worker finds the @n_newest first articles in the order of
  * cc_compare_articles_newest_first(), ties included, without sorting
  * them all, so that a list can show them long before the whole sort.
@@ -364,9 +479,12 @@ cc_articles_make_sort_keys_async (GListModel          *articles,
   g_return_if_fail (G_IS_LIST_MODEL (articles));
   g_return_if_fail (n_newest == 0 || newest_func != NULL);
 
+  /* The articles as they are now; their titles and dates follow. */
   n_items = g_list_model_get_n_items (articles);
   data = g_new0 (KeysData, 1);
   data->articles = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (data->articles, g_list_model_get_item (articles, i));
   data->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n_items);
   data->strings = g_string_sized_new (n_items * 64);
   data->keys = g_ptr_array_new_full (n_items, g_free);
@@ -375,40 +493,18 @@ cc_articles_make_sort_keys_async (GListModel          *articles,
   data->newest_func = newest_func;
   data->newest_data = newest_data;
   data->newest_destroy = newest_destroy;
-  for (guint i = 0; i < n_items; i++)
-    {
-      CcArticle *article = g_list_model_get_item (articles, i);
-      SortKey *key = g_object_get_qdata (G_OBJECT (article), sort_key_quark ());
-      const char *published = cc_article_get_published (article);
-      Entry entry = { cc_article_get_id (article), 0, -1, key != NULL };
-
-      if (key != NULL)
-        key = get_sort_key (article);
-      if (published != NULL)
-        {
-          entry.published = data->strings->len;
-          g_string_append_len (data->strings, published, strlen (published) + 1);
-        }
-      entry.title = data->strings->len;
-      g_string_append_len (data->strings, key ? key->title_key : article_title (article),
-                           strlen (key ? key->title_key : article_title (article)) + 1);
-      g_array_append_val (data->entries, entry);
-      g_ptr_array_add (data->articles, article);
-    }
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cc_articles_make_sort_keys_async);
   g_task_set_task_data (task, data, keys_data_free);
-  g_task_run_in_thread (task, make_keys_thread);
+  run_slices (task, copy_articles_cb);
 }
 
 /**
  * cc_articles_make_sort_keys_finish:
  *
- * Gives the articles the keys made for them, unless their titles changed
- * meanwhile.
- *
- * Returns: %FALSE when cancelled
+ * Returns: %FALSE when cancelled; the articles then have only the keys
+ *   given them before
  */
 gboolean
 cc_articles_make_sort_keys_finish (GAsyncResult  *result,
@@ -418,32 +514,11 @@ cc_articles_make_sort_keys_finish (GAsyncResult  *result,
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  /* The articles and the data of the newest are let go here, on the main
-   * thread, whatever happened: the task may end on the worker. */
+  /* The articles and the data of the newest are let go at once. */
   data = g_task_get_task_data (G_TASK (result));
   data->newest_func = NULL;
   if (data->newest_destroy != NULL)
     g_clear_pointer (&data->newest_data, data->newest_destroy);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    {
-      g_ptr_array_set_size (data->articles, 0);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < data->articles->len; i++)
-    {
-      CcArticle *article = g_ptr_array_index (data->articles, i);
-      const Entry *entry = &g_array_index (data->entries, Entry, i);
-      const char *title = data->strings->str + entry->title;
-
-      if (entry->has_key || strcmp (title, article_title (article)) != 0 ||
-          g_object_get_qdata (G_OBJECT (article), sort_key_quark ()) != NULL)
-        continue;
-      g_object_set_qdata_full (G_OBJECT (article), sort_key_quark (),
-                               sort_key_new (cc_article_get_published (article), title,
-                                             g_steal_pointer (&data->keys->pdata[i])),
-                               sort_key_free);
-    }
   g_ptr_array_set_size (data->articles, 0);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -65,6 +65,9 @@ struct _CcSourceList
   GCancellable       *keys_cancellable;
   /* Shows the list once the library's first sort is done. */
   guint               sorted_idle;
+  /* Selects the first of the newest articles once they are drawn. */
+  guint               select_tick;
+  guint               select_frames;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -159,6 +162,17 @@ filter_model_items_changed_cb (CcSourceList *self,
   update_stack (self);
 }
 
+/* The selection chooses its first article again by itself, at once when
+ * none is chosen. */
+static void
+stop_deferred_select (CcSourceList *self)
+{
+  if (self->select_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->select_tick);
+  self->select_tick = 0;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+}
+
 static void
 cc_source_list_dispose (GObject *object)
 {
@@ -175,6 +189,9 @@ cc_source_list_dispose (GObject *object)
   if (self->pace_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pace_tick);
   self->pace_tick = 0;
+  if (self->select_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->select_tick);
+  self->select_tick = 0;
   if (self->paced != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->paced, self);
@@ -430,6 +447,7 @@ show_sorted_cb (gpointer data)
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
   update_stack (self);
+  stop_deferred_select (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -444,8 +462,27 @@ sort_pending_cb (CcSourceList     *self,
     self->sorted_idle = g_idle_add (show_sorted_cb, self);
 }
 
+/* The first frame that ticks after the newest articles came has drawn
+ * them: the next one selects the first, unless the user chose one. */
+static gboolean
+select_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CcSourceList *self = user_data;
+
+  if (++self->select_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->select_tick = 0;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /* The first articles of the sort, found before the keys are all made:
- * the list shows them until the library is sorted. */
+ * the list shows them until the library is sorted. Their first frame is
+ * theirs: the reader's first article, which the selection chooses by
+ * itself, comes in the next. */
 static void
 newest_cb (GPtrArray *newest,
            gpointer   user_data)
@@ -460,6 +497,13 @@ newest_cb (GPtrArray *newest,
 
   store = g_list_store_new (CC_TYPE_ARTICLE);
   g_list_store_splice (store, 0, 0, newest->pdata, newest->len);
+  if (newest->len > 0 && self->select_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      self->select_frames = 0;
+      self->select_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                        select_tick_cb, self, NULL);
+    }
   cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (store));
 }
 
@@ -497,6 +541,7 @@ cc_source_list_set_library (CcSourceList *self,
   g_clear_handle_id (&self->sorted_idle, g_source_remove);
   cc_scope_model_set_model (self->filter_model, NULL);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  stop_deferred_select (self);
   if (library != NULL)
     {
       self->keys_cancellable = g_cancellable_new ();

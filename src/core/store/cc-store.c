@@ -1157,6 +1157,9 @@ _cc_store_collect_ids (CcStore       *self,
 /**
  * cc_store_list_stale:
  *
+ * Reads every article's row, which takes a while on a large library: on
+ * a connection of its own, so that the store's stays free meanwhile.
+ *
  * Returns: (transfer full) (element-type gint64): the ids of the articles
  *   whose auto claims were made by an extractor older than @extractor_version
  */
@@ -1165,15 +1168,28 @@ cc_store_list_stale (CcStore  *self,
                      guint     extractor_version,
                      GError  **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc = SQLITE_ERROR;
 
-  if (!(stmt = get_stmt (self, STMT_STALE, error)))
-    return NULL;
-  sqlite3_bind_int (stmt, 1, extractor_version);
-  if (!_cc_store_collect_ids (self, stmt, ids, "reading", error))
-    return NULL;
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return g_steal_pointer (&ids);
+  if (!(db = _cc_store_open_reader (self, error)))
+    return NULL;
+  if (sqlite3_prepare_v2 (db, _cc_store_sql[STMT_STALE], -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, extractor_version);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    set_db_error (self, db, error, "reading");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }

@@ -8,8 +8,9 @@
  * every article: a change that brings new rows to the top shows a page
  * of them at once and the rest a page a step, each step one change at
  * the end, the rows always those of the selection at the same positions,
- * with its selection; a change that keeps most rows, only moved, and a
- * change below the rows shown pass on whole. */
+ * with its selection; so does an empty list filled. A change that keeps
+ * most rows, only moved, and a change below the rows shown pass on
+ * whole. */
 
 #include "config.h"
 
@@ -163,6 +164,44 @@ test_paced_selection (void)
   g_ptr_array_unref (view.rows);
 }
 
+/* An empty list filled, as the article list is at the start: a page
+ * first, then a page a step, the first row selected throughout. */
+static void
+test_paced_fill (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(CcPacedSelection) paced = NULL;
+  View view = { g_ptr_array_new_with_free_func (g_object_unref), 0 };
+
+  for (guint i = 0; i < N_ARTICLES; i++)
+    g_ptr_array_add (articles, g_object_new (G_TYPE_OBJECT, NULL));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  paced = cc_paced_selection_new (GTK_SELECTION_MODEL (selection));
+  g_signal_connect (paced, "items-changed", G_CALLBACK (on_items_changed), &view);
+
+  g_list_store_splice (store, 0, 0, articles->pdata, articles->len);
+  g_assert_cmpuint (view.n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paced)), >=, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paced)), <, 64);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  assert_view (&view, paced);
+  while (cc_paced_selection_get_pending (paced) > 0)
+    cc_paced_selection_show_more (paced);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paced)), ==, N_ARTICLES);
+  assert_view (&view, paced);
+
+  /* A few rows more at the end pass on whole. */
+  g_list_store_remove (store, N_ARTICLES - 1);
+  g_list_store_append (store, g_ptr_array_index (articles, N_ARTICLES - 1));
+  g_assert_cmpuint (cc_paced_selection_get_pending (paced), ==, 0);
+  assert_view (&view, paced);
+
+  g_signal_handlers_disconnect_by_data (paced, &view);
+  g_ptr_array_unref (view.rows);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +209,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/paced-selection/story-and-back", test_paced_selection);
+  g_test_add_func ("/paced-selection/fill", test_paced_fill);
 
   return g_test_run ();
 }

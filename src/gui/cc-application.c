@@ -122,11 +122,19 @@ load_claims_cb (GObject      *object,
       g_message ("Could not read the library’s claims: %s", error->message);
     }
 
+  if (self->library == NULL || g_cancellable_is_cancelled (self->refresh))
+    return;
+
+  /* A check of every page, off the main thread: a damaged library opens,
+   * so that what it holds can be read and exported, and says so. After
+   * the claims are read: one worker reads the whole file at a time, and
+   * the other processor is left to the window. */
+  cc_store_check_async (self->store, self->refresh, check_cb, g_object_ref (self));
+
   /* Claims an older extractor made are made again, off the main thread;
    * the user's corrections stay. After the claims are read, so that what
    * was read before is not put back over what is made again. */
-  if (self->library != NULL && !g_cancellable_is_cancelled (self->refresh))
-    cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
+  cc_library_refresh_claims_async (self->library, self->refresh, refresh_claims_cb, NULL);
 }
 
 static gboolean
@@ -172,10 +180,6 @@ open_library (CcApplication  *self,
    * library's claims model a slice at a time. */
   cc_library_load_claims_async (self->library, self->refresh, load_claims_cb,
                                 g_object_ref (self));
-
-  /* A check of every page, off the main thread: a damaged library opens,
-   * so that what it holds can be read and exported, and says so. */
-  cc_store_check_async (self->store, self->refresh, check_cb, g_object_ref (self));
 
   self->data_version = cc_store_get_data_version (self->store);
   self->follow_id = g_timeout_add_seconds (FOLLOW_INTERVAL, follow_library_cb, self);

@@ -10,10 +10,22 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CcNewestFunc:
+ * @newest: (element-type CcArticle): the first articles in order
+ * @user_data: the data given with the function
+ */
+typedef void (*CcNewestFunc) (GPtrArray *newest,
+                              gpointer   user_data);
+
 int      cc_compare_articles_newest_first  (gconstpointer        a,
                                             gconstpointer        b,
                                             gpointer             user_data);
 void     cc_articles_make_sort_keys_async  (GListModel          *articles,
+                                            guint                n_newest,
+                                            CcNewestFunc         newest_func,
+                                            gpointer             newest_data,
+                                            GDestroyNotify       newest_destroy,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);

@@ -14,6 +14,8 @@
  * does one page. The rows it shows are always the first ones of the
  * model, as many as its limit lets through: a change below the limit
  * changes nothing shown, and a change above it is passed on, clipped.
+ * Many rows added after the last near the top (an empty list filled)
+ * come a page at a time the same way.
  * A change that keeps most of the rows shown at the top, only moved (a
  * search for a common word), is passed on whole: the list view finds
  * their widgets again, which costs less than a page at a time. The
@@ -266,7 +268,11 @@ model_items_changed_cb (CcPacedSelection *self,
     }
 
   shown_before = MIN (n_before, self->limit);
-  if (position < PACED_ROWS && removed >= PAGE && !keeps_most_rows (self, position))
+  /* Many rows after the last, near the top (an empty list filled), come
+   * a page at a time too: none of them has a row widget yet. */
+  if (position < PACED_ROWS &&
+      ((removed >= PAGE && !keeps_most_rows (self, position)) ||
+       (removed == 0 && position == n_before && added >= PAGE)))
     {
       self->limit = position + FIRST_PAGE;
       self->paced = TRUE;

@@ -10,7 +10,8 @@
  * ids alone, with cc_scope_contains(), without a look at any article:
  * a pass over a hundred thousand articles then costs a few milliseconds,
  * and the list follows it at once, in one change. Which positions are in
- * scope is a bitset, as in a GtkFilterListModel. */
+ * scope is a bitset, as in a GtkFilterListModel. A new model that begins
+ * with the articles shown changes only what comes after them. */
 
 #define G_LOG_DOMAIN "cc-scope-model"
 
@@ -277,11 +278,41 @@ cc_scope_model_get_model (CcScopeModel *self)
   return self->model;
 }
 
+/* How many articles @model begins with that the model shown begins with
+ * too, the same objects at the same positions. */
+static guint
+count_same_first (CcScopeModel *self,
+                  GListModel   *model)
+{
+  guint n_items = MIN (self->ids->len, g_list_model_get_n_items (model));
+  guint same = 0;
+
+  while (same < n_items)
+    {
+      g_autoptr(GObject) old_item = g_list_model_get_item (self->model, same);
+      g_autoptr(GObject) new_item = g_list_model_get_item (model, same);
+
+      if (old_item != new_item)
+        break;
+      same++;
+    }
+  return same;
+}
+
+/**
+ * cc_scope_model_set_model:
+ *
+ * Shows the articles of @model. The articles it begins with that the
+ * model shown before began with too stay, and the rest change in one
+ * items-changed: the first articles of a list, shown before the whole,
+ * give way to the whole without a change of what was shown of them, so
+ * that a selection and a scroll position over them stay.
+ */
 void
 cc_scope_model_set_model (CcScopeModel *self,
                           GListModel   *model)
 {
-  guint n_items;
+  guint n_before, n_after, same = 0;
 
   g_return_if_fail (CC_IS_SCOPE_MODEL (self));
   g_return_if_fail (!model || G_IS_LIST_MODEL (model));
@@ -289,20 +320,20 @@ cc_scope_model_set_model (CcScopeModel *self,
   if (self->model == model)
     return;
 
+  n_before = self->ids->len;
+  n_after = model != NULL ? g_list_model_get_n_items (model) : 0;
   if (self->model != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->model, self);
-      model_items_changed_cb (self, 0, self->ids->len, 0, self->model);
+      if (model != NULL)
+        same = count_same_first (self, model);
     }
   g_set_object (&self->model, model);
   if (model != NULL)
-    {
-      g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      n_items = g_list_model_get_n_items (model);
-      if (n_items > 0)
-        model_items_changed_cb (self, 0, 0, n_items, model);
-    }
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  if (n_before > same || n_after > same)
+    model_items_changed_cb (self, same, n_before - same, n_after - same, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 

@@ -7,9 +7,12 @@
 /* The article list: the library's articles sorted newest first, then
  * kept to those of the window's scope by a CcScopeModel. Sorting comes
  * first so that a new search or story only judges the sorted articles'
- * ids again, a lookup per article, and never sorts. The titles' collation keys are made on a
- * worker before the library is first sorted, and that first sort goes a
- * step at a time from idles; the list shows the library once sorted.
+ * ids again, a lookup per article, and never sorts. The titles' collation
+ * keys are made on a worker before the library is first sorted, and that
+ * first sort goes a step at a time from idles. Meanwhile the list shows
+ * the first articles of the sort, which the worker finds before it makes
+ * the keys; the whole sorted library then takes over below them, in one
+ * change that keeps the selection and the scroll position.
  * The list view shows the selection's rows through a CcPacedSelection,
  * which a tick callback here lets through a page a frame after a change
  * of most of them. */
@@ -30,6 +33,10 @@
 #include "cc-scope.h"
 #include "cc-source-list.h"
 #include "cc-source-row.h"
+
+/* The first articles of the library's sort, shown until it is done: more
+ * than a window shows, and as many as a list view keeps rows for. */
+#define NEWEST_ROWS 256
 
 struct _CcSourceList
 {
@@ -58,6 +65,9 @@ struct _CcSourceList
   GCancellable       *keys_cancellable;
   /* Shows the list once the library's first sort is done. */
   guint               sorted_idle;
+  /* Selects the first of the newest articles once they are drawn. */
+  guint               select_tick;
+  guint               select_frames;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -87,7 +97,10 @@ update_stack (CcSourceList *self)
 
   g_assert (CC_IS_SOURCE_LIST (self));
 
-  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+  /* Only the whole library, sorted, says that nothing is in scope. */
+  empty = self->scope != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
+          (self->library == NULL ||
+           cc_scope_model_get_model (self->filter_model) == G_LIST_MODEL (self->sort_model));
   if (empty && cc_scope_get_query (self->scope) != NULL)
     page = "no-results";
   else if (empty && cc_scope_get_story (self->scope) != NULL)
@@ -149,6 +162,17 @@ filter_model_items_changed_cb (CcSourceList *self,
   update_stack (self);
 }
 
+/* The selection chooses its first article again by itself, at once when
+ * none is chosen. */
+static void
+stop_deferred_select (CcSourceList *self)
+{
+  if (self->select_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->select_tick);
+  self->select_tick = 0;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+}
+
 static void
 cc_source_list_dispose (GObject *object)
 {
@@ -165,6 +189,9 @@ cc_source_list_dispose (GObject *object)
   if (self->pace_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->pace_tick);
   self->pace_tick = 0;
+  if (self->select_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->select_tick);
+  self->select_tick = 0;
   if (self->paced != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->paced, self);
@@ -404,7 +431,9 @@ cc_source_list_get_library (CcSourceList *self)
 }
 
 /* The first sort is done: from now on the list follows the library,
- * sorting at once the few articles a change brings. */
+ * sorting at once the few articles a change brings. The sorted library
+ * begins with the newest articles shown so far: only what follows them
+ * comes in. */
 static gboolean
 show_sorted_cb (gpointer data)
 {
@@ -417,6 +446,8 @@ show_sorted_cb (gpointer data)
   g_signal_handlers_disconnect_by_data (self->sort_model, self);
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
+  update_stack (self);
+  stop_deferred_select (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -429,6 +460,51 @@ sort_pending_cb (CcSourceList     *self,
 {
   if (gtk_sort_list_model_get_pending (sort_model) == 0 && self->sorted_idle == 0)
     self->sorted_idle = g_idle_add (show_sorted_cb, self);
+}
+
+/* The first frame that ticks after the newest articles came has drawn
+ * them: the next one selects the first, unless the user chose one. */
+static gboolean
+select_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  CcSourceList *self = user_data;
+
+  if (++self->select_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->select_tick = 0;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first articles of the sort, found before the keys are all made:
+ * the list shows them until the library is sorted. Their first frame is
+ * theirs: the reader's first article, which the selection chooses by
+ * itself, comes in the next. */
+static void
+newest_cb (GPtrArray *newest,
+           gpointer   user_data)
+{
+  CcSourceList *self = user_data;
+  g_autoptr(GListStore) store = NULL;
+
+  g_assert (CC_IS_SOURCE_LIST (self));
+
+  if (cc_scope_model_get_model (self->filter_model) != NULL)
+    return;
+
+  store = g_list_store_new (CC_TYPE_ARTICLE);
+  g_list_store_splice (store, 0, 0, newest->pdata, newest->len);
+  if (newest->len > 0 && self->select_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      self->select_frames = 0;
+      self->select_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                        select_tick_cb, self, NULL);
+    }
+  cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (store));
 }
 
 static void
@@ -465,11 +541,13 @@ cc_source_list_set_library (CcSourceList *self,
   g_clear_handle_id (&self->sorted_idle, g_source_remove);
   cc_scope_model_set_model (self->filter_model, NULL);
   gtk_sort_list_model_set_model (self->sort_model, NULL);
+  stop_deferred_select (self);
   if (library != NULL)
     {
       self->keys_cancellable = g_cancellable_new ();
-      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), self->keys_cancellable,
-                                        sort_keys_cb, g_object_ref (self));
+      /* The task holds the list until newest_cb() can no longer come. */
+      cc_articles_make_sort_keys_async (G_LIST_MODEL (library), NEWEST_ROWS, newest_cb, self, NULL,
+                                        self->keys_cancellable, sort_keys_cb, g_object_ref (self));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }

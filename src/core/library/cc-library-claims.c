@@ -417,8 +417,10 @@ on_claims_read (GObject      *object,
       return;
     }
 
+  /* Below the window's redraws: a frame comes between two slices. */
   source = g_idle_source_new ();
   g_task_attach_source (task, source, fill_slice);
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
 }
 
 /**

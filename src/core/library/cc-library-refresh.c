@@ -70,18 +70,16 @@ collect_user_spans (RefreshItem *item,
   return n_kept;
 }
 
+/* The articles of @stale, the ids of those extracted by an older
+ * extractor, or NULL when they could not be listed. */
 static GPtrArray *
-collect_stale (CcLibrary *self)
+collect_stale (CcLibrary *self,
+               GArray    *stale)
 {
-  g_autoptr(GArray) stale = NULL;
-  g_autoptr(GError) error = NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (refresh_item_free);
 
-  if (!(stale = cc_store_list_stale (self->store, CC_EXTRACTOR_VERSION, &error)))
-    {
-      g_warning ("Cannot list articles to re-extract: %s", error->message);
-      return items;
-    }
+  if (stale == NULL)
+    return items;
 
   for (guint i = 0; i < stale->len; i++)
     {
@@ -235,10 +233,14 @@ cc_library_refresh_claims (CcLibrary    *self,
                            GCancellable *cancellable)
 {
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CC_IS_LIBRARY (self), 0);
 
-  items = collect_stale (self);
+  if (!(stale = cc_store_list_stale (self->store, CC_EXTRACTOR_VERSION, &error)))
+    g_warning ("Cannot list articles to re-extract: %s", error->message);
+  items = collect_stale (self, stale);
   for (guint i = 0; i < items->len; i++)
     if (!g_cancellable_is_cancelled (cancellable))
       refresh_item (self->store, g_ptr_array_index (items, i));
@@ -262,13 +264,48 @@ refresh_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+list_stale_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CcLibrary *self = source_object;
+  GError *error = NULL;
+  GArray *stale;
+
+  if ((stale = cc_store_list_stale (self->store, CC_EXTRACTOR_VERSION, &error)))
+    g_task_return_pointer (task, stale, (GDestroyNotify)g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The stale articles listed: what the worker needs of them is copied
+ * here, on the main thread, and the worker refreshes them. */
+static void
+stale_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CcLibrary *self = CC_LIBRARY (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GArray) stale = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(stale = g_task_propagate_pointer (G_TASK (result), &error)))
+    g_warning ("Cannot list articles to re-extract: %s", error->message);
+  g_task_set_task_data (task, collect_stale (self, stale), (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
 /**
  * cc_library_refresh_claims_async:
  *
  * Does what cc_library_refresh_claims() does with the extraction and the
  * writes on a worker thread; the model changes when the work is done, on
  * the caller's main context. Articles refreshed before a cancellation
- * keep their new claims.
+ * keep their new claims. The stale articles are listed on a worker too:
+ * the query reads every article's row.
  */
 void
 cc_library_refresh_claims_async (CcLibrary           *self,
@@ -277,14 +314,18 @@ cc_library_refresh_claims_async (CcLibrary           *self,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) lister = NULL;
 
   g_return_if_fail (CC_IS_LIBRARY (self));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, cc_library_refresh_claims_async);
-  g_task_set_task_data (task, collect_stale (self), (GDestroyNotify)g_ptr_array_unref);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, refresh_thread);
+
+  lister = g_task_new (self, cancellable, stale_listed_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (lister, list_stale_thread);
+  g_task_set_check_cancellable (lister, FALSE);
+  g_task_run_in_thread (lister, list_stale_thread);
 }
 
 /**

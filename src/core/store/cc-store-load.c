@@ -338,21 +338,22 @@ free_array (gpointer data)
 
 /* Every row of a child table, by article, with an empty array for every
  * article without one: an article missing from the result was stored
- * after it was read. */
+ * after it was read. On @db, a connection of the reader's own. */
 static gboolean
-load_children_locked (CcStore     *self,
-                      StmtId       id,
-                      gboolean     claims,
-                      GHashTable  *by_article,
-                      GError     **error)
+load_children_on (CcStore     *self,
+                  sqlite3     *db,
+                  StmtId       id,
+                  gboolean     claims,
+                  GHashTable  *by_article,
+                  GError     **error)
 {
   GPtrArray *current = NULL;
   gint64 current_id = -1;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!(stmt = _cc_store_get_stmt (self, STMT_ARTICLE_IDS, error)))
-    return FALSE;
+  if (sqlite3_prepare_v2 (db, _cc_store_sql[STMT_ARTICLE_IDS], -1, &stmt, NULL) != SQLITE_OK)
+    return _cc_store_set_db_error (self, db, error, "reading");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 article_id = sqlite3_column_int64 (stmt, 0);
@@ -360,12 +361,12 @@ load_children_locked (CcStore     *self,
       g_hash_table_insert (by_article, g_memdup2 (&article_id, sizeof article_id),
                            g_ptr_array_new_with_free_func (g_object_unref));
     }
-  sqlite3_reset (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_DONE)
-    return _cc_store_set_sql_error (self, error, "reading");
+    return _cc_store_set_db_error (self, db, error, "reading");
 
-  if (!(stmt = _cc_store_get_stmt (self, id, error)))
-    return FALSE;
+  if (sqlite3_prepare_v2 (db, _cc_store_sql[id], -1, &stmt, NULL) != SQLITE_OK)
+    return _cc_store_set_db_error (self, db, error, "reading");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 article_id = sqlite3_column_int64 (stmt, 1);
@@ -380,33 +381,32 @@ load_children_locked (CcStore     *self,
         g_ptr_array_add (current, claims ? (gpointer)_cc_store_claim_from_row (stmt)
                                          : (gpointer)_cc_store_annotation_from_row (stmt));
     }
-  sqlite3_reset (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_DONE)
-    return _cc_store_set_sql_error (self, error, "reading");
+    return _cc_store_set_db_error (self, db, error, "reading");
   return TRUE;
 }
 
+/* In one read transaction on a connection of its own, so that the
+ * store's connection stays free for the main thread meanwhile. */
 static GHashTable *
 load_children (CcStore  *self,
                StmtId    id,
                gboolean  claims,
                GError  **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GHashTable) by_article = NULL;
   sqlite3 *db;
   gboolean ok;
 
+  if (!(db = _cc_store_open_reader (self, error)))
+    return NULL;
   by_article = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_array);
-  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  db = _cc_store_get_db (self);
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _cc_store_set_sql_error (self, error, "reading");
-      return NULL;
-    }
-  ok = load_children_locked (self, id, claims, by_article, error);
+  ok = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK ||
+       _cc_store_set_db_error (self, db, error, "reading");
+  ok = ok && load_children_on (self, db, id, claims, by_article, error);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
   return ok ? g_steal_pointer (&by_article) : NULL;
 }
 

@@ -94,6 +94,14 @@ gboolean      _cc_store_insert_annotation_locked (CcStore   *self,
 gboolean      _cc_store_set_sql_error        (CcStore       *self,
                                               GError       **error,
                                               const char    *what);
+/* A read-only connection of its own, for a long read on a worker; the
+ * caller closes it. Its errors, and those of another connection. */
+sqlite3      *_cc_store_open_reader          (CcStore       *self,
+                                              GError       **error);
+gboolean      _cc_store_set_db_error         (CcStore       *self,
+                                              sqlite3       *db,
+                                              GError       **error,
+                                              const char    *what);
 
 /* cc-store-stories.c: the stories of a library opened before they
  * existed, put in one story (inside the migration's transaction), and

@@ -52,9 +52,9 @@ G_DEFINE_QUARK (cc-store-error-quark, cc_store_error)
  * file and a failed read or write concern the whole library, not one
  * statement, and callers stop on them. */
 static int
-store_error_code (CcStore *self)
+store_error_code (sqlite3 *db)
 {
-  switch (sqlite3_errcode (self->db) & 0xff)
+  switch (sqlite3_errcode (db) & 0xff)
     {
     case SQLITE_FULL:
       return CC_STORE_ERROR_FULL;
@@ -67,14 +67,24 @@ store_error_code (CcStore *self)
     }
 }
 
+/* What SQLite last said on @db, a connection to the library. */
+static gboolean
+set_db_error (CcStore     *self,
+              sqlite3     *db,
+              GError     **error,
+              const char  *what)
+{
+  g_set_error (error, CC_STORE_ERROR, store_error_code (db),
+               "%s: %s: %s", self->path, what, sqlite3_errmsg (db));
+  return FALSE;
+}
+
 static gboolean
 set_sql_error (CcStore  *self,
                GError  **error,
                const char *what)
 {
-  g_set_error (error, CC_STORE_ERROR, store_error_code (self),
-               "%s: %s: %s", self->path, what, sqlite3_errmsg (self->db));
-  return FALSE;
+  return set_db_error (self, self->db, error, what);
 }
 
 static gboolean
@@ -86,7 +96,7 @@ exec_sql (CcStore     *self,
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, CC_STORE_ERROR, store_error_code (self),
+      g_set_error (error, CC_STORE_ERROR, store_error_code (self->db),
                    "%s: %s", self->path, msg ? msg : sqlite3_errmsg (self->db));
       sqlite3_free (msg);
       return FALSE;
@@ -247,6 +257,46 @@ _cc_store_set_sql_error (CcStore     *self,
                          const char  *what)
 {
   return set_sql_error (self, error, what);
+}
+
+gboolean
+_cc_store_set_db_error (CcStore     *self,
+                        sqlite3     *db,
+                        GError     **error,
+                        const char  *what)
+{
+  return set_db_error (self, db, error, what);
+}
+
+/* A connection of its own, read-only, for one long read (every claim, a
+ * check of every page) on a worker: the store's connection, and the main
+ * thread's reads through it, do not wait for it behind the mutex. In WAL
+ * mode it reads the library as its read transaction found it, whatever
+ * is written meanwhile. */
+sqlite3 *
+_cc_store_open_reader (CcStore  *self,
+                       GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+
+  /* As a read-only store opens it in a read-only folder. */
+  uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                         self->read_only && access (dir, W_OK) != 0 ? "&immutable=1" : "");
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
+                   _("Cannot open the library %s: %s"), self->path,
+                   db ? sqlite3_errmsg (db) : _("out of memory"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  return db;
 }
 
 /* One integer that @sql reads: a pragma or a count. */
@@ -586,17 +636,23 @@ cc_store_check (CcStore       *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
   guint n_problems = 0;
   int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (&self->mutex);
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
-    return set_sql_error (self, error, "checking the library");
+  /* On a connection of its own: reading every page takes a while. */
+  if (!(db = _cc_store_open_reader (self, error)))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, db, error, "checking the library");
+      sqlite3_close (db);
+      return FALSE;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -619,8 +675,9 @@ cc_store_check (CcStore       *self,
     }
   if (rc != SQLITE_DONE && n_problems++ < 3)
     g_string_append_printf (problems, "%s%s", problems->len > 0 ? "; " : "",
-                            sqlite3_errmsg (self->db));
+                            sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
+  sqlite3_close (db);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -1100,6 +1157,9 @@ _cc_store_collect_ids (CcStore       *self,
 /**
  * cc_store_list_stale:
  *
+ * Reads every article's row, which takes a while on a large library: on
+ * a connection of its own, so that the store's stays free meanwhile.
+ *
  * Returns: (transfer full) (element-type gint64): the ids of the articles
  *   whose auto claims were made by an extractor older than @extractor_version
  */
@@ -1108,15 +1168,28 @@ cc_store_list_stale (CcStore  *self,
                      guint     extractor_version,
                      GError  **error)
 {
-  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->mutex);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc = SQLITE_ERROR;
 
-  if (!(stmt = get_stmt (self, STMT_STALE, error)))
-    return NULL;
-  sqlite3_bind_int (stmt, 1, extractor_version);
-  if (!_cc_store_collect_ids (self, stmt, ids, "reading", error))
-    return NULL;
+  g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return g_steal_pointer (&ids);
+  if (!(db = _cc_store_open_reader (self, error)))
+    return NULL;
+  if (sqlite3_prepare_v2 (db, _cc_store_sql[STMT_STALE], -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, extractor_version);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    set_db_error (self, db, error, "reading");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
 }

@@ -50,6 +50,15 @@ cc_test_find_one (gpointer widget,
   return g_ptr_array_index (found, 0);
 }
 
+CcWindow *
+cc_test_find_window (CcApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (CC_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static gboolean
 tick_cb (gpointer data)
 {

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cc-application.h"
+#include "cc-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ GPtrArray *cc_test_find_all        (gpointer         widget,
 /* The first of them; fails the test when there is none. */
 gpointer   cc_test_find_one        (gpointer         widget,
                                     GType            type);
+/* The main window of @app, or NULL while it has none. */
+CcWindow  *cc_test_find_window     (CcApplication   *app);
 /* Iterates the main loop until @condition holds; FALSE when it still
  * does not after 30 seconds. */
 gboolean   cc_test_wait_until      (CcTestCondition  condition,

@@ -32,15 +32,6 @@
 
 static char *tmpdir;
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 has_claims (gpointer data)
 {
@@ -135,7 +126,7 @@ shows_expected (gpointer data)
 static void
 check_grouping (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcLibrary *library;
   CcTimelineView *view;
   CcChart *chart;

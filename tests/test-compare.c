@@ -294,19 +294,10 @@ check_many_conflicts (CcWindow      *window,
   cc_test_save_screenshot (GTK_WIDGET (window), tmpdir, "compare-conflicts.png");
 }
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 check_compare (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcLibrary *library;
   CcCompareView *view;
   AdwViewStack *views;

@@ -47,15 +47,6 @@ static guint noted_start;
 
 /* Widgets ------------------------------------------------------------------ */
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gpointer
 find_toplevel (GType type)
 {
@@ -348,7 +339,7 @@ run_app (const char     *db_name,
 static CcWindow *
 open_window (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
 
   g_assert_nonnull (window);
   g_assert_true (cc_test_wait_until (is_mapped, window));

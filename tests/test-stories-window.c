@@ -45,15 +45,6 @@
 
 static char *tmpdir;
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -341,7 +332,7 @@ strv_has (char       **strv,
 static void
 check_stories (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcLibrary *library;
   CcScope *scope;
   CcStory *sample, *other;
@@ -625,7 +616,7 @@ has_suggestion (gpointer data)
 static void
 check_suggestion (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   g_autofree char *folder = g_build_filename (tmpdir, "troop-reports", NULL);
   g_autofree char *a = g_build_filename (folder, "report-1.txt", NULL);
   g_autofree char *b = g_build_filename (folder, "report-2.txt", NULL);

@@ -145,20 +145,10 @@ has_library (gpointer data)
   return g_list_model_get_n_items (list) == N_ARTICLES;
 }
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 check_first_page (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcLibrary *library = cc_window_get_library (window);
   GtkSingleSelection *selection = cc_window_get_selection (window);
   GListModel *list = G_LIST_MODEL (selection);

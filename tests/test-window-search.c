@@ -283,16 +283,6 @@ compare_ids (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CC_IS_WINDOW (l->data))
-      return l->data;
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
@@ -340,7 +330,7 @@ find_story (CcLibrary  *library,
 static void
 check_search (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcScope *scope = cc_window_get_scope (window);
   CcLibrary *library = cc_window_get_library (window);
   GtkEditable *entry = cc_test_find_one (cc_test_find_one (window, CC_TYPE_SOURCE_LIST),

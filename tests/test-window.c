@@ -95,18 +95,6 @@ find_window_stack (CcWindow *window)
   return NULL;
 }
 
-static CcWindow *
-find_window (CcApplication *app)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    {
-      if (CC_IS_WINDOW (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
 /* Main loop helpers: iterate until a condition holds, failing after a
  * deadline instead of hanging. A ticking source keeps the blocking
  * iteration from sleeping past the deadline. */
@@ -430,7 +418,7 @@ check_refused_files (CcWindow *window)
 static void
 check_sample (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   CcLibrary *library;
   GtkListView *list_view;
   GListModel *model;
@@ -590,7 +578,7 @@ test_window_sample (void)
 static void
 check_empty (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   GtkStack *stack;
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n_checked = 0;
@@ -628,7 +616,7 @@ test_window_empty (void)
 static void
 check_drop (CcApplication *app)
 {
-  CcWindow *window = find_window (app);
+  CcWindow *window = cc_test_find_window (app);
   g_autoptr(GListModel) controllers = NULL;
   g_autoptr(GFile) folder = NULL;
   GdkFileList *files;
@@ -684,7 +672,7 @@ check_open_error (CcApplication *app)
 {
   GtkWindow *dialog = NULL;
 
-  g_assert_null (find_window (app));
+  g_assert_null (cc_test_find_window (app));
   g_assert_null (cc_application_get_library (app));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)

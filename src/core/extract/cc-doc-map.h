@@ -34,22 +34,22 @@ typedef struct
   guint32       epoch;
 } CcDocMap;
 
-guint32  _cc_doc_map_hash          (const char     *key,
-                                    gsize           len);
-gpointer _cc_doc_map_lookup_hashed (const CcDocMap *map,
-                                    const char     *key,
-                                    gsize           len,
-                                    guint32         hash);
-void     _cc_doc_map_replace_hashed (CcDocMap      *map,
-                                    const char     *key,
-                                    guint32         hash,
-                                    gpointer        value);
-gpointer _cc_doc_map_lookup        (const CcDocMap *map,
-                                    const char     *key);
-void     _cc_doc_map_replace       (CcDocMap       *map,
-                                    const char     *key,
-                                    gpointer        value);
-void     _cc_doc_map_empty         (CcDocMap       *map);
-void     _cc_doc_map_clear         (CcDocMap       *map);
+guint32  _cc_doc_map_hash           (const char     *key,
+                                     gsize           len);
+gpointer _cc_doc_map_lookup_hashed  (const CcDocMap *map,
+                                     const char     *key,
+                                     gsize           len,
+                                     guint32         hash);
+void     _cc_doc_map_replace_hashed (CcDocMap       *map,
+                                     const char     *key,
+                                     guint32         hash,
+                                     gpointer        value);
+gpointer _cc_doc_map_lookup         (const CcDocMap *map,
+                                     const char     *key);
+void     _cc_doc_map_replace        (CcDocMap       *map,
+                                     const char     *key,
+                                     gpointer        value);
+void     _cc_doc_map_empty          (CcDocMap       *map);
+void     _cc_doc_map_clear          (CcDocMap       *map);
 
 G_END_DECLS

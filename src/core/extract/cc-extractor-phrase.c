@@ -129,6 +129,9 @@ remember_person (CcDoc      *doc,
   const char *words = full;
   const char *known = NULL;
   const char *last_word;
+  const char *last_key;
+  gsize last_len;
+  guint32 last_hash;
   NameKey nk;
 
   if (*full == '\0')
@@ -138,7 +141,10 @@ remember_person (CcDoc      *doc,
 
   /* the same person again, "Zelensky said" ten times in an article: one
    * look-up */
-  known = _cc_doc_map_lookup (&doc->people, name_key (&nk, last_word, strlen (last_word)));
+  last_key = name_key (&nk, last_word, strlen (last_word));
+  last_len = strlen (last_key);
+  last_hash = _cc_doc_map_hash (last_key, last_len);
+  known = _cc_doc_map_lookup_hashed (&doc->people, last_key, last_len, last_hash);
   name_key_clear (&nk);
   if (country == NULL && known != NULL &&
       (strcmp (known, full) == 0 || (strchr (known, ' ') && last_word == full)))
@@ -162,8 +168,8 @@ remember_person (CcDoc      *doc,
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
       /* made in the pool, where the table's keys live */
       char *key = fold_name_key (_cc_doc_strndup (doc, word, len), len);
-
-      guint32 hash = _cc_doc_map_hash (key, strlen (key));
+      /* the last word's key is the one looked up above */
+      guint32 hash = space == NULL ? last_hash : _cc_doc_map_hash (key, strlen (key));
 
       _cc_doc_map_replace_hashed (&doc->people, key, hash, (char *)full);
       if (country != NULL)

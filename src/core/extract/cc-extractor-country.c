@@ -143,14 +143,12 @@ _cc_person_country (CcExtractor *self,
 {
   const char *country;
 
-  /* keyed by strings of the text's pool */
-  if (doc->country_cache == NULL)
-    doc->country_cache = g_hash_table_new (g_str_hash, g_str_equal);
   /* looked for before: "" says there was none */
-  if (g_hash_table_lookup_extended (doc->country_cache, surname, NULL, (gpointer *)&country))
+  if ((country = _cc_doc_map_lookup (&doc->country_cache, surname)) != NULL)
     return *country != '\0' ? country : NULL;
   country = person_country (self, doc, surname);
-  g_hash_table_insert (doc->country_cache, _cc_doc_strdup (doc, surname),
+  /* keyed by strings of the text's pool */
+  _cc_doc_map_replace (&doc->country_cache, _cc_doc_strdup (doc, surname),
                        (gpointer)(country ? country : ""));
   return country;
 }
@@ -388,13 +386,12 @@ cached_body_country (CcExtractor    *self,
 {
   const char *country;
 
-  /* keyed by strings of the text's pool */
-  if (doc->body_countries == NULL)
-    doc->body_countries = g_hash_table_new (g_str_hash, g_str_equal);
-  if (g_hash_table_lookup_extended (doc->body_countries, src->name, NULL, (gpointer *)&country))
+  /* looked for before: "" says there was none */
+  if ((country = _cc_doc_map_lookup (&doc->body_countries, src->name)) != NULL)
     return *country != '\0' ? country : NULL;
   country = body_country (self, doc, src);
-  g_hash_table_insert (doc->body_countries, _cc_doc_strdup (doc, src->name),
+  /* keyed by strings of the text's pool */
+  _cc_doc_map_replace (&doc->body_countries, _cc_doc_strdup (doc, src->name),
                        (gpointer)(country ? country : ""));
   return country;
 }
@@ -495,7 +492,7 @@ _cc_source_settle_country (CcExtractor *self,
       /* a country found for another mention of the person */
       for (const char *key = keys; *src->name != '\0' && key <= end && country == NULL;
            key += strlen (key) + 1)
-        country = g_hash_table_lookup (doc->people_country, key);
+        country = _cc_doc_map_lookup (&doc->people_country, key);
       if (country == NULL)
         country = _cc_person_country (self, doc, surname);
 
@@ -510,7 +507,7 @@ _cc_source_settle_country (CcExtractor *self,
       src->country = country;
       for (const char *key = keys; *src->name != '\0' && key <= end && country != NULL;
            key += strlen (key) + 1)
-        g_hash_table_replace (doc->people_country, (char *)key, (char *)country);
+        _cc_doc_map_replace (&doc->people_country, key, (gpointer)country);
     }
   else if (src->country == NULL)
     {

@@ -329,17 +329,16 @@ _cc_source_date (CcExtractor    *self,
   return format_day (doc, statement_day (self, doc, src));
 }
 
-/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won"; in the text's
- * pool. */
-static const char *
-principal (CcDoc      *doc,
-           const char *name)
+/* "Park Sun-won (citing NIS)" speaks as "Park Sun-won": the length of
+ * that start of @name. */
+static gsize
+principal_len (const char *name)
 {
   gsize len = strcspn (name, "(");
 
   while (len > 0 && name[len - 1] == ' ')
     len--;
-  return _cc_doc_strndup (doc, name, len);
+  return len;
 }
 
 static gboolean
@@ -393,15 +392,6 @@ typedef struct
   guint       sentence;
   const char *date;
 } SpeakerDay;
-
-static GHashTable *
-speaker_days (CcDoc *doc)
-{
-  if (doc->speaker_days == NULL)
-    /* of keys and days in the text's pool */
-    doc->speaker_days = g_hash_table_new (g_str_hash, g_str_equal);
-  return doc->speaker_days;
-}
 
 /* Another day of the claim's own sentence: the framing speaker's ("its
  * estimate of 38,000 …, said the spokesman"), or that of a body the
@@ -498,6 +488,8 @@ _cc_extractor_claim_date (CcExtractor    *self,
 {
   guint sentence = CC_TOK (doc, q->first)->sentence;
   const char *date;
+  gsize len;
+  guint32 hash;
 
   if (source == NULL)
     return NULL;
@@ -516,10 +508,13 @@ _cc_extractor_claim_date (CcExtractor    *self,
       doc->memo_source = source;
       doc->memo_date = date;
     }
+  /* the days are kept by speaker */
+  len = principal_len (source->name);
+  hash = _cc_doc_map_hash (source->name, len);
   if (date == NULL)
     {
       /* the speaker's day found for a claim just before */
-      const SpeakerDay *last = g_hash_table_lookup (speaker_days (doc), principal (doc, source->name));
+      const SpeakerDay *last = _cc_doc_map_lookup_hashed (&doc->speaker_days, source->name, len, hash);
 
       if (last != NULL && sentence - last->sentence <= STATEMENT_REACH + 1)
         date = last->date;
@@ -531,7 +526,9 @@ _cc_extractor_claim_date (CcExtractor    *self,
       /* @date lives in the pool, as long as the text */
       day->sentence = sentence;
       day->date = date;
-      g_hash_table_replace (speaker_days (doc), (char *)principal (doc, source->name), day);
+      /* keyed by a copy in the pool: the name may go on past the speaker */
+      _cc_doc_map_replace_hashed (&doc->speaker_days, _cc_doc_strndup (doc, source->name, len), hash,
+                                  day);
       return g_strdup (date);
     }
   return NULL;

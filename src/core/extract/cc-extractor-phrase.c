@@ -129,6 +129,9 @@ remember_person (CcDoc      *doc,
   const char *words = full;
   const char *known = NULL;
   const char *last_word;
+  const char *last_key;
+  gsize last_len;
+  guint32 last_hash;
   NameKey nk;
 
   if (*full == '\0')
@@ -138,7 +141,10 @@ remember_person (CcDoc      *doc,
 
   /* the same person again, "Zelensky said" ten times in an article: one
    * look-up */
-  known = g_hash_table_lookup (doc->people, name_key (&nk, last_word, strlen (last_word)));
+  last_key = name_key (&nk, last_word, strlen (last_word));
+  last_len = strlen (last_key);
+  last_hash = _cc_doc_map_hash (last_key, last_len);
+  known = _cc_doc_map_lookup_hashed (&doc->people, last_key, last_len, last_hash);
   name_key_clear (&nk);
   if (country == NULL && known != NULL &&
       (strcmp (known, full) == 0 || (strchr (known, ' ') && last_word == full)))
@@ -162,10 +168,12 @@ remember_person (CcDoc      *doc,
       gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
       /* made in the pool, where the table's keys live */
       char *key = fold_name_key (_cc_doc_strndup (doc, word, len), len);
+      /* the last word's key is the one looked up above */
+      guint32 hash = space == NULL ? last_hash : _cc_doc_map_hash (key, strlen (key));
 
-      g_hash_table_replace (doc->people, key, (char *)full);
+      _cc_doc_map_replace_hashed (&doc->people, key, hash, (char *)full);
       if (country != NULL)
-        g_hash_table_replace (doc->people_country, key, (char *)country);
+        _cc_doc_map_replace_hashed (&doc->people_country, key, hash, (char *)country);
       if (space == NULL)
         break;
       word = space + 1;
@@ -200,17 +208,19 @@ introduce_person (CcExtractor *self,
 {
   const char *surname = CC_TOK (doc, i)->low;
   guint scanned = 0;
+  gsize len;
+  guint32 hash;
 
   /* where a search for this surname stopped before: no need to read the
    * text before it again */
   /* keyed by the token's own word, which lives as long as the text */
-  if (doc->introduced == NULL)
-    doc->introduced = g_hash_table_new (g_str_hash, g_str_equal);
-  scanned = GPOINTER_TO_UINT (g_hash_table_lookup (doc->introduced, surname));
+  len = strlen (surname);
+  hash = _cc_doc_map_hash (surname, len);
+  scanned = GPOINTER_TO_UINT (_cc_doc_map_lookup_hashed (&doc->introduced, surname, len, hash));
   if (scanned > i)
     scanned = 0;
   else
-    g_hash_table_replace (doc->introduced, (char *)surname, GUINT_TO_POINTER (i));
+    _cc_doc_map_replace_hashed (&doc->introduced, surname, hash, GUINT_TO_POINTER (i));
 
   /* the tokens of the surname's first letter, found 8 at a time */
   for (guint j = i, from = MAX (MAX (1, scanned), i >= 3999 ? i - 3999 : 0);
@@ -567,7 +577,7 @@ make_source_words (CcExtractor *self,
       NameKey nk;
       const char *key = name_key (&nk, CC_TOK (doc, last)->low, strlen (CC_TOK (doc, last)->low));
 
-      if (g_hash_table_lookup (doc->people, key) == NULL && !introduce_person (self, doc, last) &&
+      if (_cc_doc_map_lookup (&doc->people, key) == NULL && !introduce_person (self, doc, last) &&
           !(last > first && _cc_is_title (self, doc, last - 1)))
         name_first = last + 1;
     }
@@ -587,7 +597,7 @@ make_source_words (CcExtractor *self,
       src->name = _cc_doc_strdup (doc, remember_person (doc, raw, src->country));
       if (src->name == NULL)
         src->name = raw;
-      if (src->country == NULL && (country = g_hash_table_lookup (doc->people_country, key)))
+      if (src->country == NULL && (country = _cc_doc_map_lookup (&doc->people_country, key)))
         src->country = country;
     }
   else if (body != NULL)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cc-claim.h"
+#include "cc-doc-map.h"
 #include "cc-extractor.h"
 #include "cc-lexicon.h"
 
@@ -144,18 +145,18 @@ typedef struct
    * description is resolved: its day is the claim's */
   const CcSource *direct;
   /* speaker name → the day and sentence of their last dated claim */
-  GHashTable *speaker_days;
+  CcDocMap    speaker_days;
   /* the day found around the last claim without its own: sentence + 1
    * (0 for none), its source, and the day (borrowed from a source) */
   guint       memo_sentence;
   const void *memo_source;
   const char *memo_date;
   /* a surname → the token up to which its full name was looked for */
-  GHashTable *introduced;
+  CcDocMap    introduced;
   /* a body's name → the country another mention gives it, "" for none */
-  GHashTable *body_countries;
+  CcDocMap    body_countries;
   /* a person's surname → country, "" for none found */
-  GHashTable *country_cache;
+  CcDocMap    country_cache;
   /* per token, the first byte of its look-up form, and a NUL after the
    * last, and its marks: the tokenizer notes both beside the token, for
    * the scans that read only them; room for initials_size - 1 tokens */
@@ -172,9 +173,10 @@ typedef struct
   guint       countries_size;
   /* per sentence, CcSentenceFlags: words it holds that few sentences do */
   GArray     *day_words;
-  /* the people the article names: surname key → full name */
-  GHashTable *people;
-  GHashTable *people_country;
+  /* the people the article names: key of each word of the name → full
+   * name, and → country where one is known */
+  CcDocMap    people;
+  CcDocMap    people_country;
   /* the country of the dateline ("SEOUL, Nov. 5 –"), and, looked for only
    * without one, the country the article names in more than half of its
    * mentions; NULL for none */

@@ -490,11 +490,9 @@ _cc_sentence_sources (CcExtractor *self,
 {
   GPtrArray *sources;
 
-  /* the tables hold strings of the pool, and the lists are the pool's */
-  if (doc->people == NULL)
+  /* the lists are the pool's */
+  if (doc->sources == NULL)
     {
-      doc->people = g_hash_table_new (g_str_hash, g_str_equal);
-      doc->people_country = g_hash_table_new (g_str_hash, g_str_equal);
       doc->sources = g_ptr_array_new ();
       doc->relays = g_ptr_array_new ();
     }

@@ -924,12 +924,13 @@ _cc_doc_tokenize (CcDoc *doc)
   return valid;
 }
 
-static GHashTable *
-empty_table (GHashTable *table)
+/* @map emptied, in @kept */
+static void
+keep_map (CcDocMap *kept,
+          CcDocMap *map)
 {
-  if (table != NULL)
-    g_hash_table_remove_all (table);
-  return table;
+  _cc_doc_map_empty (map);
+  *kept = *map;
 }
 
 /* Frees what reading @doc made; the text and lexicon stay the caller's. */
@@ -943,12 +944,12 @@ _cc_doc_clear (CcDoc *doc)
   g_clear_pointer (&doc->country_starts, g_array_unref);
   g_clear_pointer (&doc->sources, g_ptr_array_unref);
   g_clear_pointer (&doc->relays, g_ptr_array_unref);
-  g_clear_pointer (&doc->people, g_hash_table_unref);
-  g_clear_pointer (&doc->people_country, g_hash_table_unref);
-  g_clear_pointer (&doc->speaker_days, g_hash_table_unref);
-  g_clear_pointer (&doc->country_cache, g_hash_table_unref);
-  g_clear_pointer (&doc->introduced, g_hash_table_unref);
-  g_clear_pointer (&doc->body_countries, g_hash_table_unref);
+  _cc_doc_map_clear (&doc->people);
+  _cc_doc_map_clear (&doc->people_country);
+  _cc_doc_map_clear (&doc->speaker_days);
+  _cc_doc_map_clear (&doc->country_cache);
+  _cc_doc_map_clear (&doc->introduced);
+  _cc_doc_map_clear (&doc->body_countries);
   g_clear_pointer (&doc->countries, g_free);
   g_clear_pointer (&doc->country_matched, g_free);
   g_clear_pointer (&doc->initials, g_free);
@@ -982,21 +983,19 @@ _cc_doc_reset (CcDoc *doc)
       kept.candidates = g_array_set_size (doc->candidates, 0);
       kept.country_starts = g_array_set_size (doc->country_starts, 0);
     }
-  if (doc->people != NULL)
+  if (doc->sources != NULL)
     {
       g_ptr_array_set_size (doc->sources, 0);
       g_ptr_array_set_size (doc->relays, 0);
       kept.sources = doc->sources;
       kept.relays = doc->relays;
-      g_hash_table_remove_all (doc->people);
-      kept.people = doc->people;
-      g_hash_table_remove_all (doc->people_country);
-      kept.people_country = doc->people_country;
     }
-  kept.speaker_days = empty_table (doc->speaker_days);
-  kept.country_cache = empty_table (doc->country_cache);
-  kept.introduced = empty_table (doc->introduced);
-  kept.body_countries = empty_table (doc->body_countries);
+  keep_map (&kept.people, &doc->people);
+  keep_map (&kept.people_country, &doc->people_country);
+  keep_map (&kept.speaker_days, &doc->speaker_days);
+  keep_map (&kept.country_cache, &doc->country_cache);
+  keep_map (&kept.introduced, &doc->introduced);
+  keep_map (&kept.body_countries, &doc->body_countries);
   kept.countries = doc->countries;
   kept.country_matched = doc->country_matched;
   kept.countries_size = doc->countries_size;

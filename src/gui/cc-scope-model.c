@@ -7,7 +7,7 @@
 /* The articles of a model (the article list's sorted library) that are
  * in a scope, in the model's order. It keeps the ids of the model's
  * articles by position, so that a new search or story is judged on the
- * ids alone, with cc_scope_contains(), without a look at any article:
+ * ids alone, with cc_scope_match_ids(), without a look at any article:
  * a pass over a hundred thousand articles then costs a few milliseconds,
  * and the list follows it at once, in one change. Which positions are in
  * scope is a bitset, as in a GtkFilterListModel. A new model that begins
@@ -93,9 +93,9 @@ match_range (CcScopeModel *self,
       return;
     }
 
-  for (guint i = position; i < position + n_items; i++)
-    if (cc_scope_contains (self->scope, g_array_index (self->ids, gint64, i)))
-      gtk_bitset_add (matches, i);
+  if (n_items > 0)
+    cc_scope_match_ids (self->scope, &g_array_index (self->ids, gint64, position), n_items,
+                        position, matches);
 }
 
 /* Judges every article again: one items-changed, from the first position

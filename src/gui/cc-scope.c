@@ -568,6 +568,43 @@ cc_scope_contains (CcScope *self,
 }
 
 /**
+ * cc_scope_match_ids:
+ * @ids: (array length=n_ids): article ids
+ * @first: the position of the first of @ids
+ * @positions: where the positions of those in scope are added
+ *
+ * Adds to @positions @first plus the index of each of @ids that
+ * cc_scope_contains() holds, as ranges of consecutive ones: the judging of
+ * a whole library at once, without a call per article.
+ */
+void
+cc_scope_match_ids (CcScope      *self,
+                    const gint64 *ids,
+                    guint         n_ids,
+                    guint         first,
+                    GtkBitset    *positions)
+{
+  guint run = 0;
+  gboolean in_run = FALSE;
+
+  g_return_if_fail (CC_IS_SCOPE (self));
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gboolean in = (self->story == NULL || cc_story_contains (self->story, ids[i])) &&
+                    (self->matches == NULL || matches_contain (self->matches, ids[i]));
+
+      if (in && !in_run)
+        run = i;
+      else if (!in && in_run)
+        gtk_bitset_add_range (positions, first + run, i - run);
+      in_run = in;
+    }
+  if (in_run)
+    gtk_bitset_add_range (positions, first + run, n_ids - run);
+}
+
+/**
  * cc_scope_get_articles:
  *
  * Returns: (transfer none): the articles in scope, in the library's

@@ -29,6 +29,11 @@ void        cc_scope_set_query        (CcScope    *self,
 gboolean    cc_scope_get_searching    (CcScope    *self);
 gboolean    cc_scope_contains         (CcScope    *self,
                                        gint64      article_id);
+void        cc_scope_match_ids        (CcScope      *self,
+                                       const gint64 *ids,
+                                       guint         n_ids,
+                                       guint         first,
+                                       GtkBitset    *positions);
 GListModel *cc_scope_get_articles     (CcScope    *self);
 GPtrArray  *cc_scope_list_articles    (CcScope    *self);
 gboolean    cc_scope_has_articles     (CcScope    *self);

@@ -140,19 +140,28 @@ search_thread (GTask        *task,
   if (!(ids = cc_store_search_unranked (store, task_data, &error)))
     g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
 
+  /* the index gives the ids in order, most of them in runs: a run is
+   * added to the bitset as one range */
   matches->ids = gtk_bitset_new_empty ();
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
+  for (guint i = 0; ids != NULL && i < ids->len;)
     {
       gint64 id = g_array_index (ids, gint64, i);
+      guint n = 1;
 
       if (id >= 0 && id <= G_MAXUINT)
         {
-          gtk_bitset_add (matches->ids, (guint)id);
-          continue;
+          while (i + n < ids->len && id + n <= G_MAXUINT &&
+                 g_array_index (ids, gint64, i + n) == id + n)
+            n++;
+          gtk_bitset_add_range (matches->ids, (guint)id, n);
         }
-      if (matches->other_ids == NULL)
-        matches->other_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_hash_table_add (matches->other_ids, g_memdup2 (&id, sizeof id));
+      else
+        {
+          if (matches->other_ids == NULL)
+            matches->other_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          g_hash_table_add (matches->other_ids, g_memdup2 (&id, sizeof id));
+        }
+      i += n;
     }
   g_task_return_pointer (task, matches, (GDestroyNotify)matches_free);
 }

@@ -547,8 +547,9 @@ typedef struct
   guint32 withdraw_mark;
 } Lists;
 
-/* Puts the word @index, of @marks, on the lists that want it: out of
- * line, as one word in several is. */
+/* Puts the token @index, of @marks, on the lists that want it: out of
+ * line, as one word in several is, and shared by both of the
+ * tokenizer's paths. */
 static G_GNUC_NO_INLINE void
 list_word (CcDoc   *doc,
            Lists   *lists,
@@ -826,15 +827,19 @@ _cc_doc_tokenize (CcDoc *doc)
     stored:
       doc->initials[n_tokens - 1] = tok->low[0];
       doc->marks[n_tokens - 1] = tok->marks;
-      /* a token that may start a quantity */
-      if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD && tok->hyphen))
-        push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
-      else if (tok->kind == CC_TOK_WORD && (tok->marks & lists.quantity_marks))
-        push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
-      if (G_UNLIKELY (n_tokens <= CC_LEAD_TOKENS) && (tok->marks & lists.country_mark) && tok->upper)
-        push_uint (doc->country_starts, &lists.n_country_starts, n_tokens - 1);
-      if ((tok->marks & (lists.day_mark | lists.withdraw_mark)) != 0)
-        mark_sentence (doc, sentence, tok->marks, lists.day_mark, lists.withdraw_mark);
+      /* a number or hyphenated word may start a quantity whatever its
+       * marks; any other token only as a word its marks list */
+      {
+        guint32 listed = tok->marks;
+
+        if (tok->kind == CC_TOK_NUMBER || (tok->kind == CC_TOK_WORD && tok->hyphen))
+          push_uint (doc->candidates, &lists.n_candidates, n_tokens - 1);
+        if (tok->kind != CC_TOK_WORD || tok->hyphen)
+          listed &= ~lists.quantity_marks;
+        if (listed & (lists.quantity_marks | lists.country_mark | lists.day_mark |
+                      lists.withdraw_mark))
+          list_word (doc, &lists, n_tokens - 1, listed, tok->upper, sentence);
+      }
       cpos += tok->clen;
       p = next;
 

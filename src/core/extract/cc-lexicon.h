@@ -77,11 +77,11 @@ typedef struct
   /* word → the sets it starts or ends a phrase of (bits), so that most
    * words are dismissed with one look-up */
   GHashTable  *marks;
-  /* an open-addressing table of n_slots entries, a word's first the
-   * one its hash's high bits give (hash >> slot_shift), each 0 for none
-   * or cc_lexicon_tag() of a word's hash in its high 16 bits and the word's
-   * index in words in its low 16: the table fits in the processor's
-   * first cache, and a word is read only when its tag matches */
+  /* a cuckoo table of n_slots entries, each 0 for none or
+   * cc_lexicon_tag() of a word's hash in its high 16 bits and the word's
+   * index in words in its low 16: a word sits in the slot its hash's
+   * high bits give (hash >> slot_shift) or in cc_mark_table_other() of
+   * it, and is read only when its tag matches */
   guint32     *slots;
   guint        n_slots;
   guint        slot_shift; /* 32 less the bits of a slot's index */

@@ -557,6 +557,14 @@ cc_scope_get_searching (CcScope *self)
   return self->search != NULL;
 }
 
+static inline gboolean
+in_scope (CcScope *self,
+          gint64   article_id)
+{
+  return (self->story == NULL || cc_story_contains (self->story, article_id)) &&
+         (self->matches == NULL || matches_contain (self->matches, article_id));
+}
+
 /**
  * cc_scope_contains:
  *
@@ -569,11 +577,7 @@ cc_scope_contains (CcScope *self,
 {
   g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
 
-  if (self->story != NULL && !cc_story_contains (self->story, article_id))
-    return FALSE;
-  if (self->matches != NULL && !matches_contain (self->matches, article_id))
-    return FALSE;
-  return TRUE;
+  return in_scope (self, article_id);
 }
 
 /**
@@ -600,8 +604,7 @@ cc_scope_match_ids (CcScope      *self,
 
   for (guint i = 0; i < n_ids; i++)
     {
-      gboolean in = (self->story == NULL || cc_story_contains (self->story, ids[i])) &&
-                    (self->matches == NULL || matches_contain (self->matches, ids[i]));
+      gboolean in = in_scope (self, ids[i]);
 
       if (in && !in_run)
         run = i;

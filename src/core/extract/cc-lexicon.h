@@ -218,42 +218,6 @@ cc_lexicon_padded_equal (const char *a,
   return TRUE;
 }
 
-/* The steps of the lexicon's hashes, 8 bytes of a word a step: begun
- * with a seed, each block mixed in, then folded to 32 bits. */
-static inline guint64
-cc_lexicon_hash_mix (guint64 h,
-                     guint64 block)
-{
-  h = (h ^ block) * 0xFF51AFD7ED558CCDull;
-  return h ^ (h >> 29);
-}
-
-static inline guint32
-cc_lexicon_hash_fold (guint64 h)
-{
-  return (guint32)(h ^ (h >> 32));
-}
-
-#define CC_LEXICON_HASH_SEED 0x9E3779B97F4A7C15ull
-
-/* A hash of a word zero-padded to CC_LEXICON_WORD bytes and shorter than
- * that, of its blocks up to the one that ends it. */
-static inline guint32
-cc_lexicon_hash_word (const char *padded)
-{
-  guint64 h = CC_LEXICON_HASH_SEED;
-
-  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
-    {
-      guint64 v = cc_lexicon_chunk (padded, k);
-
-      h = cc_lexicon_hash_mix (h, v);
-      if (cc_lexicon_chunk_ends (v))
-        break;
-    }
-  return cc_lexicon_hash_fold (h);
-}
-
 /* The hash of the table of marks, of a word zero-padded to a multiple
  * of 8: the sum of its 8-byte blocks, each multiplied by an odd constant
  * of its own, of which the high 32 bits are kept. The products carry
@@ -279,6 +243,26 @@ cc_lexicon_hash_padded (const char *padded,
 
   for (gsize k = 0; k < len; k += 8)
     h += cc_lexicon_chunk (padded, k) * CC_LEXICON_HASH_KEY (k / 8);
+  return (guint32)(h >> 32);
+}
+
+/* cc_lexicon_hash_padded() of a word zero-padded to CC_LEXICON_WORD bytes
+ * and shorter than that, whose length the caller does not have: of its
+ * blocks up to the one that ends it. The phrase sets' tables of first
+ * words take their slot from its low bits. */
+static inline guint32
+cc_lexicon_hash_word (const char *padded)
+{
+  guint64 h = 0;
+
+  for (gsize k = 0; k < CC_LEXICON_WORD; k += 8)
+    {
+      guint64 v = cc_lexicon_chunk (padded, k);
+
+      h += v * CC_LEXICON_HASH_KEY (k / 8);
+      if (cc_lexicon_chunk_ends (v))
+        break;
+    }
   return (guint32)(h >> 32);
 }
 

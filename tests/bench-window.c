@@ -320,20 +320,27 @@ measure (const char *what,
            what, want->n_items, ms (first_page - since), ms (complete - since), ms (longest));
 }
 
+static gboolean
+add_to_table (gint64   id,
+              gpointer table)
+{
+  g_hash_table_add (table, g_memdup2 (&id, sizeof id));
+  return FALSE;
+}
+
 static GHashTable *
 expected_matches (CcLibrary *library)
 {
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(GArray) ids = cc_store_search_unranked (cc_library_get_store (library), bench.query, &error);
+  g_autoptr(CcIdSet) ids = cc_store_search_set (cc_library_get_store (library), bench.query, &error);
   GHashTable *set;
 
   g_assert_no_error (error);
   g_print ("Full-text query “%s” alone: %.1f ms, %u articles\n", bench.query,
-           ms (g_get_monotonic_time () - start), ids->len);
+           ms (g_get_monotonic_time () - start), cc_id_set_get_size (ids));
   set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+  cc_id_set_foreach (ids, add_to_table, set);
   return set;
 }
 

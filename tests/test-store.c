@@ -553,6 +553,30 @@ test_not_a_database (Fixture       *f,
   g_assert_cmpstr (after, ==, garbage);
 }
 
+/* cc_store_search_set() finds the ids cc_store_search() does, and no
+ * other, or fails as it does. */
+static void
+assert_set_as_search (CcStore    *store,
+                      const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) set_error = NULL;
+  g_autoptr(GArray) hits = cc_store_search (store, query, &error);
+  g_autoptr(CcIdSet) set = cc_store_search_set (store, query, &set_error);
+
+  g_test_message ("search set %s", query);
+  if (hits == NULL)
+    {
+      g_assert_null (set);
+      g_assert_error (set_error, error->domain, error->code);
+      return;
+    }
+  g_assert_no_error (set_error);
+  g_assert_cmpuint (cc_id_set_get_size (set), ==, hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_true (cc_id_set_contains (set, g_array_index (hits, gint64, i)));
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
@@ -586,6 +610,15 @@ test_search (Fixture       *f,
   hits = cc_store_search (store, "pentagon spy", &error);
   g_assert_cmpuint (hits->len, ==, 0);
   g_clear_pointer (&hits, g_array_unref);
+
+  /* The unordered set of matches, which the window's search takes. */
+  {
+    const char *queries[] = { "pentagon", "spe forc", "said", "pentagon spy", "", "  ",
+                              "troops\xf0", "\"", "AND", "*", NULL };
+
+    for (guint i = 0; queries[i] != NULL; i++)
+      assert_set_as_search (store, queries[i]);
+  }
 
   /* What a person types is never an FTS syntax error. */
   for (guint i = 0; odd[i]; i++)
@@ -673,6 +706,18 @@ test_search (Fixture       *f,
   g_assert_true (cc_store_delete_article (store, cc_article_get_id (b), &error));
   hits = cc_store_search (store, "agency", &error);
   g_assert_cmpuint (hits->len, ==, 0);
+
+  /* A library opened for reading searches as a set too. */
+  g_clear_object (&store);
+  store = cc_store_new_for_reading (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CcIdSet) set = cc_store_search_set (store, "ministry", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cc_id_set_get_size (set), ==, 1);
+    g_assert_true (cc_id_set_contains (set, cc_article_get_id (a)));
+  }
 }
 
 static void

@@ -24,32 +24,6 @@
 #include "cc-store.h"
 #include "cc-story.h"
 
-/* The ids of the articles matching a query: those from 0 to G_MAXUINT
- * (every id the store gives, in practice) in a bitset, quick to fill and
- * to ask, any other in a hash table. */
-typedef struct
-{
-  GtkBitset  *ids;
-  GHashTable *other_ids;
-} Matches;
-
-static void
-matches_free (Matches *matches)
-{
-  g_clear_pointer (&matches->ids, gtk_bitset_unref);
-  g_clear_pointer (&matches->other_ids, g_hash_table_unref);
-  g_free (matches);
-}
-
-static gboolean
-matches_contain (Matches *matches,
-                 gint64   id)
-{
-  if (id >= 0 && id <= G_MAXUINT)
-    return gtk_bitset_contains (matches->ids, (guint)id);
-  return matches->other_ids != NULL && g_hash_table_contains (matches->other_ids, &id);
-}
-
 struct _CcScope
 {
   GObject             parent_instance;
@@ -58,7 +32,7 @@ struct _CcScope
   CcStory            *story;
   char               *query;
   /* Ids of the articles matching the query, or NULL without one. */
-  Matches            *matches;
+  CcIdSet            *matches;
   /* The search on its way, if any. */
   GCancellable       *search;
   /* Says ::changed again once the articles are all filtered. */
@@ -132,38 +106,16 @@ search_thread (GTask        *task,
 {
   CcStore *store = g_object_get_data (G_OBJECT (task), "store");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  Matches *matches = g_new0 (Matches, 1);
+  CcIdSet *matches;
 
   /* A query the index cannot read is still being typed: it matches
    * nothing, quietly. */
-  if (!(ids = cc_store_search_unranked (store, task_data, &error)))
-    g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
-
-  /* the index gives the ids in order, most of them in runs: a run is
-   * added to the bitset as one range */
-  matches->ids = gtk_bitset_new_empty ();
-  for (guint i = 0; ids != NULL && i < ids->len;)
+  if (!(matches = cc_store_search_set (store, task_data, &error)))
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      guint n = 1;
-
-      if (id >= 0 && id <= G_MAXUINT)
-        {
-          while (i + n < ids->len && id + n <= G_MAXUINT &&
-                 g_array_index (ids, gint64, i + n) == id + n)
-            n++;
-          gtk_bitset_add_range (matches->ids, (guint)id, n);
-        }
-      else
-        {
-          if (matches->other_ids == NULL)
-            matches->other_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-          g_hash_table_add (matches->other_ids, g_memdup2 (&id, sizeof id));
-        }
-      i += n;
+      g_debug ("Search “%s” failed: %s", (const char *)task_data, error->message);
+      matches = cc_id_set_new ();
     }
-  g_task_return_pointer (task, matches, (GDestroyNotify)matches_free);
+  g_task_return_pointer (task, matches, (GDestroyNotify)cc_id_set_unref);
 }
 
 static void
@@ -172,14 +124,14 @@ search_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   CcScope *self = CC_SCOPE (object);
-  Matches *matches;
+  CcIdSet *matches;
 
   /* A newer query, or none, took this one's place. */
   if (!(matches = g_task_propagate_pointer (G_TASK (result), NULL)))
     return;
 
   g_clear_object (&self->search);
-  g_clear_pointer (&self->matches, matches_free);
+  g_clear_pointer (&self->matches, cc_id_set_unref);
   self->matches = matches;
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
@@ -214,7 +166,7 @@ run_query (CcScope *self)
     }
   else if (self->matches != NULL)
     {
-      g_clear_pointer (&self->matches, matches_free);
+      g_clear_pointer (&self->matches, cc_id_set_unref);
       refilter (self);
     }
 
@@ -318,7 +270,7 @@ cc_scope_dispose (GObject *object)
   g_clear_object (&self->claims);
   g_clear_object (&self->article_filter);
   g_clear_object (&self->claim_filter);
-  g_clear_pointer (&self->matches, matches_free);
+  g_clear_pointer (&self->matches, cc_id_set_unref);
 
   G_OBJECT_CLASS (cc_scope_parent_class)->dispose (object);
 }
@@ -562,7 +514,7 @@ in_scope (CcScope *self,
           gint64   article_id)
 {
   return (self->story == NULL || cc_story_contains (self->story, article_id)) &&
-         (self->matches == NULL || matches_contain (self->matches, article_id));
+         (self->matches == NULL || cc_id_set_contains (self->matches, article_id));
 }
 
 /**
@@ -660,6 +612,15 @@ cc_scope_list_articles (CcScope *self)
   return articles;
 }
 
+static gboolean
+listed_in_scope (gint64   id,
+                 gpointer user_data)
+{
+  CcScope *self = user_data;
+
+  return in_scope (self, id) && cc_library_lookup_article (self->library, id) != NULL;
+}
+
 /**
  * cc_scope_has_articles:
  *
@@ -669,11 +630,6 @@ cc_scope_list_articles (CcScope *self)
 gboolean
 cc_scope_has_articles (CcScope *self)
 {
-  GHashTableIter iter;
-  GtkBitsetIter bits;
-  gpointer key;
-  guint id;
-
   g_return_val_if_fail (CC_IS_SCOPE (self), FALSE);
 
   if (self->library == NULL)
@@ -682,20 +638,7 @@ cc_scope_has_articles (CcScope *self)
   /* The smaller set is walked, and the walk ends at the first article
    * found: the search's matches, the story's members, or the library. */
   if (self->matches != NULL)
-    {
-      for (gboolean more = gtk_bitset_iter_init_first (&bits, self->matches->ids, &id);
-           more; more = gtk_bitset_iter_next (&bits, &id))
-        if (cc_scope_contains (self, id) && cc_library_lookup_article (self->library, id) != NULL)
-          return TRUE;
-      if (self->matches->other_ids == NULL)
-        return FALSE;
-      g_hash_table_iter_init (&iter, self->matches->other_ids);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (cc_scope_contains (self, *(gint64 *)key) &&
-            cc_library_lookup_article (self->library, *(gint64 *)key) != NULL)
-          return TRUE;
-      return FALSE;
-    }
+    return cc_id_set_foreach (self->matches, listed_in_scope, self);
   if (self->story != NULL)
     {
       g_autoptr(GArray) ids = cc_story_dup_article_ids (self->story);

@@ -34,7 +34,7 @@ typedef enum
   STMT_UPDATE_ANNOTATION,
   STMT_DELETE_ANNOTATION,
   STMT_SEARCH,
-  STMT_SEARCH_UNRANKED,
+  STMT_SEARCH_SET,
   STMT_SEARCH_PAGE,
   STMT_STALE,
   STMT_SET_VERSION,
@@ -54,6 +54,10 @@ typedef enum
   STMT_INDEX_ARTICLE,
   N_STMTS
 } StmtId;
+
+/* cc-store-search.c: the SQL functions the statements call. */
+gboolean _cc_store_add_functions (CcStore  *self,
+                                  GError  **error);
 
 /* cc-store-sql.c: every statement, and the schema ladder. */
 extern const char * const _cc_store_sql[N_STMTS];

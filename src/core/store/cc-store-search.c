@@ -96,8 +96,35 @@ make_fts_query (const char  *query,
   return g_strdup (out->str);
 }
 
-/* The ids @which finds for @query: all of them ranked or unranked, or
- * with STMT_SEARCH_PAGE @limit of them below @before_id. */
+/* The statement @which for @query, bound and ready to step, with the
+ * store's mutex held in @locker; NULL with @error set, or NULL without
+ * an error for a query without words. */
+static sqlite3_stmt *
+prepare_search (CcStore        *self,
+                const char     *query,
+                StmtId          which,
+                GMutexLocker  **locker,
+                GError        **error)
+{
+  g_autofree char *fts = NULL;
+  sqlite3_stmt *stmt;
+
+  if (query == NULL)
+    return NULL;
+  if (!(fts = make_fts_query (query, error)))
+    return NULL;
+  if (*fts == '\0')
+    return NULL;
+
+  *locker = g_mutex_locker_new (_cc_store_get_mutex (self));
+  if (!(stmt = _cc_store_get_stmt (self, which, error)))
+    return NULL;
+  _cc_store_bind_text (stmt, 1, fts);
+  return stmt;
+}
+
+/* The ids @which finds for @query: all of them ranked, or with
+ * STMT_SEARCH_PAGE @limit of them below @before_id. */
 static GArray *
 search (CcStore     *self,
         const char  *query,
@@ -108,20 +135,16 @@ search (CcStore     *self,
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
+  GError *local_error = NULL;
   sqlite3_stmt *stmt;
 
-  if (query == NULL)
-    return g_steal_pointer (&ids);
-  if (!(fts = make_fts_query (query, error)))
-    return NULL;
-  if (*fts == '\0')
-    return g_steal_pointer (&ids);
-
-  locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  if (!(stmt = _cc_store_get_stmt (self, which, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
+  if (!(stmt = prepare_search (self, query, which, &locker, &local_error)))
+    {
+      if (local_error == NULL)
+        return g_steal_pointer (&ids);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   if (which == STMT_SEARCH_PAGE)
     {
       sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
@@ -131,6 +154,42 @@ search (CcStore     *self,
     return NULL;
 
   return g_steal_pointer (&ids);
+}
+
+/* cc_collect_ids (SET, ID): an aggregate that adds each ID to the
+ * CcIdSet bound as the pointer SET, and gives NULL. */
+static void
+collect_ids_step (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  CcIdSet *set = sqlite3_value_pointer (argv[0], "CcIdSet");
+
+  if (set != NULL && sqlite3_value_type (argv[1]) == SQLITE_INTEGER)
+    cc_id_set_add (set, sqlite3_value_int64 (argv[1]));
+}
+
+static void
+collect_ids_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+/* Adds to the store's connection the functions its statements call. */
+gboolean
+_cc_store_add_functions (CcStore  *self,
+                         GError  **error)
+{
+  if (sqlite3_create_function_v2 (_cc_store_get_db (self), "cc_collect_ids", 2,
+                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
+                                  collect_ids_step, collect_ids_final, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
+                   _("Cannot open the library %s: %s"), cc_store_get_path (self),
+                   sqlite3_errmsg (_cc_store_get_db (self)));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -153,21 +212,46 @@ cc_store_search (CcStore     *self,
 }
 
 /**
- * cc_store_search_unranked:
+ * cc_store_search_set:
  *
- * As cc_store_search(), in no particular order: for a word most articles
- * hold, ranking every match costs twenty times the search.
+ * As cc_store_search(), as a set: for a word most articles hold, ranking
+ * every match costs twenty times the search, and reading the matches a
+ * row at a time twice the search.
  *
- * Returns: (transfer full) (element-type gint64): matching article ids
+ * Returns: (transfer full): the ids of the matching articles; empty for
+ *   a query without words
  */
-GArray *
-cc_store_search_unranked (CcStore     *self,
-                          const char  *query,
-                          GError     **error)
+CcIdSet *
+cc_store_search_set (CcStore     *self,
+                     const char  *query,
+                     GError     **error)
 {
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
+  g_autoptr(CcIdSet) set = cc_id_set_new ();
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  return search (self, query, STMT_SEARCH_UNRANKED, 0, 0, error);
+  if (!(stmt = prepare_search (self, query, STMT_SEARCH_SET, &locker, &local_error)))
+    {
+      if (local_error == NULL)
+        return g_steal_pointer (&set);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  sqlite3_bind_pointer (stmt, 2, set, "CcIdSet", NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  sqlite3_reset (stmt);
+  sqlite3_bind_null (stmt, 2);
+  if (rc != SQLITE_DONE)
+    {
+      _cc_store_set_sql_error (self, error, "searching");
+      return NULL;
+    }
+  return g_steal_pointer (&set);
 }
 
 /**

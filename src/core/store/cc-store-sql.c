@@ -68,7 +68,10 @@ const char * const _cc_store_sql[N_STMTS] = {
   [STMT_DELETE_ANNOTATION] = "DELETE FROM annotations WHERE id = ?1",
   [STMT_SEARCH] =
     "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank",
-  [STMT_SEARCH_UNRANKED] = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1",
+  /* Every match, in no order, added to the CcIdSet bound as ?2 without
+   * a step per row. */
+  [STMT_SEARCH_SET] =
+    "SELECT cc_collect_ids (?2, rowid) FROM articles_fts WHERE articles_fts MATCH ?1",
   /* A page of matches, newest first, from below an id: the index is
    * walked in rowid order and stops at the page's end. */
   [STMT_SEARCH_PAGE] =

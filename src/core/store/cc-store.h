@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "cc-id-set.h"
 #include "cc-types.h"
 
 G_BEGIN_DECLS
@@ -134,7 +135,7 @@ GArray     *cc_store_list_stale           (CcStore       *self,
 GArray     *cc_store_search               (CcStore       *self,
                                            const char    *query,
                                            GError       **error);
-GArray     *cc_store_search_unranked      (CcStore       *self,
+CcIdSet    *cc_store_search_set           (CcStore       *self,
                                            const char    *query,
                                            GError       **error);
 GArray     *cc_store_search_page          (CcStore       *self,

@@ -20,6 +20,7 @@
 #include "cc-application.h"
 #include "cc-article.h"
 #include "cc-claim.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-paced-selection.h"
 #include "cc-reader.h"
@@ -415,6 +416,34 @@ check_refused_files (CcWindow *window)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The labels of the row showing @article: its title, outlet and date,
+ * and claim count, as the article has them now. */
+static void
+assert_row_shows (GPtrArray *rows,
+                  CcArticle *article)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcSourceRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) labels = NULL;
+      g_autofree char *meta = NULL;
+      g_autofree char *claims = NULL;
+
+      if (cc_source_row_get_article (row) != article || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+        continue;
+      labels = find_all (row, GTK_TYPE_LABEL);
+      meta = cc_format_meta (cc_article_get_outlet (article), cc_article_get_published (article));
+      claims = cc_format_claim_count (cc_article_get_n_claims (article));
+      g_assert_cmpuint (labels->len, ==, 3);
+      g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (labels, 0)), ==,
+                       cc_article_get_title (article));
+      g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (labels, 1)), ==, meta);
+      g_assert_cmpstr (gtk_label_get_label (g_ptr_array_index (labels, 2)), ==, claims);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 check_sample (CcApplication *app)
 {
@@ -477,6 +506,7 @@ check_sample (CcApplication *app)
 
   reader = find_one (window, CC_TYPE_READER);
   g_assert_true (cc_reader_get_article (reader) == article);
+  assert_row_shows (rows, article);
 
   labels = find_all (reader, GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
@@ -519,6 +549,9 @@ check_sample (CcApplication *app)
       g_assert_true (cc_library_set_claim_rejected (library, claim, TRUE, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (cc_reader_count_claim_ranges (reader), ==, n_claims - 1);
+      /* The row's count follows. */
+      g_assert_cmpuint (cc_article_get_n_claims (article), ==, n_claims - 1);
+      assert_row_shows (rows, article);
 
       g_assert_true (cc_library_set_claim_rejected (library, claim, FALSE, &error));
       g_assert_no_error (error);

@@ -150,6 +150,27 @@ list_view_activate_cb (CcSourceList *self,
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
 }
 
+/* The rows are made in code, not from a builder template per list item:
+ * a search makes a page of them at once. A row keeps its article when
+ * unbound: GTK 4.8 unbinds and binds again every row a change moves, and
+ * a row that shows the same article again is not measured again. */
+static void
+setup_row_cb (CcSourceList             *self,
+              GtkListItem              *list_item,
+              GtkSignalListItemFactory *factory)
+{
+  gtk_list_item_set_child (list_item, cc_source_row_new ());
+}
+
+static void
+bind_row_cb (CcSourceList             *self,
+             GtkListItem              *list_item,
+             GtkSignalListItemFactory *factory)
+{
+  cc_source_row_set_article (CC_SOURCE_ROW (gtk_list_item_get_child (list_item)),
+                             gtk_list_item_get_item (list_item));
+}
+
 static void
 filter_model_items_changed_cb (CcSourceList *self,
                                guint         position,
@@ -357,8 +378,10 @@ cc_source_list_class_init (CcSourceListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, sorter);
   gtk_widget_class_bind_template_child (widget_class, CcSourceList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

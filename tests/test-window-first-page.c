@@ -210,6 +210,71 @@ check_first_page (CcApplication *app)
   g_signal_handlers_disconnect_by_func (selection, selected_changed_cb, NULL);
 }
 
+#define N_REMOVED 12
+
+static gboolean
+has_library_less_removed (gpointer data)
+{
+  GListModel *list = G_LIST_MODEL (cc_window_get_selection (data));
+
+  return g_list_model_get_n_items (list) == N_ARTICLES - N_REMOVED;
+}
+
+/* Removes one article of the library each time it runs, every few
+ * milliseconds while the library is sorted and listed, N_REMOVED in
+ * all. */
+static gboolean
+remove_one_cb (gpointer data)
+{
+  CcLibrary *library = data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (library));
+  g_autoptr(CcArticle) gone = g_list_model_get_item (G_LIST_MODEL (library), n_items / 3);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cc_library_remove_article (library, gone, &error));
+  g_assert_no_error (error);
+  g_printerr ("REMOVE %ld\n", g_get_monotonic_time ());
+  return n_items - 1 > N_ARTICLES - N_REMOVED;
+}
+
+/* Articles removed while the library is being sorted and listed: the
+ * list ends in order, without them. */
+static void
+check_change_while_listing (CcApplication *app)
+{
+  CcWindow *window = cc_test_find_window (app);
+  CcLibrary *library = cc_window_get_library (window);
+  GListModel *list = G_LIST_MODEL (cc_window_get_selection (window));
+  g_autoptr(GPtrArray) expected = NULL;
+
+  g_assert_true (cc_test_wait_until (has_rows, list));
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, N_ARTICLES);
+  g_timeout_add (20, remove_one_cb, library);
+
+  g_assert_true (cc_test_wait_until (has_library_less_removed, window));
+  cc_test_settle (100);
+  expected = expected_order (library);
+  g_assert_cmpuint (expected->len, ==, N_ARTICLES - N_REMOVED);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (list, i);
+
+      g_assert_true (article == g_ptr_array_index (expected, i));
+    }
+}
+
+static void
+test_window_change_while_listing (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autofree char *db_path = g_build_filename (tmpdir, "change-while-listing.db", NULL);
+
+  g_settings_set_boolean (settings, "sample-offered", TRUE);
+  make_library (db_path);
+  cc_test_run_app (db_path, check_change_while_listing);
+}
+
 static void
 test_window_first_page (void)
 {
@@ -237,6 +302,7 @@ main (int   argc,
     g_test_message ("No uk_UA.UTF-8 locale: titles collate as their bytes sort");
 
   g_test_add_func ("/window/first-page", test_window_first_page);
+  g_test_add_func ("/window/change-while-listing", test_window_change_while_listing);
 
   return cc_test_gui_run (tmpdir);
 }

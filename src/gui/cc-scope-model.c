@@ -30,9 +30,16 @@ struct _CcScopeModel
   GArray     *ids;
   /* The positions of the model in scope. */
   GtkBitset  *matches;
+
+  /* The model to show next, whose ids are gathered a slice at a time. */
+  GListModel *next_model;
+  GArray     *next_ids;
+  guint       next_source;
+  guint       slice_usec;
 };
 
 static void cc_scope_model_list_model_init (GListModelInterface *iface);
+static void stop_gathering                 (CcScopeModel        *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CcScopeModel, cc_scope_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
@@ -125,6 +132,31 @@ refilter (CcScopeModel *self)
                               gtk_bitset_get_size_in_range (self->matches, first, last));
 }
 
+/* The model's articles from @position on, @removed of them, gave way
+ * to those whose ids are @ids. */
+static void
+splice_ids (CcScopeModel *self,
+            guint         position,
+            guint         removed,
+            const gint64 *ids,
+            guint         added)
+{
+  guint shown_position, shown_removed, shown_added;
+
+  shown_position = position > 0 ? gtk_bitset_get_size_in_range (self->matches, 0, position - 1) : 0;
+  shown_removed = removed > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + removed - 1) : 0;
+
+  g_array_remove_range (self->ids, position, removed);
+  g_array_insert_vals (self->ids, position, ids, added);
+
+  gtk_bitset_splice (self->matches, position, removed, added);
+  match_range (self, self->matches, position, added);
+  shown_added = added > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + added - 1) : 0;
+
+  if (shown_removed > 0 || shown_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown_position, shown_removed, shown_added);
+}
+
 static void
 model_items_changed_cb (CcScopeModel *self,
                         guint         position,
@@ -133,12 +165,8 @@ model_items_changed_cb (CcScopeModel *self,
                         GListModel   *model)
 {
   g_autoptr(GArray) ids = NULL;
-  guint shown_position, shown_removed, shown_added;
 
   g_assert (CC_IS_SCOPE_MODEL (self));
-
-  shown_position = position > 0 ? gtk_bitset_get_size_in_range (self->matches, 0, position - 1) : 0;
-  shown_removed = removed > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + removed - 1) : 0;
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
   for (guint i = 0; i < added; i++)
@@ -148,15 +176,7 @@ model_items_changed_cb (CcScopeModel *self,
 
       g_array_append_val (ids, id);
     }
-  g_array_remove_range (self->ids, position, removed);
-  g_array_insert_vals (self->ids, position, ids->data, ids->len);
-
-  gtk_bitset_splice (self->matches, position, removed, added);
-  match_range (self, self->matches, position, added);
-  shown_added = added > 0 ? gtk_bitset_get_size_in_range (self->matches, position, position + added - 1) : 0;
-
-  if (shown_removed > 0 || shown_added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), shown_position, shown_removed, shown_added);
+  splice_ids (self, position, removed, (const gint64 *)ids->data, ids->len);
 }
 
 static void
@@ -172,6 +192,7 @@ cc_scope_model_dispose (GObject *object)
 {
   CcScopeModel *self = (CcScopeModel *)object;
 
+  stop_gathering (self);
   /* Quietly: whoever listens is going too. */
   if (self->scope != NULL)
     g_signal_handlers_disconnect_by_data (cc_scope_get_filter (self->scope), self);
@@ -299,23 +320,16 @@ count_same_first (CcScopeModel *self,
   return same;
 }
 
-/**
- * cc_scope_model_set_model:
- *
- * Shows the articles of @model. The articles it begins with that the
- * model shown before began with too stay, and the rest change in one
- * items-changed: the first articles of a list, shown before the whole,
- * give way to the whole without a change of what was shown of them, so
- * that a selection and a scroll position over them stay.
- */
-void
-cc_scope_model_set_model (CcScopeModel *self,
-                          GListModel   *model)
+/* Shows the articles of @model, whose ids are @ids (by position) or, if
+ * %NULL, read from the articles. */
+static void
+set_model_with_ids (CcScopeModel *self,
+                    GListModel   *model,
+                    GArray       *ids)
 {
   guint n_before, n_after, same = 0;
 
-  g_return_if_fail (CC_IS_SCOPE_MODEL (self));
-  g_return_if_fail (!model || G_IS_LIST_MODEL (model));
+  g_assert (ids == NULL || (model != NULL && ids->len == g_list_model_get_n_items (model)));
 
   if (self->model == model)
     return;
@@ -332,9 +346,119 @@ cc_scope_model_set_model (CcScopeModel *self,
   if (model != NULL)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (model_items_changed_cb),
                              self, G_CONNECT_SWAPPED);
-  if (n_before > same || n_after > same)
+  if (ids != NULL)
+    splice_ids (self, same, n_before - same, &g_array_index (ids, gint64, same), n_after - same);
+  else if (n_before > same || n_after > same)
     model_items_changed_cb (self, same, n_before - same, n_after - same, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+static void
+stop_gathering (CcScopeModel *self)
+{
+  g_clear_handle_id (&self->next_source, g_source_remove);
+  if (self->next_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->next_model, self);
+  g_clear_object (&self->next_model);
+  g_clear_pointer (&self->next_ids, g_array_unref);
+}
+
+/* A change of the next model while its ids are gathered: those from
+ * @position on are gathered again. */
+static void
+next_model_items_changed_cb (CcScopeModel *self,
+                             guint         position,
+                             guint         removed,
+                             guint         added,
+                             GListModel   *model)
+{
+  if (self->next_ids->len > position)
+    g_array_set_size (self->next_ids, position);
+}
+
+/* Gathers the next model's ids for a slice of time, the clock read
+ * every 256 articles; then shows the model. */
+static gboolean
+gather_ids_cb (gpointer data)
+{
+  CcScopeModel *self = data;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint n_items = g_list_model_get_n_items (self->next_model);
+  gint64 end = g_get_monotonic_time () + self->slice_usec;
+  guint first = self->next_ids->len;
+
+  for (guint i = first; i < n_items; i++)
+    {
+      g_autoptr(CcArticle) article = NULL;
+      gint64 id;
+
+      if ((i - first) % 256 == 255 && g_get_monotonic_time () >= end)
+        return G_SOURCE_CONTINUE;
+      article = g_list_model_get_item (self->next_model, i);
+      id = cc_article_get_id (article);
+      g_array_append_val (self->next_ids, id);
+    }
+
+  self->next_source = 0;
+  model = g_object_ref (self->next_model);
+  ids = g_array_ref (self->next_ids);
+  stop_gathering (self);
+  set_model_with_ids (self, model, ids);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cc_scope_model_set_model:
+ *
+ * Shows the articles of @model. The articles it begins with that the
+ * model shown before began with too stay, and the rest change in one
+ * items-changed: the first articles of a list, shown before the whole,
+ * give way to the whole without a change of what was shown of them, so
+ * that a selection and a scroll position over them stay.
+ */
+void
+cc_scope_model_set_model (CcScopeModel *self,
+                          GListModel   *model)
+{
+  g_return_if_fail (CC_IS_SCOPE_MODEL (self));
+  g_return_if_fail (!model || G_IS_LIST_MODEL (model));
+
+  stop_gathering (self);
+  set_model_with_ids (self, model, NULL);
+}
+
+/**
+ * cc_scope_model_set_model_sliced:
+ * @slice_usec: the longest the main thread spends at a time
+ *
+ * As cc_scope_model_set_model(), but first reads the ids of @model's
+ * articles from idles, @slice_usec at a time, following @model's changes
+ * meanwhile, so that a model of a whole library does not hold up the
+ * window: reading a hundred thousand articles takes a tenth of a second.
+ * The model shown stays until then; #CcScopeModel:model says when
+ * @model takes its place.
+ */
+void
+cc_scope_model_set_model_sliced (CcScopeModel *self,
+                                 GListModel   *model,
+                                 guint         slice_usec)
+{
+  g_return_if_fail (CC_IS_SCOPE_MODEL (self));
+  g_return_if_fail (G_IS_LIST_MODEL (model));
+
+  stop_gathering (self);
+  if (self->model == model)
+    return;
+
+  self->next_model = g_object_ref (model);
+  self->next_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_list_model_get_n_items (model));
+  self->slice_usec = slice_usec;
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (next_model_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->next_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, gather_ids_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->next_source),
+                            "[crosscheck] scope model ids");
 }
 
 CcScope *

@@ -20,6 +20,9 @@ CcScopeModel *cc_scope_model_new       (void);
 GListModel   *cc_scope_model_get_model (CcScopeModel *self);
 void          cc_scope_model_set_model (CcScopeModel *self,
                                         GListModel   *model);
+void          cc_scope_model_set_model_sliced (CcScopeModel *self,
+                                               GListModel   *model,
+                                               guint         slice_usec);
 CcScope      *cc_scope_model_get_scope (CcScopeModel *self);
 void          cc_scope_model_set_scope (CcScopeModel *self,
                                         CcScope      *scope);

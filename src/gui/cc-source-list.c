@@ -194,6 +194,18 @@ stop_deferred_select (CcSourceList *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 }
 
+/* The sorted library is shown. */
+static void
+filter_model_notify_model_cb (CcSourceList *self,
+                              GParamSpec   *pspec,
+                              CcScopeModel *filter_model)
+{
+  if (cc_scope_model_get_model (filter_model) != G_LIST_MODEL (self->sort_model))
+    return;
+  update_stack (self);
+  stop_deferred_select (self);
+}
+
 static void
 cc_source_list_dispose (GObject *object)
 {
@@ -426,6 +438,8 @@ cc_source_list_init (CcSourceList *self)
   gtk_custom_sorter_set_sort_func (self->sorter, cc_compare_articles_newest_first, NULL, NULL);
   cc_gui_make_one_tab_stop (GTK_WIDGET (self->list_view));
 
+  g_signal_connect_object (self->filter_model, "notify::model",
+                           G_CALLBACK (filter_model_notify_model_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model,
                            "items-changed",
                            G_CALLBACK (filter_model_items_changed_cb),
@@ -453,10 +467,14 @@ cc_source_list_get_library (CcSourceList *self)
   return self->library;
 }
 
+/* How long the main thread spends at a time reading the sorted library's
+ * ids, at idle priority, so that the window draws its frames between. */
+#define SLICE_USEC 4000
+
 /* The first sort is done: from now on the list follows the library,
  * sorting at once the few articles a change brings. The sorted library
  * begins with the newest articles shown so far: only what follows them
- * comes in. */
+ * comes in, once the ids of the sorted articles are read. */
 static gboolean
 show_sorted_cb (gpointer data)
 {
@@ -468,11 +486,10 @@ show_sorted_cb (gpointer data)
 
   g_signal_handlers_disconnect_by_data (self->sort_model, self);
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (self->sort_model));
-  update_stack (self);
-  stop_deferred_select (self);
+  cc_scope_model_set_model_sliced (self->filter_model, G_LIST_MODEL (self->sort_model), SLICE_USEC);
   return G_SOURCE_REMOVE;
 }
+
 
 /* Said in the middle of the sort model's own changes: the list is shown
  * from an idle, once they are over. */

@@ -264,26 +264,29 @@ check_change_while_listing (CcApplication *app)
     }
 }
 
+/* Runs @check in the window of a new library of N_ARTICLES. */
 static void
-test_window_change_while_listing (void)
+run_on_library (const char *name,
+                void      (*check) (CcApplication *app))
 {
   g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
-  g_autofree char *db_path = g_build_filename (tmpdir, "change-while-listing.db", NULL);
+  g_autofree char *db_path = g_build_filename (tmpdir, name, NULL);
 
   g_settings_set_boolean (settings, "sample-offered", TRUE);
   make_library (db_path);
-  cc_test_run_app (db_path, check_change_while_listing);
+  cc_test_run_app (db_path, check);
+}
+
+static void
+test_window_change_while_listing (void)
+{
+  run_on_library ("change-while-listing.db", check_change_while_listing);
 }
 
 static void
 test_window_first_page (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
-  g_autofree char *db_path = g_build_filename (tmpdir, "first-page.db", NULL);
-
-  g_settings_set_boolean (settings, "sample-offered", TRUE);
-  make_library (db_path);
-  cc_test_run_app (db_path, check_first_page);
+  run_on_library ("first-page.db", check_first_page);
 }
 
 int

@@ -336,10 +336,28 @@ cc_doc_sentence_end (CcDoc *doc,
   return g_array_index (doc->sentences, guint, sentence + 1);
 }
 
-/* Whether token @i is the word @word (lower case). A literal @word, as
- * most are, is compared as a block of known length, which the compiler
- * turns into a load and a compare or two instead of a call. */
-static inline gboolean
+/* The 8 bytes at @word + @k, zero-padded past its end, as a block: for
+ * a literal @word the compiler folds it to a constant, byte by byte. */
+#define CC_WORD_BYTE(word, len, k, j) \
+  ((k) + (j) < (len) ? (guint64)(guchar)(word)[(k) + (j)] << (8 * (j)) : 0)
+
+G_ALWAYS_INLINE static inline guint64
+cc_word_block (const char *word,
+               gsize       k)
+{
+  gsize len = strlen (word);
+
+  return CC_WORD_BYTE (word, len, k, 0) | CC_WORD_BYTE (word, len, k, 1) |
+         CC_WORD_BYTE (word, len, k, 2) | CC_WORD_BYTE (word, len, k, 3) |
+         CC_WORD_BYTE (word, len, k, 4) | CC_WORD_BYTE (word, len, k, 5) |
+         CC_WORD_BYTE (word, len, k, 6) | CC_WORD_BYTE (word, len, k, 7);
+}
+
+/* Whether token @i is the word @word (lower case). A literal @word of
+ * fewer than 16 bytes, as most are, is compared with the token's
+ * zero-padded look-up form as one or two 8-byte blocks of constants,
+ * the kind too, without a branch between them. */
+G_ALWAYS_INLINE static inline gboolean
 cc_is_word (CcDoc      *doc,
             guint       i,
             const char *word)
@@ -349,6 +367,11 @@ cc_is_word (CcDoc      *doc,
   if (i >= doc->tokens->len)
     return FALSE;
   tok = CC_TOK (doc, i);
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < 8)
+    return (tok->kind == CC_TOK_WORD) & (cc_lexicon_chunk (tok->low, 0) == cc_word_block (word, 0));
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < 16)
+    return (tok->kind == CC_TOK_WORD) & (cc_lexicon_chunk (tok->low, 0) == cc_word_block (word, 0)) &
+           (cc_lexicon_chunk (tok->low, 8) == cc_word_block (word, 8));
   if (tok->kind != CC_TOK_WORD || tok->low[0] != word[0])
     return FALSE;
   if (__builtin_constant_p (strlen (word)) && strlen (word) < CC_MAX_WORD)

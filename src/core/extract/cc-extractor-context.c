@@ -493,6 +493,16 @@ clause_boundary (CcDoc *doc,
          i > 0 && cc_is_punct (doc, i - 1, ",");
 }
 
+/* Whether token @i may be a clause_boundary(), by the initials alone: a
+ * ";", or a word after a ",". Most tokens are neither, which one byte of
+ * the initials, and of the one before, tells without reading them. */
+static inline gboolean
+may_bound_clause (CcDoc *doc,
+                  guint  i)
+{
+  return doc->initials[i] == ';' || (i > 0 && doc->initials[i - 1] == ',');
+}
+
 static gboolean
 in_relative_clause (GPtrArray *sources,
                     guint      i)
@@ -578,13 +588,13 @@ _cc_extractor_hedged (CcExtractor *self,
   if (end > MAX (q->last, q->subject_last) + HEDGE_REACH)
     last = MAX (q->last, q->subject_last) + HEDGE_REACH;
   for (guint i = q->first; i-- > first;)
-    if (clause_boundary (doc, i))
+    if (may_bound_clause (doc, i) && clause_boundary (doc, i))
       {
         first = i + 1;
         break;
       }
   for (guint i = MAX (q->last, q->subject_last) + 1; i < last; i++)
-    if (clause_boundary (doc, i))
+    if (may_bound_clause (doc, i) && clause_boundary (doc, i))
       {
         last = i;
         break;

@@ -231,6 +231,12 @@ new_list (CcDoc *doc)
 
 /* Attributions ----------------------------------------------------------- */
 
+/* The initials of the tokens the walk back from a verb to "who" or
+ * "which" stops at to read: those and the marks that end it. */
+static const guint8 relative_walk_stops[256] = {
+  ['w'] = TRUE, [';'] = TRUE, [':'] = TRUE, ['"'] = TRUE, [0xE2] = TRUE,
+};
+
 static CcSource *
 relative_subject (CcExtractor *self,
                   CcDoc       *doc,
@@ -241,10 +247,16 @@ relative_subject (CcExtractor *self,
 
   for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
     {
-      const CcToken *tok = CC_TOK (doc, k);
+      const CcToken *tok;
+      guchar initial = doc->initials[k];
       guint before = k - 1;
 
-      /* most tokens are words that cannot be "who" or "which": one look */
+      /* most tokens are words that cannot be "who" or "which", or marks
+       * that do not end the walk: their initials tell, without the
+       * tokens themselves ("“" and "”" begin with 0xE2) */
+      if (!relative_walk_stops[initial])
+        continue;
+      tok = CC_TOK (doc, k);
       if (tok->kind == CC_TOK_WORD ? tok->low[0] != 'w' : tok->kind != CC_TOK_PUNCT)
         continue;
       if (cc_is_punct (doc, k, ";:“”\""))

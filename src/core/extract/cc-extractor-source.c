@@ -225,7 +225,8 @@ new_list (CcDoc *doc)
   if (pool->n_lists == pool->lists->len)
     g_ptr_array_add (pool->lists, g_ptr_array_new ());
   list = g_ptr_array_index (pool->lists, pool->n_lists++);
-  g_ptr_array_set_size (list, 0);
+  /* it holds borrowed pointers, and no terminator: emptied by its length */
+  list->len = 0;
   return list;
 }
 

@@ -177,6 +177,7 @@ find_day_in (CcExtractor *self,
              guint        to)
 {
   GDateWeekday published_weekday;
+  guint32 day_mark = cc_phrase_set_first_mark (self->lexicon->day_words);
 
   if (doc->published_day <= 0)
     return 0;
@@ -191,9 +192,16 @@ find_day_in (CcExtractor *self,
 
   for (guint i = from; i < to && i < doc->tokens->len; i++)
     {
-      CcToken *tok = CC_TOK (doc, i);
-      const char *w = tok->low;
+      CcToken *tok;
+      const char *w;
       int month, day;
+
+      /* most tokens are neither a day word nor "on": the marks and the
+       * initials noted beside the tokens tell, without the tokens */
+      if (!(doc->marks[i] & day_mark) && doc->initials[i] != 'o')
+        continue;
+      tok = CC_TOK (doc, i);
+      w = tok->low;
 
       /* only a day word, or "on" before a date, names a day */
       if (tok->kind != CC_TOK_WORD ||

@@ -27,6 +27,87 @@
 /* How far around a source its sentence is read for a body it relays. */
 #define SENTENCE_REACH 64
 
+/* A memo of the countries named by two words that their match read no
+ * further than ("North Korea", "South Korean"), which the leads and the
+ * sources of most articles name again and again: by the places of the
+ * two words in the lexicon, which tell their look-up forms and marks,
+ * and whether each is in capitals. Each thread keeps its own, for the
+ * lexicon of the texts it reads, all made from the bundled lists. */
+#define PAIR_MEMO_BITS 8
+
+typedef struct
+{
+  guint64              key;    /* 0 for an empty entry */
+  const CcPhraseValue *value;
+  guint                n;
+} PairMemo;
+
+static _Thread_local PairMemo pair_memo[1 << PAIR_MEMO_BITS];
+static _Thread_local const CcLexicon *pair_memo_lexicon;
+
+typedef struct
+{
+  CcDoc   *doc;
+  gboolean later;  /* a word after the second was asked for */
+} PairFetch;
+
+static gboolean
+pair_word_at (gpointer  user_data,
+              guint     index,
+              CcWord   *word)
+{
+  PairFetch *fetch = user_data;
+
+  fetch->later = TRUE;
+  return _cc_doc_word_at (fetch->doc, index, word);
+}
+
+/* cc_doc_match() of the countries at @i, a word that may start one. */
+static const CcPhraseValue *
+match_country (CcExtractor *self,
+               CcDoc       *doc,
+               guint        i,
+               guint       *n)
+{
+  CcPhraseSet *set = self->lexicon->countries;
+  const CcToken *tok = CC_TOK (doc, i);
+  const CcPhraseValue *value;
+  PairMemo *memo;
+  PairFetch fetch = { doc, FALSE };
+  CcWord first, second;
+  guint64 key;
+
+  /* a word of one country's name alone, the last word and words the
+   * lexicon does not know are matched as they are */
+  if (i + 1 >= doc->tokens->len || tok->word == 0 || tok[1].word == 0 ||
+      cc_phrase_set_alone (set, tok->word) != NULL)
+    return cc_doc_match (set, doc, i, n);
+
+  if (pair_memo_lexicon != self->lexicon)
+    {
+      memset (pair_memo, 0, sizeof pair_memo);
+      pair_memo_lexicon = self->lexicon;
+    }
+  key = (guint64)tok->word | (guint64)tok[1].word << 16 | (guint64)tok->capitals << 32 |
+        (guint64)tok[1].capitals << 33 | G_GUINT64_CONSTANT (1) << 34;
+  memo = &pair_memo[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - PAIR_MEMO_BITS)];
+  if (memo->key == key)
+    {
+      if (memo->value != NULL)
+        *n = memo->n;
+      return memo->value;
+    }
+
+  /* the words as cc_doc_match() gives them, the later ones through
+   * pair_word_at(), which notes that the match depends on them */
+  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
+  second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
+  value = cc_phrase_set_match_words (set, &first, &second, pair_word_at, &fetch, i, n);
+  if (!fetch.later)
+    *memo = (PairMemo) { key, value, value != NULL ? *n : 0 };
+  return value;
+}
+
 /* _cc_country_at() of a word that may start a country's name. */
 const char *
 _cc_country_at_slow (CcExtractor *self,
@@ -57,7 +138,7 @@ _cc_country_at_slow (CcExtractor *self,
       const CcPhraseValue *pv;
       guint len = 0;
 
-      pv = cc_doc_match (self->lexicon->countries, doc, i, &len);
+      pv = match_country (self, doc, i, &len);
       at->country = pv != NULL ? pv->str : NULL;
       at->n = MIN (len, 255);
       doc->country_matched[i / 8] |= 1u << (i % 8);

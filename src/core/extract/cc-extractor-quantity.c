@@ -36,7 +36,20 @@ static const char months[][CC_LIST_WORD] = {
 static gboolean
 is_month (CcToken *tok)
 {
+  static CcWordFilter filter;
+  guint bit;
+
   if (!tok->upper)
+    return FALSE;
+  /* most capitalised words fail the filter of the months' words, as
+   * cc_is_any_word_filtered() reads it */
+  if (g_once_init_enter (&filter.made))
+    {
+      _cc_word_filter_make (&filter, months, G_N_ELEMENTS (months));
+      g_once_init_leave (&filter.made, 1);
+    }
+  bit = cc_word_filter_bit (tok->low);
+  if (!(filter.bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
     if (tok->low[0] == months[i][0] && memcmp (tok->low, months[i], CC_LIST_WORD) == 0)
@@ -341,8 +354,8 @@ agent_noun_at (CcExtractor *self,
                CcDoc       *doc,
                guint        i)
 {
-  static const char * const endings[] = { "ers", "ors", "ists", "ians", "ees" };
   CcToken *tok;
+  const char *end;
   gsize len;
 
   if (i >= doc->tokens->len)
@@ -351,14 +364,11 @@ agent_noun_at (CcExtractor *self,
   if (tok->kind != CC_TOK_WORD || tok->upper || tok->hyphen || (len = strlen (tok->low)) < 6 ||
       cc_token_in (self->lexicon->non_agent_nouns, tok))
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
-    {
-      gsize n = strlen (endings[k]);
-
-      if (len >= n && memcmp (tok->low + len - n, endings[k], n) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  /* the endings, of a word of 6 bytes or more, as blocks of known length */
+  end = tok->low + len;
+  return memcmp (end - 3, "ers", 3) == 0 || memcmp (end - 3, "ors", 3) == 0 ||
+         memcmp (end - 4, "ists", 4) == 0 || memcmp (end - 4, "ians", 4) == 0 ||
+         memcmp (end - 3, "ees", 3) == 0;
 }
 
 /* The noun phrase the quantity counts, right after it: up to a few

@@ -84,6 +84,20 @@ format_day (CcDoc *doc,
 
   if (day <= 0)
     return NULL;
+  /* the day GDate gives, counted by hand from 1 March of the year 0 in
+   * eras of 400 years, for any day of the first 10,000 years or so */
+  if (day < 4000000)
+    {
+      guint z = (guint)day - 1 + 306;
+      guint era = z / 146097, of_era = z % 146097;
+      guint year_of_era = (of_era - of_era / 1460 + of_era / 36524 - of_era / 146096) / 365;
+      guint of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+      guint from_march = (5 * of_year + 2) / 153;
+      int month = from_march < 10 ? from_march + 3 : from_march - 9;
+
+      return format_ymd (doc, year_of_era + era * 400 + (month <= 2), month,
+                         of_year - (153 * from_march + 2) / 5 + 1);
+    }
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
   return format_ymd (doc, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));

@@ -493,15 +493,9 @@ clause_boundary (CcDoc *doc,
          i > 0 && cc_is_punct (doc, i - 1, ",");
 }
 
-/* Whether token @i may be a clause_boundary(), by the initials alone: a
- * ";", or a word after a ",". Most tokens are neither, which one byte of
- * the initials, and of the one before, tells without reading them. */
-static inline gboolean
-may_bound_clause (CcDoc *doc,
-                  guint  i)
-{
-  return doc->initials[i] == ';' || (i > 0 && doc->initials[i - 1] == ',');
-}
+/* The initials of the marks a clause boundary stands at or after: a
+ * ";", or the "," before "while", "whereas" or "but". */
+static const guint8 clause_marks[256] = { [';'] = 1, [','] = 1 };
 
 static gboolean
 in_relative_clause (GPtrArray *sources,
@@ -587,18 +581,37 @@ _cc_extractor_hedged (CcExtractor *self,
     first = q->first - HEDGE_REACH;
   if (end > MAX (q->last, q->subject_last) + HEDGE_REACH)
     last = MAX (q->last, q->subject_last) + HEDGE_REACH;
-  for (guint i = q->first; i-- > first;)
-    if (may_bound_clause (doc, i) && clause_boundary (doc, i))
+  /* the nearest boundaries on each side: the initials are read, a byte
+   * per token, for the marks a boundary stands at (";") or after (","),
+   * and the tokens only there */
+  {
+    guint from = first, to = q->first;
+
+    for (guint j = to; j-- > (from > 0 ? from - 1 : 0);)
       {
-        first = i + 1;
-        break;
+        guint i = doc->initials[j] == ',' ? j + 1 : j;
+
+        if (clause_marks[(guchar)doc->initials[j]] && i >= from && i < to && clause_boundary (doc, i))
+          {
+            first = i + 1;
+            break;
+          }
       }
-  for (guint i = MAX (q->last, q->subject_last) + 1; i < last; i++)
-    if (may_bound_clause (doc, i) && clause_boundary (doc, i))
+  }
+  {
+    guint from = MAX (q->last, q->subject_last) + 1, to = last;
+
+    for (guint j = from - 1; j < to; j++)
       {
-        last = i;
-        break;
+        guint i = doc->initials[j] == ',' ? j + 1 : j;
+
+        if (clause_marks[(guchar)doc->initials[j]] && i >= from && i < to && clause_boundary (doc, i))
+          {
+            last = i;
+            break;
+          }
       }
+  }
 
   for (guint i = first; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, last)) < last; i++)
     {

@@ -245,8 +245,10 @@ relative_subject (CcExtractor *self,
                   guint        v)
 {
   guint first, last;
+  /* the nearest token the walk may reach */
+  guint reach = MAX (start + 1, v > RELATIVE_REACH ? v - RELATIVE_REACH : 0);
 
-  for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
+  for (guint k = v; k-- > reach;)
     {
       const CcToken *tok;
       guchar initial = doc->initials[k];

@@ -49,11 +49,20 @@ subject_status (CcDoc      *doc,
     "casualties", "prisoners", "detainees", "protesters", "demonstrators", "refugees", "attendees",
   };
   static const char captured_words[][CC_LIST_WORD] = { "captured", "captives" };
+  /* the words of the four lists at once: most words are none */
+  static const char any_words[][CC_LIST_WORD] = {
+    "killed", "dead", "deaths", "fatality", "drowned", "bodies", "fatalities", "died", "death",
+    "wounded", "injured",
+    "casualties", "prisoners", "detainees", "protesters", "demonstrators", "refugees", "attendees",
+    "captured", "captives",
+  };
   gboolean killed = FALSE, injured = FALSE;
 
   *found = TRUE;
   for (guint i = first; i <= last && i < doc->tokens->len; i++)
     {
+      if (!CC_IS_ANY_WORD (doc, i, any_words))
+        continue;
       if (CC_IS_ANY_WORD (doc, i, killed_words))
         killed = TRUE;
       else if (CC_IS_ANY_WORD (doc, i, injured_words))
@@ -161,6 +170,14 @@ decisive_after (CcExtractor *self,
                 guint        subject_last,
                 guint        end)
 {
+  /* the words of is_subordinator() and crowd_verb() at once: most words
+   * are none */
+  static const char clause_words[][CC_LIST_WORD] = {
+    "after", "before", "while", "when", "where", "because", "although", "though", "since",
+    "until", "whereas", "if",
+    "protested", "marched", "rallied", "gathered", "demonstrated", "attended", "protest", "march",
+    "rally", "gather", "demonstrate", "attend", "take", "took", "taking",
+  };
   gboolean killed = FALSE, injured = FALSE, captured = FALSE;
 
   for (guint i = subject_last + 1; i < end && i <= subject_last + 2 * STATUS_REACH; i++)
@@ -181,6 +198,8 @@ decisive_after (CcExtractor *self,
                !cc_is_word (doc, i + 1, "including")))
             break;
         }
+      else if (!CC_IS_ANY_WORD (doc, i, clause_words))
+        ;
       else if (is_subordinator (doc, i))
         break;
       else if (crowd_verb (self, doc, i))

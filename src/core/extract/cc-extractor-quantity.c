@@ -65,6 +65,7 @@ number_value (CcDoc *doc,
   const char *s = doc->text + tok->start;
   char buf[64];
   guint j = 0, commas = 0, dots = 0;
+  gboolean decimal, point = FALSE;
 
   for (guint k = 0; k < tok->len; k++)
     {
@@ -72,19 +73,23 @@ number_value (CcDoc *doc,
       dots += s[k] == '.';
     }
 
+  /* "1.28" is a decimal; "1.500.000" groups thousands */
+  decimal = dots == 1 && commas == 0;
   for (guint k = 0; k < tok->len && j < sizeof buf - 1; k++)
     {
       if (g_ascii_isdigit (s[k]))
         buf[j++] = s[k];
-      /* "1.28" is a decimal; "1.500.000" groups thousands */
-      else if (s[k] == '.' && dots == 1 && commas == 0)
-        buf[j++] = '.';
+      else if (s[k] == '.' && decimal)
+        {
+          buf[j++] = '.';
+          point = TRUE;
+        }
     }
   buf[j] = '\0';
 
   /* digits alone, fewer than 16: an integer that a double holds exactly,
    * as g_ascii_strtod() would give it */
-  if (j < 16 && memchr (buf, '.', j) == NULL)
+  if (j < 16 && !point)
     {
       guint64 whole = 0;
 

@@ -544,16 +544,25 @@ cc_is_punct (CcDoc      *doc,
 
 /* The country whose name starts at token @i, its length in words to @n
  * (may be NULL); most tokens start none, which their marks tell without
- * a call. */
+ * a call, and most that do are one alone, which the set tells. */
 static inline const char *
 _cc_country_at (CcExtractor *self,
                 CcDoc       *doc,
                 guint        i,
                 guint       *n)
 {
+  const CcPhraseValue *alone;
+
   if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
       !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
     return NULL;
+  /* a word that is a country's name alone ("Russia") and starts no longer one */
+  if ((alone = cc_phrase_set_alone (self->lexicon->countries, CC_TOK (doc, i)->word)) != NULL)
+    {
+      if (n != NULL)
+        *n = 1;
+      return alone->str;
+    }
   return _cc_country_at_slow (self, doc, i, n);
 }
 

@@ -32,7 +32,7 @@
  * sources of most articles name again and again: by the places of the
  * two words in the lexicon, which tell their look-up forms and marks,
  * and whether each is in capitals. Each thread keeps its own, for the
- * lexicon of the texts it reads, all made from the bundled lists. */
+ * lexicon of the texts it reads. */
 #define PAIR_MEMO_BITS 8
 
 typedef struct
@@ -44,6 +44,22 @@ typedef struct
 
 static _Thread_local PairMemo pair_memo[1 << PAIR_MEMO_BITS];
 static _Thread_local const CcLexicon *pair_memo_lexicon;
+/* which lexicons were freed when this thread's memo was made: a lexicon
+ * made later may stand at the same address */
+static _Thread_local gint pair_memo_era;
+static gint lexicons_freed;
+
+/**
+ * _cc_country_forget_lexicon:
+ *
+ * Called before a lexicon is freed: every thread's memo of its matches
+ * is emptied before it is next read.
+ */
+void
+_cc_country_forget_lexicon (void)
+{
+  g_atomic_int_inc (&lexicons_freed);
+}
 
 typedef struct
 {
@@ -83,10 +99,11 @@ match_country (CcExtractor *self,
       cc_phrase_set_alone (set, tok->word) != NULL)
     return cc_doc_match (set, doc, i, n);
 
-  if (pair_memo_lexicon != self->lexicon)
+  if (pair_memo_lexicon != self->lexicon || pair_memo_era != g_atomic_int_get (&lexicons_freed))
     {
       memset (pair_memo, 0, sizeof pair_memo);
       pair_memo_lexicon = self->lexicon;
+      pair_memo_era = g_atomic_int_get (&lexicons_freed);
     }
   key = (guint64)tok->word | (guint64)tok[1].word << 16 | (guint64)tok->capitals << 32 |
         (guint64)tok[1].capitals << 33 | G_GUINT64_CONSTANT (1) << 34;

@@ -628,4 +628,8 @@ _cc_is_title (CcExtractor *self,
   return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
 
+/* cc-extractor-country.c: empties the memos of matches made for a
+ * lexicon about to be freed */
+void _cc_country_forget_lexicon (void);
+
 G_END_DECLS

@@ -55,6 +55,8 @@ cc_extractor_finalize (GObject *object)
 {
   CcExtractor *self = (CcExtractor *)object;
 
+  /* the memos of matches made for the lexicon go with it */
+  _cc_country_forget_lexicon ();
   g_clear_pointer (&self->lexicon, cc_lexicon_free);
 
   G_OBJECT_CLASS (cc_extractor_parent_class)->finalize (object);

@@ -78,26 +78,47 @@ pair_word_at (gpointer  user_data,
   return _cc_doc_word_at (fetch->doc, index, word);
 }
 
+/* The match of the countries at @i, which the memo lacks: kept in @memo
+ * under @key when it reads no further than the second word. Out of line,
+ * for the few pairs the memo does not hold. */
+static G_NO_INLINE const CcPhraseValue *
+match_country_words (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        i,
+                     PairMemo    *memo,
+                     guint64      key,
+                     guint       *n)
+{
+  const CcToken *tok = CC_TOK (doc, i);
+  const CcPhraseValue *value;
+  PairFetch fetch = { doc, FALSE };
+  CcWord first, second;
+
+  /* the words as cc_doc_match() gives them, the later ones through
+   * pair_word_at(), which notes that the match depends on them */
+  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
+  second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
+  value = cc_phrase_set_match_words (self->lexicon->countries, &first, &second, pair_word_at, &fetch, i, n);
+  if (!fetch.later)
+    *memo = (PairMemo) { key, value, value != NULL ? *n : 0 };
+  return value;
+}
+
 /* cc_doc_match() of the countries at @i, a word that may start one. */
-static const CcPhraseValue *
+static inline const CcPhraseValue *
 match_country (CcExtractor *self,
                CcDoc       *doc,
                guint        i,
                guint       *n)
 {
-  CcPhraseSet *set = self->lexicon->countries;
   const CcToken *tok = CC_TOK (doc, i);
-  const CcPhraseValue *value;
   PairMemo *memo;
-  PairFetch fetch = { doc, FALSE };
-  CcWord first, second;
   guint64 key;
 
-  /* a word of one country's name alone, the last word and words the
-   * lexicon does not know are matched as they are */
-  if (i + 1 >= doc->tokens->len || tok->word == 0 || tok[1].word == 0 ||
-      cc_phrase_set_alone (set, tok->word) != NULL)
-    return cc_doc_match (set, doc, i, n);
+  /* the last word and words the lexicon does not know are matched as
+   * they are */
+  if (i + 1 >= doc->tokens->len || tok->word == 0 || tok[1].word == 0)
+    return cc_doc_match (self->lexicon->countries, doc, i, n);
 
   if (pair_memo_lexicon != self->lexicon || pair_memo_era != g_atomic_int_get (&lexicons_freed))
     {
@@ -108,21 +129,11 @@ match_country (CcExtractor *self,
   key = (guint64)tok->word | (guint64)tok[1].word << 16 | (guint64)tok->capitals << 32 |
         (guint64)tok[1].capitals << 33 | G_GUINT64_CONSTANT (1) << 34;
   memo = &pair_memo[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - PAIR_MEMO_BITS)];
-  if (memo->key == key)
-    {
-      if (memo->value != NULL)
-        *n = memo->n;
-      return memo->value;
-    }
-
-  /* the words as cc_doc_match() gives them, the later ones through
-   * pair_word_at(), which notes that the match depends on them */
-  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
-  second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
-  value = cc_phrase_set_match_words (set, &first, &second, pair_word_at, &fetch, i, n);
-  if (!fetch.later)
-    *memo = (PairMemo) { key, value, value != NULL ? *n : 0 };
-  return value;
+  if (memo->key != key)
+    return match_country_words (self, doc, i, memo, key, n);
+  if (memo->value != NULL)
+    *n = memo->n;
+  return memo->value;
 }
 
 /* _cc_country_at() of a word that may start a country's name. */

@@ -7,6 +7,9 @@
 #pragma once
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cc-claim.h"
 #include "cc-doc-map.h"
@@ -436,6 +439,26 @@ cc_doc_next_start (CcPhraseSet *set,
   guint32 mark = cc_phrase_set_first_mark (set);
   guint n = MIN (end, doc->tokens->len);
 
+#ifdef __SSE2__
+  /* eight tokens a step, the first of them with the mark found from a
+   * mask of the lanes, without a branch per token */
+  {
+    const __m128i wanted = _mm_set1_epi32 ((int)mark);
+    const __m128i zero = _mm_setzero_si128 ();
+
+    for (; i + 8 <= n; i += 8)
+      {
+        __m128i a = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *)(const void *)(marks + i)), wanted);
+        __m128i b = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *)(const void *)(marks + i + 4)), wanted);
+        /* two bits for each token without the mark */
+        guint none = (guint)_mm_movemask_epi8 (_mm_packs_epi32 (_mm_cmpeq_epi32 (a, zero),
+                                                                _mm_cmpeq_epi32 (b, zero)));
+
+        if (none != 0xFFFF)
+          return i + (guint)__builtin_ctz (~none) / 2;
+      }
+  }
+#endif
   /* four tokens a step, their marks tested at once */
   while (i + 4 <= n && !((marks[i] | marks[i + 1] | marks[i + 2] | marks[i + 3]) & mark))
     i += 4;

@@ -303,9 +303,11 @@ static void
 find_article_countries (CcExtractor *self,
                         CcDoc       *doc)
 {
-  /* few countries per article: a short list beats a hash table */
+  /* few countries per article: a short list, and where each name is in
+   * it by a small table of its address, 0 for none, else its place + 1 */
   const char *names[32];
   guint counts[32];
+  guint8 places[64] = { 0 };
   guint n_names = 0, total = 0, best = 0;
 
   doc->countries_known = TRUE;
@@ -338,7 +340,7 @@ find_article_countries (CcExtractor *self,
   for (guint s = 0, after = 0; s < doc->country_starts->len; s++)
     {
       guint i = g_array_index (doc->country_starts, guint, s);
-      guint n, k;
+      guint n, k, slot;
       const char *country;
 
       /* the capitalised words that may start a country's name, as the
@@ -347,10 +349,13 @@ find_article_countries (CcExtractor *self,
         continue;
       after = i + n;
       /* the aliases of a country share one copy of its name */
-      for (k = 0; k < n_names && names[k] != country; k++)
+      for (slot = (GPOINTER_TO_SIZE (country) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58;
+           places[slot] != 0 && names[places[slot] - 1] != country; slot = (slot + 1) % G_N_ELEMENTS (places))
         ;
+      k = places[slot] != 0 ? places[slot] - 1u : n_names;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
+          places[slot] = n_names + 1;
           names[n_names] = country;
           counts[n_names++] = 0;
         }

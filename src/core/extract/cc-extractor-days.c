@@ -204,7 +204,8 @@ find_day_in (CcExtractor *self,
     }
   published_weekday = doc->published_weekday;
 
-  for (guint i = from; i < to && i < doc->tokens->len; i++)
+  to = MIN (to, doc->tokens->len);
+  for (guint i = from; i < to; i++)
     {
       CcToken *tok;
       const char *w;
@@ -316,13 +317,14 @@ statement_day (CcExtractor    *self,
   from = MIN (from, src->first);
 
   /* "On the same day, X said", "Earlier in the week, X said" */
-  for (guint i = start; i < end && i - start <= 8 && i < from && opens_adverbial (doc, start); i++)
-    if (cc_is_punct (doc, i, ","))
-      {
-        if ((day = find_day_in (self, doc, start, i)) > 0)
-          return day;
-        break;
-      }
+  if (opens_adverbial (doc, start))
+    for (guint i = start; i < end && i - start <= 8 && i < from; i++)
+      if (cc_is_punct (doc, i, ","))
+        {
+          if ((day = find_day_in (self, doc, start, i)) > 0)
+            return day;
+          break;
+        }
 
   /* "X on Thursday cited", "said Friday", "told reporters … on Thursday
    * that"; what follows "that", a colon or a quotation is the claim's */

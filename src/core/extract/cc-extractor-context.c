@@ -49,11 +49,20 @@ subject_status (CcDoc      *doc,
     "casualties", "prisoners", "detainees", "protesters", "demonstrators", "refugees", "attendees",
   };
   static const char captured_words[][CC_LIST_WORD] = { "captured", "captives" };
+  /* the words of the four lists at once: most words are none */
+  static const char any_words[][CC_LIST_WORD] = {
+    "killed", "dead", "deaths", "fatality", "drowned", "bodies", "fatalities", "died", "death",
+    "wounded", "injured",
+    "casualties", "prisoners", "detainees", "protesters", "demonstrators", "refugees", "attendees",
+    "captured", "captives",
+  };
   gboolean killed = FALSE, injured = FALSE;
 
   *found = TRUE;
   for (guint i = first; i <= last && i < doc->tokens->len; i++)
     {
+      if (!CC_IS_ANY_WORD (doc, i, any_words))
+        continue;
       if (CC_IS_ANY_WORD (doc, i, killed_words))
         killed = TRUE;
       else if (CC_IS_ANY_WORD (doc, i, injured_words))
@@ -161,6 +170,14 @@ decisive_after (CcExtractor *self,
                 guint        subject_last,
                 guint        end)
 {
+  /* the words of is_subordinator() and crowd_verb() at once: most words
+   * are none */
+  static const char clause_words[][CC_LIST_WORD] = {
+    "after", "before", "while", "when", "where", "because", "although", "though", "since",
+    "until", "whereas", "if",
+    "protested", "marched", "rallied", "gathered", "demonstrated", "attended", "protest", "march",
+    "rally", "gather", "demonstrate", "attend", "take", "took", "taking",
+  };
   gboolean killed = FALSE, injured = FALSE, captured = FALSE;
 
   for (guint i = subject_last + 1; i < end && i <= subject_last + 2 * STATUS_REACH; i++)
@@ -181,6 +198,8 @@ decisive_after (CcExtractor *self,
                !cc_is_word (doc, i + 1, "including")))
             break;
         }
+      else if (!CC_IS_ANY_WORD (doc, i, clause_words))
+        ;
       else if (is_subordinator (doc, i))
         break;
       else if (crowd_verb (self, doc, i))
@@ -493,6 +512,10 @@ clause_boundary (CcDoc *doc,
          i > 0 && cc_is_punct (doc, i - 1, ",");
 }
 
+/* The initials of the marks a clause boundary stands at or after: a
+ * ";", or the "," before "while", "whereas" or "but". */
+static const guint8 clause_marks[256] = { [';'] = 1, [','] = 1 };
+
 static gboolean
 in_relative_clause (GPtrArray *sources,
                     guint      i)
@@ -577,18 +600,37 @@ _cc_extractor_hedged (CcExtractor *self,
     first = q->first - HEDGE_REACH;
   if (end > MAX (q->last, q->subject_last) + HEDGE_REACH)
     last = MAX (q->last, q->subject_last) + HEDGE_REACH;
-  for (guint i = q->first; i-- > first;)
-    if (clause_boundary (doc, i))
+  /* the nearest boundaries on each side: the initials are read, a byte
+   * per token, for the marks a boundary stands at (";") or after (","),
+   * and the tokens only there */
+  {
+    guint from = first, to = q->first;
+
+    for (guint j = to; j-- > (from > 0 ? from - 1 : 0);)
       {
-        first = i + 1;
-        break;
+        guint i = doc->initials[j] == ',' ? j + 1 : j;
+
+        if (clause_marks[(guchar)doc->initials[j]] && i >= from && i < to && clause_boundary (doc, i))
+          {
+            first = i + 1;
+            break;
+          }
       }
-  for (guint i = MAX (q->last, q->subject_last) + 1; i < last; i++)
-    if (clause_boundary (doc, i))
+  }
+  {
+    guint from = MAX (q->last, q->subject_last) + 1, to = last;
+
+    for (guint j = from - 1; j < to; j++)
       {
-        last = i;
-        break;
+        guint i = doc->initials[j] == ',' ? j + 1 : j;
+
+        if (clause_marks[(guchar)doc->initials[j]] && i >= from && i < to && clause_boundary (doc, i))
+          {
+            last = i;
+            break;
+          }
       }
+  }
 
   for (guint i = first; (i = cc_doc_next_start (self->lexicon->hedges, doc, i, last)) < last; i++)
     {

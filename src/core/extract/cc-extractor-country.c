@@ -27,6 +27,115 @@
 /* How far around a source its sentence is read for a body it relays. */
 #define SENTENCE_REACH 64
 
+/* A memo of the countries named by two words that their match read no
+ * further than ("North Korea", "South Korean"), which the leads and the
+ * sources of most articles name again and again: by the places of the
+ * two words in the lexicon, which tell their look-up forms and marks,
+ * and whether each is in capitals. Each thread keeps its own, for the
+ * lexicon of the texts it reads. */
+#define PAIR_MEMO_BITS 8
+
+typedef struct
+{
+  guint64              key;    /* 0 for an empty entry */
+  const CcPhraseValue *value;
+  guint                n;
+} PairMemo;
+
+static _Thread_local PairMemo pair_memo[1 << PAIR_MEMO_BITS];
+static _Thread_local const CcLexicon *pair_memo_lexicon;
+/* which lexicons were freed when this thread's memo was made: a lexicon
+ * made later may stand at the same address */
+static _Thread_local gint pair_memo_era;
+static gint lexicons_freed;
+
+/**
+ * _cc_country_forget_lexicon:
+ *
+ * Called before a lexicon is freed: every thread's memo of its matches
+ * is emptied before it is next read.
+ */
+void
+_cc_country_forget_lexicon (void)
+{
+  g_atomic_int_inc (&lexicons_freed);
+}
+
+typedef struct
+{
+  CcDoc   *doc;
+  gboolean later;  /* a word after the second was asked for */
+} PairFetch;
+
+static gboolean
+pair_word_at (gpointer  user_data,
+              guint     index,
+              CcWord   *word)
+{
+  PairFetch *fetch = user_data;
+
+  fetch->later = TRUE;
+  return _cc_doc_word_at (fetch->doc, index, word);
+}
+
+/* The match of the countries at @i, which the memo lacks: kept in @memo
+ * under @key when it reads no further than the second word. Out of line,
+ * for the few pairs the memo does not hold. */
+static G_NO_INLINE const CcPhraseValue *
+match_country_words (CcExtractor *self,
+                     CcDoc       *doc,
+                     guint        i,
+                     PairMemo    *memo,
+                     guint64      key,
+                     guint       *n)
+{
+  const CcToken *tok = CC_TOK (doc, i);
+  const CcPhraseValue *value;
+  PairFetch fetch = { doc, FALSE };
+  CcWord first, second;
+
+  /* the words as cc_doc_match() gives them, the later ones through
+   * pair_word_at(), which notes that the match depends on them */
+  first = (CcWord) { .low = tok->low, .capitals = tok->capitals, .marks = tok->marks, .word = tok->word };
+  second = (CcWord) { .low = tok[1].low, .capitals = tok[1].capitals, .marks = tok[1].marks, .word = tok[1].word };
+  value = cc_phrase_set_match_words (self->lexicon->countries, &first, &second, pair_word_at, &fetch, i, n);
+  if (!fetch.later)
+    *memo = (PairMemo) { key, value, value != NULL ? *n : 0 };
+  return value;
+}
+
+/* cc_doc_match() of the countries at @i, a word that may start one. */
+static inline const CcPhraseValue *
+match_country (CcExtractor *self,
+               CcDoc       *doc,
+               guint        i,
+               guint       *n)
+{
+  const CcToken *tok = CC_TOK (doc, i);
+  PairMemo *memo;
+  guint64 key;
+
+  /* the last word and words the lexicon does not know are matched as
+   * they are */
+  if (i + 1 >= doc->tokens->len || tok->word == 0 || tok[1].word == 0)
+    return cc_doc_match (self->lexicon->countries, doc, i, n);
+
+  if (pair_memo_lexicon != self->lexicon || pair_memo_era != g_atomic_int_get (&lexicons_freed))
+    {
+      memset (pair_memo, 0, sizeof pair_memo);
+      pair_memo_lexicon = self->lexicon;
+      pair_memo_era = g_atomic_int_get (&lexicons_freed);
+    }
+  key = (guint64)tok->word | (guint64)tok[1].word << 16 | (guint64)tok->capitals << 32 |
+        (guint64)tok[1].capitals << 33 | G_GUINT64_CONSTANT (1) << 34;
+  memo = &pair_memo[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - PAIR_MEMO_BITS)];
+  if (memo->key != key)
+    return match_country_words (self, doc, i, memo, key, n);
+  if (memo->value != NULL)
+    *n = memo->n;
+  return memo->value;
+}
+
 /* _cc_country_at() of a word that may start a country's name. */
 const char *
 _cc_country_at_slow (CcExtractor *self,
@@ -57,7 +166,7 @@ _cc_country_at_slow (CcExtractor *self,
       const CcPhraseValue *pv;
       guint len = 0;
 
-      pv = cc_doc_match (self->lexicon->countries, doc, i, &len);
+      pv = match_country (self, doc, i, &len);
       at->country = pv != NULL ? pv->str : NULL;
       at->n = MIN (len, 255);
       doc->country_matched[i / 8] |= 1u << (i % 8);
@@ -194,9 +303,11 @@ static void
 find_article_countries (CcExtractor *self,
                         CcDoc       *doc)
 {
-  /* few countries per article: a short list beats a hash table */
+  /* few countries per article: a short list, and where each name is in
+   * it by a small table of its address, 0 for none, else its place + 1 */
   const char *names[32];
   guint counts[32];
+  guint8 places[64] = { 0 };
   guint n_names = 0, total = 0, best = 0;
 
   doc->countries_known = TRUE;
@@ -229,7 +340,7 @@ find_article_countries (CcExtractor *self,
   for (guint s = 0, after = 0; s < doc->country_starts->len; s++)
     {
       guint i = g_array_index (doc->country_starts, guint, s);
-      guint n, k;
+      guint n, k, slot;
       const char *country;
 
       /* the capitalised words that may start a country's name, as the
@@ -238,10 +349,13 @@ find_article_countries (CcExtractor *self,
         continue;
       after = i + n;
       /* the aliases of a country share one copy of its name */
-      for (k = 0; k < n_names && names[k] != country; k++)
+      for (slot = (GPOINTER_TO_SIZE (country) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58;
+           places[slot] != 0 && names[places[slot] - 1] != country; slot = (slot + 1) % G_N_ELEMENTS (places))
         ;
+      k = places[slot] != 0 ? places[slot] - 1u : n_names;
       if (k == n_names && n_names < G_N_ELEMENTS (names))
         {
+          places[slot] = n_names + 1;
           names[n_names] = country;
           counts[n_names++] = 0;
         }

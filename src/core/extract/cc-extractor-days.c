@@ -84,6 +84,20 @@ format_day (CcDoc *doc,
 
   if (day <= 0)
     return NULL;
+  /* the day GDate gives, counted by hand from 1 March of the year 0 in
+   * eras of 400 years, for any day of the first 10,000 years or so */
+  if (day < 4000000)
+    {
+      guint z = (guint)day - 1 + 306;
+      guint era = z / 146097, of_era = z % 146097;
+      guint year_of_era = (of_era - of_era / 1460 + of_era / 36524 - of_era / 146096) / 365;
+      guint of_year = of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+      guint from_march = (5 * of_year + 2) / 153;
+      int month = from_march < 10 ? from_march + 3 : from_march - 9;
+
+      return format_ymd (doc, year_of_era + era * 400 + (month <= 2), month,
+                         of_year - (153 * from_march + 2) / 5 + 1);
+    }
   g_date_clear (&date, 1);
   g_date_set_julian (&date, day);
   return format_ymd (doc, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
@@ -177,6 +191,7 @@ find_day_in (CcExtractor *self,
              guint        to)
 {
   GDateWeekday published_weekday;
+  guint32 day_mark = cc_phrase_set_first_mark (self->lexicon->day_words);
 
   if (doc->published_day <= 0)
     return 0;
@@ -189,11 +204,19 @@ find_day_in (CcExtractor *self,
     }
   published_weekday = doc->published_weekday;
 
-  for (guint i = from; i < to && i < doc->tokens->len; i++)
+  to = MIN (to, doc->tokens->len);
+  for (guint i = from; i < to; i++)
     {
-      CcToken *tok = CC_TOK (doc, i);
-      const char *w = tok->low;
+      CcToken *tok;
+      const char *w;
       int month, day;
+
+      /* most tokens are neither a day word nor "on": the marks and the
+       * initials noted beside the tokens tell, without the tokens */
+      if (!(doc->marks[i] & day_mark) && doc->initials[i] != 'o')
+        continue;
+      tok = CC_TOK (doc, i);
+      w = tok->low;
 
       /* only a day word, or "on" before a date, names a day */
       if (tok->kind != CC_TOK_WORD ||
@@ -294,13 +317,14 @@ statement_day (CcExtractor    *self,
   from = MIN (from, src->first);
 
   /* "On the same day, X said", "Earlier in the week, X said" */
-  for (guint i = start; i < end && i - start <= 8 && i < from && opens_adverbial (doc, start); i++)
-    if (cc_is_punct (doc, i, ","))
-      {
-        if ((day = find_day_in (self, doc, start, i)) > 0)
-          return day;
-        break;
-      }
+  if (opens_adverbial (doc, start))
+    for (guint i = start; i < end && i - start <= 8 && i < from; i++)
+      if (cc_is_punct (doc, i, ","))
+        {
+          if ((day = find_day_in (self, doc, start, i)) > 0)
+            return day;
+          break;
+        }
 
   /* "X on Thursday cited", "said Friday", "told reporters … on Thursday
    * that"; what follows "that", a colon or a quotation is the claim's */

@@ -53,8 +53,24 @@ static char *
 fold_name_key (char  *key,
                gsize  len)
 {
-  /* g_ascii_tolower(), inline */
-  for (gsize i = 0; i < len; i++)
+  gsize i = 0;
+
+  /* g_ascii_tolower(), 8 bytes at a time: the high bit of each byte of
+   * @upper says it is 'A' to 'Z' (of its low 7 bits, each sum too small
+   * to carry into the next byte; a byte of UTF-8 is left as it is) */
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 v, low7, upper;
+
+      memcpy (&v, key + i, sizeof v);
+      low7 = v & G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+      upper = (low7 + G_GUINT64_CONSTANT (0x0101010101010101) * (0x80 - 'A')) &
+              ~(low7 + G_GUINT64_CONSTANT (0x0101010101010101) * (0x80 - 'Z' - 1)) & ~v &
+              G_GUINT64_CONSTANT (0x8080808080808080);
+      v |= upper >> 2;
+      memcpy (key + i, &v, sizeof v);
+    }
+  for (; i < len; i++)
     key[i] = key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i];
   key[len] = '\0';
   if (len >= 2 && key[len - 2] == '\'' && key[len - 1] == 's')
@@ -246,9 +262,9 @@ introduce_person (CcExtractor *self,
 
 /* A word that may stand in a source phrase: a name, a title, a noun of
  * sources or people, a country, or the marks within a name ("U.S.").
- * Inline, as loose_word(): the walks over a phrase ask them of every
- * word. */
-static inline gboolean
+ * Always inline, as loose_word() is: the walks over a phrase ask them of
+ * every word, and a call costs more than most answers. */
+G_ALWAYS_INLINE static inline gboolean
 np_word (CcExtractor *self,
          CcDoc       *doc,
          guint        i)

@@ -7,6 +7,9 @@
 #pragma once
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cc-claim.h"
 #include "cc-doc-map.h"
@@ -336,10 +339,28 @@ cc_doc_sentence_end (CcDoc *doc,
   return g_array_index (doc->sentences, guint, sentence + 1);
 }
 
-/* Whether token @i is the word @word (lower case). A literal @word, as
- * most are, is compared as a block of known length, which the compiler
- * turns into a load and a compare or two instead of a call. */
-static inline gboolean
+/* The 8 bytes at @word + @k, zero-padded past its end, as a block: for
+ * a literal @word the compiler folds it to a constant, byte by byte. */
+#define CC_WORD_BYTE(word, len, k, j) \
+  ((k) + (j) < (len) ? (guint64)(guchar)(word)[(k) + (j)] << (8 * (j)) : 0)
+
+G_ALWAYS_INLINE static inline guint64
+cc_word_block (const char *word,
+               gsize       k)
+{
+  gsize len = strlen (word);
+
+  return CC_WORD_BYTE (word, len, k, 0) | CC_WORD_BYTE (word, len, k, 1) |
+         CC_WORD_BYTE (word, len, k, 2) | CC_WORD_BYTE (word, len, k, 3) |
+         CC_WORD_BYTE (word, len, k, 4) | CC_WORD_BYTE (word, len, k, 5) |
+         CC_WORD_BYTE (word, len, k, 6) | CC_WORD_BYTE (word, len, k, 7);
+}
+
+/* Whether token @i is the word @word (lower case). A literal @word of
+ * fewer than 16 bytes, as most are, is compared with the token's
+ * zero-padded look-up form as one or two 8-byte blocks of constants,
+ * the kind too, without a branch between them. */
+G_ALWAYS_INLINE static inline gboolean
 cc_is_word (CcDoc      *doc,
             guint       i,
             const char *word)
@@ -349,6 +370,11 @@ cc_is_word (CcDoc      *doc,
   if (i >= doc->tokens->len)
     return FALSE;
   tok = CC_TOK (doc, i);
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < 8)
+    return (tok->kind == CC_TOK_WORD) & (cc_lexicon_chunk (tok->low, 0) == cc_word_block (word, 0));
+  if (__builtin_constant_p (strlen (word)) && strlen (word) < 16)
+    return (tok->kind == CC_TOK_WORD) & (cc_lexicon_chunk (tok->low, 0) == cc_word_block (word, 0)) &
+           (cc_lexicon_chunk (tok->low, 8) == cc_word_block (word, 8));
   if (tok->kind != CC_TOK_WORD || tok->low[0] != word[0])
     return FALSE;
   if (__builtin_constant_p (strlen (word)) && strlen (word) < CC_MAX_WORD)
@@ -413,6 +439,26 @@ cc_doc_next_start (CcPhraseSet *set,
   guint32 mark = cc_phrase_set_first_mark (set);
   guint n = MIN (end, doc->tokens->len);
 
+#ifdef __SSE2__
+  /* eight tokens a step, the first of them with the mark found from a
+   * mask of the lanes, without a branch per token */
+  {
+    const __m128i wanted = _mm_set1_epi32 ((int)mark);
+    const __m128i zero = _mm_setzero_si128 ();
+
+    for (; i + 8 <= n; i += 8)
+      {
+        __m128i a = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *)(const void *)(marks + i)), wanted);
+        __m128i b = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *)(const void *)(marks + i + 4)), wanted);
+        /* two bits for each token without the mark */
+        guint none = (guint)_mm_movemask_epi8 (_mm_packs_epi32 (_mm_cmpeq_epi32 (a, zero),
+                                                                _mm_cmpeq_epi32 (b, zero)));
+
+        if (none != 0xFFFF)
+          return i + (guint)__builtin_ctz (~none) / 2;
+      }
+  }
+#endif
   /* four tokens a step, their marks tested at once */
   while (i + 4 <= n && !((marks[i] | marks[i + 1] | marks[i + 2] | marks[i + 3]) & mark))
     i += 4;
@@ -521,16 +567,25 @@ cc_is_punct (CcDoc      *doc,
 
 /* The country whose name starts at token @i, its length in words to @n
  * (may be NULL); most tokens start none, which their marks tell without
- * a call. */
+ * a call, and most that do are one alone, which the set tells. */
 static inline const char *
 _cc_country_at (CcExtractor *self,
                 CcDoc       *doc,
                 guint        i,
                 guint       *n)
 {
+  const CcPhraseValue *alone;
+
   if (i >= doc->tokens->len || CC_TOK (doc, i)->kind != CC_TOK_WORD ||
       !cc_phrase_set_starts (self->lexicon->countries, CC_TOK (doc, i)->marks))
     return NULL;
+  /* a word that is a country's name alone ("Russia") and starts no longer one */
+  if ((alone = cc_phrase_set_alone (self->lexicon->countries, CC_TOK (doc, i)->word)) != NULL)
+    {
+      if (n != NULL)
+        *n = 1;
+      return alone->str;
+    }
   return _cc_country_at_slow (self, doc, i, n);
 }
 
@@ -595,5 +650,9 @@ _cc_is_title (CcExtractor *self,
 {
   return cc_token_in (self->lexicon->titles, CC_TOK (doc, i));
 }
+
+/* cc-extractor-country.c: empties the memos of matches made for a
+ * lexicon about to be freed */
+void _cc_country_forget_lexicon (void);
 
 G_END_DECLS

@@ -36,7 +36,20 @@ static const char months[][CC_LIST_WORD] = {
 static gboolean
 is_month (CcToken *tok)
 {
+  static CcWordFilter filter;
+  guint bit;
+
   if (!tok->upper)
+    return FALSE;
+  /* most capitalised words fail the filter of the months' words, as
+   * cc_is_any_word_filtered() reads it */
+  if (g_once_init_enter (&filter.made))
+    {
+      _cc_word_filter_make (&filter, months, G_N_ELEMENTS (months));
+      g_once_init_leave (&filter.made, 1);
+    }
+  bit = cc_word_filter_bit (tok->low);
+  if (!(filter.bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (months); i++)
     if (tok->low[0] == months[i][0] && memcmp (tok->low, months[i], CC_LIST_WORD) == 0)
@@ -52,6 +65,7 @@ number_value (CcDoc *doc,
   const char *s = doc->text + tok->start;
   char buf[64];
   guint j = 0, commas = 0, dots = 0;
+  gboolean decimal, point = FALSE;
 
   for (guint k = 0; k < tok->len; k++)
     {
@@ -59,19 +73,23 @@ number_value (CcDoc *doc,
       dots += s[k] == '.';
     }
 
+  /* "1.28" is a decimal; "1.500.000" groups thousands */
+  decimal = dots == 1 && commas == 0;
   for (guint k = 0; k < tok->len && j < sizeof buf - 1; k++)
     {
       if (g_ascii_isdigit (s[k]))
         buf[j++] = s[k];
-      /* "1.28" is a decimal; "1.500.000" groups thousands */
-      else if (s[k] == '.' && dots == 1 && commas == 0)
-        buf[j++] = '.';
+      else if (s[k] == '.' && decimal)
+        {
+          buf[j++] = '.';
+          point = TRUE;
+        }
     }
   buf[j] = '\0';
 
   /* digits alone, fewer than 16: an integer that a double holds exactly,
    * as g_ascii_strtod() would give it */
-  if (j < 16 && memchr (buf, '.', j) == NULL)
+  if (j < 16 && !point)
     {
       guint64 whole = 0;
 
@@ -315,8 +333,10 @@ is_stop (CcExtractor *self,
 }
 
 /* A people noun at @i ("troops", "special forces", "North Koreans"); its
- * length in tokens goes to @n. */
-static gboolean
+ * length in tokens goes to @n. Always inline: the reads of a quantity ask
+ * it of most words after a number, and most are none, which the marks
+ * tell without the call. */
+G_ALWAYS_INLINE static inline gboolean
 people_noun_at (CcExtractor *self,
                 CcDoc       *doc,
                 guint        i,
@@ -341,8 +361,8 @@ agent_noun_at (CcExtractor *self,
                CcDoc       *doc,
                guint        i)
 {
-  static const char * const endings[] = { "ers", "ors", "ists", "ians", "ees" };
   CcToken *tok;
+  const char *end;
   gsize len;
 
   if (i >= doc->tokens->len)
@@ -351,14 +371,11 @@ agent_noun_at (CcExtractor *self,
   if (tok->kind != CC_TOK_WORD || tok->upper || tok->hyphen || (len = strlen (tok->low)) < 6 ||
       cc_token_in (self->lexicon->non_agent_nouns, tok))
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (endings); k++)
-    {
-      gsize n = strlen (endings[k]);
-
-      if (len >= n && memcmp (tok->low + len - n, endings[k], n) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  /* the endings, of a word of 6 bytes or more, as blocks of known length */
+  end = tok->low + len;
+  return memcmp (end - 3, "ers", 3) == 0 || memcmp (end - 3, "ors", 3) == 0 ||
+         memcmp (end - 4, "ists", 4) == 0 || memcmp (end - 4, "ians", 4) == 0 ||
+         memcmp (end - 3, "ees", 3) == 0;
 }
 
 /* The noun phrase the quantity counts, right after it: up to a few

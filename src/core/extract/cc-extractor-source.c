@@ -17,6 +17,10 @@
 #include "cc-extractor-private.h"
 #include "cc-utils.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* How long a relative clause between a source and its verb may be. */
 #define RELATIVE_REACH 24
 
@@ -225,11 +229,53 @@ new_list (CcDoc *doc)
   if (pool->n_lists == pool->lists->len)
     g_ptr_array_add (pool->lists, g_ptr_array_new ());
   list = g_ptr_array_index (pool->lists, pool->n_lists++);
-  g_ptr_array_set_size (list, 0);
+  /* it holds borrowed pointers, and no terminator: emptied by its length */
+  list->len = 0;
   return list;
 }
 
 /* Attributions ----------------------------------------------------------- */
+
+/* The initials of the tokens the walk back from a verb to "who" or
+ * "which" stops at to read: those and the marks that end it. */
+static const guint8 relative_walk_stops[256] = {
+  ['w'] = TRUE, [';'] = TRUE, [':'] = TRUE, ['"'] = TRUE, [0xE2] = TRUE,
+};
+
+/* A bit for each token of from..to-1 (fewer than 32) whose initial the
+ * walk back to "who" or "which" stops at, bit 0 for @from: with SSE2,
+ * 16 initials at a time, where the buffer holds 32 from @from. */
+static inline guint32
+relative_stops (CcDoc *doc,
+                guint  from,
+                guint  to)
+{
+  guint32 stops = 0;
+
+#ifdef __SSE2__
+  if (from + 32 <= doc->initials_size)
+    {
+      const __m128i *at = (const __m128i *)(const void *)(doc->initials + from);
+
+      for (guint h = 0; h < 2; h++)
+        {
+          __m128i x = _mm_loadu_si128 (at + h);
+          __m128i hit = _mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 ('w')),
+                                      _mm_cmpeq_epi8 (x, _mm_set1_epi8 (';')));
+
+          hit = _mm_or_si128 (hit, _mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 (':')),
+                                                 _mm_cmpeq_epi8 (x, _mm_set1_epi8 ('"'))));
+          hit = _mm_or_si128 (hit, _mm_cmpeq_epi8 (x, _mm_set1_epi8 ((char)0xE2)));
+          stops |= (guint32)_mm_movemask_epi8 (hit) << (16 * h);
+        }
+      return stops & ((1u << (to - from)) - 1);
+    }
+#endif
+  for (guint k = from; k < to; k++)
+    if (relative_walk_stops[(guchar)doc->initials[k]])
+      stops |= 1u << (k - from);
+  return stops;
+}
 
 static CcSource *
 relative_subject (CcExtractor *self,
@@ -238,13 +284,23 @@ relative_subject (CcExtractor *self,
                   guint        v)
 {
   guint first, last;
+  /* the nearest token the walk may reach */
+  guint reach = MAX (start + 1, v > RELATIVE_REACH ? v - RELATIVE_REACH : 0);
+  /* most tokens are words that cannot be "who" or "which", or marks that
+   * do not end the walk: their initials tell, without the tokens
+   * themselves ("“" and "”" begin with 0xE2); the walk reads the others,
+   * nearest first */
+  guint32 stops = v > reach ? relative_stops (doc, reach, v) : 0;
 
-  for (guint k = v; k-- > start + 1 && v - k <= RELATIVE_REACH;)
+  G_STATIC_ASSERT (RELATIVE_REACH < 32);
+  while (stops != 0)
     {
-      const CcToken *tok = CC_TOK (doc, k);
+      guint k = reach + 31 - (guint)__builtin_clz (stops);
+      const CcToken *tok;
       guint before = k - 1;
 
-      /* most tokens are words that cannot be "who" or "which": one look */
+      stops &= ~(1u << (k - reach));
+      tok = CC_TOK (doc, k);
       if (tok->kind == CC_TOK_WORD ? tok->low[0] != 'w' : tok->kind != CC_TOK_PUNCT)
         continue;
       if (cc_is_punct (doc, k, ";:“”\""))

@@ -55,6 +55,8 @@ cc_extractor_finalize (GObject *object)
 {
   CcExtractor *self = (CcExtractor *)object;
 
+  /* the memos of matches made for the lexicon go with it */
+  _cc_country_forget_lexicon ();
   g_clear_pointer (&self->lexicon, cc_lexicon_free);
 
   G_OBJECT_CLASS (cc_extractor_parent_class)->finalize (object);
@@ -181,8 +183,13 @@ may_start_quantity (CcExtractor *self,
         CC_TOK (doc, i + 1)->len < 8)))
     return FALSE;
 
-  _cc_doc_word_at (doc, i, &first);
-  has_second = _cc_doc_word_at (doc, i + 1, &second);
+  /* the words as _cc_doc_word_at() gives them, without the calls */
+  first = (CcWord) { .low = CC_TOK (doc, i)->low, .capitals = CC_TOK (doc, i)->capitals,
+                     .marks = CC_TOK (doc, i)->marks, .word = CC_TOK (doc, i)->word };
+  has_second = i + 1 < doc->tokens->len;
+  if (has_second)
+    second = (CcWord) { .low = CC_TOK (doc, i + 1)->low, .capitals = CC_TOK (doc, i + 1)->capitals,
+                        .marks = CC_TOK (doc, i + 1)->marks, .word = CC_TOK (doc, i + 1)->word };
   return cc_phrase_set_may_start (self->lexicon->vague_amounts, &first,
                                   has_second ? &second : NULL) ||
          cc_phrase_set_may_start (self->lexicon->number_words, &first,

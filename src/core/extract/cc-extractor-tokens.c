@@ -311,93 +311,14 @@ static const guint8 prefix_bytes[17][16] = {
 #undef P
 };
 
-/* The marks of a word of fewer than 16 bytes, folded and zero-padded in
- * @folded, whose hash is @hash: cc_mark_table_find() without a branch.
- * The word is compared at once with the short words in its two slots,
- * which lie in the same cache line as their marks: whether a word is in
- * the lexicon, and where, is as hard to foresee as the word. A longer
- * word of the lexicon is in no short slot. */
-static inline guint32
-find_short_marks (const CcMarkTable *table,
-                  __m128i            folded,
-                  guint32            hash,
-                  guint16           *word)
-{
-  guint i = hash >> table->shift;
-  const CcShortSlot *first = &table->short_slots[i];
-  const CcShortSlot *other = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash),
-                                                                      table->mask)];
-  __m128i a = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)first->word), folded);
-  __m128i b = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)other->word), folded);
-  guint32 in_first = -(guint32)(_mm_movemask_epi8 (a) == 0xFFFF);
-  guint32 in_other = -(guint32)(_mm_movemask_epi8 (b) == 0xFFFF);
-
-  *word = (first->place & in_first) | (other->place & in_other);
-  return (first->marks & in_first) | (other->marks & in_other);
-}
-
-/* The commonest word, of fewer than 16 ASCII letters and digits, the
- * first a letter, and ended by a byte that does not join it to more,
- * read 16 bytes at once into @tok, which must be zeroed: its kind,
- * lengths, look-up form, marks and word as read_ascii_word() and a
- * look-up make them. Its place, sentence and flags are the caller's to
- * store. Returns the word's length with CC_TOKEN_UPPER and
- * CC_TOKEN_CAPITALS as they are for it, shifted 8 bits up; 0 for any
- * other word or with fewer than 16 bytes of text left, and @tok is then
- * as it was. */
-static inline guint
-read_short_word (CcToken           *tok,
-                 const char        *p,
-                 const char        *end,
-                 const CcMarkTable *table)
-{
-  const guchar *word = (const guchar *)p;
-  const __m128i case_bit = _mm_set1_epi8 (0x20);
-  __m128i v, x, letter, digit, folded;
-  guint alnum, len, lower, capitals, upper;
-  guint8 cls;
-  guint32 hash;
-
-  if (end - p < 16)
-    return 0;
-  v = _mm_loadu_si128 ((const __m128i *)(const void *)word);
-  /* signed compares: bytes past ASCII are negative and match nothing */
-  x = _mm_or_si128 (v, case_bit);
-  letter = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('a' - 1)),
-                          _mm_cmplt_epi8 (x, _mm_set1_epi8 ('z' + 1)));
-  digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                         _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
-  alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
-  len = (guint)__builtin_ctz (~alnum);
-  if (len >= 16 || !(_mm_movemask_epi8 (letter) & 1))
-    return 0;
-  /* the byte after: a join followed by a letter, or any byte past
-   * ASCII, is for the other paths */
-  cls = byte_class[word[len]];
-  if (cls & BYTE_HIGH)
-    return 0;
-  if ((cls & BYTE_JOIN) && (byte_class[word[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
-    return 0;
-
-  /* a letter is lower case where setting its case bit changes nothing;
-   * the first byte is a letter, so that a word without a lower-case
-   * one is all capitals */
-  lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
-  upper = !(lower & 1);
-  capitals = (lower & ((1u << len) - 1)) == 0;
-  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
-                          _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
-  _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
-
-  /* cc_lexicon_hash_padded() of the folded word, from its register: the
-   * high half is zero for a word of up to 8 bytes */
-  hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
-                               (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
-  tok->marks = find_short_marks (table, folded, hash, &tok->word);
-  tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = len;
-  return len | (upper ? CC_TOKEN_UPPER << 8 : 0) | (capitals ? CC_TOKEN_CAPITALS << 8 : 0);
-}
+/* A token's marks, word and the padding after them are a copy of a short
+ * slot's marks, place and the padding after them. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcShortSlot, place) == G_STRUCT_OFFSET (CcShortSlot, marks) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, word) == G_STRUCT_OFFSET (CcToken, marks) + 4);
+/* and its start and len, and its cstart and clen, are each written as
+ * one block of 8 bytes */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, len) == G_STRUCT_OFFSET (CcToken, start) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, clen) == G_STRUCT_OFFSET (CcToken, cstart) + 4);
 #endif
 
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
@@ -568,10 +489,20 @@ list_word (CcDoc   *doc,
 
 #ifdef __SSE2__
 /* Reads the run of short ASCII words, each followed by one plain space,
- * that starts at *@p, into the tokens from *@tok up to @limit, as
- * read_short_word() reads each; stops at the first of anything else,
- * after a word without a space, or at @limit. The commonest stretch of a
- * text goes through this loop alone, with its state in registers. */
+ * that starts at *@pp, into the tokens from *@tokp up to @limit; stops at
+ * the first of anything else, after a word without a space, or at
+ * @limit. The commonest stretch of a text goes through this loop alone,
+ * with its state in registers.
+ *
+ * A short word is one of fewer than 16 ASCII letters and digits, the
+ * first a letter, ended by a byte that does not join it to more, with 16
+ * bytes of text from its start: read 16 bytes at once, it gets its kind,
+ * lengths, flags, look-up form and marks as read_ascii_word() and a
+ * look-up make them. Its marks come from the short words of its two
+ * slots of the table, which lie in the same cache line as their marks,
+ * compared at once without a branch: whether a word is in the lexicon,
+ * and where, is as hard to foresee as the word. A longer word of the
+ * lexicon is in no short slot. */
 static inline void
 read_word_run (CcDoc             *doc,
                Lists             *lists,
@@ -587,42 +518,118 @@ read_word_run (CcDoc             *doc,
   const char *text = doc->text;
   const char *p = *pp;
   CcToken *tok = *tokp;
-  CcToken *first = (CcToken *)(void *)doc->tokens->data;
-  guint32 cpos = *cposp;
+  guint index = tok - (CcToken *)(void *)doc->tokens->data;
+  char *initials = doc->initials;
+  guint32 *marks_of = doc->marks;
+  /* the run is ASCII: a token's character offset is its byte offset
+   * less this */
+  guint32 skew = (guint32)(p - text) - *cposp;
   guint quoted = in_quote ? CC_TOKEN_IN_QUOTE : 0;
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
-                   (tok - first < CC_LEAD_TOKENS ? lists->country_mark : 0);
+                   (index < CC_LEAD_TOKENS ? lists->country_mark : 0);
+  const __m128i case_bit = _mm_set1_epi8 (0x20);
 
-  while (tok < limit)
+  /* the last byte from which 16 can be read */
+  guintptr last = (guintptr)end - 16;
+
+  while (tok < limit && (guintptr)p <= last)
     {
-      guint read, len, flags;
+      __m128i v, x, letter, digit, folded;
+      const CcShortSlot *a, *b;
+      guint alnum, len, lower, flags, i;
+      guint32 hash;
+      guint64 found, in_a, in_b, a_found, b_found, offsets;
 
-      memset (tok, 0, sizeof *tok);
-      if ((read = read_short_word (tok, p, end, table)) == 0)
+      v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
+      /* a byte is a letter when, its case bit set and moved down to
+       * -128, it is below -128 + 26; a digit likewise; bytes past ASCII
+       * never are */
+      x = _mm_or_si128 (v, case_bit);
+      letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
+                               _mm_set1_epi8 (-128 + 26));
+      digit = _mm_cmplt_epi8 (_mm_add_epi8 (v, _mm_set1_epi8 (0x80 - '0')),
+                              _mm_set1_epi8 (-128 + 10));
+      alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
+      len = (guint)__builtin_ctz (~alnum);
+      if (!(_mm_movemask_epi8 (letter) & 1))
         break;
-      len = read & 0xFF;
-      flags = (read >> 8) | quoted | (p[len] == ' ' ? CC_TOKEN_SPACE_AFTER : 0);
-      tok->start = p - text;
-      tok->cstart = cpos;
+      /* alnum + 1 has the bit of the byte after the word alone of the
+       * word's: the commonest word is followed by a space */
+      if (G_LIKELY ((guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '))) &
+                    (alnum + 1)))
+        flags = quoted | CC_TOKEN_SPACE_AFTER;
+      else
+        {
+          guint8 cls;
+
+          /* a join followed by a letter, or any byte past ASCII, is
+           * for the other paths */
+          if (len >= 16)
+            break;
+          cls = byte_class[(guchar)p[len]];
+          if (cls & BYTE_HIGH)
+            break;
+          if ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
+            break;
+          flags = quoted;
+        }
+
+      /* a letter is lower case where setting its case bit changes
+       * nothing; the first byte is a letter, so that a word without a
+       * lower-case one is all capitals */
+      lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
+      /* alnum ^ (alnum + 1): the word's bytes and the one after */
+      flags |= (~lower & CC_TOKEN_UPPER) |
+               ((lower & (alnum ^ (alnum + 1))) == 0 ? CC_TOKEN_CAPITALS : 0);
+      folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
+                              _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
+
+      /* cc_lexicon_hash_padded() of the folded word, from its register:
+       * the high half is zero for a word of up to 8 bytes */
+      hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
+                                   (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
+      i = hash >> table->shift;
+      a = &table->short_slots[i];
+      b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
+      in_a = -(guint64)(_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                          _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) == 0xFFFF);
+      in_b = -(guint64)(_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                          _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) == 0xFFFF);
+      memcpy (&a_found, &a->marks, sizeof a_found);
+      memcpy (&b_found, &b->marks, sizeof b_found);
+      found = (a_found & in_a) | (b_found & in_b);
+
+      /* start and len, then cstart and clen, as two blocks of 8 */
+      offsets = (guint64)(guint32)(p - text) | (guint64)len << 32;
+      memcpy (&tok->start, &offsets, sizeof offsets);
+      offsets -= skew;
+      memcpy (&tok->cstart, &offsets, sizeof offsets);
       tok->sentence = sentence;
+      tok->kind = CC_TOK_WORD;
+      tok->scale = 0;
       tok->flag_bits = flags;
-      doc->initials[tok - first] = tok->low[0];
-      doc->marks[tok - first] = tok->marks;
-      if (G_UNLIKELY (tok->marks & listed))
-        list_word (doc, lists, tok - first, tok->marks, flags & CC_TOKEN_UPPER, sentence);
+      memcpy (&tok->marks, &found, sizeof found);
+      _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
+      _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
+      initials[index] = (char)_mm_cvtsi128_si32 (folded);
+      marks_of[index] = (guint32)found;
+      if (G_UNLIKELY ((guint32)found & listed))
+        list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
       tok++;
-      /* the space after, with the word */
-      len += (flags & CC_TOKEN_SPACE_AFTER) != 0;
-      p += len;
-      cpos += len;
+      index++;
       if (!(flags & CC_TOKEN_SPACE_AFTER))
-        break;
+        {
+          p += len;
+          break;
+        }
+      /* the space after, with the word */
+      p += len + 1;
     }
 
   *tokp = tok;
   *pp = p;
-  *cposp = cpos;
+  *cposp = (guint32)(p - text) - skew;
 }
 #endif
 

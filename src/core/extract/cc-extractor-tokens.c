@@ -144,29 +144,67 @@ token_set_low (CcToken    *tok,
   return j;
 }
 
+/* The first four bytes of a look-up form, as one number. */
+#define ABBREV(a, b, c, d) \
+  ((guint32)(guchar)(a) | (guint32)(guchar)(b) << 8 | (guint32)(guchar)(c) << 16 | \
+   (guint32)(guchar)(d) << 24)
+
 /* Is the '.' after this word an abbreviation's rather than a full stop?
- * The abbreviations are zero-padded to 8 bytes, as a token's look-up form
- * is: each is compared as one block. */
+ * None is longer than 4 bytes, which the text has as they are, so that
+ * the first 4 bytes of the look-up form, zero-padded, tell it. */
 static gboolean
 is_abbreviation (const CcToken *tok)
 {
-  static const char abbrevs[][8] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "maj", "capt", "rep", "sen", "gov",
-    "st", "jr", "sr", "prof", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "gens",
-  };
+  const guchar *low = (const guchar *)tok->low;
 
   if (tok->kind != CC_TOK_WORD)
     return FALSE;
   if (tok->clen == 1)
     return TRUE;
-  /* none is longer than 4 bytes, which the text has as they are */
   if (tok->len > 4)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (memcmp (tok->low, abbrevs[i], sizeof abbrevs[i]) == 0)
+  switch (ABBREV (low[0], low[1], low[2], low[3]))
+    {
+    case ABBREV ('m', 'r', 0, 0):
+    case ABBREV ('m', 'r', 's', 0):
+    case ABBREV ('m', 's', 0, 0):
+    case ABBREV ('d', 'r', 0, 0):
+    case ABBREV ('g', 'e', 'n', 0):
+    case ABBREV ('l', 't', 0, 0):
+    case ABBREV ('c', 'o', 'l', 0):
+    case ABBREV ('s', 'g', 't', 0):
+    case ABBREV ('m', 'a', 'j', 0):
+    case ABBREV ('c', 'a', 'p', 't'):
+    case ABBREV ('r', 'e', 'p', 0):
+    case ABBREV ('s', 'e', 'n', 0):
+    case ABBREV ('g', 'o', 'v', 0):
+    case ABBREV ('s', 't', 0, 0):
+    case ABBREV ('j', 'r', 0, 0):
+    case ABBREV ('s', 'r', 0, 0):
+    case ABBREV ('p', 'r', 'o', 'f'):
+    case ABBREV ('n', 'o', 0, 0):
+    case ABBREV ('v', 's', 0, 0):
+    case ABBREV ('i', 'n', 'c', 0):
+    case ABBREV ('c', 'o', 0, 0):
+    case ABBREV ('c', 'o', 'r', 'p'):
+    case ABBREV ('j', 'a', 'n', 0):
+    case ABBREV ('f', 'e', 'b', 0):
+    case ABBREV ('a', 'u', 'g', 0):
+    case ABBREV ('s', 'e', 'p', 't'):
+    case ABBREV ('o', 'c', 't', 0):
+    case ABBREV ('n', 'o', 'v', 0):
+    case ABBREV ('d', 'e', 'c', 0):
+    case ABBREV ('u', '.', 's', 0):
+    case ABBREV ('u', '.', 'k', 0):
+    case ABBREV ('u', '.', 'n', 0):
+    case ABBREV ('e', '.', 'g', 0):
+    case ABBREV ('i', '.', 'e', 0):
+    case ABBREV ('a', 'd', 'm', 0):
+    case ABBREV ('g', 'e', 'n', 's'):
       return TRUE;
-  return FALSE;
+    default:
+      return FALSE;
+    }
 }
 
 /* The power of ten of a scale abbreviation written right after a number

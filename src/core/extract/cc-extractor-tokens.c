@@ -618,8 +618,8 @@ read_word_run (CcDoc             *doc,
        * lower-case one is all capitals */
       lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
       /* alnum ^ (alnum + 1): the word's bytes and the one after */
-      flags |= (~lower & CC_TOKEN_UPPER) |
-               ((lower & (alnum ^ (alnum + 1))) == 0 ? CC_TOKEN_CAPITALS : 0);
+      flags |= (lower & (alnum ^ (alnum + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
+                                                      ~lower & CC_TOKEN_UPPER;
       folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
                               _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
 
@@ -630,10 +630,11 @@ read_word_run (CcDoc             *doc,
       i = hash >> table->shift;
       a = &table->short_slots[i];
       b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
-      in_a = -(guint64)(_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                          _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) == 0xFFFF);
-      in_b = -(guint64)(_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                          _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) == 0xFFFF);
+      /* all ones when the 16 bytes are the same, from a mask of 0xFFFF */
+      in_a = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                  _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) + 1) >> 16);
+      in_b = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                  _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) + 1) >> 16);
       memcpy (&a_found, &a->marks, sizeof a_found);
       memcpy (&b_found, &b->marks, sizeof b_found);
       found = (a_found & in_a) | (b_found & in_b);

@@ -359,6 +359,90 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, len) == G_STRUCT_OFFSET (CcToken, sta
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, clen) == G_STRUCT_OFFSET (CcToken, cstart) + 4);
 #endif
 
+/* Whether @c is of the block of general punctuation, U+2000 to U+206F:
+ * spaces, dashes, quotation marks and the like, none a letter, a mark
+ * or a capital. */
+static inline gboolean
+is_general_punctuation (gunichar c)
+{
+  return c >= 0x2000 && c < 0x2070;
+}
+
+/* Reads at @p, as read_word() and token_set_low() would, a word of ASCII
+ * letters and digits that meets a character past ASCII: a typographic
+ * apostrophe joining it to more letters ("Russia’s", "didn’t"), or a
+ * mark of general punctuation or a no-break space after it ("threat”").
+ * NULL, leaving @tok for the general path, for any other character past
+ * ASCII, and for a word too long for any list. Its look-up form, of
+ * *@low_len bytes, is a plain "'" for the apostrophe. */
+static G_GNUC_NO_INLINE const char *
+read_typographic_word (CcToken    *tok,
+                       const char *p,
+                       guint32    *hash,
+                       guint      *low_len)
+{
+  const guchar *q = (const guchar *)p;
+  gboolean lower = FALSE, upper = FALSE, hyphen = FALSE;
+  guint j = 0, clen = 0;
+
+  for (;;)
+    {
+      guchar c = *q;
+      guint8 cls = byte_class[c], after;
+
+      if (j >= CC_MAX_WORD)
+        return NULL;
+      if (cls & BYTE_ALNUM)
+        {
+          lower |= (cls & BYTE_LOWER) != 0;
+          upper |= (cls & BYTE_UPPER) != 0;
+          tok->low[j++] = c | (cls & BYTE_UPPER);
+          q++;
+        }
+      /* U+2000 to U+203F, of which U+2019 followed by a letter joins */
+      else if (c == 0xE2 && q[1] == 0x80 && q[2] >= 0x80 && q[2] <= 0xBF)
+        {
+          if (q[2] != 0x99)
+            break;
+          after = byte_class[q[3]];
+          if (after & BYTE_HIGH)
+            return NULL;
+          if (!(after & BYTE_ALPHA))
+            break;
+          tok->low[j++] = '\'';
+          q += 3;
+        }
+      else if (c == 0xC2 && q[1] == 0xA0)
+        break;
+      else if (cls & BYTE_HIGH)
+        return NULL;
+      else if (cls & BYTE_JOIN)
+        {
+          after = byte_class[q[1]];
+          if (after & BYTE_HIGH)
+            return NULL;
+          if (!(after & BYTE_ALPHA))
+            break;
+          hyphen |= c == '-';
+          tok->low[j++] = c;
+          q++;
+        }
+      else
+        break;
+      clen++;
+    }
+
+  memset (tok->low + j, 0, CC_MAX_WORD - j);
+  *hash = cc_lexicon_hash_padded (tok->low, j);
+  *low_len = j;
+  tok->kind = CC_TOK_WORD;
+  tok->len = (const char *)q - p;
+  tok->clen = clen;
+  tok->hyphen = hyphen;
+  tok->capitals = upper && !lower;
+  return (const char *)q;
+}
+
 /* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
  * into @tok, whose look-up form must be zeroed, with its lower-case form;
  * NULL, leaving @tok for the general path, when the word holds other
@@ -367,7 +451,8 @@ static const char *
 read_ascii_word (CcToken    *tok,
                  const char *p,
                  const char *end,
-                 guint32    *hash)
+                 guint32    *hash,
+                 guint      *low_len)
 {
   const guchar *word = (const guchar *)p;
   guint64 lower_seen = 0, upper_seen = 0;
@@ -392,7 +477,7 @@ read_ascii_word (CcToken    *tok,
           if (after & BYTE_ALPHA)
             hyphen |= c == '-';
           else if ((cls | after) & BYTE_HIGH)
-            return NULL;
+            return read_typographic_word (tok, p, hash, low_len);
           else
             break;
         }
@@ -407,6 +492,7 @@ read_ascii_word (CcToken    *tok,
     memset (tok->low, 0, sizeof tok->low);
   else
     *hash = cc_lexicon_hash_padded (tok->low, len);
+  *low_len = len;
 
   tok->kind = CC_TOK_WORD;
   tok->len = tok->clen = len;
@@ -720,6 +806,7 @@ _cc_doc_tokenize (CcDoc *doc)
       const char *next = p + 1;
       CcToken *tok;
       guint32 hash;
+      guint low_len;
 
       /* the commonest character, a plain space, first */
       if (c == ' ')
@@ -817,13 +904,13 @@ _cc_doc_tokenize (CcDoc *doc)
           next = q;
         }
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
-               (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
+               (next = read_ascii_word (tok, p, text_end, &hash, &low_len)) != NULL)
         {
           /* the common case, read in one pass with its look-up form */
           tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
           tok->in_quote = in_quote;
           if (tok->low[0] != '\0')
-            tok->marks = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
+            tok->marks = cc_mark_table_find (&marks, tok->low, low_len, hash, &tok->word);
           goto stored;
         }
       else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
@@ -838,7 +925,7 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->word = lexicon->ascii_words[c];
           goto stored;
         }
-      else if (is_word_char (c))
+      else if (!is_general_punctuation (c) && is_word_char (c))
         {
           if ((next = read_word (p, &tok->clen)) == NULL)
             {
@@ -862,7 +949,8 @@ _cc_doc_tokenize (CcDoc *doc)
             in_quote = !in_quote;
         }
 
-      tok->upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+      tok->upper = c < 0x80 ? g_ascii_isupper (c) :
+                   !is_general_punctuation (c) && g_unichar_isupper (c);
       tok->in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
       {
         guint len = token_set_low (tok, text, &hash);

@@ -88,19 +88,30 @@ enum
   BYTE_DIGIT = 1 << 1,
   BYTE_JOIN  = 1 << 2, /* ' . - inside a word: Korea's, U.S., Jang-won */
   BYTE_HIGH  = 1 << 3, /* a byte of a character past ASCII */
+  BYTE_PUNCT = 1 << 4, /* printable ASCII but letters, digits and '"' */
   BYTE_UPPER = 1 << 5, /* 0x20, which 'A' | 0x20 makes 'a' */
+  BYTE_END   = 1 << 6, /* . ! ? which may end a sentence */
 };
 
 #define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
 #define BYTE_ALNUM (BYTE_LOWER | BYTE_UPPER | BYTE_DIGIT)
 
 static const guint8 byte_class[256] = {
-  ['a' ... 'z'] = BYTE_LOWER,
-  ['A' ... 'Z'] = BYTE_UPPER,
+  ['!'] = BYTE_PUNCT | BYTE_END,
+  ['#' ... '&'] = BYTE_PUNCT,
+  ['\''] = BYTE_JOIN | BYTE_PUNCT,
+  ['(' ... ','] = BYTE_PUNCT,
+  ['-'] = BYTE_JOIN | BYTE_PUNCT,
+  ['.'] = BYTE_JOIN | BYTE_PUNCT | BYTE_END,
+  ['/'] = BYTE_PUNCT,
   ['0' ... '9'] = BYTE_DIGIT,
-  ['\''] = BYTE_JOIN,
-  ['.'] = BYTE_JOIN,
-  ['-'] = BYTE_JOIN,
+  [':' ... '>'] = BYTE_PUNCT,
+  ['?'] = BYTE_PUNCT | BYTE_END,
+  ['@'] = BYTE_PUNCT,
+  ['A' ... 'Z'] = BYTE_UPPER,
+  ['[' ... '`'] = BYTE_PUNCT,
+  ['a' ... 'z'] = BYTE_LOWER,
+  ['{' ... '~'] = BYTE_PUNCT,
   [0x80 ... 0xFF] = BYTE_HIGH,
 };
 
@@ -612,9 +623,10 @@ list_word (CcDoc   *doc,
 }
 
 #ifdef __SSE2__
-/* Reads the run of short ASCII words, each followed by one plain space,
- * that starts at *@pp, into the tokens from *@tokp up to @limit; stops at
- * the first of anything else, after a word without a space, or at
+/* Reads the run of short ASCII words, each followed by one plain space
+ * or by a mark of ASCII punctuation and a space ("word, "), that starts
+ * at *@pp, into the tokens from *@tokp up to @limit; stops at the first
+ * of anything else, after a word followed by anything else, or at
  * @limit. The commonest stretch of a text goes through this loop alone,
  * with its state in registers.
  *
@@ -745,8 +757,40 @@ read_word_run (CcDoc             *doc,
       index++;
       if (!(flags & CC_TOKEN_SPACE_AFTER))
         {
+          guchar c;
+          guint32 marks;
+          guint64 marks_word;
+
           p += len;
-          break;
+          /* a mark of punctuation between the word and a space, as in
+           * "word, ", is read here as the general path reads it: a mark
+           * that may end a sentence is left to it */
+          c = (guchar)*p;
+          if ((byte_class[c] & (BYTE_PUNCT | BYTE_END)) != BYTE_PUNCT || p[1] != ' ' ||
+              tok == limit)
+            break;
+          offsets = (guint64)(guint32)(p - text) | (guint64)1 << 32;
+          memcpy (&tok->start, &offsets, sizeof offsets);
+          offsets -= skew;
+          memcpy (&tok->cstart, &offsets, sizeof offsets);
+          tok->sentence = sentence;
+          tok->kind = CC_TOK_PUNCT;
+          tok->scale = 0;
+          tok->flag_bits = quoted | CC_TOKEN_SPACE_AFTER;
+          marks = doc->lexicon->ascii_marks[c];
+          marks_word = marks | (guint64)doc->lexicon->ascii_words[c] << 32;
+          memcpy (&tok->marks, &marks_word, sizeof marks_word);
+          _mm_storeu_si128 ((__m128i *)(void *)tok->low, _mm_cvtsi32_si128 (c));
+          _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
+          initials[index] = c;
+          marks_of[index] = marks;
+          /* punctuation starts no quantity, and is no capitalised word */
+          if (G_UNLIKELY (marks & listed & ~lists->quantity_marks))
+            list_word (doc, lists, index, marks & ~lists->quantity_marks, FALSE, sentence);
+          tok++;
+          index++;
+          p += 2;
+          continue;
         }
       /* the space after, with the word */
       p += len + 1;
@@ -913,7 +957,7 @@ _cc_doc_tokenize (CcDoc *doc)
             tok->marks = cc_mark_table_find (&marks, tok->low, low_len, hash, &tok->word);
           goto stored;
         }
-      else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
+      else if (c < 0x80 && (byte_class[c] & (BYTE_ALNUM | BYTE_HIGH)) == 0 && c != '"')
         {
           /* ASCII punctuation, a byte of its own: no case, no look-up
            * form to fold, its marks in a table */

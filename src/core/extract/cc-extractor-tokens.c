@@ -364,8 +364,13 @@ static const guint8 prefix_bytes[17][16] = {
  * slot's marks, place and the padding after them. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcShortSlot, place) == G_STRUCT_OFFSET (CcShortSlot, marks) + 4);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, word) == G_STRUCT_OFFSET (CcToken, marks) + 4);
-/* and its start and len, and its cstart and clen, are each written as
- * one block of 8 bytes */
+/* and its start and len, its cstart and clen, and its sentence, kind,
+ * scale and flags, are each written as one block of 8 bytes */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, kind) == G_STRUCT_OFFSET (CcToken, sentence) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, scale) == G_STRUCT_OFFSET (CcToken, sentence) + 5);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, flag_bits) == G_STRUCT_OFFSET (CcToken, sentence) + 6);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, marks) == G_STRUCT_OFFSET (CcToken, sentence) + 8);
+G_STATIC_ASSERT (CC_TOK_WORD == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, len) == G_STRUCT_OFFSET (CcToken, start) + 4);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, clen) == G_STRUCT_OFFSET (CcToken, cstart) + 4);
 #endif
@@ -660,12 +665,14 @@ read_word_run (CcDoc             *doc,
   /* the run is ASCII: a token's character offset is its byte offset
    * less this */
   guint32 skew = (guint32)(p - text) - *cposp;
-  guint quoted = in_quote ? CC_TOKEN_IN_QUOTE : 0;
+  /* a token's sentence, kind, scale and flags, as one block of 8 bytes,
+   * less the flags of its own */
+  guint64 head = sentence | (guint64)CC_TOK_WORD << 32 |
+                 (guint64)(in_quote ? CC_TOKEN_IN_QUOTE : 0) << 48;
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
                    (index < CC_LEAD_TOKENS ? lists->country_mark : 0);
   const __m128i case_bit = _mm_set1_epi8 (0x20);
-
   /* the last byte from which 16 can be read */
   guintptr last = (guintptr)end - 16;
 
@@ -694,7 +701,7 @@ read_word_run (CcDoc             *doc,
        * word's: the commonest word is followed by a space */
       if (G_LIKELY ((guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '))) &
                     (alnum + 1)))
-        flags = quoted | CC_TOKEN_SPACE_AFTER;
+        flags = CC_TOKEN_SPACE_AFTER;
       else
         {
           guint8 cls;
@@ -708,7 +715,7 @@ read_word_run (CcDoc             *doc,
             break;
           if ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
             break;
-          flags = quoted;
+          flags = 0;
         }
 
       /* a letter is lower case where setting its case bit changes
@@ -742,10 +749,8 @@ read_word_run (CcDoc             *doc,
       memcpy (&tok->start, &offsets, sizeof offsets);
       offsets -= skew;
       memcpy (&tok->cstart, &offsets, sizeof offsets);
-      tok->sentence = sentence;
-      tok->kind = CC_TOK_WORD;
-      tok->scale = 0;
-      tok->flag_bits = flags;
+      offsets = head | (guint64)flags << 48;
+      memcpy (&tok->sentence, &offsets, sizeof offsets);
       memcpy (&tok->marks, &found, sizeof found);
       _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
       _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
@@ -773,10 +778,9 @@ read_word_run (CcDoc             *doc,
           memcpy (&tok->start, &offsets, sizeof offsets);
           offsets -= skew;
           memcpy (&tok->cstart, &offsets, sizeof offsets);
-          tok->sentence = sentence;
-          tok->kind = CC_TOK_PUNCT;
-          tok->scale = 0;
-          tok->flag_bits = quoted | CC_TOKEN_SPACE_AFTER;
+          /* the kind of a word is 0 in the head */
+          offsets = head | (guint64)CC_TOK_PUNCT << 32 | (guint64)CC_TOKEN_SPACE_AFTER << 48;
+          memcpy (&tok->sentence, &offsets, sizeof offsets);
           marks = doc->lexicon->ascii_marks[c];
           marks_word = marks | (guint64)doc->lexicon->ascii_words[c] << 32;
           memcpy (&tok->marks, &marks_word, sizeof marks_word);

@@ -518,7 +518,7 @@ read_ascii_word (CcToken    *tok,
 }
 
 /* Notes in @sentence's flags the rare words @marks says a word is. */
-static void
+static G_GNUC_NO_INLINE void
 mark_sentence (CcDoc   *doc,
                guint32  sentence,
                guint32  marks,
@@ -536,13 +536,20 @@ mark_sentence (CcDoc   *doc,
 /* Appends @value to @array, of which the first @n elements are in use:
  * the array grows ahead in doublings and is cut to @n at the end, so that
  * an append is a store. */
+static G_GNUC_NO_INLINE void
+grow_uint (GArray *array,
+           guint   n)
+{
+  g_array_set_size (array, MAX (16, 2 * n));
+}
+
 static inline void
 push_uint (GArray *array,
            guint  *n,
            guint   value)
 {
-  if (*n == array->len)
-    g_array_set_size (array, MAX (16, 2 * *n));
+  if (G_UNLIKELY (*n == array->len))
+    grow_uint (array, *n);
   g_array_index (array, guint, (*n)++) = value;
 }
 

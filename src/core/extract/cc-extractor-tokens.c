@@ -763,8 +763,16 @@ read_word_run (CcDoc             *doc,
       _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
       initials[index] = (char)_mm_cvtsi128_si32 (folded);
       marks_of[index] = (guint32)found;
+      /* the commonest of the words listed, a word that may start a
+       * quantity, is listed here, in the room the candidates keep for
+       * every token */
       if (G_UNLIKELY ((guint32)found & listed))
-        list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
+        {
+          if ((guint32)found & (listed & ~lists->quantity_marks))
+            list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
+          else
+            g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
+        }
       tok++;
       index++;
       if (!(flags & CC_TOKEN_SPACE_AFTER))
@@ -916,6 +924,9 @@ _cc_doc_tokenize (CcDoc *doc)
           tokens = (CcToken *)(void *)doc->tokens->data;
           room = doc->tokens->len;
           reserve_per_token (doc, room);
+          /* room for every token to be a candidate */
+          if (doc->candidates->len < room)
+            g_array_set_size (doc->candidates, room);
         }
 #ifdef __SSE2__
       /* the commonest tokens: a run of short words */

@@ -642,9 +642,9 @@ list_word (CcDoc   *doc,
  * @limit. The commonest stretch of a text goes through this loop alone,
  * with its state in registers.
  *
- * A short word is one of fewer than 16 ASCII letters and digits, the
- * first a letter, ended by a byte that does not join it to more, with 16
- * bytes of text from its start: read 16 bytes at once, it gets its kind,
+ * A short word is one of fewer than 16 ASCII letters, ended by a byte
+ * that is no digit and does not join it to more, with 16 bytes of text
+ * from its start: read 16 bytes at once, it gets its kind,
  * lengths, flags, look-up form and marks as read_ascii_word() and a
  * look-up make them. Its marks come from the short words of its two
  * slots of the table, which lie in the same cache line as their marks,
@@ -685,40 +685,37 @@ read_word_run (CcDoc             *doc,
 
   while (tok < limit && (guintptr)p <= last)
     {
-      __m128i v, x, letter, digit, folded;
+      __m128i v, x, letter, folded;
       const CcShortSlot *a, *b;
-      guint alnum, len, lower, flags, i;
+      guint letters, len, lower, flags, i;
       guint32 hash;
       guint64 found, in_a, in_b, a_found, b_found, offsets;
 
       v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
       /* a byte is a letter when, its case bit set and moved down to
-       * -128, it is below -128 + 26; a digit likewise; bytes past ASCII
-       * never are */
+       * -128, it is below -128 + 26; bytes past ASCII never are */
       x = _mm_or_si128 (v, case_bit);
       letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
                                _mm_set1_epi8 (-128 + 26));
-      digit = _mm_cmplt_epi8 (_mm_add_epi8 (v, _mm_set1_epi8 (0x80 - '0')),
-                              _mm_set1_epi8 (-128 + 10));
-      alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
-      len = (guint)__builtin_ctz (~alnum);
-      if (!(_mm_movemask_epi8 (letter) & 1))
+      letters = (guint)_mm_movemask_epi8 (letter);
+      len = (guint)__builtin_ctz (~letters);
+      if (!(letters & 1))
         break;
-      /* alnum + 1 has the bit of the byte after the word alone of the
+      /* letters + 1 has the bit of the byte after the word alone of the
        * word's: the commonest word is followed by a space */
       if (G_LIKELY ((guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '))) &
-                    (alnum + 1)))
+                    (letters + 1)))
         flags = CC_TOKEN_SPACE_AFTER;
       else
         {
           guint8 cls;
 
-          /* a join followed by a letter, or any byte past ASCII, is
-           * for the other paths */
+          /* a digit, a join followed by a letter, or any byte past
+           * ASCII, is for the other paths */
           if (len >= 16)
             break;
           cls = byte_class[(guchar)p[len]];
-          if (cls & BYTE_HIGH)
+          if (cls & (BYTE_HIGH | BYTE_DIGIT))
             break;
           if ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
             break;
@@ -729,9 +726,9 @@ read_word_run (CcDoc             *doc,
        * nothing; the first byte is a letter, so that a word without a
        * lower-case one is all capitals */
       lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
-      /* alnum ^ (alnum + 1): the word's bytes and the one after */
-      flags |= (lower & (alnum ^ (alnum + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
-                                                      ~lower & CC_TOKEN_UPPER;
+      /* letters ^ (letters + 1): the word's bytes and the one after */
+      flags |= (lower & (letters ^ (letters + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
+                                                          ~lower & CC_TOKEN_UPPER;
       folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
                               _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
 

@@ -390,16 +390,21 @@ is_general_punctuation (gunichar c)
  * mark of general punctuation or a no-break space after it ("threat”").
  * NULL, leaving @tok for the general path, for any other character past
  * ASCII, and for a word too long for any list. Its look-up form, of
- * *@low_len bytes, is a plain "'" for the apostrophe. */
+ * *@low_len bytes, is a plain "'" for the apostrophe. read_ascii_word()
+ * has read its first @len bytes, all ASCII, into @tok's look-up form,
+ * and seen @lower, @upper and @hyphen in them. */
 static G_GNUC_NO_INLINE const char *
 read_typographic_word (CcToken    *tok,
                        const char *p,
+                       guint       len,
+                       gboolean    lower,
+                       gboolean    upper,
+                       gboolean    hyphen,
                        guint32    *hash,
                        guint      *low_len)
 {
-  const guchar *q = (const guchar *)p;
-  gboolean lower = FALSE, upper = FALSE, hyphen = FALSE;
-  guint j = 0, clen = 0;
+  const guchar *q = (const guchar *)p + len;
+  guint j = len, clen = len;
 
   for (;;)
     {
@@ -493,7 +498,8 @@ read_ascii_word (CcToken    *tok,
           if (after & BYTE_ALPHA)
             hyphen |= c == '-';
           else if ((cls | after) & BYTE_HIGH)
-            return read_typographic_word (tok, p, hash, low_len);
+            return read_typographic_word (tok, p, len, lower_seen != 0, upper_seen != 0,
+                                          hyphen, hash, low_len);
           else
             break;
         }

@@ -1022,8 +1022,21 @@ _cc_doc_tokenize (CcDoc *doc)
                    !is_general_punctuation (c) && g_unichar_isupper (c);
       tok->in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
       {
-        guint len = token_set_low (tok, text, &hash);
+        guint len;
 
+        /* a mark of general punctuation, of three bytes, as
+         * token_set_low() folds it: typographic apostrophes made
+         * plain, the others as they are; the token was zeroed */
+        if (is_general_punctuation (c))
+          {
+            if (c == 0x2018 || c == 0x2019)
+              tok->low[0] = '\'', len = 1;
+            else
+              memcpy (tok->low, p, 3), len = 3;
+            hash = cc_lexicon_hash_padded (tok->low, len);
+          }
+        else
+          len = token_set_low (tok, text, &hash);
         if (tok->kind != CC_TOK_NUMBER && len > 0)
           tok->marks = cc_mark_table_find (&marks, tok->low, len, hash, &tok->word);
       }

@@ -640,6 +640,54 @@ list_word (CcDoc   *doc,
     mark_sentence (doc, sentence, marks, lists->day_mark, lists->withdraw_mark);
 }
 
+/* Reads the word of ASCII letters at @p into @tok, the token @index, as
+ * the general path of _cc_doc_tokenize() reads it, with its marks and on
+ * its lists, at the character offset @cstart: a word the run of short
+ * words leaves ("U.S.", "Jang-won", "G7", "Russia’s", a long word) is
+ * read here, from the run or from the general path. NULL, leaving @tok
+ * for the general path with its place and sentence, when
+ * read_ascii_word() leaves it. */
+static G_GNUC_NO_INLINE const char *
+read_word_token (CcDoc             *doc,
+                 Lists             *lists,
+                 const CcMarkTable *table,
+                 CcToken           *tok,
+                 guint              index,
+                 const char        *p,
+                 const char        *end,
+                 guint32            cstart,
+                 guint32            sentence,
+                 gboolean           in_quote)
+{
+  const char *next;
+  guint32 hash = 0, listed;
+  guint low_len;
+
+  memset (tok, 0, sizeof *tok);
+  tok->start = p - doc->text;
+  tok->cstart = cstart;
+  tok->sentence = sentence;
+  if ((next = read_ascii_word (tok, p, end, &hash, &low_len)) == NULL)
+    return NULL;
+  tok->upper = (byte_class[(guchar)*p] & BYTE_UPPER) != 0;
+  tok->in_quote = in_quote;
+  if (tok->low[0] != '\0')
+    tok->marks = cc_mark_table_find (table, tok->low, low_len, hash, &tok->word);
+  doc->initials[index] = tok->low[0];
+  doc->marks[index] = tok->marks;
+  /* a hyphenated word may start a quantity whatever its marks */
+  listed = tok->marks;
+  if (tok->hyphen)
+    {
+      push_uint (doc->candidates, &lists->n_candidates, index);
+      listed &= ~lists->quantity_marks;
+    }
+  if (listed & (lists->quantity_marks | lists->country_mark | lists->day_mark |
+                lists->withdraw_mark))
+    list_word (doc, lists, index, listed, tok->upper, sentence);
+  return next;
+}
+
 #ifdef __SSE2__
 /* Reads the run of short ASCII words, each followed by one plain space
  * or by a mark of ASCII punctuation and a space ("word, "), that starts
@@ -714,17 +762,31 @@ read_word_run (CcDoc             *doc,
         flags = CC_TOKEN_SPACE_AFTER;
       else
         {
-          guint8 cls;
+          guint8 cls = len < 16 ? byte_class[(guchar)p[len]] : 0;
 
-          /* a digit, a join followed by a letter, or any byte past
-           * ASCII, is for the other paths */
-          if (len >= 16)
-            break;
-          cls = byte_class[(guchar)p[len]];
-          if (cls & (BYTE_HIGH | BYTE_DIGIT))
-            break;
-          if ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
-            break;
+          /* a long word, or one followed by a digit, a join and a
+           * letter, or any byte past ASCII, is read_word_token()'s */
+          if (len >= 16 || (cls & (BYTE_HIGH | BYTE_DIGIT)) ||
+              ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH))))
+            {
+              const char *next = read_word_token (doc, lists, table, tok, index, p, end,
+                                                  (guint32)(p - text) - skew, sentence,
+                                                  ((head >> 48) & CC_TOKEN_IN_QUOTE) != 0);
+
+              if (next == NULL)
+                break;
+              /* its characters past ASCII are fewer than its bytes */
+              skew += tok->len - tok->clen;
+              p = next;
+              if (*p == ' ')
+                {
+                  tok->space_after = TRUE;
+                  p++;
+                }
+              tok++;
+              index++;
+              continue;
+            }
           flags = 0;
         }
 
@@ -872,7 +934,6 @@ _cc_doc_tokenize (CcDoc *doc)
       const char *next = p + 1;
       CcToken *tok;
       guint32 hash;
-      guint low_len;
 
       /* the commonest character, a plain space, first */
       if (c == ' ')
@@ -973,14 +1034,14 @@ _cc_doc_tokenize (CcDoc *doc)
           next = q;
         }
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
-               (next = read_ascii_word (tok, p, text_end, &hash, &low_len)) != NULL)
+               (next = read_word_token (doc, &lists, &marks, tok, n_tokens - 1, p, text_end,
+                                        cpos, sentence, in_quote)) != NULL)
         {
-          /* the common case, read in one pass with its look-up form */
-          tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
-          tok->in_quote = in_quote;
-          if (tok->low[0] != '\0')
-            tok->marks = cc_mark_table_find (&marks, tok->low, low_len, hash, &tok->word);
-          goto stored;
+          /* the common case, read in one pass with its look-up form,
+           * marked and listed */
+          cpos += tok->clen;
+          p = next;
+          continue;
         }
       else if (c < 0x80 && (byte_class[c] & (BYTE_ALNUM | BYTE_HIGH)) == 0 && c != '"')
         {

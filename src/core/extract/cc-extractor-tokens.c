@@ -828,15 +828,22 @@ read_word_run (CcDoc             *doc,
       _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
       initials[index] = (char)_mm_cvtsi128_si32 (folded);
       marks_of[index] = (guint32)found;
-      /* the commonest of the words listed, a word that may start a
-       * quantity, is listed here, in the room the candidates keep for
-       * every token */
+      /* the commonest of the words listed, those that may start a
+       * quantity or, in the lead, a country's name, are listed here, in
+       * the room the candidates keep for every token and the country
+       * starts for the lead, as list_word() lists them */
       if (G_UNLIKELY ((guint32)found & listed))
         {
-          if ((guint32)found & (listed & ~lists->quantity_marks))
+          if ((guint32)found & (lists->day_mark | lists->withdraw_mark))
             list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
           else
-            g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
+            {
+              if ((guint32)found & lists->quantity_marks)
+                g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
+              if (((guint32)found & listed & lists->country_mark) && (flags & CC_TOKEN_UPPER) &&
+                  index < CC_LEAD_TOKENS)
+                g_array_index (doc->country_starts, guint, lists->n_country_starts++) = index;
+            }
         }
       tok++;
       index++;
@@ -927,6 +934,9 @@ _cc_doc_tokenize (CcDoc *doc)
       doc->country_starts = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   reserve_per_token (doc, room);
+  /* room for every token of the lead to start a country's name */
+  if (doc->country_starts->len < CC_LEAD_TOKENS)
+    g_array_set_size (doc->country_starts, CC_LEAD_TOKENS);
 
   while (*p != '\0')
     {

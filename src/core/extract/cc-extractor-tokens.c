@@ -392,7 +392,7 @@ is_general_punctuation (gunichar c)
  * ASCII, and for a word too long for any list. Its look-up form, of
  * *@low_len bytes, is a plain "'" for the apostrophe. read_ascii_word()
  * has read its first @len bytes, all ASCII, into @tok's look-up form,
- * and seen @lower, @upper and @hyphen in them. */
+ * zero past them, and seen @lower, @upper and @hyphen in them. */
 static G_GNUC_NO_INLINE const char *
 read_typographic_word (CcToken    *tok,
                        const char *p,
@@ -453,7 +453,7 @@ read_typographic_word (CcToken    *tok,
       clen++;
     }
 
-  memset (tok->low + j, 0, CC_MAX_WORD - j);
+  /* zero-padded: its bytes are written in order, over zeros */
   *hash = cc_lexicon_hash_padded (tok->low, j);
   *low_len = j;
   tok->kind = CC_TOK_WORD;

@@ -8,348 +8,20 @@
  * words, numbers and punctuation with their byte and character offsets,
  * and into sentences. It allocates nothing per token but the token itself
  * in one growing array, so that it keeps up with large libraries, and it
- * checks the text's UTF-8 on the way: ASCII, most of a text, is read byte
- * by byte through a table, and only other characters are decoded. */
+ * checks the text's UTF-8 on the way: ASCII, most of a text, is read 16
+ * bytes or one byte at a time through classes of bytes, and only other
+ * characters are decoded. The readers of the words, numbers and dates
+ * that its run of short words leaves are in cc-extractor-words.c. */
 
 #define G_LOG_DOMAIN "cc-extractor"
 
 #include "config.h"
 
-#include <stdio.h>
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
-#include "cc-extractor-private.h"
-
-static inline gboolean
-is_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
-         c == 0x2009 || c == 0x2002 || c == 0x2003 || c == 0x200B;
-}
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  if (c < 0x80)
-    return g_ascii_isalpha (c);
-  return g_unichar_isalpha (c) || g_unichar_ismark (c);
-}
-
-/* The character at @p and its length in bytes; 0 when the bytes there are
- * not UTF-8 as g_utf8_validate() judges it (a stray or missing
- * continuation byte, an overlong form, a surrogate, a value past
- * U+10FFFF). A NUL ends a sequence as any other wrong byte does, so that
- * nothing past the end is read. This is the text's only UTF-8 check. */
-static inline guint
-decode_char (const char *text,
-             gunichar   *out)
-{
-  const guchar *p = (const guchar *)text;
-  gunichar c;
-
-  if (p[0] < 0x80)
-    {
-      *out = p[0];
-      return 1;
-    }
-  if (p[0] < 0xC2 || p[0] > 0xF4 || (p[1] & 0xC0) != 0x80)
-    return 0;
-  if (p[0] < 0xE0)
-    {
-      *out = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-      return 2;
-    }
-  if ((p[2] & 0xC0) != 0x80)
-    return 0;
-  if (p[0] < 0xF0)
-    {
-      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-      *out = c;
-      return 3;
-    }
-  if ((p[3] & 0xC0) != 0x80)
-    return 0;
-  c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-  if (c < 0x10000 || c > 0x10FFFF)
-    return 0;
-  *out = c;
-  return 4;
-}
-
-/* The classes of a byte for the word loop, one table look-up per byte. */
-enum
-{
-  BYTE_LOWER = 1 << 0,
-  BYTE_DIGIT = 1 << 1,
-  BYTE_JOIN  = 1 << 2, /* ' . - inside a word: Korea's, U.S., Jang-won */
-  BYTE_HIGH  = 1 << 3, /* a byte of a character past ASCII */
-  BYTE_PUNCT = 1 << 4, /* printable ASCII but letters, digits and '"' */
-  BYTE_UPPER = 1 << 5, /* 0x20, which 'A' | 0x20 makes 'a' */
-  BYTE_END   = 1 << 6, /* . ! ? which may end a sentence */
-};
-
-#define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
-#define BYTE_ALNUM (BYTE_LOWER | BYTE_UPPER | BYTE_DIGIT)
-
-static const guint8 byte_class[256] = {
-  ['!'] = BYTE_PUNCT | BYTE_END,
-  ['#' ... '&'] = BYTE_PUNCT,
-  ['\''] = BYTE_JOIN | BYTE_PUNCT,
-  ['(' ... ','] = BYTE_PUNCT,
-  ['-'] = BYTE_JOIN | BYTE_PUNCT,
-  ['.'] = BYTE_JOIN | BYTE_PUNCT | BYTE_END,
-  ['/'] = BYTE_PUNCT,
-  ['0' ... '9'] = BYTE_DIGIT,
-  [':' ... '>'] = BYTE_PUNCT,
-  ['?'] = BYTE_PUNCT | BYTE_END,
-  ['@'] = BYTE_PUNCT,
-  ['A' ... 'Z'] = BYTE_UPPER,
-  ['[' ... '`'] = BYTE_PUNCT,
-  ['a' ... 'z'] = BYTE_LOWER,
-  ['{' ... '~'] = BYTE_PUNCT,
-  [0x80 ... 0xFF] = BYTE_HIGH,
-};
-
-/* The lower-case form used for look-ups: ASCII folded, typographic
- * apostrophes made plain. Words too long for any list get "". */
-static guint
-token_set_low (CcToken    *tok,
-               const char *text,
-               guint32    *hash)
-{
-  const guchar *p = (const guchar *)text + tok->start;
-  const guchar *end = p + tok->len;
-  guint j = 0;
-  gboolean lower = FALSE, upper = FALSE;
-
-  while (p < end && j < CC_MAX_WORD - 1)
-    {
-      guchar c = *p;
-
-      if (c == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
-        {
-          c = '\'';
-          p += 2;
-        }
-      else if (c >= 'A' && c <= 'Z')
-        {
-          upper = TRUE;
-          c += 'a' - 'A';
-        }
-      else if (c >= 'a' && c <= 'z')
-        lower = TRUE;
-      tok->low[j++] = c;
-      p++;
-    }
-  if (p < end)
-    j = 0;
-  /* zero-padded, as cc_lexicon_hash_padded() reads it */
-  memset (tok->low + j, 0, CC_MAX_WORD - j);
-  tok->capitals = upper && !lower;
-  *hash = cc_lexicon_hash_padded (tok->low, j);
-  return j;
-}
-
-/* The first four bytes of a look-up form, as one number. */
-#define ABBREV(a, b, c, d) \
-  ((guint32)(guchar)(a) | (guint32)(guchar)(b) << 8 | (guint32)(guchar)(c) << 16 | \
-   (guint32)(guchar)(d) << 24)
-
-/* Is the '.' after this word an abbreviation's rather than a full stop?
- * None is longer than 4 bytes, which the text has as they are, so that
- * the first 4 bytes of the look-up form, zero-padded, tell it. */
-static gboolean
-is_abbreviation (const CcToken *tok)
-{
-  const guchar *low = (const guchar *)tok->low;
-
-  if (tok->kind != CC_TOK_WORD)
-    return FALSE;
-  if (tok->clen == 1)
-    return TRUE;
-  if (tok->len > 4)
-    return FALSE;
-  switch (ABBREV (low[0], low[1], low[2], low[3]))
-    {
-    case ABBREV ('m', 'r', 0, 0):
-    case ABBREV ('m', 'r', 's', 0):
-    case ABBREV ('m', 's', 0, 0):
-    case ABBREV ('d', 'r', 0, 0):
-    case ABBREV ('g', 'e', 'n', 0):
-    case ABBREV ('l', 't', 0, 0):
-    case ABBREV ('c', 'o', 'l', 0):
-    case ABBREV ('s', 'g', 't', 0):
-    case ABBREV ('m', 'a', 'j', 0):
-    case ABBREV ('c', 'a', 'p', 't'):
-    case ABBREV ('r', 'e', 'p', 0):
-    case ABBREV ('s', 'e', 'n', 0):
-    case ABBREV ('g', 'o', 'v', 0):
-    case ABBREV ('s', 't', 0, 0):
-    case ABBREV ('j', 'r', 0, 0):
-    case ABBREV ('s', 'r', 0, 0):
-    case ABBREV ('p', 'r', 'o', 'f'):
-    case ABBREV ('n', 'o', 0, 0):
-    case ABBREV ('v', 's', 0, 0):
-    case ABBREV ('i', 'n', 'c', 0):
-    case ABBREV ('c', 'o', 0, 0):
-    case ABBREV ('c', 'o', 'r', 'p'):
-    case ABBREV ('j', 'a', 'n', 0):
-    case ABBREV ('f', 'e', 'b', 0):
-    case ABBREV ('a', 'u', 'g', 0):
-    case ABBREV ('s', 'e', 'p', 't'):
-    case ABBREV ('o', 'c', 't', 0):
-    case ABBREV ('n', 'o', 'v', 0):
-    case ABBREV ('d', 'e', 'c', 0):
-    case ABBREV ('u', '.', 's', 0):
-    case ABBREV ('u', '.', 'k', 0):
-    case ABBREV ('u', '.', 'n', 0):
-    case ABBREV ('e', '.', 'g', 0):
-    case ABBREV ('i', '.', 'e', 0):
-    case ABBREV ('a', 'd', 'm', 0):
-    case ABBREV ('g', 'e', 'n', 's'):
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The power of ten of a scale abbreviation written right after a number
- * ("mn", "mln", "bn", "k"), or 0. A lone "m" may be metres: not read. */
-static guint8
-glued_scale (const char *q)
-{
-  char a = g_ascii_tolower (q[0]), b = a ? g_ascii_tolower (q[1]) : 0;
-  char c = b ? g_ascii_tolower (q[2]) : 0;
-
-  if (a == 'k' && !g_ascii_isalnum (q[1]))
-    return 3;
-  if (a == 'm' && b == 'n' && !g_ascii_isalnum (q[2]))
-    return 6;
-  if (a == 'm' && b == 'l' && c == 'n' && !g_ascii_isalnum (q[3]))
-    return 6;
-  if (a == 'b' && b == 'n' && !g_ascii_isalnum (q[2]))
-    return 9;
-  return 0;
-}
-
-static const char *
-read_number (const char *p)
-{
-  const char *q = p;
-  guint group = 0;
-
-  for (;;)
-    {
-      while (g_ascii_isdigit (*q))
-        q++, group++;
-      if ((*q == ',' || *q == '.') && g_ascii_isdigit (q[1]))
-        {
-          q++;
-          group = 0;
-          continue;
-        }
-      /* "10 000": a space then exactly three digits */
-      if (*q == ' ' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]) &&
-          g_ascii_isdigit (q[3]) && !g_ascii_isdigit (q[4]) && q[4] != ',' && q[4] != '.' &&
-          group <= 3 && q - p <= 7)
-        {
-          q++;
-          group = 0;
-          continue;
-        }
-      return q;
-    }
-}
-
-/* A word of any letters; NULL when its text is not UTF-8. */
-static const char *
-read_word (const char *p,
-           guint32    *clen)
-{
-  const char *q = p;
-
-  *clen = 0;
-  while (*q != '\0')
-    {
-      gunichar d, e = 0;
-      guint len = decode_char (q, &d);
-
-      if (len == 0)
-        return NULL;
-      if (is_word_char (d) || (d < 0x80 && g_ascii_isdigit (d)))
-        ;
-      /* inner apostrophes, dots and hyphens: Korea's, U.S., Jang-won */
-      else if ((d == '\'' || d == 0x2019 || d == '.' || d == '-') && q > p &&
-               decode_char (q + len, &e) > 0 && is_word_char (e))
-        ;
-      else
-        break;
-      q += len;
-      (*clen)++;
-    }
-
-  return q;
-}
-
-/* Eight bytes at a time: a byte of 0x80 in the result for each byte of
- * @x (read as 7 bits, bytes past ASCII never match) strictly between @m
- * and @n; exact per byte, so that the first that fails is found with one
- * count of trailing zeros. */
-#define ONES  0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-static inline guint64
-bytes_between (guint64 x,
-               guint   m,
-               guint   n)
-{
-  guint64 low7 = x & (ONES * 127);
-
-  return (ONES * (127 + n) - low7) & ~x & (low7 + ONES * (127 - m)) & HIGHS;
-}
-
-/* Reads the letters and digits of a word eight bytes at a time while the
- * text and the look-up buffer have room for a whole block: stores the
- * folded bytes, notes the cases seen, and returns how many bytes it took,
- * stopping at the first byte that is neither. */
-static inline guint
-read_ascii_run (CcToken      *tok,
-                const guchar *word,
-                gsize         len,
-                const guchar *end,
-                guint64      *lower_seen,
-                guint64      *upper_seen)
-{
-  gsize start = len;
-
-  while (G_BYTE_ORDER == G_LITTLE_ENDIAN && end - (word + len) >= 8 &&
-         len <= CC_MAX_WORD - 8)
-    {
-      guint64 v, letters, upper, stop, keep;
-      guint n;
-
-      memcpy (&v, word + len, 8);
-      letters = bytes_between (v | (ONES * 0x20), 0x60, 0x7B);
-      upper = bytes_between (v, 0x40, 0x5B);
-      stop = ~(letters | bytes_between (v, 0x2F, 0x3A)) & HIGHS;
-      n = stop != 0 ? (guint)__builtin_ctzll (stop) / 8 : 8;
-      keep = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-      v = (v | (upper >> 2)) & keep;
-      memcpy (tok->low + len, &v, 8);
-      *lower_seen |= letters & ~upper & keep;
-      *upper_seen |= upper & keep;
-      len += n;
-      if (n < 8)
-        break;
-    }
-
-  return len - start;
-}
+#include "cc-extractor-words.h"
 
 #ifdef __SSE2__
 /* The first @n bytes of 16 set, for n from 0 to 16. */
@@ -374,154 +46,6 @@ G_STATIC_ASSERT (CC_TOK_WORD == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, len) == G_STRUCT_OFFSET (CcToken, start) + 4);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, clen) == G_STRUCT_OFFSET (CcToken, cstart) + 4);
 #endif
-
-/* Whether @c is of the block of general punctuation, U+2000 to U+206F:
- * spaces, dashes, quotation marks and the like, none a letter, a mark
- * or a capital. */
-static inline gboolean
-is_general_punctuation (gunichar c)
-{
-  return c >= 0x2000 && c < 0x2070;
-}
-
-/* Reads at @p, as read_word() and token_set_low() would, a word of ASCII
- * letters and digits that meets a character past ASCII: a typographic
- * apostrophe joining it to more letters ("Russia’s", "didn’t"), or a
- * mark of general punctuation or a no-break space after it ("threat”").
- * NULL, leaving @tok for the general path, for any other character past
- * ASCII, and for a word too long for any list. Its look-up form, of
- * *@low_len bytes, is a plain "'" for the apostrophe. read_ascii_word()
- * has read its first @len bytes, all ASCII, into @tok's look-up form,
- * zero past them, and seen @lower, @upper and @hyphen in them. */
-static G_GNUC_NO_INLINE const char *
-read_typographic_word (CcToken    *tok,
-                       const char *p,
-                       guint       len,
-                       gboolean    lower,
-                       gboolean    upper,
-                       gboolean    hyphen,
-                       guint32    *hash,
-                       guint      *low_len)
-{
-  const guchar *q = (const guchar *)p + len;
-  guint j = len, clen = len;
-
-  for (;;)
-    {
-      guchar c = *q;
-      guint8 cls = byte_class[c], after;
-
-      if (j >= CC_MAX_WORD)
-        return NULL;
-      if (cls & BYTE_ALNUM)
-        {
-          lower |= (cls & BYTE_LOWER) != 0;
-          upper |= (cls & BYTE_UPPER) != 0;
-          tok->low[j++] = c | (cls & BYTE_UPPER);
-          q++;
-        }
-      /* U+2000 to U+203F, of which U+2019 followed by a letter joins */
-      else if (c == 0xE2 && q[1] == 0x80 && q[2] >= 0x80 && q[2] <= 0xBF)
-        {
-          if (q[2] != 0x99)
-            break;
-          after = byte_class[q[3]];
-          if (after & BYTE_HIGH)
-            return NULL;
-          if (!(after & BYTE_ALPHA))
-            break;
-          tok->low[j++] = '\'';
-          q += 3;
-        }
-      else if (c == 0xC2 && q[1] == 0xA0)
-        break;
-      else if (cls & BYTE_HIGH)
-        return NULL;
-      else if (cls & BYTE_JOIN)
-        {
-          after = byte_class[q[1]];
-          if (after & BYTE_HIGH)
-            return NULL;
-          if (!(after & BYTE_ALPHA))
-            break;
-          hyphen |= c == '-';
-          tok->low[j++] = c;
-          q++;
-        }
-      else
-        break;
-      clen++;
-    }
-
-  /* zero-padded: its bytes are written in order, over zeros */
-  *hash = cc_lexicon_hash_padded (tok->low, j);
-  *low_len = j;
-  tok->kind = CC_TOK_WORD;
-  tok->len = (const char *)q - p;
-  tok->clen = clen;
-  tok->hyphen = hyphen;
-  tok->capitals = upper && !lower;
-  return (const char *)q;
-}
-
-/* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
- * into @tok, whose look-up form must be zeroed, with its lower-case form;
- * NULL, leaving @tok for the general path, when the word holds other
- * characters. @end is the end of the text. */
-static const char *
-read_ascii_word (CcToken    *tok,
-                 const char *p,
-                 const char *end,
-                 guint32    *hash,
-                 guint      *low_len)
-{
-  const guchar *word = (const guchar *)p;
-  guint64 lower_seen = 0, upper_seen = 0;
-  gboolean hyphen = FALSE;
-  gsize len = 0;
-
-  for (;;)
-    {
-      guchar c;
-      guint8 cls, after;
-
-      len += read_ascii_run (tok, word, len, (const guchar *)end, &lower_seen, &upper_seen);
-
-      /* a table look-up per byte where blocks do not fit; the folded
-       * byte is stored at its offset modulo the buffer, which is all a
-       * word too long for any list spoils */
-      c = word[len];
-      cls = byte_class[c];
-      if ((cls & BYTE_ALNUM) == 0)
-        {
-          after = (cls & BYTE_JOIN) ? byte_class[word[len + 1]] : 0;
-          if (after & BYTE_ALPHA)
-            hyphen |= c == '-';
-          else if ((cls | after) & BYTE_HIGH)
-            return read_typographic_word (tok, p, len, lower_seen != 0, upper_seen != 0,
-                                          hyphen, hash, low_len);
-          else
-            break;
-        }
-      lower_seen |= (cls & BYTE_LOWER) ? 1 : 0;
-      upper_seen |= (cls & BYTE_UPPER) ? 1 : 0;
-      tok->low[len & (CC_MAX_WORD - 1)] = c | (cls & BYTE_UPPER);
-      len++;
-    }
-
-  /* words too long for any list get "" */
-  if (len >= CC_MAX_WORD)
-    memset (tok->low, 0, sizeof tok->low);
-  else
-    *hash = cc_lexicon_hash_padded (tok->low, len);
-  *low_len = len;
-
-  tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = len;
-  tok->hyphen = hyphen;
-  tok->capitals = upper_seen != 0 && lower_seen == 0;
-  return p + len;
-}
 
 /* Notes in @sentence's flags the rare words @marks says a word is. */
 static G_GNUC_NO_INLINE void
@@ -557,38 +81,6 @@ push_uint (GArray *array,
   if (G_UNLIKELY (*n == array->len))
     grow_uint (array, *n);
   g_array_index (array, guint, (*n)++) = value;
-}
-
-/* The Julian day of @published, against which "on Thursday" is read, or
- * -1. A date written YYYY-MM-DD, as nearly all are, is read by hand,
- * without sscanf() and an allocated GDate for every text. */
-static gint32
-published_day (const char *published)
-{
-  int y, m, d;
-  GDate date;
-
-  if (published == NULL)
-    return -1;
-  if (strlen (published) == 10 && published[4] == '-' && published[7] == '-' &&
-      g_ascii_isdigit (published[0]) && g_ascii_isdigit (published[1]) &&
-      g_ascii_isdigit (published[2]) && g_ascii_isdigit (published[3]) &&
-      g_ascii_isdigit (published[5]) && g_ascii_isdigit (published[6]) &&
-      g_ascii_isdigit (published[8]) && g_ascii_isdigit (published[9]))
-    {
-      y = (published[0] - '0') * 1000 + (published[1] - '0') * 100 +
-          (published[2] - '0') * 10 + (published[3] - '0');
-      m = (published[5] - '0') * 10 + (published[6] - '0');
-      d = (published[8] - '0') * 10 + (published[9] - '0');
-    }
-  else if (sscanf (published, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return -1;
-
-  if (!g_date_valid_dmy (d, m, y))
-    return -1;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
 }
 
 /* Gives the initials and marks room for @room tokens, and the initials
@@ -646,7 +138,7 @@ list_word (CcDoc   *doc,
  * words leaves ("U.S.", "Jang-won", "G7", "Russia’s", a long word) is
  * read here, from the run or from the general path. NULL, leaving @tok
  * for the general path with its place and sentence, when
- * read_ascii_word() leaves it. */
+ * _cc_read_ascii_word() leaves it. */
 static G_GNUC_NO_INLINE const char *
 read_word_token (CcDoc             *doc,
                  Lists             *lists,
@@ -671,7 +163,7 @@ read_word_token (CcDoc             *doc,
 #ifdef __SSE2__
   /* the commonest of these, fewer than 16 letters followed by a
    * character past ASCII ("Russia’s", "threat”"), is read 16 bytes at
-   * once up to that character, as read_ascii_word() would read it */
+   * once up to that character, as _cc_read_ascii_word() would read it */
   if (end - p >= 16)
     {
       const __m128i case_bit = _mm_set1_epi8 (0x20);
@@ -691,14 +183,14 @@ read_word_token (CcDoc             *doc,
                             _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
                                            _mm_loadu_si128 ((const __m128i *)(const void *)
                                                             prefix_bytes[len])));
-          next = read_typographic_word (tok, p, len, (lower & word) != 0,
+          next = _cc_read_typographic_word (tok, p, len, (lower & word) != 0,
                                         (letters & ~lower & word) != 0, FALSE, &hash, &low_len);
           if (next == NULL)
             return NULL;
         }
     }
 #endif
-  if (next == NULL && (next = read_ascii_word (tok, p, end, &hash, &low_len)) == NULL)
+  if (next == NULL && (next = _cc_read_ascii_word (tok, p, end, &hash, &low_len)) == NULL)
     return NULL;
   tok->upper = (byte_class[(guchar)*p] & BYTE_UPPER) != 0;
   tok->in_quote = in_quote;
@@ -730,7 +222,7 @@ read_word_token (CcDoc             *doc,
  * A short word is one of fewer than 16 ASCII letters, ended by a byte
  * that is no digit and does not join it to more, with 16 bytes of text
  * from its start: read 16 bytes at once, it gets its kind,
- * lengths, flags, look-up form and marks as read_ascii_word() and a
+ * lengths, flags, look-up form and marks as _cc_read_ascii_word() and a
  * look-up make them. Its marks come from the short words of its two
  * slots of the table, which lie in the same cache line as their marks,
  * compared at once without a branch: whether a word is in the lexicon,
@@ -1057,11 +549,11 @@ _cc_doc_tokenize (CcDoc *doc)
 
       if (c < 0x80 && (byte_class[c] & BYTE_DIGIT))
         {
-          const char *q = read_number (p);
+          const char *q = _cc_read_number (p);
 
           tok->kind = CC_TOK_NUMBER;
           /* "1.5mn", "2bn": a scale written onto the number */
-          if ((tok->scale = glued_scale (q)) > 0)
+          if ((tok->scale = _cc_glued_scale (q)) > 0)
             q += tok->scale == 3 ? 1 : 2 + (g_ascii_tolower (q[1]) == 'l');
           /* "1st", "10am", "3D" are words, not numbers */
           else if (g_ascii_isalpha (*q))
@@ -1098,7 +590,7 @@ _cc_doc_tokenize (CcDoc *doc)
         }
       else if (!is_general_punctuation (c) && is_word_char (c))
         {
-          if ((next = read_word (p, &tok->clen)) == NULL)
+          if ((next = _cc_read_word (p, &tok->clen)) == NULL)
             {
               valid = FALSE;
               break;
@@ -1127,7 +619,7 @@ _cc_doc_tokenize (CcDoc *doc)
         guint len;
 
         /* a mark of general punctuation, of three bytes, as
-         * token_set_low() folds it: typographic apostrophes made
+         * _cc_token_set_low() folds it: typographic apostrophes made
          * plain, the others as they are; the token was zeroed */
         if (is_general_punctuation (c))
           {
@@ -1138,7 +630,7 @@ _cc_doc_tokenize (CcDoc *doc)
             hash = cc_lexicon_hash_padded (tok->low, len);
           }
         else
-          len = token_set_low (tok, text, &hash);
+          len = _cc_token_set_low (tok, text, &hash);
         if (tok->kind != CC_TOK_NUMBER && len > 0)
           tok->marks = cc_mark_table_find (&marks, tok->low, len, hash, &tok->word);
       }
@@ -1172,7 +664,7 @@ _cc_doc_tokenize (CcDoc *doc)
           if (c == '!' || c == '?')
             ends = TRUE;
           else if (c == '.')
-            ends = !(n >= 2 && is_abbreviation (tok - 1));
+            ends = !(n >= 2 && _cc_is_abbreviation (tok - 1));
           else if (c == 0x201D || c == '"')
             ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
 
@@ -1196,6 +688,6 @@ _cc_doc_tokenize (CcDoc *doc)
   g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
-  doc->published_day = published_day (doc->published);
+  doc->published_day = _cc_published_day (doc->published);
   return valid;
 }

@@ -65,8 +65,12 @@ typedef struct
       guint8 hyphen : 1;       /* a word with a hyphen inside: "twenty-five" */
     };
   };
+  /* marks, word and the padding after them as the lexicon's short
+   * slots keep them (CcShortSlot), so that the tokenizer copies them as
+   * one block */
+  guint32 marks;               /* cc_lexicon_marks() of low */
   guint16 word;                /* low's place in the lexicon plus one, 0 for none */
-  guint32 marks;           /* cc_lexicon_marks() of low */
+  guint16 unused;              /* zero */
   char    low[CC_MAX_WORD];
 } CcToken;
 
@@ -75,6 +79,8 @@ G_STATIC_ASSERT (CC_MAX_WORD == CC_LEXICON_WORD);
 
 /* A token is read many times over: one cache line each. */
 G_STATIC_ASSERT (sizeof (CcToken) <= 64);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, word) == G_STRUCT_OFFSET (CcToken, marks) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, low) == 32);
 
 /* A source of claims found in a sentence: who said it, and where. It and
  * its strings live in the text's pool (cc-extractor-source.c), or in the

@@ -8,299 +8,20 @@
  * words, numbers and punctuation with their byte and character offsets,
  * and into sentences. It allocates nothing per token but the token itself
  * in one growing array, so that it keeps up with large libraries, and it
- * checks the text's UTF-8 on the way: ASCII, most of a text, is read byte
- * by byte through a table, and only other characters are decoded. */
+ * checks the text's UTF-8 on the way: ASCII, most of a text, is read 16
+ * bytes or one byte at a time through classes of bytes, and only other
+ * characters are decoded. The readers of the words, numbers and dates
+ * that its run of short words leaves are in cc-extractor-words.c. */
 
 #define G_LOG_DOMAIN "cc-extractor"
 
 #include "config.h"
 
-#include <stdio.h>
-
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
-#include "cc-extractor-private.h"
-
-static inline gboolean
-is_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
-         c == 0x2009 || c == 0x2002 || c == 0x2003 || c == 0x200B;
-}
-
-static inline gboolean
-is_word_char (gunichar c)
-{
-  if (c < 0x80)
-    return g_ascii_isalpha (c);
-  return g_unichar_isalpha (c) || g_unichar_ismark (c);
-}
-
-/* The character at @p and its length in bytes; 0 when the bytes there are
- * not UTF-8 as g_utf8_validate() judges it (a stray or missing
- * continuation byte, an overlong form, a surrogate, a value past
- * U+10FFFF). A NUL ends a sequence as any other wrong byte does, so that
- * nothing past the end is read. This is the text's only UTF-8 check. */
-static inline guint
-decode_char (const char *text,
-             gunichar   *out)
-{
-  const guchar *p = (const guchar *)text;
-  gunichar c;
-
-  if (p[0] < 0x80)
-    {
-      *out = p[0];
-      return 1;
-    }
-  if (p[0] < 0xC2 || p[0] > 0xF4 || (p[1] & 0xC0) != 0x80)
-    return 0;
-  if (p[0] < 0xE0)
-    {
-      *out = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-      return 2;
-    }
-  if ((p[2] & 0xC0) != 0x80)
-    return 0;
-  if (p[0] < 0xF0)
-    {
-      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-      if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-      *out = c;
-      return 3;
-    }
-  if ((p[3] & 0xC0) != 0x80)
-    return 0;
-  c = ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-  if (c < 0x10000 || c > 0x10FFFF)
-    return 0;
-  *out = c;
-  return 4;
-}
-
-/* The classes of a byte for the word loop, one table look-up per byte. */
-enum
-{
-  BYTE_LOWER = 1 << 0,
-  BYTE_DIGIT = 1 << 1,
-  BYTE_JOIN  = 1 << 2, /* ' . - inside a word: Korea's, U.S., Jang-won */
-  BYTE_HIGH  = 1 << 3, /* a byte of a character past ASCII */
-  BYTE_UPPER = 1 << 5, /* 0x20, which 'A' | 0x20 makes 'a' */
-};
-
-#define BYTE_ALPHA (BYTE_LOWER | BYTE_UPPER)
-#define BYTE_ALNUM (BYTE_LOWER | BYTE_UPPER | BYTE_DIGIT)
-
-static const guint8 byte_class[256] = {
-  ['a' ... 'z'] = BYTE_LOWER,
-  ['A' ... 'Z'] = BYTE_UPPER,
-  ['0' ... '9'] = BYTE_DIGIT,
-  ['\''] = BYTE_JOIN,
-  ['.'] = BYTE_JOIN,
-  ['-'] = BYTE_JOIN,
-  [0x80 ... 0xFF] = BYTE_HIGH,
-};
-
-/* The lower-case form used for look-ups: ASCII folded, typographic
- * apostrophes made plain. Words too long for any list get "". */
-static guint
-token_set_low (CcToken    *tok,
-               const char *text,
-               guint32    *hash)
-{
-  const guchar *p = (const guchar *)text + tok->start;
-  const guchar *end = p + tok->len;
-  guint j = 0;
-  gboolean lower = FALSE, upper = FALSE;
-
-  while (p < end && j < CC_MAX_WORD - 1)
-    {
-      guchar c = *p;
-
-      if (c == 0xE2 && end - p >= 3 && p[1] == 0x80 && (p[2] == 0x99 || p[2] == 0x98))
-        {
-          c = '\'';
-          p += 2;
-        }
-      else if (c >= 'A' && c <= 'Z')
-        {
-          upper = TRUE;
-          c += 'a' - 'A';
-        }
-      else if (c >= 'a' && c <= 'z')
-        lower = TRUE;
-      tok->low[j++] = c;
-      p++;
-    }
-  if (p < end)
-    j = 0;
-  /* zero-padded, as cc_lexicon_hash_padded() reads it */
-  memset (tok->low + j, 0, CC_MAX_WORD - j);
-  tok->capitals = upper && !lower;
-  *hash = cc_lexicon_hash_padded (tok->low, j);
-  return j;
-}
-
-/* Is the '.' after this word an abbreviation's rather than a full stop?
- * The abbreviations are zero-padded to 8 bytes, as a token's look-up form
- * is: each is compared as one block. */
-static gboolean
-is_abbreviation (const CcToken *tok)
-{
-  static const char abbrevs[][8] = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "maj", "capt", "rep", "sen", "gov",
-    "st", "jr", "sr", "prof", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "adm", "gens",
-  };
-
-  if (tok->kind != CC_TOK_WORD)
-    return FALSE;
-  if (tok->clen == 1)
-    return TRUE;
-  /* none is longer than 4 bytes, which the text has as they are */
-  if (tok->len > 4)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (abbrevs); i++)
-    if (memcmp (tok->low, abbrevs[i], sizeof abbrevs[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The power of ten of a scale abbreviation written right after a number
- * ("mn", "mln", "bn", "k"), or 0. A lone "m" may be metres: not read. */
-static guint8
-glued_scale (const char *q)
-{
-  char a = g_ascii_tolower (q[0]), b = a ? g_ascii_tolower (q[1]) : 0;
-  char c = b ? g_ascii_tolower (q[2]) : 0;
-
-  if (a == 'k' && !g_ascii_isalnum (q[1]))
-    return 3;
-  if (a == 'm' && b == 'n' && !g_ascii_isalnum (q[2]))
-    return 6;
-  if (a == 'm' && b == 'l' && c == 'n' && !g_ascii_isalnum (q[3]))
-    return 6;
-  if (a == 'b' && b == 'n' && !g_ascii_isalnum (q[2]))
-    return 9;
-  return 0;
-}
-
-static const char *
-read_number (const char *p)
-{
-  const char *q = p;
-  guint group = 0;
-
-  for (;;)
-    {
-      while (g_ascii_isdigit (*q))
-        q++, group++;
-      if ((*q == ',' || *q == '.') && g_ascii_isdigit (q[1]))
-        {
-          q++;
-          group = 0;
-          continue;
-        }
-      /* "10 000": a space then exactly three digits */
-      if (*q == ' ' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]) &&
-          g_ascii_isdigit (q[3]) && !g_ascii_isdigit (q[4]) && q[4] != ',' && q[4] != '.' &&
-          group <= 3 && q - p <= 7)
-        {
-          q++;
-          group = 0;
-          continue;
-        }
-      return q;
-    }
-}
-
-/* A word of any letters; NULL when its text is not UTF-8. */
-static const char *
-read_word (const char *p,
-           guint32    *clen)
-{
-  const char *q = p;
-
-  *clen = 0;
-  while (*q != '\0')
-    {
-      gunichar d, e = 0;
-      guint len = decode_char (q, &d);
-
-      if (len == 0)
-        return NULL;
-      if (is_word_char (d) || (d < 0x80 && g_ascii_isdigit (d)))
-        ;
-      /* inner apostrophes, dots and hyphens: Korea's, U.S., Jang-won */
-      else if ((d == '\'' || d == 0x2019 || d == '.' || d == '-') && q > p &&
-               decode_char (q + len, &e) > 0 && is_word_char (e))
-        ;
-      else
-        break;
-      q += len;
-      (*clen)++;
-    }
-
-  return q;
-}
-
-/* Eight bytes at a time: a byte of 0x80 in the result for each byte of
- * @x (read as 7 bits, bytes past ASCII never match) strictly between @m
- * and @n; exact per byte, so that the first that fails is found with one
- * count of trailing zeros. */
-#define ONES  0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-static inline guint64
-bytes_between (guint64 x,
-               guint   m,
-               guint   n)
-{
-  guint64 low7 = x & (ONES * 127);
-
-  return (ONES * (127 + n) - low7) & ~x & (low7 + ONES * (127 - m)) & HIGHS;
-}
-
-/* Reads the letters and digits of a word eight bytes at a time while the
- * text and the look-up buffer have room for a whole block: stores the
- * folded bytes, notes the cases seen, and returns how many bytes it took,
- * stopping at the first byte that is neither. */
-static inline guint
-read_ascii_run (CcToken      *tok,
-                const guchar *word,
-                gsize         len,
-                const guchar *end,
-                guint64      *lower_seen,
-                guint64      *upper_seen)
-{
-  gsize start = len;
-
-  while (G_BYTE_ORDER == G_LITTLE_ENDIAN && end - (word + len) >= 8 &&
-         len <= CC_MAX_WORD - 8)
-    {
-      guint64 v, letters, upper, stop, keep;
-      guint n;
-
-      memcpy (&v, word + len, 8);
-      letters = bytes_between (v | (ONES * 0x20), 0x60, 0x7B);
-      upper = bytes_between (v, 0x40, 0x5B);
-      stop = ~(letters | bytes_between (v, 0x2F, 0x3A)) & HIGHS;
-      n = stop != 0 ? (guint)__builtin_ctzll (stop) / 8 : 8;
-      keep = n == 8 ? ~0ull : (1ull << (8 * n)) - 1;
-      v = (v | (upper >> 2)) & keep;
-      memcpy (tok->low + len, &v, 8);
-      *lower_seen |= letters & ~upper & keep;
-      *upper_seen |= upper & keep;
-      len += n;
-      if (n < 8)
-        break;
-    }
-
-  return len - start;
-}
+#include "cc-extractor-words.h"
 
 #ifdef __SSE2__
 /* The first @n bytes of 16 set, for n from 0 to 16. */
@@ -311,153 +32,23 @@ static const guint8 prefix_bytes[17][16] = {
 #undef P
 };
 
-/* The marks of a word of fewer than 16 bytes, folded and zero-padded in
- * @folded, whose hash is @hash: cc_mark_table_find() without a branch.
- * The word is compared at once with the short words in its two slots,
- * which lie in the same cache line as their marks: whether a word is in
- * the lexicon, and where, is as hard to foresee as the word. A longer
- * word of the lexicon is in no short slot. */
-static inline guint32
-find_short_marks (const CcMarkTable *table,
-                  __m128i            folded,
-                  guint32            hash,
-                  guint16           *word)
-{
-  guint i = hash >> table->shift;
-  const CcShortSlot *first = &table->short_slots[i];
-  const CcShortSlot *other = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash),
-                                                                      table->mask)];
-  __m128i a = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)first->word), folded);
-  __m128i b = _mm_cmpeq_epi8 (_mm_load_si128 ((const __m128i *)(const void *)other->word), folded);
-  guint32 in_first = -(guint32)(_mm_movemask_epi8 (a) == 0xFFFF);
-  guint32 in_other = -(guint32)(_mm_movemask_epi8 (b) == 0xFFFF);
-
-  *word = (first->place & in_first) | (other->place & in_other);
-  return (first->marks & in_first) | (other->marks & in_other);
-}
-
-/* The commonest word, of fewer than 16 ASCII letters and digits, the
- * first a letter, and ended by a byte that does not join it to more,
- * read 16 bytes at once into @tok, which must be zeroed: its kind,
- * lengths, look-up form, marks and word as read_ascii_word() and a
- * look-up make them. Its place, sentence and flags are the caller's to
- * store. Returns the word's length with CC_TOKEN_UPPER and
- * CC_TOKEN_CAPITALS as they are for it, shifted 8 bits up; 0 for any
- * other word or with fewer than 16 bytes of text left, and @tok is then
- * as it was. */
-static inline guint
-read_short_word (CcToken           *tok,
-                 const char        *p,
-                 const char        *end,
-                 const CcMarkTable *table)
-{
-  const guchar *word = (const guchar *)p;
-  const __m128i case_bit = _mm_set1_epi8 (0x20);
-  __m128i v, x, letter, digit, folded;
-  guint alnum, len, lower, capitals, upper;
-  guint8 cls;
-  guint32 hash;
-
-  if (end - p < 16)
-    return 0;
-  v = _mm_loadu_si128 ((const __m128i *)(const void *)word);
-  /* signed compares: bytes past ASCII are negative and match nothing */
-  x = _mm_or_si128 (v, case_bit);
-  letter = _mm_and_si128 (_mm_cmpgt_epi8 (x, _mm_set1_epi8 ('a' - 1)),
-                          _mm_cmplt_epi8 (x, _mm_set1_epi8 ('z' + 1)));
-  digit = _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 ('0' - 1)),
-                         _mm_cmplt_epi8 (v, _mm_set1_epi8 ('9' + 1)));
-  alnum = (guint)_mm_movemask_epi8 (_mm_or_si128 (letter, digit));
-  len = (guint)__builtin_ctz (~alnum);
-  if (len >= 16 || !(_mm_movemask_epi8 (letter) & 1))
-    return 0;
-  /* the byte after: a join followed by a letter, or any byte past
-   * ASCII, is for the other paths */
-  cls = byte_class[word[len]];
-  if (cls & BYTE_HIGH)
-    return 0;
-  if ((cls & BYTE_JOIN) && (byte_class[word[len + 1]] & (BYTE_ALPHA | BYTE_HIGH)))
-    return 0;
-
-  /* a letter is lower case where setting its case bit changes nothing;
-   * the first byte is a letter, so that a word without a lower-case
-   * one is all capitals */
-  lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
-  upper = !(lower & 1);
-  capitals = (lower & ((1u << len) - 1)) == 0;
-  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
-                          _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
-  _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
-
-  /* cc_lexicon_hash_padded() of the folded word, from its register: the
-   * high half is zero for a word of up to 8 bytes */
-  hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
-                               (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
-  tok->marks = find_short_marks (table, folded, hash, &tok->word);
-  tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = len;
-  return len | (upper ? CC_TOKEN_UPPER << 8 : 0) | (capitals ? CC_TOKEN_CAPITALS << 8 : 0);
-}
+/* A token's marks, word and the padding after them are a copy of a short
+ * slot's marks, place and the padding after them. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcShortSlot, place) == G_STRUCT_OFFSET (CcShortSlot, marks) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, word) == G_STRUCT_OFFSET (CcToken, marks) + 4);
+/* and its start and len, its cstart and clen, and its sentence, kind,
+ * scale and flags, are each written as one block of 8 bytes */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, kind) == G_STRUCT_OFFSET (CcToken, sentence) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, scale) == G_STRUCT_OFFSET (CcToken, sentence) + 5);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, flag_bits) == G_STRUCT_OFFSET (CcToken, sentence) + 6);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, marks) == G_STRUCT_OFFSET (CcToken, sentence) + 8);
+G_STATIC_ASSERT (CC_TOK_WORD == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, len) == G_STRUCT_OFFSET (CcToken, start) + 4);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (CcToken, clen) == G_STRUCT_OFFSET (CcToken, cstart) + 4);
 #endif
 
-/* Reads a word of ASCII letters, digits and inner "'", "." or "-" at @p
- * into @tok, whose look-up form must be zeroed, with its lower-case form;
- * NULL, leaving @tok for the general path, when the word holds other
- * characters. @end is the end of the text. */
-static const char *
-read_ascii_word (CcToken    *tok,
-                 const char *p,
-                 const char *end,
-                 guint32    *hash)
-{
-  const guchar *word = (const guchar *)p;
-  guint64 lower_seen = 0, upper_seen = 0;
-  gboolean hyphen = FALSE;
-  gsize len = 0;
-
-  for (;;)
-    {
-      guchar c;
-      guint8 cls, after;
-
-      len += read_ascii_run (tok, word, len, (const guchar *)end, &lower_seen, &upper_seen);
-
-      /* a table look-up per byte where blocks do not fit; the folded
-       * byte is stored at its offset modulo the buffer, which is all a
-       * word too long for any list spoils */
-      c = word[len];
-      cls = byte_class[c];
-      if ((cls & BYTE_ALNUM) == 0)
-        {
-          after = (cls & BYTE_JOIN) ? byte_class[word[len + 1]] : 0;
-          if (after & BYTE_ALPHA)
-            hyphen |= c == '-';
-          else if ((cls | after) & BYTE_HIGH)
-            return NULL;
-          else
-            break;
-        }
-      lower_seen |= (cls & BYTE_LOWER) ? 1 : 0;
-      upper_seen |= (cls & BYTE_UPPER) ? 1 : 0;
-      tok->low[len & (CC_MAX_WORD - 1)] = c | (cls & BYTE_UPPER);
-      len++;
-    }
-
-  /* words too long for any list get "" */
-  if (len >= CC_MAX_WORD)
-    memset (tok->low, 0, sizeof tok->low);
-  else
-    *hash = cc_lexicon_hash_padded (tok->low, len);
-
-  tok->kind = CC_TOK_WORD;
-  tok->len = tok->clen = len;
-  tok->hyphen = hyphen;
-  tok->capitals = upper_seen != 0 && lower_seen == 0;
-  return p + len;
-}
-
 /* Notes in @sentence's flags the rare words @marks says a word is. */
-static void
+static G_GNUC_NO_INLINE void
 mark_sentence (CcDoc   *doc,
                guint32  sentence,
                guint32  marks,
@@ -475,46 +66,21 @@ mark_sentence (CcDoc   *doc,
 /* Appends @value to @array, of which the first @n elements are in use:
  * the array grows ahead in doublings and is cut to @n at the end, so that
  * an append is a store. */
+static G_GNUC_NO_INLINE void
+grow_uint (GArray *array,
+           guint   n)
+{
+  g_array_set_size (array, MAX (16, 2 * n));
+}
+
 static inline void
 push_uint (GArray *array,
            guint  *n,
            guint   value)
 {
-  if (*n == array->len)
-    g_array_set_size (array, MAX (16, 2 * *n));
+  if (G_UNLIKELY (*n == array->len))
+    grow_uint (array, *n);
   g_array_index (array, guint, (*n)++) = value;
-}
-
-/* The Julian day of @published, against which "on Thursday" is read, or
- * -1. A date written YYYY-MM-DD, as nearly all are, is read by hand,
- * without sscanf() and an allocated GDate for every text. */
-static gint32
-published_day (const char *published)
-{
-  int y, m, d;
-  GDate date;
-
-  if (published == NULL)
-    return -1;
-  if (strlen (published) == 10 && published[4] == '-' && published[7] == '-' &&
-      g_ascii_isdigit (published[0]) && g_ascii_isdigit (published[1]) &&
-      g_ascii_isdigit (published[2]) && g_ascii_isdigit (published[3]) &&
-      g_ascii_isdigit (published[5]) && g_ascii_isdigit (published[6]) &&
-      g_ascii_isdigit (published[8]) && g_ascii_isdigit (published[9]))
-    {
-      y = (published[0] - '0') * 1000 + (published[1] - '0') * 100 +
-          (published[2] - '0') * 10 + (published[3] - '0');
-      m = (published[5] - '0') * 10 + (published[6] - '0');
-      d = (published[8] - '0') * 10 + (published[9] - '0');
-    }
-  else if (sscanf (published, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return -1;
-
-  if (!g_date_valid_dmy (d, m, y))
-    return -1;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
 }
 
 /* Gives the initials and marks room for @room tokens, and the initials
@@ -566,12 +132,102 @@ list_word (CcDoc   *doc,
     mark_sentence (doc, sentence, marks, lists->day_mark, lists->withdraw_mark);
 }
 
+/* Reads the word of ASCII letters at @p into @tok, the token @index, as
+ * the general path of _cc_doc_tokenize() reads it, with its marks and on
+ * its lists, at the character offset @cstart: a word the run of short
+ * words leaves ("U.S.", "Jang-won", "G7", "Russia’s", a long word) is
+ * read here, from the run or from the general path. NULL, leaving @tok
+ * for the general path with its place and sentence, when
+ * _cc_read_ascii_word() leaves it. */
+static G_GNUC_NO_INLINE const char *
+read_word_token (CcDoc             *doc,
+                 Lists             *lists,
+                 const CcMarkTable *table,
+                 CcToken           *tok,
+                 guint              index,
+                 const char        *p,
+                 const char        *end,
+                 guint32            cstart,
+                 guint32            sentence,
+                 gboolean           in_quote)
+{
+  const char *next;
+  guint32 hash = 0, listed;
+  guint low_len;
+
+  memset (tok, 0, sizeof *tok);
+  tok->start = p - doc->text;
+  tok->cstart = cstart;
+  tok->sentence = sentence;
+  next = NULL;
 #ifdef __SSE2__
-/* Reads the run of short ASCII words, each followed by one plain space,
- * that starts at *@p, into the tokens from *@tok up to @limit, as
- * read_short_word() reads each; stops at the first of anything else,
- * after a word without a space, or at @limit. The commonest stretch of a
- * text goes through this loop alone, with its state in registers. */
+  /* the commonest of these, fewer than 16 letters followed by a
+   * character past ASCII ("Russia’s", "threat”"), is read 16 bytes at
+   * once up to that character, as _cc_read_ascii_word() would read it */
+  if (end - p >= 16)
+    {
+      const __m128i case_bit = _mm_set1_epi8 (0x20);
+      __m128i v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
+      __m128i x = _mm_or_si128 (v, case_bit);
+      __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
+                                       _mm_set1_epi8 (-128 + 26));
+      guint letters = (guint)_mm_movemask_epi8 (letter);
+      guint len = (guint)__builtin_ctz (~letters);
+
+      if (len < 16 && (byte_class[(guchar)p[len]] & BYTE_HIGH))
+        {
+          guint word = (1u << len) - 1;
+          guint lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
+
+          _mm_storeu_si128 ((__m128i *)(void *)tok->low,
+                            _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
+                                           _mm_loadu_si128 ((const __m128i *)(const void *)
+                                                            prefix_bytes[len])));
+          next = _cc_read_typographic_word (tok, p, len, (lower & word) != 0,
+                                        (letters & ~lower & word) != 0, FALSE, &hash, &low_len);
+          if (next == NULL)
+            return NULL;
+        }
+    }
+#endif
+  if (next == NULL && (next = _cc_read_ascii_word (tok, p, end, &hash, &low_len)) == NULL)
+    return NULL;
+  tok->upper = (byte_class[(guchar)*p] & BYTE_UPPER) != 0;
+  tok->in_quote = in_quote;
+  if (tok->low[0] != '\0')
+    tok->marks = cc_mark_table_find (table, tok->low, low_len, hash, &tok->word);
+  doc->initials[index] = tok->low[0];
+  doc->marks[index] = tok->marks;
+  /* a hyphenated word may start a quantity whatever its marks */
+  listed = tok->marks;
+  if (tok->hyphen)
+    {
+      push_uint (doc->candidates, &lists->n_candidates, index);
+      listed &= ~lists->quantity_marks;
+    }
+  if (listed & (lists->quantity_marks | lists->country_mark | lists->day_mark |
+                lists->withdraw_mark))
+    list_word (doc, lists, index, listed, tok->upper, sentence);
+  return next;
+}
+
+#ifdef __SSE2__
+/* Reads the run of short ASCII words, each followed by one plain space
+ * or by a mark of ASCII punctuation and a space ("word, "), that starts
+ * at *@pp, into the tokens from *@tokp up to @limit; stops at the first
+ * of anything else, after a word followed by anything else, or at
+ * @limit. The commonest stretch of a text goes through this loop alone,
+ * with its state in registers.
+ *
+ * A short word is one of fewer than 16 ASCII letters, ended by a byte
+ * that is no digit and does not join it to more, with 16 bytes of text
+ * from its start: read 16 bytes at once, it gets its kind,
+ * lengths, flags, look-up form and marks as _cc_read_ascii_word() and a
+ * look-up make them. Its marks come from the short words of its two
+ * slots of the table, which lie in the same cache line as their marks,
+ * compared at once without a branch: whether a word is in the lexicon,
+ * and where, is as hard to foresee as the word. A longer word of the
+ * lexicon is in no short slot. */
 static inline void
 read_word_run (CcDoc             *doc,
                Lists             *lists,
@@ -587,42 +243,176 @@ read_word_run (CcDoc             *doc,
   const char *text = doc->text;
   const char *p = *pp;
   CcToken *tok = *tokp;
-  CcToken *first = (CcToken *)(void *)doc->tokens->data;
-  guint32 cpos = *cposp;
-  guint quoted = in_quote ? CC_TOKEN_IN_QUOTE : 0;
+  guint index = tok - (CcToken *)(void *)doc->tokens->data;
+  char *initials = doc->initials;
+  guint32 *marks_of = doc->marks;
+  /* the run is ASCII: a token's character offset is its byte offset
+   * less this */
+  guint32 skew = (guint32)(p - text) - *cposp;
+  /* a token's sentence, kind, scale and flags, as one block of 8 bytes,
+   * less the flags of its own */
+  guint64 head = sentence | (guint64)CC_TOK_WORD << 32 |
+                 (guint64)(in_quote ? CC_TOKEN_IN_QUOTE : 0) << 48;
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
-                   (tok - first < CC_LEAD_TOKENS ? lists->country_mark : 0);
+                   (index < CC_LEAD_TOKENS ? lists->country_mark : 0);
+  const __m128i case_bit = _mm_set1_epi8 (0x20);
+  /* the last byte from which 16 can be read */
+  guintptr last = (guintptr)end - 16;
 
-  while (tok < limit)
+  while (tok < limit && (guintptr)p <= last)
     {
-      guint read, len, flags;
+      __m128i v, x, letter, folded;
+      const CcShortSlot *a, *b;
+      guint letters, len, lower, flags, i;
+      guint32 hash;
+      guint64 found, in_a, in_b, a_found, b_found, offsets;
 
-      memset (tok, 0, sizeof *tok);
-      if ((read = read_short_word (tok, p, end, table)) == 0)
+      v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
+      /* a byte is a letter when, its case bit set and moved down to
+       * -128, it is below -128 + 26; bytes past ASCII never are */
+      x = _mm_or_si128 (v, case_bit);
+      letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
+                               _mm_set1_epi8 (-128 + 26));
+      letters = (guint)_mm_movemask_epi8 (letter);
+      len = (guint)__builtin_ctz (~letters);
+      if (!(letters & 1))
         break;
-      len = read & 0xFF;
-      flags = (read >> 8) | quoted | (p[len] == ' ' ? CC_TOKEN_SPACE_AFTER : 0);
-      tok->start = p - text;
-      tok->cstart = cpos;
-      tok->sentence = sentence;
-      tok->flag_bits = flags;
-      doc->initials[tok - first] = tok->low[0];
-      doc->marks[tok - first] = tok->marks;
-      if (G_UNLIKELY (tok->marks & listed))
-        list_word (doc, lists, tok - first, tok->marks, flags & CC_TOKEN_UPPER, sentence);
+      /* letters + 1 has the bit of the byte after the word alone of the
+       * word's: the commonest word is followed by a space */
+      if (G_LIKELY ((guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '))) &
+                    (letters + 1)))
+        flags = CC_TOKEN_SPACE_AFTER;
+      else
+        {
+          guint8 cls = len < 16 ? byte_class[(guchar)p[len]] : 0;
+
+          /* a long word, or one followed by a digit, a join and a
+           * letter, or any byte past ASCII, is read_word_token()'s */
+          if (len >= 16 || (cls & (BYTE_HIGH | BYTE_DIGIT)) ||
+              ((cls & BYTE_JOIN) && (byte_class[(guchar)p[len + 1]] & (BYTE_ALPHA | BYTE_HIGH))))
+            {
+              const char *next = read_word_token (doc, lists, table, tok, index, p, end,
+                                                  (guint32)(p - text) - skew, sentence,
+                                                  ((head >> 48) & CC_TOKEN_IN_QUOTE) != 0);
+
+              if (next == NULL)
+                break;
+              /* its characters past ASCII are fewer than its bytes */
+              skew += tok->len - tok->clen;
+              p = next;
+              if (*p == ' ')
+                {
+                  tok->space_after = TRUE;
+                  p++;
+                }
+              tok++;
+              index++;
+              continue;
+            }
+          flags = 0;
+        }
+
+      /* a letter is lower case where setting its case bit changes
+       * nothing; the first byte is a letter, so that a word without a
+       * lower-case one is all capitals */
+      lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
+      /* letters ^ (letters + 1): the word's bytes and the one after */
+      flags |= (lower & (letters ^ (letters + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
+                                                          ~lower & CC_TOKEN_UPPER;
+      folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
+                              _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
+
+      /* cc_lexicon_hash_padded() of the folded word, from its register:
+       * the high half is zero for a word of up to 8 bytes */
+      hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
+                                   (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
+      i = hash >> table->shift;
+      a = &table->short_slots[i];
+      b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
+      /* all ones when the 16 bytes are the same, from a mask of 0xFFFF */
+      in_a = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                  _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) + 1) >> 16);
+      in_b = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+                  _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) + 1) >> 16);
+      memcpy (&a_found, &a->marks, sizeof a_found);
+      memcpy (&b_found, &b->marks, sizeof b_found);
+      found = (a_found & in_a) | (b_found & in_b);
+
+      /* start and len, then cstart and clen, as two blocks of 8 */
+      offsets = (guint64)(guint32)(p - text) | (guint64)len << 32;
+      memcpy (&tok->start, &offsets, sizeof offsets);
+      offsets -= skew;
+      memcpy (&tok->cstart, &offsets, sizeof offsets);
+      offsets = head | (guint64)flags << 48;
+      memcpy (&tok->sentence, &offsets, sizeof offsets);
+      memcpy (&tok->marks, &found, sizeof found);
+      _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
+      _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
+      initials[index] = (char)_mm_cvtsi128_si32 (folded);
+      marks_of[index] = (guint32)found;
+      /* the commonest of the words listed, those that may start a
+       * quantity or, in the lead, a country's name, are listed here, in
+       * the room the candidates keep for every token and the country
+       * starts for the lead, as list_word() lists them */
+      if (G_UNLIKELY ((guint32)found & listed))
+        {
+          if ((guint32)found & (lists->day_mark | lists->withdraw_mark))
+            list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
+          else
+            {
+              if ((guint32)found & lists->quantity_marks)
+                g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
+              if (((guint32)found & listed & lists->country_mark) && (flags & CC_TOKEN_UPPER) &&
+                  index < CC_LEAD_TOKENS)
+                g_array_index (doc->country_starts, guint, lists->n_country_starts++) = index;
+            }
+        }
       tok++;
-      /* the space after, with the word */
-      len += (flags & CC_TOKEN_SPACE_AFTER) != 0;
-      p += len;
-      cpos += len;
+      index++;
       if (!(flags & CC_TOKEN_SPACE_AFTER))
-        break;
+        {
+          guchar c;
+          guint32 marks;
+          guint64 marks_word;
+
+          p += len;
+          /* a mark of punctuation between the word and a space, as in
+           * "word, ", is read here as the general path reads it: a mark
+           * that may end a sentence is left to it */
+          c = (guchar)*p;
+          if ((byte_class[c] & (BYTE_PUNCT | BYTE_END)) != BYTE_PUNCT || p[1] != ' ' ||
+              tok == limit)
+            break;
+          offsets = (guint64)(guint32)(p - text) | (guint64)1 << 32;
+          memcpy (&tok->start, &offsets, sizeof offsets);
+          offsets -= skew;
+          memcpy (&tok->cstart, &offsets, sizeof offsets);
+          /* the kind of a word is 0 in the head */
+          offsets = head | (guint64)CC_TOK_PUNCT << 32 | (guint64)CC_TOKEN_SPACE_AFTER << 48;
+          memcpy (&tok->sentence, &offsets, sizeof offsets);
+          marks = doc->lexicon->ascii_marks[c];
+          marks_word = marks | (guint64)doc->lexicon->ascii_words[c] << 32;
+          memcpy (&tok->marks, &marks_word, sizeof marks_word);
+          _mm_storeu_si128 ((__m128i *)(void *)tok->low, _mm_cvtsi32_si128 (c));
+          _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
+          initials[index] = c;
+          marks_of[index] = marks;
+          /* punctuation starts no quantity, and is no capitalised word */
+          if (G_UNLIKELY (marks & listed & ~lists->quantity_marks))
+            list_word (doc, lists, index, marks & ~lists->quantity_marks, FALSE, sentence);
+          tok++;
+          index++;
+          p += 2;
+          continue;
+        }
+      /* the space after, with the word */
+      p += len + 1;
     }
 
   *tokp = tok;
   *pp = p;
-  *cposp = cpos;
+  *cposp = (guint32)(p - text) - skew;
 }
 #endif
 
@@ -667,6 +457,9 @@ _cc_doc_tokenize (CcDoc *doc)
       doc->country_starts = g_array_new (FALSE, FALSE, sizeof (guint));
     }
   reserve_per_token (doc, room);
+  /* room for every token of the lead to start a country's name */
+  if (doc->country_starts->len < CC_LEAD_TOKENS)
+    g_array_set_size (doc->country_starts, CC_LEAD_TOKENS);
 
   while (*p != '\0')
     {
@@ -728,6 +521,9 @@ _cc_doc_tokenize (CcDoc *doc)
           tokens = (CcToken *)(void *)doc->tokens->data;
           room = doc->tokens->len;
           reserve_per_token (doc, room);
+          /* room for every token to be a candidate */
+          if (doc->candidates->len < room)
+            g_array_set_size (doc->candidates, room);
         }
 #ifdef __SSE2__
       /* the commonest tokens: a run of short words */
@@ -753,11 +549,11 @@ _cc_doc_tokenize (CcDoc *doc)
 
       if (c < 0x80 && (byte_class[c] & BYTE_DIGIT))
         {
-          const char *q = read_number (p);
+          const char *q = _cc_read_number (p);
 
           tok->kind = CC_TOK_NUMBER;
           /* "1.5mn", "2bn": a scale written onto the number */
-          if ((tok->scale = glued_scale (q)) > 0)
+          if ((tok->scale = _cc_glued_scale (q)) > 0)
             q += tok->scale == 3 ? 1 : 2 + (g_ascii_tolower (q[1]) == 'l');
           /* "1st", "10am", "3D" are words, not numbers */
           else if (g_ascii_isalpha (*q))
@@ -771,16 +567,16 @@ _cc_doc_tokenize (CcDoc *doc)
           next = q;
         }
       else if (c < 0x80 && (byte_class[c] & BYTE_ALPHA) &&
-               (next = read_ascii_word (tok, p, text_end, &hash)) != NULL)
+               (next = read_word_token (doc, &lists, &marks, tok, n_tokens - 1, p, text_end,
+                                        cpos, sentence, in_quote)) != NULL)
         {
-          /* the common case, read in one pass with its look-up form */
-          tok->upper = (byte_class[c] & BYTE_UPPER) != 0;
-          tok->in_quote = in_quote;
-          if (tok->low[0] != '\0')
-            tok->marks = cc_mark_table_find (&marks, tok->low, tok->len, hash, &tok->word);
-          goto stored;
+          /* the common case, read in one pass with its look-up form,
+           * marked and listed */
+          cpos += tok->clen;
+          p = next;
+          continue;
         }
-      else if (c < 0x80 && (byte_class[c] & ~BYTE_JOIN) == 0 && c != '"')
+      else if (c < 0x80 && (byte_class[c] & (BYTE_ALNUM | BYTE_HIGH)) == 0 && c != '"')
         {
           /* ASCII punctuation, a byte of its own: no case, no look-up
            * form to fold, its marks in a table */
@@ -792,9 +588,9 @@ _cc_doc_tokenize (CcDoc *doc)
           tok->word = lexicon->ascii_words[c];
           goto stored;
         }
-      else if (is_word_char (c))
+      else if (!is_general_punctuation (c) && is_word_char (c))
         {
-          if ((next = read_word (p, &tok->clen)) == NULL)
+          if ((next = _cc_read_word (p, &tok->clen)) == NULL)
             {
               valid = FALSE;
               break;
@@ -816,11 +612,25 @@ _cc_doc_tokenize (CcDoc *doc)
             in_quote = !in_quote;
         }
 
-      tok->upper = c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+      tok->upper = c < 0x80 ? g_ascii_isupper (c) :
+                   !is_general_punctuation (c) && g_unichar_isupper (c);
       tok->in_quote = in_quote || c == 0x201D || (c == '"' && !in_quote);
       {
-        guint len = token_set_low (tok, text, &hash);
+        guint len;
 
+        /* a mark of general punctuation, of three bytes, as
+         * _cc_token_set_low() folds it: typographic apostrophes made
+         * plain, the others as they are; the token was zeroed */
+        if (is_general_punctuation (c))
+          {
+            if (c == 0x2018 || c == 0x2019)
+              tok->low[0] = '\'', len = 1;
+            else
+              memcpy (tok->low, p, 3), len = 3;
+            hash = cc_lexicon_hash_padded (tok->low, len);
+          }
+        else
+          len = _cc_token_set_low (tok, text, &hash);
         if (tok->kind != CC_TOK_NUMBER && len > 0)
           tok->marks = cc_mark_table_find (&marks, tok->low, len, hash, &tok->word);
       }
@@ -854,7 +664,7 @@ _cc_doc_tokenize (CcDoc *doc)
           if (c == '!' || c == '?')
             ends = TRUE;
           else if (c == '.')
-            ends = !(n >= 2 && is_abbreviation (tok - 1));
+            ends = !(n >= 2 && _cc_is_abbreviation (tok - 1));
           else if (c == 0x201D || c == '"')
             ends = n >= 2 && cc_is_punct (doc, n - 2, ".!?");
 
@@ -878,6 +688,6 @@ _cc_doc_tokenize (CcDoc *doc)
   g_array_set_size (doc->sentences, n_sentences);
   g_array_append_val (doc->sentences, n_tokens);
 
-  doc->published_day = published_day (doc->published);
+  doc->published_day = _cc_published_day (doc->published);
   return valid;
 }

@@ -43,6 +43,10 @@ struct _CcWindow
   /* Files handed over while an import ran, imported next (GStrv each). */
   GQueue                pending_opens;
   guint                 fold_source;
+  /* Marks the search's words in the reader, a frame after the list shows
+   * the search's articles. */
+  guint                 search_words_tick;
+  guint                 search_words_frames;
   /* The Export menu (cc-window-export.c): one export at a time. */
   GCancellable         *export_cancellable;
   GtkFileChooserNative *export_chooser;

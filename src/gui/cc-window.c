@@ -66,17 +66,40 @@ update_view (CcWindow *self)
   _cc_window_actions_update (self);
 }
 
-/* The reader marks the words the search found. */
+static gboolean
+search_words_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  CcWindow *self = user_data;
+  g_auto(GStrv) words = NULL;
+
+  if (++self->search_words_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->search_words_tick = 0;
+  words = cc_scope_dup_query_words (self->scope);
+  cc_reader_set_search_words (self->reader, (const char * const *)words);
+  return G_SOURCE_REMOVE;
+}
+
+/* The reader marks the words the search found, once the search is
+ * answered, in the frame after the one that shows the list's new
+ * articles: marking lays out the article's text again, which would hold
+ * up the list's first page of results. */
 static void
 scope_query_cb (CcWindow   *self,
                 GParamSpec *pspec,
                 CcScope    *scope)
 {
-  g_auto(GStrv) words = cc_scope_dup_query_words (scope);
-
   g_assert (CC_IS_WINDOW (self));
 
-  cc_reader_set_search_words (self->reader, (const char * const *)words);
+  if (cc_scope_get_searching (scope))
+    return;
+  self->search_words_frames = 0;
+  if (self->search_words_tick == 0)
+    self->search_words_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), search_words_tick_cb,
+                                                            self, NULL);
 }
 
 static void
@@ -417,6 +440,9 @@ cc_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->fold_source, g_source_remove);
+  if (self->search_words_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->search_words_tick);
+  self->search_words_tick = 0;
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
   _cc_window_export_dispose (self);
@@ -566,6 +592,8 @@ cc_window_init (CcWindow *self)
   g_signal_connect_object (self->scope, "changed", G_CALLBACK (update_view), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scope, "notify::query", G_CALLBACK (scope_query_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scope, "notify::searching", G_CALLBACK (scope_query_cb), self,
                            G_CONNECT_SWAPPED);
 
   _cc_window_export_init (self);

@@ -161,10 +161,12 @@ remember_person (CcDoc      *doc,
   last_len = strlen (last_key);
   last_hash = _cc_doc_map_hash (last_key, last_len);
   known = _cc_doc_map_lookup_hashed (&doc->people, last_key, last_len, last_hash);
-  name_key_clear (&nk);
   if (country == NULL && known != NULL &&
       (strcmp (known, full) == 0 || (strchr (known, ' ') && last_word == full)))
-    return known;
+    {
+      name_key_clear (&nk);
+      return known;
+    }
 
   /* A name seen before in a longer or other spelling keeps that one: a
    * name of one or two words */
@@ -173,7 +175,10 @@ remember_person (CcDoc      *doc,
 
   /* the same person again: "Zelensky said" ten times in an article */
   if (known != NULL && strcmp (known, full) == 0 && country == NULL)
-    return known;
+    {
+      name_key_clear (&nk);
+      return known;
+    }
 
   /* the tables hold strings of the text's pool: one copy of the name
    * for all its words */
@@ -181,10 +186,11 @@ remember_person (CcDoc      *doc,
   for (const char *word = words;;)
     {
       const char *space = strchr (word, ' ');
-      gsize len = space != NULL ? (gsize)(space - word) : strlen (word);
-      /* made in the pool, where the table's keys live */
-      char *key = fold_name_key (_cc_doc_strndup (doc, word, len), len);
-      /* the last word's key is the one looked up above */
+      gsize len = space != NULL ? (gsize)(space - word) : 0;
+      /* made in the pool, where the table's keys live; the last word's
+       * key and hash are those looked up above */
+      char *key = space == NULL ? _cc_doc_strndup (doc, last_key, last_len)
+                                : fold_name_key (_cc_doc_strndup (doc, word, len), len);
       guint32 hash = space == NULL ? last_hash : _cc_doc_map_hash (key, strlen (key));
 
       _cc_doc_map_replace_hashed (&doc->people, key, hash, (char *)full);
@@ -194,6 +200,7 @@ remember_person (CcDoc      *doc,
         break;
       word = space + 1;
     }
+  name_key_clear (&nk);
 
   /* the last word's key, the last one put, now stands for @full */
   return full;

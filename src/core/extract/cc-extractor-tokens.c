@@ -264,9 +264,9 @@ read_word_run (CcDoc             *doc,
     {
       __m128i v, x, letter, folded;
       const CcShortSlot *a, *b;
-      guint letters, len, lower, flags, i;
+      guint letters, len, lower, flags, i, in_a, in_b;
       guint32 hash;
-      guint64 found, in_a, in_b, a_found, b_found, offsets;
+      guint64 found, a_found, b_found, offsets;
 
       v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
       /* a byte is a letter when, its case bit set and moved down to
@@ -330,14 +330,17 @@ read_word_run (CcDoc             *doc,
       i = hash >> table->shift;
       a = &table->short_slots[i];
       b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
-      /* all ones when the 16 bytes are the same, from a mask of 0xFFFF */
-      in_a = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                  _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) + 1) >> 16);
-      in_b = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                  _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) + 1) >> 16);
+      /* the marks of the slot whose 16 bytes are all the same, if any,
+       * by two conditional moves: both are the same slot when they are
+       * the same */
+      in_a = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+               _mm_load_si128 ((const __m128i *)(const void *)a->word), folded));
+      in_b = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+               _mm_load_si128 ((const __m128i *)(const void *)b->word), folded));
       memcpy (&a_found, &a->marks, sizeof a_found);
       memcpy (&b_found, &b->marks, sizeof b_found);
-      found = (a_found & in_a) | (b_found & in_b);
+      found = in_a == 0xFFFF ? a_found : 0;
+      found = in_b == 0xFFFF ? b_found : found;
 
       /* start and len, then cstart and clen, as two blocks of 8 */
       offsets = (guint64)(guint32)(p - text) | (guint64)len << 32;

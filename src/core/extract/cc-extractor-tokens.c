@@ -214,11 +214,11 @@ read_word_token (CcDoc             *doc,
 #ifdef __SSE2__
 /* Stores the short word at @p, of @len letters, whose 16 bytes are @v,
  * with their case bits set @x, their letters @letter and the mask of
- * them @letters, into @tok, the token @index, with the flags @flags and
- * its own, its marks and its look-up form, and lists it: inlined in
- * both of the run's paths, the one of a word followed by a space and
- * the one of a word followed by anything else, so that neither asks
- * again which it is. */
+ * them @letters, into @tok, the token @index, with the head @heads[0]
+ * and the flags of its own, its marks and its look-up form, and lists
+ * it: inlined in both of the run's paths, the one of a word followed
+ * by a space and the one of a word followed by anything else, so that
+ * neither asks again which it is. */
 static inline __attribute__ ((always_inline)) void
 store_short_word (CcDoc             *doc,
                   Lists             *lists,
@@ -232,10 +232,9 @@ store_short_word (CcDoc             *doc,
                   __m128i            x,
                   __m128i            letter,
                   guint              letters,
-                  guint              flags,
+                  const guint64     *heads,
                   guint32            skew,
                   guint32            sentence,
-                  guint64            head,
                   guint32            listed,
                   char              *initials,
                   guint32           *marks_of)
@@ -245,15 +244,19 @@ store_short_word (CcDoc             *doc,
   const CcShortSlot *a, *b;
   guint lower, i, in_a, in_b;
   guint32 hash;
-  guint64 found, a_found, b_found, offsets;
+  guint64 head, found, a_found, b_found, offsets;
 
   /* a letter is lower case where setting its case bit changes
    * nothing; the first byte is a letter, so that a word without a
    * lower-case one is all capitals */
   lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
-  /* letters ^ (letters + 1): the word's bytes and the one after */
-  flags |= (lower & (letters ^ (letters + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
-                                                      ~lower & CC_TOKEN_UPPER;
+  /* its head of sentence, kind and flags, by two conditional moves:
+   * @heads[1] with the flag of a capital letter first, @heads[2] with
+   * that of capitals alone besides; letters ^ (letters + 1) is the
+   * word's bytes and the one after */
+  head = heads[0];
+  head = (lower & 1) == 0 ? heads[1] : head;
+  head = (lower & (letters ^ (letters + 1))) == 0 ? heads[2] : head;
   folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
                           _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
 
@@ -281,8 +284,7 @@ store_short_word (CcDoc             *doc,
   memcpy (&tok->start, &offsets, sizeof offsets);
   offsets -= skew;
   memcpy (&tok->cstart, &offsets, sizeof offsets);
-  offsets = head | (guint64)flags << 48;
-  memcpy (&tok->sentence, &offsets, sizeof offsets);
+  memcpy (&tok->sentence, &head, sizeof head);
   memcpy (&tok->marks, &found, sizeof found);
   _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
   _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
@@ -295,12 +297,12 @@ store_short_word (CcDoc             *doc,
   if (G_UNLIKELY ((guint32)found & listed))
     {
       if ((guint32)found & (lists->day_mark | lists->withdraw_mark))
-        list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
+        list_word (doc, lists, index, (guint32)found, (lower & 1) == 0, sentence);
       else
         {
           if ((guint32)found & lists->quantity_marks)
             g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
-          if (((guint32)found & listed & lists->country_mark) && (flags & CC_TOKEN_UPPER) &&
+          if (((guint32)found & listed & lists->country_mark) && (lower & 1) == 0 &&
               index < CC_LEAD_TOKENS)
             g_array_index (doc->country_starts, guint, lists->n_country_starts++) = index;
         }
@@ -348,6 +350,19 @@ read_word_run (CcDoc             *doc,
    * less the flags of its own */
   guint64 head = sentence | (guint64)CC_TOK_WORD << 32 |
                  (guint64)(in_quote ? CC_TOKEN_IN_QUOTE : 0) << 48;
+  /* the heads of a word, as store_short_word() takes them, without a
+   * flag of its own, with that of a capital first, and with that of
+   * capitals alone besides; of a word followed by a space, with its
+   * flag */
+  const guint64 heads[3] = {
+    head, head | (guint64)CC_TOKEN_UPPER << 48,
+    head | (guint64)(CC_TOKEN_UPPER | CC_TOKEN_CAPITALS) << 48,
+  };
+  const guint64 spaced_heads[3] = {
+    heads[0] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+    heads[1] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+    heads[2] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+  };
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
                    (index < CC_LEAD_TOKENS ? lists->country_mark : 0);
@@ -379,8 +394,7 @@ read_word_run (CcDoc             *doc,
                     (letters + 1)))
         {
           store_short_word (doc, lists, table, tok, index, text, p, len, v, x, letter, letters,
-                            CC_TOKEN_SPACE_AFTER, skew, sentence, head, listed, initials,
-                            marks_of);
+                            spaced_heads, skew, sentence, listed, initials, marks_of);
           tok++;
           index++;
           /* the space after, with the word */
@@ -416,8 +430,8 @@ read_word_run (CcDoc             *doc,
             }
         }
 
-      store_short_word (doc, lists, table, tok, index, text, p, len, v, x, letter, letters, 0,
-                        skew, sentence, head, listed, initials, marks_of);
+      store_short_word (doc, lists, table, tok, index, text, p, len, v, x, letter, letters,
+                        heads, skew, sentence, listed, initials, marks_of);
       tok++;
       index++;
 

@@ -227,7 +227,7 @@ store_short_word (CcDoc             *doc,
                   guint              index,
                   const char        *text,
                   const char        *p,
-                  guint              len,
+                  gsize              len,
                   __m128i            v,
                   __m128i            x,
                   __m128i            letter,
@@ -373,7 +373,8 @@ read_word_run (CcDoc             *doc,
   while (tok < limit && (guintptr)p <= last)
     {
       __m128i v, x, letter;
-      guint letters, len;
+      guint letters;
+      gsize len;
       guchar c;
       guint32 marks;
       guint64 marks_word, offsets;
@@ -385,7 +386,7 @@ read_word_run (CcDoc             *doc,
       letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
                                _mm_set1_epi8 (-128 + 26));
       letters = (guint)_mm_movemask_epi8 (letter);
-      len = (guint)__builtin_ctz (~letters);
+      len = (gsize)__builtin_ctzll (~(guint64)letters);
       if (!(letters & 1))
         break;
       /* letters + 1 has the bit of the byte after the word alone of the

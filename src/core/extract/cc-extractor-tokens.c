@@ -212,6 +212,103 @@ read_word_token (CcDoc             *doc,
 }
 
 #ifdef __SSE2__
+/* Stores the short word at @p, of @len letters, whose 16 bytes are @v,
+ * with their case bits set @x, their letters @letter and the mask of
+ * them @letters, into @tok, the token @index, with the head @heads[0]
+ * and the flags of its own, its marks and its look-up form, and lists
+ * it: inlined in both of the run's paths, the one of a word followed
+ * by a space and the one of a word followed by anything else, so that
+ * neither asks again which it is. */
+static inline __attribute__ ((always_inline)) void
+store_short_word (CcDoc             *doc,
+                  Lists             *lists,
+                  const CcMarkTable *table,
+                  CcToken           *tok,
+                  guint              index,
+                  const char        *text,
+                  const char        *p,
+                  gsize              len,
+                  __m128i            v,
+                  __m128i            x,
+                  __m128i            letter,
+                  guint              letters,
+                  const guint64     *heads,
+                  guint32            skew,
+                  guint32            sentence,
+                  guint32            listed,
+                  char              *initials,
+                  guint32           *marks_of)
+{
+  const __m128i case_bit = _mm_set1_epi8 (0x20);
+  __m128i folded;
+  const CcShortSlot *a, *b;
+  guint lower, i, in_a, in_b;
+  guint32 hash;
+  guint64 head, found, a_found, b_found, offsets;
+
+  /* a letter is lower case where setting its case bit changes
+   * nothing; the first byte is a letter, so that a word without a
+   * lower-case one is all capitals */
+  lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
+  /* its head of sentence, kind and flags, by two conditional moves:
+   * @heads[1] with the flag of a capital letter first, @heads[2] with
+   * that of capitals alone besides; letters ^ (letters + 1) is the
+   * word's bytes and the one after */
+  head = heads[0];
+  head = (lower & 1) == 0 ? heads[1] : head;
+  head = (lower & (letters ^ (letters + 1))) == 0 ? heads[2] : head;
+  folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
+                          _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
+
+  /* cc_lexicon_hash_padded() of the folded word, from its register:
+   * the high half is zero for a word of up to 8 bytes */
+  hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
+                               (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
+  i = hash >> table->shift;
+  a = &table->short_slots[i];
+  b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
+  /* the marks of the slot whose 16 bytes are all the same, if any,
+   * by two conditional moves: both are the same slot when they are
+   * the same */
+  in_a = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+           _mm_load_si128 ((const __m128i *)(const void *)a->word), folded));
+  in_b = (guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
+           _mm_load_si128 ((const __m128i *)(const void *)b->word), folded));
+  memcpy (&a_found, &a->marks, sizeof a_found);
+  memcpy (&b_found, &b->marks, sizeof b_found);
+  found = in_a == 0xFFFF ? a_found : 0;
+  found = in_b == 0xFFFF ? b_found : found;
+
+  /* start and len, then cstart and clen, as two blocks of 8 */
+  offsets = (guint64)(guint32)(p - text) | (guint64)len << 32;
+  memcpy (&tok->start, &offsets, sizeof offsets);
+  offsets -= skew;
+  memcpy (&tok->cstart, &offsets, sizeof offsets);
+  memcpy (&tok->sentence, &head, sizeof head);
+  memcpy (&tok->marks, &found, sizeof found);
+  _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
+  _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
+  initials[index] = (char)_mm_cvtsi128_si32 (folded);
+  marks_of[index] = (guint32)found;
+  /* the commonest of the words listed, those that may start a
+   * quantity or, in the lead, a country's name, are listed here, in
+   * the room the candidates keep for every token and the country
+   * starts for the lead, as list_word() lists them */
+  if (G_UNLIKELY ((guint32)found & listed))
+    {
+      if ((guint32)found & (lists->day_mark | lists->withdraw_mark))
+        list_word (doc, lists, index, (guint32)found, (lower & 1) == 0, sentence);
+      else
+        {
+          if ((guint32)found & lists->quantity_marks)
+            g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
+          if (((guint32)found & listed & lists->country_mark) && (lower & 1) == 0 &&
+              index < CC_LEAD_TOKENS)
+            g_array_index (doc->country_starts, guint, lists->n_country_starts++) = index;
+        }
+    }
+}
+
 /* Reads the run of short ASCII words, each followed by one plain space
  * or by a mark of ASCII punctuation and a space ("word, "), that starts
  * at *@pp, into the tokens from *@tokp up to @limit; stops at the first
@@ -253,6 +350,19 @@ read_word_run (CcDoc             *doc,
    * less the flags of its own */
   guint64 head = sentence | (guint64)CC_TOK_WORD << 32 |
                  (guint64)(in_quote ? CC_TOKEN_IN_QUOTE : 0) << 48;
+  /* the heads of a word, as store_short_word() takes them, without a
+   * flag of its own, with that of a capital first, and with that of
+   * capitals alone besides; of a word followed by a space, with its
+   * flag */
+  const guint64 heads[3] = {
+    head, head | (guint64)CC_TOKEN_UPPER << 48,
+    head | (guint64)(CC_TOKEN_UPPER | CC_TOKEN_CAPITALS) << 48,
+  };
+  const guint64 spaced_heads[3] = {
+    heads[0] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+    heads[1] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+    heads[2] | (guint64)CC_TOKEN_SPACE_AFTER << 48,
+  };
   /* the country starts are listed in the lead only */
   guint32 listed = lists->quantity_marks | lists->day_mark | lists->withdraw_mark |
                    (index < CC_LEAD_TOKENS ? lists->country_mark : 0);
@@ -262,11 +372,12 @@ read_word_run (CcDoc             *doc,
 
   while (tok < limit && (guintptr)p <= last)
     {
-      __m128i v, x, letter, folded;
-      const CcShortSlot *a, *b;
-      guint letters, len, lower, flags, i;
-      guint32 hash;
-      guint64 found, in_a, in_b, a_found, b_found, offsets;
+      __m128i v, x, letter;
+      guint letters;
+      gsize len;
+      guchar c;
+      guint32 marks;
+      guint64 marks_word, offsets;
 
       v = _mm_loadu_si128 ((const __m128i *)(const void *)p);
       /* a byte is a letter when, its case bit set and moved down to
@@ -275,14 +386,22 @@ read_word_run (CcDoc             *doc,
       letter = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'a')),
                                _mm_set1_epi8 (-128 + 26));
       letters = (guint)_mm_movemask_epi8 (letter);
-      len = (guint)__builtin_ctz (~letters);
+      len = (gsize)__builtin_ctzll (~(guint64)letters);
       if (!(letters & 1))
         break;
       /* letters + 1 has the bit of the byte after the word alone of the
        * word's: the commonest word is followed by a space */
       if (G_LIKELY ((guint)_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '))) &
                     (letters + 1)))
-        flags = CC_TOKEN_SPACE_AFTER;
+        {
+          store_short_word (doc, lists, table, tok, index, text, p, len, v, x, letter, letters,
+                            spaced_heads, skew, sentence, listed, initials, marks_of);
+          tok++;
+          index++;
+          /* the space after, with the word */
+          p += len + 1;
+          continue;
+        }
       else
         {
           guint8 cls = len < 16 ? byte_class[(guchar)p[len]] : 0;
@@ -310,104 +429,42 @@ read_word_run (CcDoc             *doc,
               index++;
               continue;
             }
-          flags = 0;
         }
 
-      /* a letter is lower case where setting its case bit changes
-       * nothing; the first byte is a letter, so that a word without a
-       * lower-case one is all capitals */
-      lower = (guint)_mm_movemask_epi8 (_mm_and_si128 (letter, _mm_cmpeq_epi8 (v, x)));
-      /* letters ^ (letters + 1): the word's bytes and the one after */
-      flags |= (lower & (letters ^ (letters + 1))) == 0 ? CC_TOKEN_UPPER | CC_TOKEN_CAPITALS :
-                                                          ~lower & CC_TOKEN_UPPER;
-      folded = _mm_and_si128 (_mm_or_si128 (v, _mm_and_si128 (letter, case_bit)),
-                              _mm_loadu_si128 ((const __m128i *)(const void *)prefix_bytes[len]));
+      store_short_word (doc, lists, table, tok, index, text, p, len, v, x, letter, letters,
+                        heads, skew, sentence, listed, initials, marks_of);
+      tok++;
+      index++;
 
-      /* cc_lexicon_hash_padded() of the folded word, from its register:
-       * the high half is zero for a word of up to 8 bytes */
-      hash = cc_lexicon_hash_pair ((guint64)_mm_cvtsi128_si64 (folded),
-                                   (guint64)_mm_cvtsi128_si64 (_mm_unpackhi_epi64 (folded, folded)));
-      i = hash >> table->shift;
-      a = &table->short_slots[i];
-      b = &table->short_slots[cc_mark_table_other (i, cc_lexicon_tag (hash), table->mask)];
-      /* all ones when the 16 bytes are the same, from a mask of 0xFFFF */
-      in_a = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                  _mm_load_si128 ((const __m128i *)(const void *)a->word), folded)) + 1) >> 16);
-      in_b = -(((guint64)_mm_movemask_epi8 (_mm_cmpeq_epi8 (
-                  _mm_load_si128 ((const __m128i *)(const void *)b->word), folded)) + 1) >> 16);
-      memcpy (&a_found, &a->marks, sizeof a_found);
-      memcpy (&b_found, &b->marks, sizeof b_found);
-      found = (a_found & in_a) | (b_found & in_b);
-
-      /* start and len, then cstart and clen, as two blocks of 8 */
-      offsets = (guint64)(guint32)(p - text) | (guint64)len << 32;
+      p += len;
+      /* a mark of punctuation between the word and a space, as in
+       * "word, ", is read here as the general path reads it: a mark
+       * that may end a sentence is left to it */
+      c = (guchar)*p;
+      if ((byte_class[c] & (BYTE_PUNCT | BYTE_END)) != BYTE_PUNCT || p[1] != ' ' ||
+          tok == limit)
+        break;
+      offsets = (guint64)(guint32)(p - text) | (guint64)1 << 32;
       memcpy (&tok->start, &offsets, sizeof offsets);
       offsets -= skew;
       memcpy (&tok->cstart, &offsets, sizeof offsets);
-      offsets = head | (guint64)flags << 48;
+      /* the kind of a word is 0 in the head */
+      offsets = head | (guint64)CC_TOK_PUNCT << 32 | (guint64)CC_TOKEN_SPACE_AFTER << 48;
       memcpy (&tok->sentence, &offsets, sizeof offsets);
-      memcpy (&tok->marks, &found, sizeof found);
-      _mm_storeu_si128 ((__m128i *)(void *)tok->low, folded);
+      marks = doc->lexicon->ascii_marks[c];
+      marks_word = marks | (guint64)doc->lexicon->ascii_words[c] << 32;
+      memcpy (&tok->marks, &marks_word, sizeof marks_word);
+      _mm_storeu_si128 ((__m128i *)(void *)tok->low, _mm_cvtsi32_si128 (c));
       _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
-      initials[index] = (char)_mm_cvtsi128_si32 (folded);
-      marks_of[index] = (guint32)found;
-      /* the commonest of the words listed, those that may start a
-       * quantity or, in the lead, a country's name, are listed here, in
-       * the room the candidates keep for every token and the country
-       * starts for the lead, as list_word() lists them */
-      if (G_UNLIKELY ((guint32)found & listed))
-        {
-          if ((guint32)found & (lists->day_mark | lists->withdraw_mark))
-            list_word (doc, lists, index, (guint32)found, flags & CC_TOKEN_UPPER, sentence);
-          else
-            {
-              if ((guint32)found & lists->quantity_marks)
-                g_array_index (doc->candidates, guint, lists->n_candidates++) = index;
-              if (((guint32)found & listed & lists->country_mark) && (flags & CC_TOKEN_UPPER) &&
-                  index < CC_LEAD_TOKENS)
-                g_array_index (doc->country_starts, guint, lists->n_country_starts++) = index;
-            }
-        }
+      initials[index] = c;
+      marks_of[index] = marks;
+      /* punctuation starts no quantity, and is no capitalised word */
+      if (G_UNLIKELY (marks & listed & ~lists->quantity_marks))
+        list_word (doc, lists, index, marks & ~lists->quantity_marks, FALSE, sentence);
       tok++;
       index++;
-      if (!(flags & CC_TOKEN_SPACE_AFTER))
-        {
-          guchar c;
-          guint32 marks;
-          guint64 marks_word;
-
-          p += len;
-          /* a mark of punctuation between the word and a space, as in
-           * "word, ", is read here as the general path reads it: a mark
-           * that may end a sentence is left to it */
-          c = (guchar)*p;
-          if ((byte_class[c] & (BYTE_PUNCT | BYTE_END)) != BYTE_PUNCT || p[1] != ' ' ||
-              tok == limit)
-            break;
-          offsets = (guint64)(guint32)(p - text) | (guint64)1 << 32;
-          memcpy (&tok->start, &offsets, sizeof offsets);
-          offsets -= skew;
-          memcpy (&tok->cstart, &offsets, sizeof offsets);
-          /* the kind of a word is 0 in the head */
-          offsets = head | (guint64)CC_TOK_PUNCT << 32 | (guint64)CC_TOKEN_SPACE_AFTER << 48;
-          memcpy (&tok->sentence, &offsets, sizeof offsets);
-          marks = doc->lexicon->ascii_marks[c];
-          marks_word = marks | (guint64)doc->lexicon->ascii_words[c] << 32;
-          memcpy (&tok->marks, &marks_word, sizeof marks_word);
-          _mm_storeu_si128 ((__m128i *)(void *)tok->low, _mm_cvtsi32_si128 (c));
-          _mm_storeu_si128 ((__m128i *)(void *)(tok->low + 16), _mm_setzero_si128 ());
-          initials[index] = c;
-          marks_of[index] = marks;
-          /* punctuation starts no quantity, and is no capitalised word */
-          if (G_UNLIKELY (marks & listed & ~lists->quantity_marks))
-            list_word (doc, lists, index, marks & ~lists->quantity_marks, FALSE, sentence);
-          tok++;
-          index++;
-          p += 2;
-          continue;
-        }
-      /* the space after, with the word */
-      p += len + 1;
+      p += 2;
+      continue;
     }
 
   *tokp = tok;

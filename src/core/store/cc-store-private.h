@@ -56,8 +56,7 @@ typedef enum
 } StmtId;
 
 /* cc-store-search.c: the SQL functions the statements call. */
-gboolean _cc_store_add_functions (CcStore  *self,
-                                  GError  **error);
+gboolean _cc_store_add_functions (sqlite3 *db);
 
 /* cc-store-sql.c: every statement, and the schema ladder. */
 extern const char * const _cc_store_sql[N_STMTS];

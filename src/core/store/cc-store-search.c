@@ -96,31 +96,32 @@ make_fts_query (const char  *query,
   return g_strdup (out->str);
 }
 
-/* The statement @which for @query, bound and ready to step, with the
- * store's mutex held in @locker; NULL with @error set, or NULL without
- * an error for a query without words. */
-static sqlite3_stmt *
+/* Makes *@stmt the statement @which for @query, bound and ready to
+ * step, with the store's mutex held in @locker; *@stmt stays %NULL for a
+ * query without words. FALSE with @error set. */
+static gboolean
 prepare_search (CcStore        *self,
                 const char     *query,
                 StmtId          which,
                 GMutexLocker  **locker,
+                sqlite3_stmt  **stmt,
                 GError        **error)
 {
   g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
 
+  *stmt = NULL;
   if (query == NULL)
-    return NULL;
+    return TRUE;
   if (!(fts = make_fts_query (query, error)))
-    return NULL;
+    return FALSE;
   if (*fts == '\0')
-    return NULL;
+    return TRUE;
 
   *locker = g_mutex_locker_new (_cc_store_get_mutex (self));
-  if (!(stmt = _cc_store_get_stmt (self, which, error)))
-    return NULL;
-  _cc_store_bind_text (stmt, 1, fts);
-  return stmt;
+  if (!(*stmt = _cc_store_get_stmt (self, which, error)))
+    return FALSE;
+  _cc_store_bind_text (*stmt, 1, fts);
+  return TRUE;
 }
 
 /* The ids @which finds for @query: all of them ranked, or with
@@ -135,16 +136,12 @@ search (CcStore     *self,
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local_error = NULL;
   sqlite3_stmt *stmt;
 
-  if (!(stmt = prepare_search (self, query, which, &locker, &local_error)))
-    {
-      if (local_error == NULL)
-        return g_steal_pointer (&ids);
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!prepare_search (self, query, which, &locker, &stmt, error))
+    return NULL;
+  if (stmt == NULL)
+    return g_steal_pointer (&ids);
   if (which == STMT_SEARCH_PAGE)
     {
       sqlite3_bind_int64 (stmt, 2, before_id > 0 ? before_id : G_MAXINT64);
@@ -175,21 +172,14 @@ collect_ids_final (sqlite3_context *context)
   sqlite3_result_null (context);
 }
 
-/* Adds to the store's connection the functions its statements call. */
+/* Adds to @db, a connection to a library, the functions its statements
+ * call; FALSE with SQLite's error on @db. */
 gboolean
-_cc_store_add_functions (CcStore  *self,
-                         GError  **error)
+_cc_store_add_functions (sqlite3 *db)
 {
-  if (sqlite3_create_function_v2 (_cc_store_get_db (self), "cc_collect_ids", 2,
-                                  SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL,
-                                  collect_ids_step, collect_ids_final, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CC_STORE_ERROR, CC_STORE_ERROR_OPEN,
-                   _("Cannot open the library %s: %s"), cc_store_get_path (self),
-                   sqlite3_errmsg (_cc_store_get_db (self)));
-      return FALSE;
-    }
-  return TRUE;
+  return sqlite3_create_function_v2 (db, "cc_collect_ids", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                     NULL, NULL, collect_ids_step, collect_ids_final,
+                                     NULL) == SQLITE_OK;
 }
 
 /**
@@ -228,19 +218,15 @@ cc_store_search_set (CcStore     *self,
 {
   g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = NULL;
   g_autoptr(CcIdSet) set = cc_id_set_new ();
-  GError *local_error = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (!(stmt = prepare_search (self, query, STMT_SEARCH_SET, &locker, &local_error)))
-    {
-      if (local_error == NULL)
-        return g_steal_pointer (&set);
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!prepare_search (self, query, STMT_SEARCH_SET, &locker, &stmt, error))
+    return NULL;
+  if (stmt == NULL)
+    return g_steal_pointer (&set);
   sqlite3_bind_pointer (stmt, 2, set, "CcIdSet", NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;

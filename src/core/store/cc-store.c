@@ -524,8 +524,11 @@ cc_store_new (const char  *path,
    * schema this build reads; a file that is not a database fails here. */
   if (!identify (self, &is_new, &version, &app_id, error))
     return fail_open (error);
-  if (!_cc_store_add_functions (self, error))
-    return fail_open (error);
+  if (!_cc_store_add_functions (self->db))
+    {
+      set_open_error (self, error);
+      return NULL;
+    }
 
   /* The savepoints of a batch of articles keep their journal in memory,
    * not in a temporary file. Checkpoints come every 128 MB of journal:
@@ -600,8 +603,11 @@ cc_store_new_for_reading (const char  *path,
 
   if (!identify (self, &is_new, &version, &app_id, error))
     return fail_open (error);
-  if (!_cc_store_add_functions (self, error))
-    return fail_open (error);
+  if (!_cc_store_add_functions (self->db))
+    {
+      set_open_error (self, error);
+      return NULL;
+    }
 
   if (is_new || version < CC_STORE_SCHEMA_VERSION)
     {

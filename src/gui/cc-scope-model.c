@@ -157,6 +157,23 @@ splice_ids (CcScopeModel *self,
     g_list_model_items_changed (G_LIST_MODEL (self), shown_position, shown_removed, shown_added);
 }
 
+/* Appends to @ids the ids of @model's articles from @position on,
+ * @n_items of them. */
+static void
+append_ids (GArray     *ids,
+            GListModel *model,
+            guint       position,
+            guint       n_items)
+{
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CcArticle) article = g_list_model_get_item (model, position + i);
+      gint64 id = cc_article_get_id (article);
+
+      g_array_append_val (ids, id);
+    }
+}
+
 static void
 model_items_changed_cb (CcScopeModel *self,
                         guint         position,
@@ -169,13 +186,7 @@ model_items_changed_cb (CcScopeModel *self,
   g_assert (CC_IS_SCOPE_MODEL (self));
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), added);
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(CcArticle) article = g_list_model_get_item (model, position + i);
-      gint64 id = cc_article_get_id (article);
-
-      g_array_append_val (ids, id);
-    }
+  append_ids (ids, model, position, added);
   splice_ids (self, position, removed, (const gint64 *)ids->data, ids->len);
 }
 
@@ -377,7 +388,7 @@ next_model_items_changed_cb (CcScopeModel *self,
 }
 
 /* Gathers the next model's ids for a slice of time, the clock read
- * every 256 articles; then shows the model. */
+ * every 255 articles; then shows the model. */
 static gboolean
 gather_ids_cb (gpointer data)
 {
@@ -386,18 +397,14 @@ gather_ids_cb (gpointer data)
   g_autoptr(GArray) ids = NULL;
   guint n_items = g_list_model_get_n_items (self->next_model);
   gint64 end = g_get_monotonic_time () + self->slice_usec;
-  guint first = self->next_ids->len;
 
-  for (guint i = first; i < n_items; i++)
+  while (self->next_ids->len < n_items)
     {
-      g_autoptr(CcArticle) article = NULL;
-      gint64 id;
+      guint first = self->next_ids->len;
 
-      if ((i - first) % 256 == 255 && g_get_monotonic_time () >= end)
+      append_ids (self->next_ids, self->next_model, first, MIN (n_items - first, 255));
+      if (self->next_ids->len < n_items && g_get_monotonic_time () >= end)
         return G_SOURCE_CONTINUE;
-      article = g_list_model_get_item (self->next_model, i);
-      id = cc_article_get_id (article);
-      g_array_append_val (self->next_ids, id);
     }
 
   self->next_source = 0;

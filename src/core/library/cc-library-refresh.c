@@ -218,6 +218,16 @@ apply_items (CcLibrary *self,
   return done;
 }
 
+/* Refreshes each of @items, until @cancellable is cancelled. */
+static void
+refresh_items (CcStore      *store,
+               GPtrArray    *items,
+               GCancellable *cancellable)
+{
+  for (guint i = 0; i < items->len && !g_cancellable_is_cancelled (cancellable); i++)
+    refresh_item (store, g_ptr_array_index (items, i));
+}
+
 /**
  * cc_library_refresh_claims:
  *
@@ -241,9 +251,7 @@ cc_library_refresh_claims (CcLibrary    *self,
   if (!(stale = cc_store_list_stale (self->store, CC_EXTRACTOR_VERSION, &error)))
     g_warning ("Cannot list articles to re-extract: %s", error->message);
   items = collect_stale (self, stale);
-  for (guint i = 0; i < items->len; i++)
-    if (!g_cancellable_is_cancelled (cancellable))
-      refresh_item (self->store, g_ptr_array_index (items, i));
+  refresh_items (self->store, items, cancellable);
 
   return apply_items (self, items);
 }
@@ -257,9 +265,7 @@ refresh_thread (GTask        *task,
   CcLibrary *self = source_object;
   GPtrArray *items = task_data;
 
-  for (guint i = 0; i < items->len; i++)
-    if (!g_cancellable_is_cancelled (cancellable))
-      refresh_item (self->store, g_ptr_array_index (items, i));
+  refresh_items (self->store, items, cancellable);
 
   g_task_return_boolean (task, TRUE);
 }

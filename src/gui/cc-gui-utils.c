@@ -320,3 +320,51 @@ cc_gui_make_one_tab_stop (GtkWidget *list)
                                                                                    NULL)));
   gtk_widget_add_controller (list, controller);
 }
+
+typedef struct
+{
+  guint       frames_left;
+  GSourceFunc func;
+  gpointer    user_data;
+} FramesCallback;
+
+static gboolean
+frames_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  FramesCallback *callback = user_data;
+
+  if (--callback->frames_left > 0)
+    return G_SOURCE_CONTINUE;
+  callback->func (callback->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * cc_gui_add_frames_callback:
+ * @n_frames: the frame to call @func in, 1 for the next one
+ *
+ * Calls @func once, in the @n_frames-th frame of @widget from now: with
+ * 2, after the next frame has drawn what the widget shows now. Its
+ * return value is not read.
+ *
+ * Returns: the tick callback's id, for gtk_widget_remove_tick_callback()
+ *   before then
+ */
+guint
+cc_gui_add_frames_callback (GtkWidget   *widget,
+                            guint        n_frames,
+                            GSourceFunc  func,
+                            gpointer     user_data)
+{
+  FramesCallback *callback = g_new (FramesCallback, 1);
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (n_frames > 0, 0);
+
+  callback->frames_left = n_frames;
+  callback->func = func;
+  callback->user_data = user_data;
+  return gtk_widget_add_tick_callback (widget, frames_tick_cb, callback, g_free);
+}

@@ -18,6 +18,10 @@ char *cc_format_meta                   (const char     *outlet,
 char *cc_format_claim_count            (guint           n_claims);
 void  cc_gui_fix_button_names          (void);
 void  cc_gui_make_one_tab_stop         (GtkWidget      *list);
+guint cc_gui_add_frames_callback       (GtkWidget      *widget,
+                                        guint           n_frames,
+                                        GSourceFunc     func,
+                                        gpointer        user_data);
 void  cc_export_folder_restore         (GtkFileChooser *chooser);
 void  cc_export_folder_remember        (GFile          *file);
 

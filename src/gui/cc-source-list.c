@@ -67,7 +67,6 @@ struct _CcSourceList
   guint               sorted_idle;
   /* Selects the first of the newest articles once they are drawn. */
   guint               select_tick;
-  guint               select_frames;
 };
 
 G_DEFINE_FINAL_TYPE (CcSourceList, cc_source_list, GTK_TYPE_WIDGET)
@@ -505,14 +504,9 @@ sort_pending_cb (CcSourceList     *self,
 /* The first frame that ticks after the newest articles came has drawn
  * them: the next one selects the first, unless the user chose one. */
 static gboolean
-select_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+select_first_cb (gpointer user_data)
 {
   CcSourceList *self = user_data;
-
-  if (++self->select_frames < 2)
-    return G_SOURCE_CONTINUE;
 
   self->select_tick = 0;
   gtk_single_selection_set_autoselect (self->selection, TRUE);
@@ -540,9 +534,8 @@ newest_cb (GPtrArray *newest,
   if (newest->len > 0 && self->select_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     {
       gtk_single_selection_set_autoselect (self->selection, FALSE);
-      self->select_frames = 0;
-      self->select_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
-                                                        select_tick_cb, self, NULL);
+      self->select_tick = cc_gui_add_frames_callback (GTK_WIDGET (self->list_view), 2,
+                                                      select_first_cb, self);
     }
   cc_scope_model_set_model (self->filter_model, G_LIST_MODEL (store));
 }

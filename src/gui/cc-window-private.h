@@ -46,7 +46,6 @@ struct _CcWindow
   /* Marks the search's words in the reader, a frame after the list shows
    * the search's articles. */
   guint                 search_words_tick;
-  guint                 search_words_frames;
   /* The Export menu (cc-window-export.c): one export at a time. */
   GCancellable         *export_cancellable;
   GtkFileChooserNative *export_chooser;

@@ -12,6 +12,7 @@
 
 #include "cc-application.h"
 #include "cc-compare-view.h"
+#include "cc-gui-utils.h"
 #include "cc-library.h"
 #include "cc-story.h"
 #include "cc-tag-view.h"
@@ -67,15 +68,10 @@ update_view (CcWindow *self)
 }
 
 static gboolean
-search_words_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       user_data)
+mark_search_words_cb (gpointer user_data)
 {
   CcWindow *self = user_data;
   g_auto(GStrv) words = NULL;
-
-  if (++self->search_words_frames < 2)
-    return G_SOURCE_CONTINUE;
 
   self->search_words_tick = 0;
   words = cc_scope_dup_query_words (self->scope);
@@ -96,10 +92,10 @@ scope_query_cb (CcWindow   *self,
 
   if (cc_scope_get_searching (scope))
     return;
-  self->search_words_frames = 0;
-  if (self->search_words_tick == 0)
-    self->search_words_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), search_words_tick_cb,
-                                                            self, NULL);
+  if (self->search_words_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->search_words_tick);
+  self->search_words_tick = cc_gui_add_frames_callback (GTK_WIDGET (self), 2,
+                                                        mark_search_words_cb, self);
 }
 
 static void
